@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+#! Installs, idempotently, every tool the build and the tests need on a fresh Debian machine.
+# Each step is skipped when the right version is already there. See ../shared/TOOLCHAIN.md.
+set -euo pipefail
+
+TRUNK_VERSION=0.21.14
+BINARYEN_VERSION=132
+# The wasm-bindgen CLI must match the `=`-pinned crate version exactly.
+WASM_BINDGEN_VERSION=0.2.130
+
+log() { printf '[ensure-tools] %s\n' "$*" >&2; }
+
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  log "adding the wasm32 target"
+  rustup target add wasm32-unknown-unknown
+fi
+
+if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
+  log "installing chromium and chromedriver (apt)"
+  apt-get update -qq
+  apt-get install -y -qq chromium chromium-driver >/dev/null
+fi
+
+if ! command -v wasm-opt >/dev/null || ! wasm-opt --version | grep -q "version ${BINARYEN_VERSION}"; then
+  log "installing wasm-opt (npm binaryen@${BINARYEN_VERSION})"
+  npm install -g --silent --prefix /usr/local "binaryen@${BINARYEN_VERSION}"
+fi
+
+if ! command -v wasm-bindgen >/dev/null || ! wasm-bindgen --version | grep -q " ${WASM_BINDGEN_VERSION}"; then
+  log "installing wasm-bindgen-cli ${WASM_BINDGEN_VERSION} (~2 min)"
+  # No --locked: its lockfile pins a webpki-roots the registry mirror lacks.
+  cargo install --quiet wasm-bindgen-cli --version "${WASM_BINDGEN_VERSION}"
+fi
+
+if ! command -v trunk >/dev/null || ! trunk --version | grep -q " ${TRUNK_VERSION}"; then
+  log "installing trunk ${TRUNK_VERSION} (~6.5 min)"
+  cargo install --quiet trunk --locked --version "${TRUNK_VERSION}"
+fi

@@ -1,0 +1,69 @@
+//! The native command-line tool: `scrollback json FILE` and `scrollback stats FILE` read the model.
+
+use std::collections::BTreeMap;
+use std::process::ExitCode;
+use std::time::Instant;
+
+use scrollback::model::{Format, LineKind};
+use scrollback::parse::parse;
+
+const USAGE: &str = "usage: scrollback json FILE [--format ID]\n       scrollback stats FILE [--format ID]\n       scrollback palette-css\nformats: mirage-meeting, bracket-irc, plain-text";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match run(&args) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("scrollback: {message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(args: &[String]) -> Result<(), String> {
+    let command = args.first().ok_or(USAGE)?;
+    if command == "palette-css" {
+        print!("{}", scrollback::colour::palette_css());
+        return Ok(());
+    }
+    let path = args.get(1).ok_or(USAGE)?;
+    let format = match args.get(2).map(String::as_str) {
+        Some("--format") => {
+            let id = args.get(3).ok_or(USAGE)?;
+            Some(Format::from_id(id).ok_or_else(|| format!("unknown format {id:?}\n{USAGE}"))?)
+        }
+        Some(other) => return Err(format!("unexpected argument {other:?}\n{USAGE}")),
+        None => None,
+    };
+    let bytes = std::fs::read(path).map_err(|error| format!("cannot read {path}: {error}"))?;
+    let started = Instant::now();
+    let log = parse(&bytes, format);
+    let parse_time = started.elapsed();
+    match command.as_str() {
+        "json" => {
+            let json = serde_json::to_string_pretty(&scrollback::report::report(&log)).map_err(|error| error.to_string())?;
+            println!("{json}");
+        }
+        "stats" => {
+            let mut by_kind: BTreeMap<&str, usize> = BTreeMap::new();
+            for line in &log.lines {
+                *by_kind.entry(line.kind.name()).or_default() += 1;
+            }
+            let speakers = scrollback::speakers::speakers(&log);
+            println!("format {}", log.format.id());
+            println!("lines {}", log.lines.len());
+            for (kind, count) in &by_kind {
+                println!("lines.{kind} {count}");
+            }
+            let n_raw = log.lines.iter().filter(|line| line.kind == LineKind::Raw).count();
+            println!("raw_percent {:.2}", 100.0 * n_raw as f64 / log.lines.len().max(1) as f64);
+            println!("speakers {}", speakers.len());
+            println!("sections 0");
+            println!("diagnostics {}", log.diagnostics.len());
+            println!("parse_ms {:.3}", parse_time.as_secs_f64() * 1000.0);
+            println!("parse_mb_per_s {:.1}", bytes.len() as f64 / 1e6 / parse_time.as_secs_f64().max(1e-9));
+        }
+        _ => return Err(USAGE.to_owned()),
+    }
+    Ok(())
+}

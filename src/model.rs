@@ -1,0 +1,221 @@
+//! The parsed log: the source text kept once, and one `Line` of spans into it per source line.
+
+use std::ops::Range;
+use std::rc::Rc;
+
+use chrono::{NaiveDate, NaiveTime};
+
+/// A whole parsed log. Built by [`crate::parse::parse`]; never mutated afterwards.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Log {
+    /// The decoded source text, held once. Every `Span` points into it.
+    pub text: Rc<str>,
+    pub format: Format,
+    pub meta: Meta,
+    /// Exactly one entry per source line, in source order.
+    pub lines: Vec<Line>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Log {
+    /// The text a span covers.
+    pub fn slice(&self, span: Span) -> &str {
+        &self.text[span.range()]
+    }
+
+    /// The whole source line, without its line ending.
+    pub fn source(&self, line: &Line) -> &str {
+        self.slice(line.span)
+    }
+
+    pub fn nick(&self, line: &Line) -> Option<&str> {
+        line.nick.map(|span| self.slice(span))
+    }
+
+    pub fn body(&self, line: &Line) -> &str {
+        self.slice(line.body)
+    }
+}
+
+/// A byte range into [`Log::text`]. `u32` keeps a line small; logs over 4 GiB are refused before parsing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Span {
+    pub start: u32,
+    pub end: u32,
+}
+
+impl Span {
+    pub fn new(range: Range<usize>) -> Span {
+        Span { start: range.start as u32, end: range.end as u32 }
+    }
+
+    pub fn range(self) -> Range<usize> {
+        self.start as usize..self.end as usize
+    }
+
+    pub fn is_empty(self) -> bool {
+        self.start == self.end
+    }
+}
+
+/// One source line, classified.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Line {
+    /// The whole line, line ending excluded.
+    pub span: Span,
+    pub kind: LineKind,
+    pub time: Option<Stamp>,
+    pub nick: Option<Span>,
+    /// What the line says, without time and nick; the whole line for header, blank and raw lines.
+    pub body: Span,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum LineKind {
+    /// Page metadata or a session marker.
+    Header,
+    Blank,
+    Message,
+    /// `/me` and `* nick does something`.
+    Action,
+    Notice,
+    System(SystemEvent),
+    /// A hard-wrapped or multi-line message's later lines; belongs to the message above.
+    Continuation,
+    /// Unrecognised: kept and shown verbatim.
+    Raw,
+}
+
+impl LineKind {
+    /// The stable name used in the JSON output and in CSS classes.
+    pub fn name(self) -> &'static str {
+        match self {
+            LineKind::Header => "header",
+            LineKind::Blank => "blank",
+            LineKind::Message => "message",
+            LineKind::Action => "action",
+            LineKind::Notice => "notice",
+            LineKind::System(_) => "system",
+            LineKind::Continuation => "continuation",
+            LineKind::Raw => "raw",
+        }
+    }
+
+    /// Lines that someone said, as opposed to lines about the channel or the file.
+    pub fn is_spoken(self) -> bool {
+        matches!(self, LineKind::Message | LineKind::Action | LineKind::Notice)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum SystemEvent {
+    Join,
+    Part,
+    Quit,
+    NickChange,
+    Topic,
+    Mode,
+    Kick,
+    Other,
+}
+
+impl SystemEvent {
+    pub fn name(self) -> &'static str {
+        match self {
+            SystemEvent::Join => "join",
+            SystemEvent::Part => "part",
+            SystemEvent::Quit => "quit",
+            SystemEvent::NickChange => "nick",
+            SystemEvent::Topic => "topic",
+            SystemEvent::Mode => "mode",
+            SystemEvent::Kick => "kick",
+            SystemEvent::Other => "other",
+        }
+    }
+}
+
+/// When a line was written, as far as the log says. Many formats give the time of day only.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Stamp {
+    pub date: Option<NaiveDate>,
+    pub time: NaiveTime,
+}
+
+impl Stamp {
+    /// ISO 8601: `2016-06-29T15:12:00` with a date, `15:12:00` without.
+    pub fn iso(self) -> String {
+        match self.date {
+            Some(date) => format!("{}T{}", date.format("%Y-%m-%d"), self.time.format("%H:%M:%S")),
+            None => self.time.format("%H:%M:%S").to_string(),
+        }
+    }
+}
+
+/// The log formats scrollback reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Format {
+    /// The MirageOS meeting log, as published (`DD-MM-YYYY HH:MM nick text`) or as its Canopy source.
+    MirageMeeting,
+    /// `[HH:MM] <nick> text` with `=== ` system lines (Ubuntu irclogs, irc-disentanglement).
+    BracketIrc,
+    /// Nothing matched: every non-blank line is raw.
+    PlainText,
+}
+
+impl Format {
+    pub const ALL: [Format; 3] = [Format::MirageMeeting, Format::BracketIrc, Format::PlainText];
+
+    /// The stable identifier used by the CLI and `?format=`.
+    pub fn id(self) -> &'static str {
+        match self {
+            Format::MirageMeeting => "mirage-meeting",
+            Format::BracketIrc => "bracket-irc",
+            Format::PlainText => "plain-text",
+        }
+    }
+
+    /// What a person reads on the page.
+    pub fn label(self) -> &'static str {
+        match self {
+            Format::MirageMeeting => "MirageOS meeting log",
+            Format::BracketIrc => "Bracketed IRC log",
+            Format::PlainText => "Plain text",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<Format> {
+        Format::ALL.into_iter().find(|format| format.id() == id)
+    }
+}
+
+/// Page metadata, when the log has a header.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+pub struct Meta {
+    pub title: Option<String>,
+    pub channel: Option<String>,
+    pub date: Option<NaiveDate>,
+    pub author: Option<String>,
+    pub published: Option<NaiveDate>,
+    pub updated: Option<NaiveDate>,
+    pub tags: Vec<String>,
+}
+
+/// A problem found while reading. Parsing never fails; it reports.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Diagnostic {
+    /// 1-based source line.
+    pub line: usize,
+    pub kind: DiagnosticKind,
+    pub message: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum DiagnosticKind {
+    /// The line was not valid UTF-8 and was decoded as windows-1252.
+    Encoding,
+    /// The clock goes backwards here.
+    ClockJump,
+    /// A NUL or other control byte that cannot be shown.
+    ControlCharacter,
+}

@@ -1,0 +1,99 @@
+//! Turns the bytes of a file into text without losing a line: UTF-8 where valid, windows-1252 where not.
+
+use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8, WINDOWS_1252};
+
+use crate::model::{Diagnostic, DiagnosticKind};
+
+/// Decoded text plus what the decoding had to say about it.
+#[derive(Debug)]
+pub struct Decoded {
+    pub text: String,
+    /// The encoding of the file as a whole (`"UTF-8"`, `"UTF-16LE"`, …).
+    pub encoding: &'static str,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Decodes `bytes`. Never fails: a line that is not valid UTF-8 is read as windows-1252,
+/// as irclog2html does, and reported with its line number.
+pub fn decode(bytes: &[u8]) -> Decoded {
+    if let Some((encoding, bom_length)) = Encoding::for_bom(bytes) {
+        if encoding == UTF_16LE || encoding == UTF_16BE {
+            let (text, had_errors) = encoding.decode_without_bom_handling(&bytes[bom_length..]);
+            let mut diagnostics = Vec::new();
+            if had_errors {
+                diagnostics.push(Diagnostic {
+                    line: 1,
+                    kind: DiagnosticKind::Encoding,
+                    message: format!("the file is {} with malformed parts, shown as �", encoding.name()),
+                });
+            }
+            return Decoded { text: text.into_owned(), encoding: encoding.name(), diagnostics };
+        }
+        debug_assert_eq!(encoding, UTF_8);
+        return decode_utf8_with_fallback(&bytes[bom_length..]);
+    }
+    decode_utf8_with_fallback(bytes)
+}
+
+fn decode_utf8_with_fallback(bytes: &[u8]) -> Decoded {
+    // The common case: one validation pass, one copy.
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return Decoded { text: text.to_owned(), encoding: UTF_8.name(), diagnostics: Vec::new() };
+    }
+    let mut text = String::with_capacity(bytes.len() + bytes.len() / 8);
+    let mut diagnostics = Vec::new();
+    let mut start = 0;
+    let mut line_number = 1;
+    while start < bytes.len() {
+        let end = memchr::memchr(b'\n', &bytes[start..]).map_or(bytes.len(), |offset| start + offset + 1);
+        let line = &bytes[start..end];
+        match std::str::from_utf8(line) {
+            Ok(valid) => text.push_str(valid),
+            Err(_) => {
+                let (decoded, _) = WINDOWS_1252.decode_without_bom_handling(line);
+                text.push_str(&decoded);
+                diagnostics.push(Diagnostic {
+                    line: line_number,
+                    kind: DiagnosticKind::Encoding,
+                    message: "not valid UTF-8: read as windows-1252".to_owned(),
+                });
+            }
+        }
+        start = end;
+        line_number += 1;
+    }
+    Decoded { text, encoding: UTF_8.name(), diagnostics }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::lines::count_lines;
+
+    #[test]
+    fn decodes_each_encoding() {
+        let cases: &[(&[u8], &str, &str, usize)] = &[
+            (b"plain\n", "plain\n", "UTF-8", 0),
+            ("caf\u{e9} \u{2014}\n".as_bytes(), "caf\u{e9} \u{2014}\n", "UTF-8", 0),
+            (b"\xEF\xBB\xBFbom\n", "bom\n", "UTF-8", 0),
+            (b"ok\nit\x92s\nok\n", "ok\nit\u{2019}s\nok\n", "UTF-8", 1),
+            (b"\xFF\xFEh\x00i\x00\n\x00", "hi\n", "UTF-16LE", 0),
+            (b"\xFE\xFF\x00h\x00i", "hi", "UTF-16BE", 0),
+            (b"cut \xE2\x80", "cut \u{e2}\u{20ac}", "UTF-8", 1),
+        ];
+        for (bytes, text, encoding, n_diagnostics) in cases {
+            let decoded = decode(bytes);
+            assert_eq!(decoded.text, *text, "text of {bytes:?}");
+            assert_eq!(decoded.encoding, *encoding, "encoding of {bytes:?}");
+            assert_eq!(decoded.diagnostics.len(), *n_diagnostics, "diagnostics of {bytes:?}");
+        }
+    }
+
+    #[test]
+    fn a_bad_line_is_reported_by_number_and_keeps_the_line_count() {
+        let bytes = b"one\ntwo\nth\xE9ree\nfour";
+        let decoded = decode(bytes);
+        assert_eq!(decoded.diagnostics[0].line, 3);
+        assert_eq!(count_lines(decoded.text.as_bytes()), count_lines(bytes));
+    }
+}

@@ -1,0 +1,86 @@
+//! Picks the parser that reads a sample of the file best, so nobody has to name the format.
+
+use super::lines::line_ranges;
+use super::{is_blank, reader_for, Context};
+use crate::model::Format;
+
+/// Lines read from each of the start, the middle and the end of the file.
+const SAMPLE_LINES: usize = 120;
+
+/// The format whose reader is most confident over samples from the start, middle and end.
+///
+/// Each reader gives each line 0 (not mine), 1 (a shape many formats share) or 2 (my own
+/// shape); the best total wins. Below a fifth of the best possible score, it is plain text.
+pub fn detect(text: &str) -> Format {
+    // A document header is stronger evidence than any count of lines: Mirage logs paste
+    // other clients' lines inside their articles.
+    if has_mirage_header(text) {
+        return Format::MirageMeeting;
+    }
+    let samples = samples(text);
+    let n_lines: usize = samples.iter().map(|sample| sample.iter().filter(|line| !is_blank(line)).count()).sum();
+    if n_lines == 0 {
+        return Format::PlainText;
+    }
+    let (best_format, best_score) = Format::ALL
+        .into_iter()
+        .filter(|format| *format != Format::PlainText)
+        .map(|format| (format, score(format, &samples)))
+        .max_by_key(|(_, score)| *score)
+        .expect("there are formats to try");
+    if best_score * 5 < n_lines * 2 {
+        Format::PlainText
+    } else {
+        best_format
+    }
+}
+
+/// The published page's title line, or Canopy front matter naming a title or an author.
+fn has_mirage_header(text: &str) -> bool {
+    let mut lines = line_ranges(text).map(|range| text[range].trim_end()).filter(|line| !line.is_empty());
+    match lines.next() {
+        Some("---") => lines
+            .take_while(|line| *line != "---")
+            .take(20)
+            .any(|line| line.starts_with("title:") || line.starts_with("author:")),
+        Some(first) => first.get(..21).is_some_and(|head| head.eq_ignore_ascii_case("irc discussions from ")),
+        None => false,
+    }
+}
+
+fn score(format: Format, samples: &[Vec<&str>]) -> usize {
+    samples
+        .iter()
+        .map(|sample| {
+            // Each sample gets a fresh reader: a reader may keep state, such as being in a header.
+            let mut reader = reader_for(format);
+            let mut context = Context::default();
+            sample
+                .iter()
+                .filter(|line| !is_blank(line))
+                .map(|line| usize::from(reader.read(line, &mut context).confidence))
+                .sum::<usize>()
+        })
+        .sum()
+}
+
+/// Up to [`SAMPLE_LINES`] lines from the start, the middle and the last tenth, without overlap.
+fn samples(text: &str) -> Vec<Vec<&str>> {
+    let take_from = |start: usize| -> Vec<&str> {
+        line_ranges(&text[start..]).take(SAMPLE_LINES).map(|range| &text[start + range.start..start + range.end]).collect()
+    };
+    // Where the sample ends in `text`: the byte after its last line's end.
+    let end_of = |sample: &[&str], start: usize| {
+        sample.last().map_or(start, |line| line.as_ptr() as usize - text.as_ptr() as usize + line.len())
+    };
+    // The start of the first whole line at or after `byte`.
+    // Byte-wise, since `byte` may fall inside a character.
+    let line_after = |byte: usize| memchr::memchr(b'\n', &text.as_bytes()[byte..]).map_or(text.len(), |newline| byte + newline + 1);
+
+    let head = take_from(0);
+    let middle_start = line_after(text.len() / 2).max(line_after(end_of(&head, 0)));
+    let middle = take_from(middle_start.min(text.len()));
+    let tail_start = line_after(text.len() - text.len() / 10).max(line_after(end_of(&middle, middle_start)));
+    let tail = take_from(tail_start.min(text.len()));
+    vec![head, middle, tail]
+}

@@ -1,0 +1,162 @@
+//! Line shapes shared by many IRC formats: `<nick> text`, `* nick action`, `-nick- notice`, `=== event`.
+
+use std::ops::Range;
+
+use crate::model::{LineKind, SystemEvent};
+
+/// What the part of a line after its timestamp says.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Utterance {
+    pub kind: LineKind,
+    /// Byte range of the nick within the string given to [`utterance`].
+    pub nick: Option<Range<usize>>,
+    pub body: Range<usize>,
+}
+
+/// Reads `<nick> text`, `* nick text`, `-nick- text` and the `===`/`-!-`/`***`/`--` system lines.
+/// Ranges are relative to `rest`.
+pub fn utterance(rest: &str) -> Option<Utterance> {
+    let bytes = rest.as_bytes();
+    match bytes.first()? {
+        b'<' => {
+            let close = memchr::memchr(b'>', bytes)?;
+            let inner = trim_range(rest, 1..close);
+            // `<@nick>`, `<+nick>`, `< nick>`: the mode column is not part of the nick.
+            let nick = strip_mode_prefix(rest, inner);
+            if nick.is_empty() || rest[nick.clone()].contains(char::is_whitespace) {
+                return None;
+            }
+            Some(Utterance { kind: LineKind::Message, nick: Some(nick), body: after_spaces(rest, close + 1) })
+        }
+        b'*' if bytes.get(1) == Some(&b' ') => {
+            let nick = word_at(rest, skip_spaces(rest, 1))?;
+            Some(Utterance { kind: LineKind::Action, nick: Some(nick.clone()), body: after_spaces(rest, nick.end) })
+        }
+        b'-' if bytes.get(1).is_some_and(|b| !matches!(b, b'-' | b'!' | b' ')) => {
+            let close = 1 + memchr::memchr(b'-', &bytes[1..])?;
+            let nick = 1..close;
+            if rest[nick.clone()].contains(char::is_whitespace) {
+                return None;
+            }
+            Some(Utterance { kind: LineKind::Notice, nick: Some(nick), body: after_spaces(rest, close + 1) })
+        }
+        _ => system(rest),
+    }
+}
+
+/// `=== nick [~user@host] has joined #ubuntu`, `-!- nick …`, `*** nick …`, `== nick …`, `-- nick …`.
+fn system(rest: &str) -> Option<Utterance> {
+    const MARKERS: [&str; 5] = ["=== ", "== ", "-!- ", "*** ", "-- "];
+    let marker = MARKERS.iter().find(|marker| rest.starts_with(**marker))?;
+    let body = after_spaces(rest, marker.len());
+    let nick = word_at(rest, body.start).filter(|nick| !rest[nick.clone()].ends_with(':'));
+    Some(Utterance { kind: LineKind::System(system_event(&rest[body.clone()])), nick, body })
+}
+
+/// Which channel event a system line describes, from its wording.
+pub fn system_event(text: &str) -> SystemEvent {
+    const WORDINGS: [(&str, SystemEvent); 12] = [
+        ("is now known as", SystemEvent::NickChange),
+        ("has joined", SystemEvent::Join),
+        ("joined #", SystemEvent::Join),
+        ("has left", SystemEvent::Part),
+        ("has parted", SystemEvent::Part),
+        ("has quit", SystemEvent::Quit),
+        ("was kicked", SystemEvent::Kick),
+        ("has kicked", SystemEvent::Kick),
+        ("topic", SystemEvent::Topic),
+        ("sets mode", SystemEvent::Mode),
+        ("mode/", SystemEvent::Mode),
+        ("changes mode", SystemEvent::Mode),
+    ];
+    WORDINGS.iter().find(|(wording, _)| text.contains(wording)).map_or(SystemEvent::Other, |(_, event)| *event)
+}
+
+fn strip_mode_prefix(rest: &str, nick: Range<usize>) -> Range<usize> {
+    let mode_length = rest[nick.clone()].bytes().take_while(|b| matches!(b, b'@' | b'+' | b'%' | b'~' | b'&')).count();
+    // A nick that is nothing but `@` stays as it is.
+    if mode_length == nick.len() {
+        return nick;
+    }
+    trim_range(rest, nick.start + mode_length..nick.end)
+}
+
+/// The first whitespace-delimited word starting at `start`.
+pub fn word_at(rest: &str, start: usize) -> Option<Range<usize>> {
+    let bytes = rest.as_bytes();
+    let end = start + bytes.get(start..)?.iter().position(|b| b.is_ascii_whitespace()).unwrap_or(bytes.len() - start);
+    (end > start).then_some(start..end)
+}
+
+/// The index of the first non-space byte at or after `start`.
+pub fn skip_spaces(rest: &str, start: usize) -> usize {
+    let bytes = rest.as_bytes();
+    start + bytes[start.min(bytes.len())..].iter().take_while(|b| **b == b' ' || **b == b'\t').count()
+}
+
+/// From the first non-space byte at or after `start` to the end.
+pub fn after_spaces(rest: &str, start: usize) -> Range<usize> {
+    skip_spaces(rest, start)..rest.len()
+}
+
+fn trim_range(rest: &str, range: Range<usize>) -> Range<usize> {
+    let inner = &rest[range.clone()];
+    let leading = inner.len() - inner.trim_start().len();
+    let trailing = inner.len() - inner.trim_end().len();
+    range.start + leading..range.end - trailing
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// (input, kind, nick, body)
+    const CASES: &[(&str, &str, Option<&str>, &str)] = &[
+        ("<avsm> hello there", "message", Some("avsm"), "hello there"),
+        ("<@avsm> op speaks", "message", Some("avsm"), "op speaks"),
+        ("< avsm> padded", "message", Some("avsm"), "padded"),
+        ("<avsm>", "message", Some("avsm"), ""),
+        ("<|trey|> pipes", "message", Some("|trey|"), "pipes"),
+        ("* avsm waves", "action", Some("avsm"), "waves"),
+        ("-NickServ- identify", "notice", Some("NickServ"), "identify"),
+        ("=== nick [~u@host] has joined #ubuntu", "system", Some("nick"), "nick [~u@host] has joined #ubuntu"),
+        ("=== old is now known as new", "system", Some("old"), "old is now known as new"),
+        ("-!- bob has quit [Ping timeout]", "system", Some("bob"), "bob has quit [Ping timeout]"),
+        ("=== Topic: meeting at 3", "system", None, "Topic: meeting at 3"),
+    ];
+
+    #[test]
+    fn reads_irc_shapes() {
+        for (input, kind, nick, body) in CASES {
+            let utterance = utterance(input).unwrap_or_else(|| panic!("no utterance in {input:?}"));
+            assert_eq!(utterance.kind.name(), *kind, "kind of {input:?}");
+            assert_eq!(utterance.nick.map(|range| &input[range]), *nick, "nick of {input:?}");
+            assert_eq!(&input[utterance.body], *body, "body of {input:?}");
+        }
+    }
+
+    #[test]
+    fn rejects_non_irc_text() {
+        for input in ["hello", "<a b> c", "- list item", "*bold*", ""] {
+            let got = utterance(input);
+            assert!(got.is_none(), "{input:?} read as {got:?}");
+        }
+    }
+
+    #[test]
+    fn names_system_events() {
+        let cases = [
+            ("x has joined #c", SystemEvent::Join),
+            ("x has left #c", SystemEvent::Part),
+            ("x has quit []", SystemEvent::Quit),
+            ("a is now known as b", SystemEvent::NickChange),
+            ("x changed the topic of #c to: y", SystemEvent::Topic),
+            ("ChanServ sets mode +o x", SystemEvent::Mode),
+            ("x was kicked from #c by y", SystemEvent::Kick),
+            ("something odd", SystemEvent::Other),
+        ];
+        for (text, event) in cases {
+            assert_eq!(system_event(text), event, "{text:?}");
+        }
+    }
+}

@@ -1,0 +1,218 @@
+//! The MirageOS meeting log, as published (`DD-MM-YYYY HH:MM nick text`) and as its Canopy source.
+//!
+//! The published page starts with a header block (title, "Written by", "Classified under",
+//! "Published"); the Canopy source starts with `---` front matter and writes
+//! `` `DD-MM-YYYY HH:MM`   `nick`   text ``. Later files paste other clients' lines, which are
+//! read with the shared IRC shapes.
+
+use std::ops::Range;
+
+use chrono::NaiveDate;
+
+use super::irc::{after_spaces, skip_spaces, utterance, word_at};
+use super::time::{clock, day_month_year, year_month_day};
+use super::{is_blank, Context, Reader, Reading};
+use crate::model::LineKind;
+
+#[derive(Debug, Default)]
+pub struct MirageReader {
+    in_front_matter: bool,
+    /// The file is a Canopy article (it had front matter): prose around the chat is its text.
+    is_article: bool,
+    /// Inside a Markdown code fence, where people pasted other clients' logs.
+    in_fence: bool,
+    seen_message: bool,
+    /// The line above was part of a message, so an unmarked line continues it.
+    in_message: bool,
+}
+
+impl Reader for MirageReader {
+    fn read(&mut self, line: &str, context: &mut Context) -> Reading {
+        if is_blank(line) {
+            self.in_message = false;
+            return Reading::blank(line);
+        }
+        if let Some(reading) = self.header(line, context) {
+            return reading;
+        }
+        // Outside a fence, an article's `* text` is a Markdown bullet, not an action.
+        let untimed_paste_allowed = self.in_fence || !self.is_article;
+        if let Some(mut reading) = message(line).or_else(|| pasted_irc_line(line, untimed_paste_allowed)) {
+            self.seen_message = true;
+            self.in_message = reading.kind.is_spoken();
+            if reading.date.is_some() {
+                context.date = reading.date;
+            }
+            mark_action(line, &mut reading);
+            return reading;
+        }
+        if is_markup(line) {
+            self.in_message = false;
+            if line.trim_start().starts_with("```") {
+                self.in_fence = !self.in_fence;
+            }
+            return Reading::whole(LineKind::Header, line, 1);
+        }
+        if self.in_message {
+            // A hard-wrapped message: the rest of the paragraph.
+            return Reading::whole(LineKind::Continuation, line, 1);
+        }
+        let looks_like_a_broken_message = line.starts_with(|c: char| c == '`' || c.is_ascii_digit());
+        if !self.seen_message || (self.is_article && !self.in_fence && !looks_like_a_broken_message) {
+            // The page's own text: a preamble, or an article's notes between pasted logs.
+            return Reading::whole(LineKind::Header, line, 1);
+        }
+        Reading::raw(line)
+    }
+}
+
+impl MirageReader {
+    /// The page header or the Canopy front matter, which come before any message.
+    fn header(&mut self, line: &str, context: &mut Context) -> Option<Reading> {
+        if self.seen_message {
+            return None;
+        }
+        let trimmed = line.trim_end();
+        if trimmed == "---" {
+            self.in_front_matter = !self.in_front_matter;
+            self.is_article = true;
+            return Some(Reading::whole(LineKind::Header, line, 2));
+        }
+        let meta = &mut context.meta;
+        if self.in_front_matter {
+            if let Some((key, value)) = trimmed.split_once(':') {
+                let value = value.trim();
+                match key.trim() {
+                    "title" => read_title(value, context),
+                    "author" => meta.author = Some(value.to_owned()),
+                    "tags" => meta.tags = value.split(',').map(|tag| tag.trim().to_owned()).collect(),
+                    _ => {}
+                }
+            }
+            return Some(Reading::whole(LineKind::Header, line, 2));
+        }
+        if starts_with_ignoring_case(trimmed, "irc discussions from ") {
+            read_title(trimmed, context);
+        } else if let Some(author) = trimmed.strip_prefix("Written by ") {
+            meta.author = Some(author.trim().to_owned());
+        } else if let Some(tags) = trimmed.strip_prefix("Classified under:") {
+            meta.tags = tags.split_whitespace().map(str::to_owned).collect();
+        } else if let Some(dates) = trimmed.strip_prefix("Published:") {
+            let dates = dates.trim();
+            meta.published = year_month_day(dates.as_bytes());
+            meta.updated = dates
+                .find("last updated:")
+                .and_then(|at| year_month_day(dates[at + "last updated:".len()..].trim_start().as_bytes()));
+        } else {
+            return None;
+        }
+        Some(Reading::whole(LineKind::Header, line, 2))
+    }
+}
+
+/// `Irc discussions from #mirage on 29-06-2016`: the title, and from it the channel and date.
+fn read_title(title: &str, context: &mut Context) {
+    let meta = &mut context.meta;
+    meta.title = Some(title.to_owned());
+    meta.channel = title.split_whitespace().find(|word| word.starts_with('#')).map(str::to_owned);
+    meta.date = title.split_whitespace().rev().find_map(|word| day_month_year(word.as_bytes()));
+    context.date = context.date.or(meta.date);
+}
+
+/// The format's own message lines, published or Canopy.
+fn message(line: &str) -> Option<Reading> {
+    let bytes = line.as_bytes();
+    if bytes.first() == Some(&b'`') {
+        // `DD-MM-YYYY HH:MM`   `nick`   text
+        let date = day_month_year(&bytes[1..])?;
+        let (time, length) = clock(bytes.get(12..)?)?;
+        let after_stamp = 12 + length;
+        if bytes.get(after_stamp) != Some(&b'`') {
+            return None;
+        }
+        let (nick, body) = backticked_nick_and_body(line, skip_spaces(line, after_stamp + 1))?;
+        return Some(spoken(Some(date), time, nick, body));
+    }
+    if let Some(date) = day_month_year(bytes) {
+        // DD-MM-YYYY HH:MM nick text
+        if bytes.get(10) != Some(&b' ') {
+            return None;
+        }
+        let (time, length) = clock(&bytes[11..])?;
+        let nick = word_at(line, skip_spaces(line, 11 + length)).filter(|nick| nick.start > 11 + length)?;
+        let body = after_spaces(line, nick.end);
+        return Some(spoken(Some(date), time, nick, body));
+    }
+    // HH:MM   `nick`   text, a hand-written variant with no date.
+    let (time, length) = clock(bytes)?;
+    let (nick, body) = backticked_nick_and_body(line, skip_spaces(line, length))?;
+    Some(spoken(None, time, nick, body))
+}
+
+/// `` `nick`   text ``; a nick may itself hold a backtick (`` `Algebr``   hi ``).
+fn backticked_nick_and_body(line: &str, start: usize) -> Option<(Range<usize>, Range<usize>)> {
+    let bytes = line.as_bytes();
+    if bytes.get(start) != Some(&b'`') {
+        return None;
+    }
+    let nick_start = start + 1;
+    let close = (nick_start + 1..=bytes.len())
+        .find(|&end| bytes[end - 1] == b'`' && bytes.get(end).is_none_or(|b| b.is_ascii_whitespace()))?
+        - 1;
+    if close <= nick_start {
+        return None;
+    }
+    Some((nick_start..close, after_spaces(line, close + 1)))
+}
+
+/// Lines from other clients pasted into a Mirage log: `[HH:MM] <nick> text`, `HH:MM * nick text`,
+/// and, where `untimed_allowed`, `<nick> text`.
+fn pasted_irc_line(line: &str, untimed_allowed: bool) -> Option<Reading> {
+    let bytes = line.as_bytes();
+    let (time, rest_start) = if bytes.first() == Some(&b'[') {
+        let (time, length) = clock(&bytes[1..])?;
+        if bytes.get(1 + length) != Some(&b']') {
+            return None;
+        }
+        (Some(time), skip_spaces(line, length + 2))
+    } else if let Some((time, length)) = clock(bytes) {
+        (Some(time), skip_spaces(line, length))
+    } else if untimed_allowed {
+        (None, 0)
+    } else {
+        return None;
+    };
+    let said = utterance(&line[rest_start..])?;
+    let shift = |range: Range<usize>| rest_start + range.start..rest_start + range.end;
+    Some(Reading { kind: said.kind, date: None, time, nick: said.nick.map(shift), body: shift(said.body), confidence: 1 })
+}
+
+fn spoken(date: Option<NaiveDate>, time: chrono::NaiveTime, nick: Range<usize>, body: Range<usize>) -> Reading {
+    Reading { kind: LineKind::Message, date, time: Some(time), nick: Some(nick), body, confidence: 2 }
+}
+
+/// `/me waves` and the raw CTCP `\x01ACTION waves\x01` are actions.
+fn mark_action(line: &str, reading: &mut Reading) {
+    if reading.kind != LineKind::Message {
+        return;
+    }
+    let body = &line[reading.body.clone()];
+    for prefix in ["/me ", "\u{1}ACTION "] {
+        if body.starts_with(prefix) {
+            let trailing = usize::from(body.ends_with('\u{1}') && prefix.starts_with('\u{1}'));
+            reading.kind = LineKind::Action;
+            reading.body = reading.body.start + prefix.len()..reading.body.end - trailing;
+            return;
+        }
+    }
+}
+
+/// Markdown structure around pasted logs: code fences, rules, headings.
+fn is_markup(line: &str) -> bool {
+    let trimmed = line.trim();
+    trimmed.starts_with("```") || trimmed == "<hr>" || trimmed.starts_with('#') && !trimmed.starts_with("#topic")
+}
+
+fn starts_with_ignoring_case(text: &str, prefix: &str) -> bool {
+    text.get(..prefix.len()).is_some_and(|head| head.eq_ignore_ascii_case(prefix))
+}

@@ -1,0 +1,189 @@
+//! Parsing: bytes in, a [`Log`] out, one model line per source line. Parsing never fails.
+
+mod bracket;
+pub mod decode;
+mod detect;
+pub mod irc;
+pub mod lines;
+mod mirage;
+pub mod time;
+
+use std::ops::Range;
+use std::rc::Rc;
+
+use chrono::NaiveDate;
+
+use crate::model::{Diagnostic, DiagnosticKind, Format, Line, LineKind, Log, Meta, Span, Stamp};
+
+pub use detect::detect;
+
+/// Decodes and parses `bytes`. `format` forces a parser; `None` detects one.
+pub fn parse(bytes: &[u8], format: Option<Format>) -> Log {
+    let decoded = decode::decode(bytes);
+    let mut log = parse_text(Rc::from(decoded.text), format);
+    log.diagnostics.splice(0..0, decoded.diagnostics);
+    log.diagnostics.sort_by_key(|diagnostic| diagnostic.line);
+    log
+}
+
+/// Parses text that is already decoded.
+pub fn parse_text(text: Rc<str>, format: Option<Format>) -> Log {
+    let format = format.unwrap_or_else(|| detect(&text));
+    let mut context = Context::default();
+    let mut reader = reader_for(format);
+    let mut lines = Vec::with_capacity(lines::count_lines(text.as_bytes()));
+    for range in lines::line_ranges(&text) {
+        let source = &text[range.clone()];
+        let reading = reader.read(source, &mut context);
+        lines.push(reading.into_line(range, context.date));
+    }
+    let mut diagnostics = context.diagnostics;
+    diagnostics.extend(clock_jumps(&lines));
+    Log { text, format, meta: context.meta, lines, diagnostics }
+}
+
+/// What a format's reader learns about the file as it goes.
+#[derive(Debug, Default)]
+pub(crate) struct Context {
+    pub meta: Meta,
+    /// The date that applies to lines that give only a time of day.
+    pub date: Option<NaiveDate>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// One format's line reader. It sees the lines in order, once each.
+pub(crate) trait Reader {
+    fn read(&mut self, line: &str, context: &mut Context) -> Reading;
+}
+
+pub(crate) fn reader_for(format: Format) -> Box<dyn Reader> {
+    match format {
+        Format::MirageMeeting => Box::new(mirage::MirageReader::default()),
+        Format::BracketIrc => Box::new(bracket::BracketReader::default()),
+        Format::PlainText => Box::new(PlainTextReader),
+    }
+}
+
+/// How one line was read. Ranges are relative to the line.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Reading {
+    pub kind: LineKind,
+    pub date: Option<NaiveDate>,
+    pub time: Option<chrono::NaiveTime>,
+    pub nick: Option<Range<usize>>,
+    pub body: Range<usize>,
+    /// How sure the reader is that this line is in its format, for detection:
+    /// 0 not at all, 1 a shape many formats share, 2 this format's own shape.
+    pub confidence: u8,
+}
+
+impl Reading {
+    /// A line read as a whole, with no speaker or time.
+    pub fn whole(kind: LineKind, line: &str, confidence: u8) -> Reading {
+        Reading { kind, date: None, time: None, nick: None, body: 0..line.len(), confidence }
+    }
+
+    pub fn raw(line: &str) -> Reading {
+        Reading::whole(LineKind::Raw, line, 0)
+    }
+
+    pub fn blank(line: &str) -> Reading {
+        Reading::whole(LineKind::Blank, line, 1)
+    }
+
+    fn into_line(self, range: Range<usize>, current_date: Option<NaiveDate>) -> Line {
+        let offset = range.start;
+        let shift = |relative: Range<usize>| Span::new(offset + relative.start..offset + relative.end);
+        Line {
+            span: Span::new(range),
+            kind: self.kind,
+            time: self.time.map(|time| Stamp { date: self.date.or(current_date), time }),
+            nick: self.nick.map(shift),
+            body: shift(self.body),
+        }
+    }
+}
+
+pub(crate) fn is_blank(line: &str) -> bool {
+    line.bytes().all(|byte| byte.is_ascii_whitespace())
+}
+
+/// The reader for text that is not a chat log: every non-blank line is raw.
+struct PlainTextReader;
+
+impl Reader for PlainTextReader {
+    fn read(&mut self, line: &str, _context: &mut Context) -> Reading {
+        if is_blank(line) { Reading::blank(line) } else { Reading::raw(line) }
+    }
+}
+
+/// A backwards step of the clock larger than this is a jump worth telling the reader about.
+const CLOCK_JUMP_MINUTES: i64 = 30;
+
+/// Reports each place where the clock goes backwards. Lines are never reordered.
+///
+/// Without a date a step from late evening to early morning is midnight passing, not a jump.
+fn clock_jumps(lines: &[Line]) -> Vec<Diagnostic> {
+    let mut jumps = Vec::new();
+    let mut previous: Option<Stamp> = None;
+    for (index, line) in lines.iter().enumerate() {
+        let Some(stamp) = line.time else { continue };
+        if let Some(before) = previous {
+            let minutes_back = match (before.date, stamp.date) {
+                (Some(date_before), Some(date)) => (date_before.and_time(before.time) - date.and_time(stamp.time)).num_minutes(),
+                _ => {
+                    let back = (before.time - stamp.time).num_minutes();
+                    if back > 18 * 60 { 0 } else { back }
+                }
+            };
+            if minutes_back >= CLOCK_JUMP_MINUTES {
+                jumps.push(Diagnostic {
+                    line: index + 1,
+                    kind: DiagnosticKind::ClockJump,
+                    message: format!("clock jumps back {} here", describe_minutes(minutes_back)),
+                });
+            }
+        }
+        previous = Some(stamp);
+    }
+    jumps
+}
+
+/// `2 h`, `45 min`, `1 h 30 min`, `3 days`.
+pub fn describe_minutes(minutes: i64) -> String {
+    match (minutes / 60, minutes % 60) {
+        (hours, _) if hours >= 48 => format!("{} days", hours / 24),
+        (0, minutes) => format!("{minutes} min"),
+        (hours, 0) => format!("{hours} h"),
+        (hours, minutes) => format!("{hours} h {minutes} min"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reports_a_clock_jump_once_and_keeps_the_order() {
+        let text = "29-06-2016 17:05 a one\n29-06-2016 17:06 b two\n29-06-2016 15:06 a three\n29-06-2016 15:07 b four\n";
+        let log = parse(text.as_bytes(), None);
+        let jumps: Vec<_> = log.diagnostics.iter().filter(|d| d.kind == DiagnosticKind::ClockJump).collect();
+        assert_eq!(jumps.len(), 1);
+        assert_eq!(jumps[0].line, 3);
+        assert_eq!(jumps[0].message, "clock jumps back 2 h here");
+        assert_eq!(log.body(&log.lines[2]), "three");
+    }
+
+    #[test]
+    fn midnight_without_a_date_is_not_a_jump() {
+        let log = parse(b"[23:58] <a> late\n[00:02] <b> early\n", None);
+        assert!(log.diagnostics.is_empty(), "{:?}", log.diagnostics);
+    }
+
+    #[test]
+    fn describes_durations() {
+        for (minutes, text) in [(120, "2 h"), (45, "45 min"), (90, "1 h 30 min"), (3 * 24 * 60, "3 days")] {
+            assert_eq!(describe_minutes(minutes), text);
+        }
+    }
+}

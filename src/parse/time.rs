@@ -1,0 +1,98 @@
+//! Reads the dates and times that logs write, byte by byte and without allocating.
+
+use chrono::{NaiveDate, NaiveTime};
+
+/// `DD-MM-YYYY` at the start of `s`.
+pub fn day_month_year(s: &[u8]) -> Option<NaiveDate> {
+    if s.len() < 10 || s[2] != b'-' || s[5] != b'-' {
+        return None;
+    }
+    let day = two_digits(&s[0..2])?;
+    let month = two_digits(&s[3..5])?;
+    let year = two_digits(&s[6..8])? * 100 + two_digits(&s[8..10])?;
+    NaiveDate::from_ymd_opt(year as i32, month, day)
+}
+
+/// `YYYY-MM-DD` at the start of `s`.
+pub fn year_month_day(s: &[u8]) -> Option<NaiveDate> {
+    if s.len() < 10 || s[4] != b'-' || s[7] != b'-' {
+        return None;
+    }
+    let year = two_digits(&s[0..2])? * 100 + two_digits(&s[2..4])?;
+    let month = two_digits(&s[5..7])?;
+    let day = two_digits(&s[8..10])?;
+    NaiveDate::from_ymd_opt(year as i32, month, day)
+}
+
+/// `H:MM`, `HH:MM` or `HH:MM:SS` at the start of `s`, and how many bytes it took.
+pub fn clock(s: &[u8]) -> Option<(NaiveTime, usize)> {
+    let hour_digits = match s {
+        [a, b, b':', ..] if a.is_ascii_digit() && b.is_ascii_digit() => 2,
+        [a, b':', ..] if a.is_ascii_digit() => 1,
+        _ => return None,
+    };
+    let hour = digits(&s[..hour_digits])?;
+    let minute = two_digits(s.get(hour_digits + 1..hour_digits + 3)?)?;
+    let mut length = hour_digits + 3;
+    let mut second = 0;
+    if s.get(length) == Some(&b':') {
+        if let Some(parsed) = s.get(length + 1..length + 3).and_then(two_digits) {
+            second = parsed;
+            length += 3;
+        }
+    }
+    // A fourth digit would make this something else (a year, a phone number).
+    if s.get(length).is_some_and(u8::is_ascii_digit) {
+        return None;
+    }
+    Some((NaiveTime::from_hms_opt(hour, minute, second)?, length))
+}
+
+fn two_digits(s: &[u8]) -> Option<u32> {
+    match s {
+        [a, b] if a.is_ascii_digit() && b.is_ascii_digit() => Some(u32::from(a - b'0') * 10 + u32::from(b - b'0')),
+        _ => None,
+    }
+}
+
+fn digits(s: &[u8]) -> Option<u32> {
+    s.iter().try_fold(0u32, |value, &byte| byte.is_ascii_digit().then(|| value * 10 + u32::from(byte - b'0')))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_clocks() {
+        let cases: &[(&str, Option<(u32, u32, u32, usize)>)] = &[
+            ("15:12 avsm", Some((15, 12, 0, 5))),
+            ("15:12:09 x", Some((15, 12, 9, 8))),
+            ("9:05]", Some((9, 5, 0, 4))),
+            ("23:59", Some((23, 59, 0, 5))),
+            ("24:00", None),
+            ("15:1", None),
+            ("15:123", None),
+            ("1512", None),
+            ("ab:cd", None),
+            ("", None),
+        ];
+        for (input, expected) in cases {
+            let got = clock(input.as_bytes()).map(|(time, length)| {
+                use chrono::Timelike;
+                (time.hour(), time.minute(), time.second(), length)
+            });
+            assert_eq!(got, *expected, "clock({input:?})");
+        }
+    }
+
+    #[test]
+    fn reads_dates() {
+        let date = NaiveDate::from_ymd_opt;
+        assert_eq!(day_month_year(b"29-06-2016 15:12"), date(2016, 6, 29));
+        assert_eq!(day_month_year(b"31-02-2016"), None);
+        assert_eq!(day_month_year(b"2016-06-29"), None);
+        assert_eq!(year_month_day(b"2016-06-29 (last"), date(2016, 6, 29));
+        assert_eq!(year_month_day(b"29-06-2016"), None);
+    }
+}

@@ -1,0 +1,59 @@
+//! The CLI's JSON view of a log: a stable interface for tests and tools (schema in README.md).
+
+use serde::Serialize;
+
+use crate::model::{Diagnostic, Log, Meta};
+
+#[derive(Debug, Serialize)]
+pub struct Report<'a> {
+    pub format: &'static str,
+    pub meta: &'a Meta,
+    pub lines: Vec<ReportLine<'a>>,
+    pub sections: Vec<ReportSection>,
+    pub diagnostics: &'a [Diagnostic],
+}
+
+#[derive(Debug, Serialize)]
+pub struct ReportLine<'a> {
+    /// 1-based source line.
+    pub line: usize,
+    pub kind: &'static str,
+    /// For system lines: join, part, quit, nick, topic, mode, kick or other.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub event: Option<&'static str>,
+    pub time: Option<String>,
+    pub nick: Option<&'a str>,
+    pub text: &'a str,
+    /// 1-based source lines this line answers.
+    pub reply_to: Vec<usize>,
+    pub section: Option<usize>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ReportSection {
+    pub title: String,
+    pub start_line: usize,
+    pub end_line: usize,
+}
+
+pub fn report(log: &Log) -> Report<'_> {
+    let lines = log
+        .lines
+        .iter()
+        .enumerate()
+        .map(|(index, line)| ReportLine {
+            line: index + 1,
+            kind: line.kind.name(),
+            event: match line.kind {
+                crate::model::LineKind::System(event) => Some(event.name()),
+                _ => None,
+            },
+            time: line.time.map(|stamp| stamp.iso()),
+            nick: log.nick(line),
+            text: log.body(line),
+            reply_to: Vec::new(),
+            section: None,
+        })
+        .collect();
+    Report { format: log.format.id(), meta: &log.meta, lines, sections: Vec::new(), diagnostics: &log.diagnostics }
+}
