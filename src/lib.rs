@@ -6,10 +6,13 @@
 
 pub mod colour;
 pub mod demo;
+pub mod input;
 pub mod model;
 pub mod parse;
 pub mod report;
 pub mod speakers;
 
 pub mod app;
+#[cfg(target_arch = "wasm32")]
+pub mod browser;
 pub mod view;

@@ -1,1 +1,13 @@
-//! Views.
+//! The components: thin views over the pure core, one per file.
+
+mod legend;
+mod log_header;
+mod log_view;
+mod row;
+mod toolbar;
+
+pub use legend::{Legend, LegendProps};
+pub use log_header::{LogHeader, LogHeaderProps};
+pub use log_view::{LogView, LogViewProps};
+pub use row::{Row, RowProps};
+pub use toolbar::{Toolbar, ToolbarProps};

@@ -1,0 +1,84 @@
+//! Checks a file before parsing, so that what is not a chat log gets a clear answer instead of a page of noise.
+
+/// The largest file the viewer opens. A million-line log is about 100 MB; beyond 256 MB the
+/// browser tab runs out of memory holding the text and its line index.
+pub const MAX_FILE_BYTES: usize = 256 * 1024 * 1024;
+
+/// Why a file is not opened as a log.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum InputProblem {
+    Empty,
+    TooBig { bytes: usize },
+    Binary { what: &'static str },
+}
+
+impl std::fmt::Display for InputProblem {
+    fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            InputProblem::Empty => write!(formatter, "This file is empty: there is no log to show"),
+            InputProblem::TooBig { bytes } => write!(
+                formatter,
+                "This file is {} MB; the viewer opens files up to {} MB, because a browser tab cannot hold more text and its index in memory",
+                bytes / 1_000_000,
+                MAX_FILE_BYTES / 1_000_000
+            ),
+            InputProblem::Binary { what } => write!(formatter, "This looks like {what}, not a chat log"),
+        }
+    }
+}
+
+/// File signatures of things people drop by mistake.
+const SIGNATURES: [(&[u8], &str); 9] = [
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"\xFF\xD8\xFF", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"%PDF-", "a PDF document"),
+    (b"PK\x03\x04", "a ZIP archive (or an office document)"),
+    (b"\x1F\x8B", "a gzip-compressed file"),
+    (b"\x7FELF", "a program (ELF executable)"),
+    (b"\0asm", "a WebAssembly module"),
+    (b"BZh", "a bzip2-compressed file"),
+];
+
+/// Whether `bytes` can be opened as a log.
+pub fn check_input(bytes: &[u8]) -> Result<(), InputProblem> {
+    if bytes.is_empty() {
+        return Err(InputProblem::Empty);
+    }
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err(InputProblem::TooBig { bytes: bytes.len() });
+    }
+    if let Some((_, what)) = SIGNATURES.iter().find(|(magic, _)| bytes.starts_with(magic)) {
+        return Err(InputProblem::Binary { what });
+    }
+    // UTF-16 text has many NULs too, but it announces itself with a byte-order mark.
+    let is_utf16 = bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF");
+    let head = &bytes[..bytes.len().min(8192)];
+    let n_nul = memchr::memchr_iter(0, head).count();
+    if !is_utf16 && n_nul * 10 > head.len() {
+        return Err(InputProblem::Binary { what: "a binary file" });
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tells_what_a_file_is() {
+        let cases: &[(&[u8], Option<&str>)] = &[
+            (b"", Some("This file is empty: there is no log to show")),
+            (b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR", Some("This looks like a PNG image, not a chat log")),
+            (b"%PDF-1.7\n", Some("This looks like a PDF document, not a chat log")),
+            (b"\0\0\0\0\x01\x02\x03\0\0\0", Some("This looks like a binary file, not a chat log")),
+            (b"\xFF\xFEh\0i\0", None),
+            (b"[10:00] <a> hi\n", None),
+            (b"a stray \0 NUL in a long enough line of text\n", None),
+        ];
+        for (bytes, message) in cases {
+            let got = check_input(bytes).err().map(|problem| problem.to_string());
+            assert_eq!(got.as_deref(), *message, "{bytes:?}");
+        }
+    }
+}

@@ -1,0 +1,46 @@
+//! The log's header: its title and page metadata, the file, the detected format and its size.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::app::OpenLog;
+use crate::model::DiagnosticKind;
+
+#[derive(Properties, PartialEq)]
+pub struct LogHeaderProps {
+    pub open: Rc<OpenLog>,
+}
+
+#[component]
+pub fn LogHeader(props: &LogHeaderProps) -> Html {
+    let open = &props.open;
+    let log = &open.log;
+    let meta = &log.meta;
+    let title = meta.title.clone().unwrap_or_else(|| open.file_name.to_string());
+    let n_messages = log.lines.iter().filter(|line| line.kind.is_spoken()).count();
+    let n_encoding_problems = log.diagnostics.iter().filter(|d| d.kind == DiagnosticKind::Encoding).count();
+    let date = |date: Option<chrono::NaiveDate>| date.map(|date| date.format("%Y-%m-%d").to_string());
+    html! {
+        <header class="log-header">
+            <h1 class="title"><bdi>{title}</bdi></h1>
+            <dl class="meta">
+                if let Some(channel) = &meta.channel { <div><dt>{"Channel"}</dt><dd><bdi>{channel.clone()}</bdi></dd></div> }
+                if let Some(day) = date(meta.date) { <div><dt>{"Date"}</dt><dd>{day}</dd></div> }
+                if let Some(author) = &meta.author { <div><dt>{"Written by"}</dt><dd><bdi>{author.clone()}</bdi></dd></div> }
+                if !meta.tags.is_empty() { <div><dt>{"Classified under"}</dt><dd>{meta.tags.join(", ")}</dd></div> }
+                if let Some(published) = date(meta.published) {
+                    <div><dt>{"Published"}</dt><dd>{published}{date(meta.updated).map(|updated| format!(" (last updated {updated})")).unwrap_or_default()}</dd></div>
+                }
+            </dl>
+            <p class="facts">
+                <span class="file-name" title="File">{open.file_name.clone()}</span>
+                <span class="format-name" title="Detected format">{log.format.label()}</span>
+                <span>{format!("{} lines, {} messages, {} speakers", log.lines.len(), n_messages, open.speakers.len())}</span>
+                if n_encoding_problems > 0 {
+                    <span class="warning">{format!("{n_encoding_problems} lines were not UTF-8 and were read as windows-1252")}</span>
+                }
+            </p>
+        </header>
+    }
+}

@@ -1,0 +1,68 @@
+//! The top bar: the product name and the ways to open a log (file picker, paste; drop works anywhere).
+
+use yew::prelude::*;
+
+use crate::app::OnOpen;
+
+#[derive(Properties, PartialEq)]
+pub struct ToolbarProps {
+    pub onopen: OnOpen,
+}
+
+#[component]
+pub fn Toolbar(props: &ToolbarProps) -> Html {
+    let pasting = use_state(|| false);
+    let paste_area = use_node_ref();
+
+    let onpick = {
+        let onopen = props.onopen.clone();
+        Callback::from(move |event: Event| {
+            let input: web_sys::HtmlInputElement = event.target_unchecked_into();
+            #[cfg(target_arch = "wasm32")]
+            if let Some(file) = input.files().and_then(|files| files.get(0)) {
+                crate::browser::read_file(file, onopen.clone());
+            }
+            // Picking the same file again must fire `change` again.
+            input.set_value("");
+            let _ = &onopen;
+        })
+    };
+    let ontogglepaste = {
+        let pasting = pasting.clone();
+        Callback::from(move |_| pasting.set(!*pasting))
+    };
+    let onopenpasted = {
+        let onopen = props.onopen.clone();
+        let pasting = pasting.clone();
+        let paste_area = paste_area.clone();
+        Callback::from(move |_| {
+            if let Some(area) = paste_area.cast::<web_sys::HtmlTextAreaElement>() {
+                let text = area.value();
+                if !text.is_empty() {
+                    onopen.emit(("pasted text".to_owned(), text.into_bytes()));
+                    pasting.set(false);
+                }
+            }
+        })
+    };
+    html! {
+        <>
+            <nav class="toolbar" aria-label="Open a log">
+                <span class="brand">{"scrollback"}</span>
+                <span class="hint">{"Drop a log file anywhere on the page, or"}</span>
+                <label class="button primary">
+                    <input type="file" id="file-input" class="visually-hidden" accept=".txt,.log,text/plain" onchange={onpick} />
+                    {"Open a file…"}
+                </label>
+                <button type="button" class="button" aria-expanded={pasting.to_string()} onclick={ontogglepaste}>{"Paste a log"}</button>
+            </nav>
+            if *pasting {
+                <div class="paste-panel">
+                    <label for="paste-area">{"Paste the text of a log:"}</label>
+                    <textarea id="paste-area" ref={paste_area} rows="8" spellcheck="false" />
+                    <button type="button" class="button primary" onclick={onopenpasted}>{"Open pasted text"}</button>
+                </div>
+            }
+        </>
+    }
+}

@@ -1,0 +1,144 @@
+//! End-to-end tests of the built web app (`dist/`) in headless Chromium; skipped unless built.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod support;
+
+use fantoccini::elements::Element;
+use fantoccini::Locator;
+use serde_json::json;
+use support::browser::{dist_or_skip, Browser};
+
+/// A short Mirage meeting log: the bot's header block (lines 1–6), then messages from line 7.
+const MIRAGE_LOG: &str = concat!(
+    "Irc discussions from #mirage on 29-06-2016\n",
+    "\n",
+    "Written by unpurecamelbot\n",
+    "Classified under: irclog\n",
+    "Published: 2016-06-29 (last updated: 2016-07-27)\n",
+    "\n",
+    "29-06-2016 15:12 alice Mirage 3! Over to bob\n",
+    "29-06-2016 15:13 bob thanks alice, the release notes are up\n",
+    "29-06-2016 15:14 carol are the docs updated too?\n",
+    "29-06-2016 15:15 alice carol: yes, mostly\n",
+    "29-06-2016 15:16 bob I will finish the rest tonight\n",
+    "29-06-2016 15:17 alice great, next topic\n",
+);
+const ALICE_MESSAGES: usize = 3;
+
+#[tokio::test(flavor = "multi_thread")]
+async fn dropping_a_mirage_log_shows_coloured_rows() {
+    let Some(dist) = dist_or_skip() else { return };
+    let browser = Browser::start(&dist).await;
+
+    browser.goto("/index.html").await;
+    browser.wait_for("main.app").await;
+    // The demo log is rendered once rows exist; dropping earlier could race the app's start-up.
+    browser.wait_for(".row").await;
+
+    browser.drop_file("meeting.txt", MIRAGE_LOG).await;
+    browser
+        .wait_for_text(".log-header .file-name", "meeting.txt")
+        .await;
+
+    let format = text(&browser.wait_for(".log-header .format-name").await).await;
+    assert!(
+        format.contains("Mirage"),
+        "format name {format:?} should mention Mirage"
+    );
+
+    let first_message = browser.wait_for("#L7").await;
+    assert_has_class(&first_message, "kind-message").await;
+    assert_eq!(text(&child(&first_message, ".nick").await).await, "alice");
+    let message_text = text(&child(&first_message, ".text").await).await;
+    assert!(
+        message_text.contains("Mirage 3! Over to bob"),
+        "#L7 .text is {message_text:?}"
+    );
+    child(&first_message, ".time").await;
+
+    assert_has_class(&browser.wait_for("#L1").await, "kind-header").await;
+    assert_has_class(&browser.wait_for("#L2").await, "kind-blank").await;
+
+    let rows = find_all(&browser, ".row").await;
+    assert_eq!(
+        rows.len(),
+        MIRAGE_LOG.lines().count(),
+        "one .row per source line"
+    );
+
+    // #L7, #L10 are alice; #L8 is bob.
+    let alice = nick_color(&browser, "#L7").await;
+    let alice_again = nick_color(&browser, "#L10").await;
+    let bob = nick_color(&browser, "#L8").await;
+    assert_eq!(alice, alice_again, "one speaker keeps one colour");
+    assert_ne!(alice, bob, "alice and bob should have different colours");
+
+    let speakers = find_all(&browser, "ul.legend li.speaker").await;
+    assert_eq!(speakers.len(), 3, "legend lists alice, bob and carol");
+    let mut alice_count = None;
+    for speaker in &speakers {
+        if text(&child(speaker, ".nick").await).await == "alice" {
+            alice_count = Some(text(&child(speaker, ".count").await).await);
+        }
+    }
+    let alice_count = alice_count.expect("legend has an entry for alice");
+    let digits: String = alice_count.chars().filter(char::is_ascii_digit).collect();
+    assert_eq!(
+        digits,
+        ALICE_MESSAGES.to_string(),
+        "alice's legend count is {alice_count:?}"
+    );
+
+    let png = browser.screenshot("e2e-drop").await;
+    let size = std::fs::metadata(&png).expect("screenshot written").len();
+    assert!(size > 10 * 1024, "{} is only {size} bytes", png.display());
+
+    browser.close().await;
+}
+
+async fn text(element: &Element) -> String {
+    element.text().await.expect("element text")
+}
+
+async fn child(parent: &Element, css: &str) -> Element {
+    parent
+        .find(Locator::Css(css))
+        .await
+        .unwrap_or_else(|e| panic!("no `{css}` inside the element: {e}"))
+}
+
+async fn find_all(browser: &Browser, css: &str) -> Vec<Element> {
+    browser
+        .client
+        .find_all(Locator::Css(css))
+        .await
+        .unwrap_or_else(|e| panic!("finding `{css}` failed: {e}"))
+}
+
+async fn assert_has_class(element: &Element, class: &str) {
+    let classes = element
+        .attr("class")
+        .await
+        .expect("class attribute")
+        .unwrap_or_default();
+    assert!(
+        classes.split_whitespace().any(|c| c == class),
+        "expected class {class:?}, element has {classes:?}"
+    );
+}
+
+/// The rendered colour of a row's nick, as the user sees it (CSS may set it indirectly).
+async fn nick_color(browser: &Browser, row: &str) -> String {
+    let selector = format!("{row} .nick");
+    let color = browser
+        .eval(
+            "const el = document.querySelector(arguments[0]);
+             return el ? getComputedStyle(el).color : null;",
+            vec![json!(selector)],
+        )
+        .await;
+    color
+        .as_str()
+        .unwrap_or_else(|| panic!("no `{selector}` element"))
+        .to_owned()
+}

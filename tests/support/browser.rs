@@ -1,0 +1,341 @@
+//! End-to-end harness: serves the built app (`dist/`) and drives headless Chromium through chromedriver.
+//!
+//! Each test binary uses only part of this module.
+#![allow(dead_code)]
+
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::process::Stdio;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+
+use fantoccini::elements::Element;
+use fantoccini::{Client, ClientBuilder, Locator};
+use hyper_util::client::legacy::connect::HttpConnector;
+use serde_json::{json, Value};
+use tokio::net::TcpStream;
+use tokio::process::{Child, Command};
+
+/// How long `wait_for*` keeps polling before giving up.
+const WAIT_TIMEOUT: Duration = Duration::from_secs(15);
+const POLL_INTERVAL: Duration = Duration::from_millis(100);
+
+/// Start-up budget for the server and chromedriver: 100 × 50 ms.
+const PORT_ATTEMPTS: u32 = 100;
+const PORT_RETRY_DELAY: Duration = Duration::from_millis(50);
+
+const MANIFEST_DIR: &str = env!("CARGO_MANIFEST_DIR");
+
+/// The built app: `$SCROLLBACK_DIST` or `<crate>/dist`, if it holds an `index.html`.
+pub fn dist_dir() -> Option<PathBuf> {
+    let dir = std::env::var_os("SCROLLBACK_DIST")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(MANIFEST_DIR).join("dist"));
+    dir.join("index.html").is_file().then_some(dir)
+}
+
+/// CI sets `SCROLLBACK_E2E=1` so that a missing build fails instead of silently skipping.
+pub fn e2e_required() -> bool {
+    std::env::var("SCROLLBACK_E2E").is_ok_and(|v| v == "1")
+}
+
+/// The built app for a test, or `None` if the test should be skipped.
+///
+/// Use as `let Some(dist) = dist_or_skip() else { return };`.
+/// Panics instead of skipping when [`e2e_required`].
+pub fn dist_or_skip() -> Option<PathBuf> {
+    if let Some(dist) = dist_dir() {
+        return Some(dist);
+    }
+    if e2e_required() {
+        panic!("dist/ not built: run scripts/test.sh (SCROLLBACK_E2E=1 forbids skipping)");
+    }
+    eprintln!("skipping: dist/ not built");
+    None
+}
+
+/// A headless Chromium session pointed at a static server for `dist/`.
+///
+/// The helper processes die with this value, whether it is dropped (e.g. while a test
+/// panics) or shut down with [`Browser::close`].
+pub struct Browser {
+    pub client: Client,
+    /// `http://127.0.0.1:<port>`, without a trailing slash.
+    pub base_url: String,
+    // Dropped after `client`; kills the processes even when a test panics.
+    processes: Processes,
+}
+
+impl Browser {
+    /// Serves `dist` and opens a fresh browser session; panics with the reason if anything fails.
+    pub async fn start(dist: &Path) -> Browser {
+        let [server_port, driver_port] = free_ports();
+
+        let server = Command::new("python3")
+            .args([
+                "-m",
+                "http.server",
+                &server_port.to_string(),
+                "--bind",
+                "127.0.0.1",
+                "--directory",
+            ])
+            .arg(dist)
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .kill_on_drop(true)
+            .spawn()
+            .unwrap_or_else(|e| panic!("cannot start `python3 -m http.server`: {e}"));
+
+        let chromedriver_bin =
+            std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "chromedriver".into());
+        let mut chromedriver = Command::new(&chromedriver_bin);
+        chromedriver
+            .arg(format!("--port={driver_port}"))
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .kill_on_drop(true);
+        // Chromium is chromedriver's child, not ours; its own process group lets us kill both at once.
+        #[cfg(unix)]
+        chromedriver.process_group(0);
+        let chromedriver = chromedriver.spawn().unwrap_or_else(|e| {
+            panic!("cannot start `{chromedriver_bin}` (set CHROMEDRIVER?): {e}")
+        });
+
+        let mut processes = Processes {
+            server,
+            chromedriver,
+            user_data_dir: fresh_user_data_dir(),
+        };
+        wait_for_port(
+            "static server (python3 -m http.server)",
+            server_port,
+            &mut processes.server,
+        )
+        .await;
+        wait_for_port("chromedriver", driver_port, &mut processes.chromedriver).await;
+
+        let client = ClientBuilder::new(HttpConnector::new())
+            .capabilities(chrome_capabilities(&processes.user_data_dir))
+            .connect(&format!("http://127.0.0.1:{driver_port}"))
+            .await
+            .unwrap_or_else(|e| {
+                panic!("chromedriver could not open a Chromium session (set CHROMIUM?): {e}")
+            });
+
+        Browser {
+            client,
+            base_url: format!("http://127.0.0.1:{server_port}"),
+            processes,
+        }
+    }
+
+    /// Ends the WebDriver session cleanly (Chromium exits), then stops the helper processes.
+    pub async fn close(self) {
+        if let Err(e) = self.client.close().await {
+            eprintln!("warning: closing the WebDriver session failed: {e}");
+        }
+        drop(self.processes);
+    }
+
+    /// Opens a page of the served app, e.g. `"/"` or `"index.html?demo=1"`.
+    pub async fn goto(&self, path_and_query: &str) {
+        let url = format!(
+            "{}/{}",
+            self.base_url,
+            path_and_query.trim_start_matches('/')
+        );
+        self.client
+            .goto(&url)
+            .await
+            .unwrap_or_else(|e| panic!("cannot open {url}: {e}"));
+    }
+
+    /// The first element matching `css`, once it exists (the app renders asynchronously).
+    pub async fn wait_for(&self, css: &str) -> Element {
+        let deadline = Instant::now() + WAIT_TIMEOUT;
+        loop {
+            let last_error = match self.client.find(Locator::Css(css)).await {
+                Ok(element) => return element,
+                Err(e) => e,
+            };
+            if Instant::now() >= deadline {
+                panic!(
+                    "no element matches `{css}` after {WAIT_TIMEOUT:?} (last error: {last_error})"
+                );
+            }
+            tokio::time::sleep(POLL_INTERVAL).await;
+        }
+    }
+
+    /// The first element matching `css`, once its rendered text is exactly `expected`.
+    pub async fn wait_for_text(&self, css: &str, expected: &str) -> Element {
+        let deadline = Instant::now() + WAIT_TIMEOUT;
+        loop {
+            let seen = match self.client.find(Locator::Css(css)).await {
+                Ok(element) => match element.text().await {
+                    Ok(text) if text == expected => return element,
+                    Ok(text) => format!("text {text:?}"),
+                    Err(e) => format!("error {e}"),
+                },
+                Err(e) => format!("error {e}"),
+            };
+            if Instant::now() >= deadline {
+                panic!("`{css}` never had text {expected:?} within {WAIT_TIMEOUT:?} (last seen: {seen})");
+            }
+            tokio::time::sleep(POLL_INTERVAL).await;
+        }
+    }
+
+    /// Simulates the user dropping a text file onto the page.
+    ///
+    /// WebDriver cannot drag files from the OS, so the drag events are built in JS. They are
+    /// dispatched on the element in the middle of the viewport, as a real drop would be, so they
+    /// bubble through the app to `document.body` whichever of them listens.
+    pub async fn drop_file(&self, name: &str, contents: &str) {
+        const SCRIPT: &str = r#"
+            const [contents, name] = arguments;
+            const dt = new DataTransfer();
+            dt.items.add(new File([contents], name, { type: "text/plain" }));
+            const x = Math.floor(window.innerWidth / 2);
+            const y = Math.floor(window.innerHeight / 2);
+            const target = document.elementFromPoint(x, y) || document.body;
+            const init = { dataTransfer: dt, bubbles: true, cancelable: true, clientX: x, clientY: y };
+            target.dispatchEvent(new DragEvent("dragover", init));
+            target.dispatchEvent(new DragEvent("drop", init));
+        "#;
+        self.eval(SCRIPT, vec![json!(contents), json!(name)]).await;
+    }
+
+    /// Saves a PNG of the viewport to `<crate>/target/screenshots/<name>.png` and returns its path.
+    pub async fn screenshot(&self, name: &str) -> PathBuf {
+        let png = self
+            .client
+            .screenshot()
+            .await
+            .unwrap_or_else(|e| panic!("screenshot {name:?} failed: {e}"));
+        let dir = Path::new(MANIFEST_DIR).join("target").join("screenshots");
+        tokio::fs::create_dir_all(&dir)
+            .await
+            .unwrap_or_else(|e| panic!("cannot create {}: {e}", dir.display()));
+        let path = dir.join(format!("{name}.png"));
+        tokio::fs::write(&path, png)
+            .await
+            .unwrap_or_else(|e| panic!("cannot write {}: {e}", path.display()));
+        path
+    }
+
+    /// Runs `js` as a function body (use `return` to get a value; the `args` are `arguments`).
+    pub async fn eval(&self, js: &str, args: Vec<Value>) -> Value {
+        self.client
+            .execute(js, args)
+            .await
+            .unwrap_or_else(|e| panic!("script failed: {e}\n--- script ---\n{js}"))
+    }
+}
+
+/// The static server, chromedriver (with Chromium under it) and Chromium's profile directory.
+struct Processes {
+    server: Child,
+    chromedriver: Child,
+    user_data_dir: PathBuf,
+}
+
+impl Drop for Processes {
+    fn drop(&mut self) {
+        // Killing chromedriver alone would orphan Chromium, so kill its whole process group.
+        #[cfg(unix)]
+        if let Some(pid) = self.chromedriver.id() {
+            let _ = std::process::Command::new("kill")
+                .args(["-KILL", "--", &format!("-{pid}")])
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .status();
+        }
+        let _ = self.chromedriver.start_kill();
+        let _ = self.server.start_kill();
+
+        // Chromium can still be writing its profile for a moment after the kill.
+        for _ in 0..20 {
+            match std::fs::remove_dir_all(&self.user_data_dir) {
+                Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+                    std::thread::sleep(Duration::from_millis(50));
+                }
+                _ => break,
+            }
+        }
+    }
+}
+
+/// Distinct free ports; all are held open until every one is chosen so none repeats.
+fn free_ports<const N: usize>() -> [u16; N] {
+    let listeners: Vec<TcpListener> = (0..N)
+        .map(|_| TcpListener::bind("127.0.0.1:0").expect("cannot bind a free local port"))
+        .collect();
+    std::array::from_fn(|i| {
+        listeners[i]
+            .local_addr()
+            .expect("bound socket has an address")
+            .port()
+    })
+}
+
+/// Waits until `child` accepts TCP connections on `port`, failing fast if it has already exited.
+async fn wait_for_port(name: &str, port: u16, child: &mut Child) {
+    for _ in 0..PORT_ATTEMPTS {
+        if let Ok(Some(status)) = child.try_wait() {
+            panic!("{name} exited before listening on port {port} ({status})");
+        }
+        if TcpStream::connect(("127.0.0.1", port)).await.is_ok() {
+            return;
+        }
+        tokio::time::sleep(PORT_RETRY_DELAY).await;
+    }
+    let waited = PORT_RETRY_DELAY * PORT_ATTEMPTS;
+    panic!("{name} did not listen on port {port} within {waited:?}");
+}
+
+/// A new, empty Chromium profile, so runs never share state.
+fn fresh_user_data_dir() -> PathBuf {
+    static COUNTER: AtomicUsize = AtomicUsize::new(0);
+    let nanos = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos());
+    let dir = std::env::temp_dir().join(format!(
+        "scrollback-e2e-{}-{}-{nanos}",
+        std::process::id(),
+        COUNTER.fetch_add(1, Ordering::Relaxed),
+    ));
+    std::fs::create_dir_all(&dir)
+        .unwrap_or_else(|e| panic!("cannot create {}: {e}", dir.display()));
+    dir
+}
+
+fn chrome_capabilities(user_data_dir: &Path) -> fantoccini::wd::Capabilities {
+    let binary = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
+    // The background-networking flags stop Chromium from retrying a network it cannot reach.
+    let capabilities = json!({
+        "goog:chromeOptions": {
+            "binary": binary,
+            "args": [
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--disable-dev-shm-usage",
+                "--window-size=1280,900",
+                format!("--user-data-dir={}", user_data_dir.display()),
+            ],
+        }
+    });
+    match capabilities {
+        Value::Object(map) => map,
+        _ => unreachable!("json!({{..}}) is an object"),
+    }
+}
