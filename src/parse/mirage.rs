@@ -60,7 +60,8 @@ impl Reader for MirageReader {
         let looks_like_a_broken_message = line.starts_with(|c: char| c == '`' || c.is_ascii_digit());
         if !self.seen_message || (self.is_article && !self.in_fence && !looks_like_a_broken_message) {
             // The page's own text: a preamble, or an article's notes between pasted logs.
-            return Reading::whole(LineKind::Header, line, 1);
+            // Any prose reads like this, so it is no evidence for the format.
+            return Reading::whole(LineKind::Header, line, 0);
         }
         Reading::raw(line)
     }
@@ -149,20 +150,48 @@ fn message(line: &str) -> Option<Reading> {
     Some(spoken(None, time, nick, body))
 }
 
-/// `` `nick`   text ``; a nick may itself hold a backtick (`` `Algebr``   hi ``).
+/// `` `nick`   text ``. The nick is a Markdown code span, so a nick holding a backtick is
+/// written with two: ``` ``Algebr` `` ```.
 fn backticked_nick_and_body(line: &str, start: usize) -> Option<(Range<usize>, Range<usize>)> {
+    let (span, end) = code_span(line, start).or_else(|| naively_backticked(line, start))?;
+    // Nicks hold no spaces; the bot padded ``` ``Algebr` `` ``` on one side only.
+    let nick_text = &line[span.clone()];
+    let nick = span.start + (nick_text.len() - nick_text.trim_start().len())..span.end - (nick_text.len() - nick_text.trim_end().len());
+    (!nick.is_empty()).then(|| (nick, after_spaces(line, end)))
+}
+
+/// The first bot's `` `Algebr`` ``: one backtick each side, whatever the nick holds, so the span
+/// ends at the backtick that is followed by a space.
+fn naively_backticked(line: &str, start: usize) -> Option<(Range<usize>, usize)> {
     let bytes = line.as_bytes();
-    if bytes.get(start) != Some(&b'`') {
+    let content_start = start + 1;
+    let close = (content_start + 1..bytes.len()).find(|&at| bytes[at] == b'`' && bytes.get(at + 1).is_none_or(|b| b.is_ascii_whitespace()))?;
+    Some((content_start..close, close + 1))
+}
+
+/// A Markdown code span starting at `start`: its content (one padding space trimmed from each
+/// side when both have one) and the index just past its closing backticks.
+fn code_span(line: &str, start: usize) -> Option<(Range<usize>, usize)> {
+    let bytes = line.as_bytes();
+    let fence = bytes.get(start..)?.iter().take_while(|b| **b == b'`').count();
+    if fence == 0 {
         return None;
     }
-    let nick_start = start + 1;
-    let close = (nick_start + 1..=bytes.len())
-        .find(|&end| bytes[end - 1] == b'`' && bytes.get(end).is_none_or(|b| b.is_ascii_whitespace()))?
-        - 1;
-    if close <= nick_start {
-        return None;
+    let content_start = start + fence;
+    let mut at = content_start;
+    while at < bytes.len() {
+        let run = bytes[at..].iter().take_while(|b| **b == b'`').count();
+        if run == fence {
+            let mut content = content_start..at;
+            let padded = content.len() >= 2 && bytes[content.start] == b' ' && bytes[content.end - 1] == b' ';
+            if padded {
+                content = content.start + 1..content.end - 1;
+            }
+            return (!content.is_empty()).then_some((content, at + run));
+        }
+        at += run.max(1);
     }
-    Some((nick_start..close, after_spaces(line, close + 1)))
+    None
 }
 
 /// Lines from other clients pasted into a Mirage log: `[HH:MM] <nick> text`, `HH:MM * nick text`,

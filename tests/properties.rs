@@ -1,0 +1,62 @@
+//! Properties over arbitrary input: parsing never panics, and every source line becomes one model line.
+
+use proptest::prelude::*;
+use scrollback::model::Format;
+use scrollback::parse::lines::count_lines;
+use scrollback::parse::parse;
+
+/// Bytes that look a bit like logs, so the parsers' deeper paths are reached, mixed with noise.
+fn loggy_bytes() -> impl Strategy<Value = Vec<u8>> {
+    let piece = prop_oneof![
+        Just(b"29-06-2016 15:12 ".to_vec()),
+        Just(b"`29-06-2016 15:12`   `nick`   ".to_vec()),
+        Just(b"[03:10] <".to_vec()),
+        Just(b"> ".to_vec()),
+        Just(b"=== ".to_vec()),
+        Just(b"* ".to_vec()),
+        Just(b"---\n".to_vec()),
+        Just(b"```\n".to_vec()),
+        Just(b"Irc discussions from #m on 01-01-2016\n".to_vec()),
+        Just(b"/me ".to_vec()),
+        Just(b"\r\n".to_vec()),
+        Just(b"\n".to_vec()),
+        Just("\u{2014}\u{202e}".as_bytes().to_vec()),
+        proptest::collection::vec(any::<u8>(), 0..12),
+    ];
+    proptest::collection::vec(piece, 0..40).prop_map(|pieces| pieces.concat())
+}
+
+/// Source lines of `bytes`: counted in the bytes, except for UTF-16, whose line breaks are two bytes.
+fn source_lines(bytes: &[u8]) -> usize {
+    if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
+        count_lines(scrollback::parse::decode::decode(bytes).text.as_bytes())
+    } else {
+        count_lines(bytes)
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    #[test]
+    fn any_bytes_keep_their_line_count(bytes in loggy_bytes()) {
+        // Decoding may only turn invalid bytes into characters, never into line breaks.
+        let log = parse(&bytes, None);
+        prop_assert_eq!(log.lines.len(), source_lines(&bytes));
+        for format in Format::ALL {
+            let forced = parse(&bytes, Some(format));
+            prop_assert_eq!(forced.lines.len(), source_lines(&bytes));
+            for line in &forced.lines {
+                // Spans stay inside the text and on character boundaries.
+                prop_assert!(forced.text.get(line.span.range()).is_some());
+                prop_assert!(forced.text.get(line.body.range()).is_some());
+            }
+        }
+    }
+
+    #[test]
+    fn arbitrary_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..2000)) {
+        let log = parse(&bytes, None);
+        prop_assert_eq!(log.lines.len(), source_lines(&bytes));
+    }
+}

@@ -1,0 +1,89 @@
+//! Server-side renders of the components, natively: what a row, the legend and the app put in the page.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::rc::Rc;
+
+use scrollback::app::{App, SharedLog};
+use scrollback::colour::colour_index;
+use scrollback::parse::parse;
+use scrollback::speakers::speakers;
+use scrollback::view::{Legend, LegendProps, Row, RowProps};
+
+const LOG: &str = "29-06-2016 15:12 avsm Mirage 3! Over to yomimono <script>alert(1)</script>\n\
+                   29-06-2016 15:13 yomimono /me bows\n\
+                   \n\
+                   something nobody wrote as a message\n";
+
+async fn render_row(index: usize, clock_jump: Option<&'static str>) -> String {
+    yew::ServerRenderer::<Row>::with_props(move || RowProps {
+        log: SharedLog(Rc::new(parse(LOG.as_bytes(), None))),
+        index,
+        clock_jump: clock_jump.map(Into::into),
+    })
+    .hydratable(false)
+    .render()
+    .await
+}
+
+#[tokio::test]
+async fn a_message_row_has_its_anchor_time_coloured_nick_and_escaped_text() {
+    let html = render_row(0, None).await;
+    assert!(html.contains(r#"id="L1""#), "{html}");
+    assert!(html.contains(r##"href="#L1""##), "{html}");
+    assert!(html.contains(r#"class="row kind-message""#), "{html}");
+    assert!(html.contains(r#"datetime="2016-06-29T15:12:00""#), "{html}");
+    assert!(html.contains(">15:12</time>"), "{html}");
+    let nick_class = format!(r#"class="nick speaker-{}""#, colour_index("avsm"));
+    assert!(html.contains(&nick_class), "expected {nick_class} in {html}");
+    assert!(html.contains("<bdi class=\"text\">Mirage 3! Over to yomimono &lt;script&gt;alert(1)&lt;/script&gt;</bdi>"), "{html}");
+    assert!(!html.contains("<script>"), "log text must stay text: {html}");
+}
+
+#[tokio::test]
+async fn an_action_row_reads_as_an_action() {
+    let html = render_row(1, None).await;
+    assert!(html.contains("kind-action"), "{html}");
+    assert!(html.contains("* <bdi class=\"nick speaker-"), "{html}");
+    assert!(html.contains("bows"), "{html}");
+}
+
+#[tokio::test]
+async fn blank_and_raw_rows_keep_their_anchor() {
+    let blank = render_row(2, None).await;
+    assert!(blank.contains(r#"id="L3""#) && blank.contains("kind-blank"), "{blank}");
+    let raw = render_row(3, None).await;
+    assert!(raw.contains(r#"id="L4""#) && raw.contains("kind-raw"), "{raw}");
+    assert!(raw.contains("something nobody wrote as a message"), "{raw}");
+}
+
+#[tokio::test]
+async fn a_clock_jump_is_marked_on_its_row() {
+    let html = render_row(1, Some("clock jumps back 2 h here")).await;
+    assert!(html.contains(r#"role="note" class="clock-jump""#), "{html}");
+    assert!(html.contains("clock jumps back 2 h here"), "{html}");
+}
+
+#[tokio::test]
+async fn the_legend_counts_each_speaker() {
+    let html = yew::ServerRenderer::<Legend>::with_props(|| LegendProps {
+        speakers: Rc::new(speakers(&parse(LOG.as_bytes(), None))),
+    })
+    .hydratable(false)
+    .render()
+    .await;
+    assert_eq!(html.matches(r#"<li class="speaker""#).count(), 2, "{html}");
+    assert!(html.contains(r#"<span class="count">1</span>"#), "{html}");
+    assert!(html.contains(">avsm</bdi>") && html.contains(">yomimono</bdi>"), "{html}");
+}
+
+#[tokio::test]
+async fn the_app_opens_on_the_demo_log() {
+    let html = yew::ServerRenderer::<App>::new().hydratable(false).render().await;
+    assert!(html.contains("Irc discussions from #mirage"), "the demo's title is shown");
+    assert!(html.contains(r#"class="format-name""#) && html.contains("MirageOS meeting log"));
+    assert!(html.contains(r#"id="file-input""#), "a file picker is offered");
+    let n_rows = html.matches(r#"class="row kind-"#).count();
+    let n_lines = scrollback::demo::DEMO_LOG.lines().count();
+    assert_eq!(n_rows, n_lines, "one row per line of the demo");
+    assert!(html.contains("clock jumps back 2 h here"), "the demo's clock jump is marked");
+}
