@@ -45,8 +45,9 @@ mod tests {
     #[test]
     fn counts_people_not_spellings() {
         let log = parse(b"[10:00] <mort> a\n[10:01] <avsm> b\n[10:02] <mort___> c\n=== x has joined #c\n[10:03] * avsm d\n[10:04] <mort> e\n", None);
+        let speakers = speakers(&log);
         let got: Vec<(&str, usize, Vec<String>)> =
-            speakers(&log).iter().map(|s| (s.nick.as_str(), s.n_lines, s.aliases.clone())).collect();
+            speakers.iter().map(|s| (s.nick.as_str(), s.n_lines, s.aliases.clone())).collect();
         assert_eq!(got, vec![("mort", 3, vec!["mort___".to_owned()]), ("avsm", 2, vec![])]);
     }
 }

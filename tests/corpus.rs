@@ -2,6 +2,7 @@
 //!
 //! `../shared/corpus` and `../shared/threads` sit beside the repository in CI; a fresh clone
 //! without them skips these tests and says so.
+#![cfg(not(target_arch = "wasm32"))]
 
 use std::path::{Path, PathBuf};
 

@@ -1,4 +1,5 @@
 //! Table-driven parser cases: one line of input, how it must be read. One table row per case.
+#![cfg(not(target_arch = "wasm32"))]
 
 use std::rc::Rc;
 

@@ -1,4 +1,5 @@
 //! Properties over arbitrary input: parsing never panics, and every source line becomes one model line.
+#![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
 use scrollback::model::Format;

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+#! Runs every test: native unit, table, corpus, property and SSR tests; the built app end to end
+#! in headless Chromium (WebDriver); and the wasm-bindgen tests in the browser. Installs what is missing first.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+bash scripts/ensure-tools.sh
+export TRUNK_SKIP_VERSION_CHECK=true
+# Trunk must use the tools on PATH; it cannot download its own here.
+export TRUNK_OFFLINE=true
+export CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}"
+
+if [ ! -d ../shared ]; then
+  echo "note: ../shared is absent, so the real-log corpus tests will skip" >&2
+fi
+
+echo "== building the app (trunk build --release)" >&2
+trunk build --release
+
+echo "== native tests, end-to-end included" >&2
+SCROLLBACK_E2E=1 cargo test --all-targets
+
+echo "== browser tests (wasm-bindgen-test, headless Chromium)" >&2
+cargo test --target wasm32-unknown-unknown --test wasm
