@@ -9,7 +9,7 @@ use yew::prelude::*;
 use crate::demo::{DEMO_FILE_NAME, DEMO_LOG};
 use crate::input::check_input;
 use crate::model::{DiagnosticKind, Log};
-use crate::parse::parse;
+use crate::parse::{parse, parse_file};
 use crate::speakers::{speakers, Speaker};
 use crate::view::{Legend, LogHeader, LogView, Toolbar};
 
@@ -89,7 +89,10 @@ impl Reducible for State {
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let state = match action {
             Action::Open { file_name, bytes } => match check_input(&bytes) {
-                Ok(()) => State { open: Rc::new(OpenLog::new(parse(&bytes, None), file_name)), problem: None, dragging: false },
+                Ok(()) => {
+                    let log = parse_file(&bytes, Some(&file_name), None);
+                    State { open: Rc::new(OpenLog::new(log, file_name)), problem: None, dragging: false }
+                }
                 Err(problem) => State {
                     problem: Some(format!("{file_name}: {problem}").into()),
                     dragging: false,

@@ -151,25 +151,98 @@ impl Stamp {
     }
 }
 
-/// The log formats scrollback reads.
+/// The log formats scrollback reads. Detection prefers the earlier of two equal scores, so the
+/// specific formats come before the generic ones.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Format {
     /// The MirageOS meeting log, as published (`DD-MM-YYYY HH:MM nick text`) or as its Canopy source.
     MirageMeeting,
+    /// irssi: `--- Log opened`, `HH:MM <@nick> text`, `-!-` events, custom timestamps.
+    Irssi,
+    /// WeeChat: `YYYY-MM-DD HH:MM:SS<TAB>nick<TAB>text`, `-->`/`<--`/`--` events; also 0.2's layout.
+    Weechat,
+    /// HexChat/XChat: `**** BEGIN LOGGING AT`, `Mon DD HH:MM:SS <nick><TAB>text`.
+    Hexchat,
+    /// ZNC/energymech: `[HH:MM:SS] <nick> text`, `*** Joins:`, `*** Quits:`.
+    Znc,
+    /// Eggdrop: `[HH:MM:SS] <nick> text`, `nick (user@host) joined #chan.`, `Action: nick text`.
+    Eggdrop,
+    /// Supybot/Limnoria ChannelLogger: `YYYY-MM-DDTHH:MM:SS  <nick> text`, `*** nick has joined`.
+    Supybot,
+    /// dircproxy: `@HH:MM <nick> text`-style proxy logs, as in irclog2html's tests.
+    Dircproxy,
+    /// mIRC: `Session Start:`, `[HH:MM] <nick> text`, CRLF, colour codes before the time.
+    Mirc,
+    /// Pidgin text: `(04:00:50 PM) nick: text`, a 12-hour clock.
+    PidginText,
+    /// Screen-style: `HH:MM  <right-aligned nick>| text`.
+    PipeAligned,
+    /// `[YYYY-MM-DD HH:MM:SS] <nick> text` bot loggers, events like `nick, joining.`, relays.
+    BracketIso,
+    /// W3C scribe logs: `[Tue 11:04:55] <nick><TAB>text` and ISO times with milliseconds.
+    W3cScribe,
+    /// Gitter copies: `YYYY-MM-DD HH:MM:SS < nick > text`.
+    Gitter,
+    /// The zig logger: epoch, nick, text and a blank line per message.
+    ZigRecords,
+    /// Madoka (a Japanese IRC proxy): `HH:MM <#chan:nick> text`, ISO-2022-JP.
+    Madoka,
+    /// `HH:MM:SS <nick> text` (one or two spaces), as MeetBot's `.log.txt` and many bots write.
+    ClockIrc,
     /// `[HH:MM] <nick> text` with `=== ` system lines (Ubuntu irclogs, irc-disentanglement).
     BracketIrc,
+    /// `<nick> text` with no time at all.
+    PlainNick,
     /// Nothing matched: every non-blank line is raw.
     PlainText,
 }
 
 impl Format {
-    pub const ALL: [Format; 3] = [Format::MirageMeeting, Format::BracketIrc, Format::PlainText];
+    pub const ALL: [Format; 20] = [
+        Format::MirageMeeting,
+        Format::Irssi,
+        Format::Weechat,
+        Format::Hexchat,
+        Format::Znc,
+        Format::Eggdrop,
+        Format::Supybot,
+        Format::Dircproxy,
+        Format::Mirc,
+        Format::PidginText,
+        Format::PipeAligned,
+        Format::BracketIso,
+        Format::W3cScribe,
+        Format::Gitter,
+        Format::ZigRecords,
+        Format::Madoka,
+        Format::ClockIrc,
+        Format::BracketIrc,
+        Format::PlainNick,
+        Format::PlainText,
+    ];
 
     /// The stable identifier used by the CLI and `?format=`.
     pub fn id(self) -> &'static str {
         match self {
             Format::MirageMeeting => "mirage-meeting",
+            Format::Irssi => "irssi",
+            Format::Weechat => "weechat",
+            Format::Hexchat => "hexchat",
+            Format::Znc => "znc",
+            Format::Eggdrop => "eggdrop",
+            Format::Supybot => "supybot",
+            Format::Dircproxy => "dircproxy",
+            Format::Mirc => "mirc",
+            Format::PidginText => "pidgin-text",
+            Format::PipeAligned => "pipe-aligned",
+            Format::BracketIso => "bracket-iso",
+            Format::W3cScribe => "w3c-scribe",
+            Format::Gitter => "gitter",
+            Format::ZigRecords => "zig-records",
+            Format::Madoka => "madoka",
+            Format::ClockIrc => "clock-irc",
             Format::BracketIrc => "bracket-irc",
+            Format::PlainNick => "plain-nick",
             Format::PlainText => "plain-text",
         }
     }
@@ -178,7 +251,24 @@ impl Format {
     pub fn label(self) -> &'static str {
         match self {
             Format::MirageMeeting => "MirageOS meeting log",
+            Format::Irssi => "irssi log",
+            Format::Weechat => "WeeChat log",
+            Format::Hexchat => "HexChat/XChat log",
+            Format::Znc => "ZNC log",
+            Format::Eggdrop => "Eggdrop log",
+            Format::Supybot => "Supybot/Limnoria ChannelLogger log",
+            Format::Dircproxy => "dircproxy log",
+            Format::Mirc => "mIRC log",
+            Format::PidginText => "Pidgin text log",
+            Format::PipeAligned => "Pipe-aligned log",
+            Format::BracketIso => "Bot log with ISO times",
+            Format::W3cScribe => "W3C scribe log",
+            Format::Gitter => "Gitter room copy",
+            Format::ZigRecords => "One-field-per-line records",
+            Format::Madoka => "Madoka log",
+            Format::ClockIrc => "Timestamped IRC log",
             Format::BracketIrc => "Bracketed IRC log",
+            Format::PlainNick => "IRC log without times",
             Format::PlainText => "Plain text",
         }
     }

@@ -5,7 +5,6 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use scrollback::model::{Format, LineKind};
-use scrollback::parse::parse;
 
 const USAGE: &str = "usage: scrollback json FILE [--format ID]\n       scrollback stats FILE [--format ID]\n       scrollback palette-css\nformats: mirage-meeting, bracket-irc, plain-text";
 
@@ -37,7 +36,8 @@ fn run(args: &[String]) -> Result<(), String> {
     };
     let bytes = std::fs::read(path).map_err(|error| format!("cannot read {path}: {error}"))?;
     let started = Instant::now();
-    let log = parse(&bytes, format);
+    let file_name = std::path::Path::new(path).file_name().and_then(|name| name.to_str());
+    let log = scrollback::parse::parse_file(&bytes, file_name, format);
     let parse_time = started.elapsed();
     match command.as_str() {
         "json" => {

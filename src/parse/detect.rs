@@ -22,12 +22,15 @@ pub fn detect(text: &str) -> Format {
     if n_lines == 0 {
         return Format::PlainText;
     }
-    let (best_format, best_score) = Format::ALL
-        .into_iter()
-        .filter(|format| *format != Format::PlainText)
-        .map(|format| (format, score(format, &samples)))
-        .max_by_key(|(_, score)| *score)
-        .expect("there are formats to try");
+    // On a tie the earlier format wins: `Format::ALL` lists the specific before the generic.
+    let mut best = (Format::PlainText, 0);
+    for format in Format::ALL.into_iter().filter(|format| *format != Format::PlainText) {
+        let format_score = score(format, &samples);
+        if format_score > best.1 {
+            best = (format, format_score);
+        }
+    }
+    let (best_format, best_score) = best;
     if best_score * 5 < n_lines * 2 {
         Format::PlainText
     } else {

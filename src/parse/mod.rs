@@ -1,12 +1,29 @@
 //! Parsing: bytes in, a [`Log`] out, one model line per source line. Parsing never fails.
 
 mod bracket;
+mod bracket_iso;
+mod clock_irc;
 pub mod decode;
 mod detect;
+mod dircproxy;
+mod eggdrop;
+mod gitter;
+mod hexchat;
 pub mod irc;
+mod irssi;
 pub mod lines;
+mod madoka;
 mod mirage;
+mod mirc;
+mod pidgin_text;
+mod pipe_aligned;
+mod plain_nick;
+mod supybot;
 pub mod time;
+mod w3c_scribe;
+mod weechat;
+mod zig_records;
+mod znc;
 
 use std::ops::Range;
 use std::rc::Rc;
@@ -19,8 +36,14 @@ pub use detect::detect;
 
 /// Decodes and parses `bytes`. `format` forces a parser; `None` detects one.
 pub fn parse(bytes: &[u8], format: Option<Format>) -> Log {
+    parse_file(bytes, None, format)
+}
+
+/// Like [`parse`], for a file whose name may hold the date its lines lack (`#ubuntu.2004-11-15.log`).
+pub fn parse_file(bytes: &[u8], file_name: Option<&str>, format: Option<Format>) -> Log {
     let decoded = decode::decode(bytes);
-    let mut log = parse_text(Rc::from(decoded.text), format);
+    let file_date = file_name.and_then(time::date_in_file_name);
+    let mut log = parse_with_date(Rc::from(decoded.text), file_date, format);
     log.diagnostics.splice(0..0, decoded.diagnostics);
     log.diagnostics.sort_by_key(|diagnostic| diagnostic.line);
     log
@@ -28,8 +51,12 @@ pub fn parse(bytes: &[u8], format: Option<Format>) -> Log {
 
 /// Parses text that is already decoded.
 pub fn parse_text(text: Rc<str>, format: Option<Format>) -> Log {
+    parse_with_date(text, None, format)
+}
+
+fn parse_with_date(text: Rc<str>, file_date: Option<NaiveDate>, format: Option<Format>) -> Log {
     let format = format.unwrap_or_else(|| detect(&text));
-    let mut context = Context::default();
+    let mut context = Context { date: file_date, ..Context::default() };
     let mut reader = reader_for(format);
     let mut lines = Vec::with_capacity(lines::count_lines(text.as_bytes()));
     for range in lines::line_ranges(&text) {
@@ -60,6 +87,23 @@ pub(crate) fn reader_for(format: Format) -> Box<dyn Reader> {
     match format {
         Format::MirageMeeting => Box::new(mirage::MirageReader::default()),
         Format::BracketIrc => Box::new(bracket::BracketReader::default()),
+        Format::Irssi => Box::new(irssi::IrssiReader::default()),
+        Format::Weechat => Box::new(weechat::WeechatReader::default()),
+        Format::Hexchat => Box::new(hexchat::HexchatReader::default()),
+        Format::Znc => Box::new(znc::ZncReader::default()),
+        Format::Eggdrop => Box::new(eggdrop::EggdropReader::default()),
+        Format::Supybot => Box::new(supybot::SupybotReader::default()),
+        Format::Dircproxy => Box::new(dircproxy::DircproxyReader::default()),
+        Format::Mirc => Box::new(mirc::MircReader::default()),
+        Format::PidginText => Box::new(pidgin_text::PidginTextReader::default()),
+        Format::PipeAligned => Box::new(pipe_aligned::PipeAlignedReader::default()),
+        Format::BracketIso => Box::new(bracket_iso::BracketIsoReader::default()),
+        Format::W3cScribe => Box::new(w3c_scribe::W3cScribeReader::default()),
+        Format::Gitter => Box::new(gitter::GitterReader::default()),
+        Format::ZigRecords => Box::new(zig_records::ZigRecordsReader::default()),
+        Format::Madoka => Box::new(madoka::MadokaReader::default()),
+        Format::ClockIrc => Box::new(clock_irc::ClockIrcReader::default()),
+        Format::PlainNick => Box::new(plain_nick::PlainNickReader::default()),
         Format::PlainText => Box::new(PlainTextReader),
     }
 }

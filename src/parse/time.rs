@@ -48,6 +48,41 @@ pub fn clock(s: &[u8]) -> Option<(NaiveTime, usize)> {
     Some((NaiveTime::from_hms_opt(hour, minute, second)?, length))
 }
 
+/// A date in a file name: `2016-06-29`, `20160629`, `29-06-2016` or `2016.06.29`, as loggers
+/// name their daily files (`#ubuntu.2004-11-15.log`, `slackware.20130101.log`).
+pub fn date_in_file_name(name: &str) -> Option<NaiveDate> {
+    let bytes = name.as_bytes();
+    (0..bytes.len()).find_map(|start| {
+        let rest = &bytes[start..];
+        // Not in the middle of a longer number.
+        if start > 0 && bytes[start - 1].is_ascii_digit() {
+            return None;
+        }
+        let dotted_or_dashed = |separator: u8| -> Option<NaiveDate> {
+            if rest.len() >= 10 && rest[4] == separator && rest[7] == separator {
+                let year = digits(&rest[0..4])?;
+                NaiveDate::from_ymd_opt(year as i32, two_digits(&rest[5..7])?, two_digits(&rest[8..10])?)
+            } else {
+                None
+            }
+        };
+        let compact = || -> Option<NaiveDate> {
+            let candidate = rest.get(..8)?;
+            if rest.get(8).is_some_and(u8::is_ascii_digit) {
+                return None;
+            }
+            let year = digits(&candidate[0..4])?;
+            NaiveDate::from_ymd_opt(year as i32, two_digits(&candidate[4..6])?, two_digits(&candidate[6..8])?)
+        };
+        let plausible = |date: NaiveDate| (1990..=2100).contains(&chrono::Datelike::year(&date));
+        dotted_or_dashed(b'-')
+            .or_else(|| dotted_or_dashed(b'.'))
+            .or_else(|| day_month_year(rest))
+            .or_else(compact)
+            .filter(|date| plausible(*date))
+    })
+}
+
 fn two_digits(s: &[u8]) -> Option<u32> {
     match s {
         [a, b] if a.is_ascii_digit() && b.is_ascii_digit() => Some(u32::from(a - b'0') * 10 + u32::from(b - b'0')),
@@ -83,6 +118,24 @@ mod tests {
                 (time.hour(), time.minute(), time.second(), length)
             });
             assert_eq!(got, *expected, "clock({input:?})");
+        }
+    }
+
+    #[test]
+    fn finds_dates_in_file_names() {
+        let date = NaiveDate::from_ymd_opt;
+        let cases = [
+            ("#ubuntu.2004-11-15.log", date(2004, 11, 15)),
+            ("slackware.20130101.log", date(2013, 1, 1)),
+            ("29-06-2016", date(2016, 6, 29)),
+            ("asbroker.2018.05.01.log", date(2018, 5, 1)),
+            ("i2p-242.log", None),
+            ("irc-coscup-2012.log", None),
+            ("#qtox_20160601.log.txt", date(2016, 6, 1)),
+            ("123456789.log", None),
+        ];
+        for (name, expected) in cases {
+            assert_eq!(date_in_file_name(name), expected, "{name}");
         }
     }
 

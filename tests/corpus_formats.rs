@@ -1,0 +1,115 @@
+//! Every line-based folder of `../shared/corpus`: the right format detected, lines in = lines out,
+//! and raw lines at most 1% of each real log. Prints one report line per file.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::path::{Path, PathBuf};
+
+use scrollback::model::LineKind;
+use scrollback::parse::lines::count_lines;
+use scrollback::parse::parse_file;
+
+/// (folder, expected format id). Structured exports (HTML, JSON, XML) are another issue's.
+const FOLDERS: &[(&str, &str)] = &[
+    ("mirage-canopy", "mirage-meeting"),
+    ("irssi", "irssi"),
+    ("irssi-bare", "irssi"),
+    ("irssi-concatenated", "irssi"),
+    ("irssi-custom-timestamp", "irssi"),
+    ("weechat", "weechat"),
+    ("weechat-legacy", "weechat"),
+    ("hexchat", "hexchat"),
+    ("znc", "znc"),
+    ("eggdrop", "eggdrop"),
+    ("supybot-channellogger", "supybot"),
+    ("irclog2html-testcases", "supybot"),
+    ("mirc", "mirc"),
+    ("pidgin-text", "pidgin-text"),
+    ("pipe-aligned", "pipe-aligned"),
+    ("bracket-iso-comma-events", "bracket-iso"),
+    ("bridge-bracket-iso", "bracket-iso"),
+    ("irccloud-like", "bracket-iso"),
+    ("w3c-scribe-irc", "w3c-scribe"),
+    ("gitter", "gitter"),
+    ("zig-epoch-records", "zig-records"),
+    ("madoka-iso2022jp", "madoka"),
+    ("hhmmss-one-space", "clock-irc"),
+    ("hhmmss-two-space", "clock-irc"),
+    ("meetbot", "clock-irc"),
+    ("irc-bracket-hhmm", "bracket-irc"),
+    ("ubuntu-irclogs", "bracket-irc"),
+    ("no-timestamp", "plain-nick"),
+    ("meetbot-handwritten", "plain-text"),
+];
+
+/// Files whose format differs from their folder's.
+fn expected_format(path: &Path, folder_format: &'static str) -> &'static str {
+    let name = path.file_name().unwrap().to_string_lossy();
+    if name.contains("dircproxy") {
+        "dircproxy"
+    } else if is_minutes(path) {
+        "plain-text"
+    } else {
+        folder_format
+    }
+}
+
+/// MeetBot's minutes (`NAME.txt` beside `NAME.log.txt`) are a summary, not a log.
+fn is_minutes(path: &Path) -> bool {
+    let name = path.file_name().unwrap().to_string_lossy();
+    path.parent().is_some_and(|dir| dir.ends_with("meetbot")) && name.ends_with(".txt") && !name.ends_with(".log.txt")
+}
+
+fn is_structured(path: &Path) -> bool {
+    path.extension().is_some_and(|extension| extension == "html")
+}
+
+fn files_under(dir: &Path) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(dir).expect("readable folder") {
+        let path = entry.expect("folder entry").path();
+        if path.is_dir() {
+            files.extend(files_under(&path));
+        } else {
+            files.push(path);
+        }
+    }
+    files.sort();
+    files
+}
+
+#[test]
+fn every_line_based_corpus_file_is_read_in_its_format() {
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
+    if !corpus.is_dir() {
+        eprintln!("skipping: {} is absent", corpus.display());
+        return;
+    }
+    let mut failures = Vec::new();
+    for (folder, folder_format) in FOLDERS {
+        for path in files_under(&corpus.join(folder)).into_iter().filter(|path| !is_structured(path)) {
+            let bytes = std::fs::read(&path).unwrap();
+            let name = path.strip_prefix(&corpus).unwrap().display().to_string();
+            let log = parse_file(&bytes, path.file_name().and_then(|name| name.to_str()), None);
+            let n_raw = log.lines.iter().filter(|line| line.kind == LineKind::Raw).count();
+            let raw_percent = 100.0 * n_raw as f64 / log.lines.len().max(1) as f64;
+            println!("{name:<60} {:<15} lines {:>6} raw {raw_percent:5.2}%", log.format.id(), log.lines.len());
+            let expected = expected_format(&path, folder_format);
+            if log.format.id() != expected {
+                failures.push(format!("{name}: format {} (expected {expected})", log.format.id()));
+            }
+            if log.lines.len() != count_lines(&bytes) && !bytes.starts_with(b"\xFF\xFE") && !bytes.starts_with(b"\xFE\xFF") {
+                failures.push(format!("{name}: {} model lines for {} source lines", log.lines.len(), count_lines(&bytes)));
+            }
+            let is_a_log = expected != "plain-text";
+            if is_a_log && n_raw * 100 > log.lines.len() {
+                let first_raw = log.lines.iter().position(|line| line.kind == LineKind::Raw).unwrap();
+                failures.push(format!(
+                    "{name}: {raw_percent:.2}% raw, first at line {}: {:?}",
+                    first_raw + 1,
+                    log.source(&log.lines[first_raw])
+                ));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{} problems:\n{}", failures.len(), failures.join("\n"));
+}
