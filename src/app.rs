@@ -7,7 +7,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::demo::{DEMO_FILE_NAME, DEMO_LOG};
-use crate::input::check_input;
+use crate::input::prepare;
 use crate::model::{DiagnosticKind, Log};
 use crate::parse::{parse, parse_file};
 use crate::speakers::{speakers, Speaker};
@@ -88,8 +88,8 @@ impl Reducible for State {
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let state = match action {
-            Action::Open { file_name, bytes } => match check_input(&bytes) {
-                Ok(()) => {
+            Action::Open { file_name, bytes } => match prepare(&bytes) {
+                Ok(bytes) => {
                     let log = parse_file(&bytes, Some(&file_name), None);
                     State { open: Rc::new(OpenLog::new(log, file_name)), problem: None, dragging: false }
                 }

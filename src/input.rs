@@ -1,4 +1,7 @@
-//! Checks a file before parsing, so that what is not a chat log gets a clear answer instead of a page of noise.
+//! Prepares a file for parsing: unpacks gzip, and gives what is not a chat log a clear answer instead of a page of noise.
+
+use std::borrow::Cow;
+use std::io::Read;
 
 /// The largest file the viewer opens. A million-line log is about 100 MB; beyond 256 MB the
 /// browser tab runs out of memory holding the text and its line index.
@@ -10,6 +13,8 @@ pub enum InputProblem {
     Empty,
     TooBig { bytes: usize },
     Binary { what: &'static str },
+    /// A gzip file that does not unpack.
+    BrokenGzip { reason: String },
 }
 
 impl std::fmt::Display for InputProblem {
@@ -23,22 +28,41 @@ impl std::fmt::Display for InputProblem {
                 MAX_FILE_BYTES / 1_000_000
             ),
             InputProblem::Binary { what } => write!(formatter, "This looks like {what}, not a chat log"),
+            InputProblem::BrokenGzip { reason } => write!(formatter, "This gzip file does not unpack: {reason}"),
         }
     }
 }
 
 /// File signatures of things people drop by mistake.
-const SIGNATURES: [(&[u8], &str); 9] = [
+const SIGNATURES: [(&[u8], &str); 8] = [
     (b"\x89PNG\r\n\x1a\n", "a PNG image"),
     (b"\xFF\xD8\xFF", "a JPEG image"),
     (b"GIF8", "a GIF image"),
     (b"%PDF-", "a PDF document"),
     (b"PK\x03\x04", "a ZIP archive (or an office document)"),
-    (b"\x1F\x8B", "a gzip-compressed file"),
     (b"\x7FELF", "a program (ELF executable)"),
     (b"\0asm", "a WebAssembly module"),
     (b"BZh", "a bzip2-compressed file"),
 ];
+
+const GZIP_MAGIC: &[u8] = b"\x1F\x8B";
+
+/// The bytes to parse: `bytes` itself, or its contents when it is gzip-compressed (loggers
+/// rotate old logs into `.log.gz`). Refuses what is not a log, with the reason.
+pub fn prepare(bytes: &[u8]) -> Result<Cow<'_, [u8]>, InputProblem> {
+    if !bytes.starts_with(GZIP_MAGIC) {
+        check_input(bytes)?;
+        return Ok(Cow::Borrowed(bytes));
+    }
+    let mut unpacked = Vec::new();
+    // One byte over the limit is enough to know the file is too big.
+    flate2::read::MultiGzDecoder::new(bytes)
+        .take(MAX_FILE_BYTES as u64 + 1)
+        .read_to_end(&mut unpacked)
+        .map_err(|error| InputProblem::BrokenGzip { reason: error.to_string() })?;
+    check_input(&unpacked)?;
+    Ok(Cow::Owned(unpacked))
+}
 
 /// Whether `bytes` can be opened as a log.
 pub fn check_input(bytes: &[u8]) -> Result<(), InputProblem> {
@@ -64,6 +88,17 @@ pub fn check_input(bytes: &[u8]) -> Result<(), InputProblem> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn unpacks_gzip() {
+        let mut packed = Vec::new();
+        let mut encoder = flate2::write::GzEncoder::new(&mut packed, flate2::Compression::fast());
+        std::io::Write::write_all(&mut encoder, b"[10:00] <a> hi\n").unwrap();
+        encoder.finish().unwrap();
+        assert_eq!(prepare(&packed).unwrap().as_ref(), b"[10:00] <a> hi\n");
+        assert!(matches!(prepare(&packed[..packed.len() / 2]), Err(InputProblem::BrokenGzip { .. })));
+        assert!(matches!(prepare(b"plain"), Ok(Cow::Borrowed(_))));
+    }
 
     #[test]
     fn tells_what_a_file_is() {

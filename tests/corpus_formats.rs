@@ -87,8 +87,15 @@ fn every_line_based_corpus_file_is_read_in_its_format() {
     let mut failures = Vec::new();
     for (folder, folder_format) in FOLDERS {
         for path in files_under(&corpus.join(folder)).into_iter().filter(|path| !is_structured(path)) {
-            let bytes = std::fs::read(&path).unwrap();
+            let file = std::fs::read(&path).unwrap();
             let name = path.strip_prefix(&corpus).unwrap().display().to_string();
+            let bytes = match scrollback::input::prepare(&file) {
+                Ok(bytes) => bytes,
+                Err(problem) => {
+                    failures.push(format!("{name}: {problem}"));
+                    continue;
+                }
+            };
             let log = parse_file(&bytes, path.file_name().and_then(|name| name.to_str()), None);
             let n_raw = log.lines.iter().filter(|line| line.kind == LineKind::Raw).count();
             let raw_percent = 100.0 * n_raw as f64 / log.lines.len().max(1) as f64;

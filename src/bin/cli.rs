@@ -35,6 +35,7 @@ fn run(args: &[String]) -> Result<(), String> {
         None => None,
     };
     let bytes = std::fs::read(path).map_err(|error| format!("cannot read {path}: {error}"))?;
+    let bytes = scrollback::input::prepare(&bytes).map_err(|problem| format!("{path}: {problem}"))?;
     let started = Instant::now();
     let file_name = std::path::Path::new(path).file_name().and_then(|name| name.to_str());
     let log = scrollback::parse::parse_file(&bytes, file_name, format);

@@ -1,6 +1,6 @@
 //! Turns the bytes of a file into text without losing a line: UTF-8 where valid, windows-1252 where not.
 
-use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8, WINDOWS_1252};
+use encoding_rs::{Encoding, ISO_2022_JP, UTF_16BE, UTF_16LE, UTF_8, WINDOWS_1252};
 
 use crate::model::{Diagnostic, DiagnosticKind};
 
@@ -32,7 +32,22 @@ pub fn decode(bytes: &[u8]) -> Decoded {
         debug_assert_eq!(encoding, UTF_8);
         return decode_utf8_with_fallback(&bytes[bom_length..]);
     }
+    if looks_like_iso_2022_jp(bytes) {
+        let (text, had_errors) = ISO_2022_JP.decode_without_bom_handling(bytes);
+        let diagnostics = if had_errors {
+            vec![Diagnostic { line: 1, kind: DiagnosticKind::Encoding, message: "malformed ISO-2022-JP, shown as �".to_owned() }]
+        } else {
+            Vec::new()
+        };
+        return Decoded { text: text.into_owned(), encoding: ISO_2022_JP.name(), diagnostics };
+    }
     decode_utf8_with_fallback(bytes)
+}
+
+/// ISO-2022-JP is 7-bit and switches to JIS X 0208 with `ESC $ B` (or the older `ESC $ @`).
+fn looks_like_iso_2022_jp(bytes: &[u8]) -> bool {
+    let switches_to_jis = memchr::memmem::find(bytes, b"\x1B$B").is_some() || memchr::memmem::find(bytes, b"\x1B$@").is_some();
+    switches_to_jis && bytes.is_ascii()
 }
 
 fn decode_utf8_with_fallback(bytes: &[u8]) -> Decoded {
@@ -80,6 +95,7 @@ mod tests {
             (b"\xFF\xFEh\x00i\x00\n\x00", "hi\n", "UTF-16LE", 0),
             (b"\xFE\xFF\x00h\x00i", "hi", "UTF-16BE", 0),
             (b"cut \xE2\x80", "cut \u{e2}\u{20ac}", "UTF-8", 1),
+            (b"\x1B$B$3$s$K$A$O\x1B(B\n", "\u{3053}\u{3093}\u{306b}\u{3061}\u{306f}\n", "ISO-2022-JP", 0),
         ];
         for (bytes, text, encoding, n_diagnostics) in cases {
             let decoded = decode(bytes);
