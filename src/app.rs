@@ -10,34 +10,49 @@ use crate::demo::{DEMO_FILE_NAME, DEMO_LOG};
 use crate::input::prepare;
 use crate::model::{DiagnosticKind, Log};
 use crate::parse::{parse, parse_file};
-use crate::speakers::{speakers, Speaker};
+use crate::speakers::{Roster, Speaker};
 use crate::view::{Legend, LogHeader, LogView, Toolbar};
 
-/// A parsed log shared by reference. Equal only when it is the same log, so props compare in O(1).
-#[derive(Debug, Clone)]
-pub struct SharedLog(pub Rc<Log>);
+/// Big data shared by reference. Equal only when it is the same allocation, so a prop
+/// comparison is O(1) and never walks a log.
+#[derive(Debug)]
+pub struct Shared<T>(pub Rc<T>);
 
-impl PartialEq for SharedLog {
+impl<T> Shared<T> {
+    pub fn new(value: T) -> Shared<T> {
+        Shared(Rc::new(value))
+    }
+}
+
+impl<T> Clone for Shared<T> {
+    fn clone(&self) -> Self {
+        Shared(Rc::clone(&self.0))
+    }
+}
+
+impl<T> PartialEq for Shared<T> {
     fn eq(&self, other: &Self) -> bool {
         Rc::ptr_eq(&self.0, &other.0)
     }
 }
 
-impl Deref for SharedLog {
-    type Target = Log;
-    fn deref(&self) -> &Log {
+impl<T> Deref for Shared<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
         &self.0
     }
 }
 
-/// An open log and what the views derive from it once.
-#[derive(Debug, PartialEq)]
+/// An open log and what the views derive from it, computed once when it is opened.
+#[derive(Debug)]
 pub struct OpenLog {
-    pub log: SharedLog,
+    pub log: Log,
     pub file_name: AttrValue,
-    pub speakers: Rc<Vec<Speaker>>,
+    pub roster: Roster,
+    /// The legend: speakers, most lines first.
+    pub speakers: Vec<Speaker>,
     /// Line index → "clock jumps back 2 h here".
-    pub clock_jumps: Rc<HashMap<usize, AttrValue>>,
+    pub clock_jumps: HashMap<usize, AttrValue>,
 }
 
 impl OpenLog {
@@ -48,12 +63,8 @@ impl OpenLog {
             .filter(|diagnostic| diagnostic.kind == DiagnosticKind::ClockJump)
             .map(|diagnostic| (diagnostic.line - 1, AttrValue::from(diagnostic.message.clone())))
             .collect();
-        OpenLog {
-            speakers: Rc::new(speakers(&log)),
-            log: SharedLog(Rc::new(log)),
-            file_name: file_name.into(),
-            clock_jumps: Rc::new(clock_jumps),
-        }
+        let roster = Roster::new(&log);
+        OpenLog { speakers: roster.ranked(), roster, log, file_name: file_name.into(), clock_jumps }
     }
 
     pub fn demo() -> OpenLog {
@@ -63,7 +74,7 @@ impl OpenLog {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct State {
-    pub open: Rc<OpenLog>,
+    pub open: Shared<OpenLog>,
     /// Why the last file could not be opened; the previous log stays open beneath it.
     pub problem: Option<AttrValue>,
     /// A file is being dragged over the page.
@@ -72,7 +83,7 @@ pub struct State {
 
 impl Default for State {
     fn default() -> State {
-        State { open: Rc::new(OpenLog::demo()), problem: None, dragging: false }
+        State { open: Shared::new(OpenLog::demo()), problem: None, dragging: false }
     }
 }
 
@@ -91,12 +102,12 @@ impl Reducible for State {
             Action::Open { file_name, bytes } => match prepare(&bytes) {
                 Ok(bytes) => {
                     let log = parse_file(&bytes, Some(&file_name), None);
-                    State { open: Rc::new(OpenLog::new(log, file_name)), problem: None, dragging: false }
+                    State { open: Shared::new(OpenLog::new(log, file_name)), problem: None, dragging: false }
                 }
                 Err(problem) => State {
                     problem: Some(format!("{file_name}: {problem}").into()),
                     dragging: false,
-                    open: Rc::clone(&self.open),
+                    open: self.open.clone(),
                 },
             },
             Action::Dragging(dragging) if dragging == self.dragging => return self,
@@ -120,7 +131,7 @@ pub fn App() -> Html {
     #[cfg(target_arch = "wasm32")]
     {
         crate::browser::use_page_drop_and_paste(state.dispatcher(), onopen.clone());
-        crate::browser::use_scroll_to_hash(state.open.log.clone());
+        crate::browser::use_scroll_to_hash(state.open.clone());
     }
     let ondismiss = {
         let dispatcher = state.dispatcher();
@@ -136,10 +147,10 @@ pub fn App() -> Html {
                     <button type="button" class="dismiss" onclick={ondismiss} aria-label="Dismiss">{"×"}</button>
                 </div>
             }
-            <LogHeader open={Rc::clone(open)} />
+            <LogHeader open={open.clone()} />
             <div class="layout">
-                <Legend speakers={Rc::clone(&open.speakers)} />
-                <LogView log={open.log.clone()} clock_jumps={Rc::clone(&open.clock_jumps)} />
+                <Legend open={open.clone()} />
+                <LogView open={open.clone()} />
             </div>
             if state.dragging {
                 <div class="drop-overlay" aria-hidden="true"><p>{"Drop the log to open it"}</p></div>

@@ -5,7 +5,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{ClipboardEvent, DragEvent, Element, File};
 use yew::prelude::*;
 
-use crate::app::{Action, OnOpen, SharedLog, State};
+use crate::app::{Action, OnOpen, OpenLog, Shared, State};
 
 /// Reads a file's bytes off the main flow and hands them to `onopen` with the file's name.
 pub fn read_file(file: File, onopen: OnOpen) {
@@ -76,8 +76,8 @@ fn drop_all<T>(_listeners: T) {}
 
 /// After a log is shown, brings the line named by `#L<n>` into view.
 #[hook]
-pub fn use_scroll_to_hash(log: SharedLog) {
-    use_effect_with(log, |_| {
+pub fn use_scroll_to_hash(open: Shared<OpenLog>) {
+    use_effect_with(open, |_| {
         let hash = gloo::utils::window().location().hash().unwrap_or_default();
         if let Some(element) = hash.strip_prefix('#').and_then(|id| gloo::utils::document().get_element_by_id(id)) {
             element.scroll_into_view();

@@ -1,40 +1,103 @@
-//! Who spoke, and how much: the legend's data, one entry per person (nick variants merged).
+//! Who spoke, and how much: one person per nick and its variants, following nick changes, so a
+//! renamed speaker keeps their colour and their place in the legend.
 
 use std::collections::HashMap;
 
 use crate::colour::{colour_index, normalise_nick};
-use crate::model::Log;
+use crate::model::{LineKind, Log, SystemEvent};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Speaker {
     /// The nick as first written in the log.
     pub nick: String,
-    /// Every other spelling seen (`mort___` for `mort`).
+    /// Every other spelling and later nick seen (`mort___` for `mort`, `new` after a rename).
     pub aliases: Vec<String>,
     pub colour: usize,
     /// Messages, actions and notices.
     pub n_lines: usize,
 }
 
-/// The speakers of `log`, most lines first, ties by first appearance.
-pub fn speakers(log: &Log) -> Vec<Speaker> {
-    let mut by_person: HashMap<String, usize> = HashMap::new();
-    let mut speakers: Vec<Speaker> = Vec::new();
-    for line in log.lines.iter().filter(|line| line.kind.is_spoken()) {
-        let Some(nick) = log.nick(line) else { continue };
-        let index = *by_person.entry(normalise_nick(nick)).or_insert_with(|| {
-            speakers.push(Speaker { nick: nick.to_owned(), aliases: Vec::new(), colour: colour_index(nick), n_lines: 0 });
-            speakers.len() - 1
+/// The people of one log, and which nick is whom.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Roster {
+    people: Vec<Speaker>,
+    /// Normalised nick → index into `people`.
+    by_nick: HashMap<String, usize>,
+}
+
+impl Roster {
+    pub fn new(log: &Log) -> Roster {
+        let mut roster = Roster::default();
+        for line in &log.lines {
+            match line.kind {
+                kind if kind.is_spoken() => {
+                    if let Some(nick) = log.nick(line) {
+                        let person = roster.person(nick);
+                        roster.people[person].n_lines += 1;
+                    }
+                }
+                LineKind::System(SystemEvent::NickChange) => {
+                    if let Some((old, new)) = nick_change(log.body(line)) {
+                        roster.rename(old, new);
+                    }
+                }
+                _ => {}
+            }
+        }
+        roster
+    }
+
+    /// The speakers who said something, most lines first; ties keep their order of appearance.
+    pub fn ranked(&self) -> Vec<Speaker> {
+        let mut speakers: Vec<Speaker> = self.people.iter().filter(|speaker| speaker.n_lines > 0).cloned().collect();
+        speakers.sort_by(|a, b| b.n_lines.cmp(&a.n_lines));
+        speakers
+    }
+
+    /// The palette index for `nick`: its person's colour, or the nick's own if nobody by that name spoke.
+    pub fn colour(&self, nick: &str) -> usize {
+        self.by_nick.get(&normalise_nick(nick)).map_or_else(|| colour_index(nick), |&person| self.people[person].colour)
+    }
+
+    fn person(&mut self, nick: &str) -> usize {
+        let people = &mut self.people;
+        let person = *self.by_nick.entry(normalise_nick(nick)).or_insert_with(|| {
+            people.push(Speaker { nick: nick.to_owned(), aliases: Vec::new(), colour: colour_index(nick), n_lines: 0 });
+            people.len() - 1
         });
-        let speaker = &mut speakers[index];
-        speaker.n_lines += 1;
+        let speaker = &mut self.people[person];
         if speaker.nick != nick && !speaker.aliases.iter().any(|alias| alias == nick) {
             speaker.aliases.push(nick.to_owned());
         }
+        person
     }
-    // Stable: equal counts keep their order of first appearance.
-    speakers.sort_by(|a, b| b.n_lines.cmp(&a.n_lines));
-    speakers
+
+    /// `new` is `old` from now on, unless `new` is already somebody.
+    fn rename(&mut self, old: &str, new: &str) {
+        if self.by_nick.contains_key(&normalise_nick(new)) {
+            return;
+        }
+        let person = self.person(old);
+        self.by_nick.insert(normalise_nick(new), person);
+        self.people[person].aliases.push(new.to_owned());
+    }
+}
+
+/// The speakers of `log`, most lines first.
+pub fn speakers(log: &Log) -> Vec<Speaker> {
+    Roster::new(log).ranked()
+}
+
+/// The old and new nick in a nick-change line, in the wordings loggers use.
+pub fn nick_change(text: &str) -> Option<(&str, &str)> {
+    const WORDINGS: [&str; 6] = [" is now known as ", " changing nick to ", " changed nick to ", " -> ", " ist jetzt bekannt als ", " now known as "];
+    let text = text.strip_prefix("Nick change:").unwrap_or(text);
+    WORDINGS.iter().find_map(|wording| {
+        let (before, after) = text.split_once(wording)?;
+        let old = before.split_whitespace().last()?.trim_end_matches(',');
+        let new = after.split_whitespace().next()?.trim_end_matches(['.', ',']);
+        (!old.is_empty() && !new.is_empty()).then_some((old, new))
+    })
 }
 
 #[cfg(test)]
@@ -49,5 +112,29 @@ mod tests {
         let got: Vec<(&str, usize, Vec<String>)> =
             speakers.iter().map(|s| (s.nick.as_str(), s.n_lines, s.aliases.clone())).collect();
         assert_eq!(got, vec![("mort", 3, vec!["mort___".to_owned()]), ("avsm", 2, vec![])]);
+    }
+
+    #[test]
+    fn a_renamed_speaker_keeps_colour_and_place() {
+        let log = parse(b"[10:00] <alice> a\n=== alice is now known as zed\n[10:01] <zed> b\n[10:02] <bob> c\n", None);
+        let roster = Roster::new(&log);
+        assert_eq!(roster.colour("zed"), roster.colour("alice"));
+        let ranked = roster.ranked();
+        assert_eq!((ranked[0].nick.as_str(), ranked[0].n_lines), ("alice", 2));
+        assert_eq!(ranked[0].aliases, ["zed"]);
+    }
+
+    #[test]
+    fn reads_nick_change_wordings() {
+        let cases = [
+            ("old is now known as new", Some(("old", "new"))),
+            ("-!- old is now known as new", Some(("old", "new"))),
+            ("Nick change: mrtux -> Mrtux-Minetest", Some(("mrtux", "Mrtux-Minetest"))),
+            ("Ahmed_, changing nick to Guest61694.", Some(("Ahmed_", "Guest61694"))),
+            ("old has quit", None),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(nick_change(text), expected, "{text}");
+        }
     }
 }

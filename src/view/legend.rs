@@ -1,23 +1,21 @@
 //! The speakers legend: each person in their colour, with how many lines they said.
 
-use std::rc::Rc;
-
 use yew::prelude::*;
 
-use crate::speakers::Speaker;
+use crate::app::{OpenLog, Shared};
 
 #[derive(Properties, PartialEq)]
 pub struct LegendProps {
-    pub speakers: Rc<Vec<Speaker>>,
+    pub open: Shared<OpenLog>,
 }
 
 #[component]
 pub fn Legend(props: &LegendProps) -> Html {
     html! {
         <aside class="sidebar" aria-label="Speakers">
-            <h2>{"Speakers"}<span class="muted">{format!(" {}", props.speakers.len())}</span></h2>
+            <h2>{"Speakers"}<span class="muted">{format!(" {}", props.open.speakers.len())}</span></h2>
             <ul class="legend">
-                { for props.speakers.iter().map(|speaker| {
+                { for props.open.speakers.iter().map(|speaker| {
                     let title = (!speaker.aliases.is_empty()).then(|| format!("also as {}", speaker.aliases.join(", ")));
                     html! {
                         <li class="speaker" key={speaker.nick.clone()} title={title}>

@@ -1,15 +1,13 @@
 //! The log's header: its title and page metadata, the file, the detected format and its size.
 
-use std::rc::Rc;
-
 use yew::prelude::*;
 
-use crate::app::OpenLog;
+use crate::app::{OpenLog, Shared};
 use crate::model::DiagnosticKind;
 
 #[derive(Properties, PartialEq)]
 pub struct LogHeaderProps {
-    pub open: Rc<OpenLog>,
+    pub open: Shared<OpenLog>,
 }
 
 #[component]

@@ -2,24 +2,20 @@
 
 use yew::prelude::*;
 
-use crate::app::SharedLog;
-use crate::colour::colour_index;
+use crate::app::{OpenLog, Shared};
 use crate::model::{Line, LineKind};
 
 #[derive(Properties, PartialEq)]
 pub struct RowProps {
-    pub log: SharedLog,
+    pub open: Shared<OpenLog>,
     /// 0-based index into `log.lines`; the row's anchor is `L{index + 1}`.
     pub index: usize,
-    /// "clock jumps back 2 h here", when the clock jumps at this line.
-    #[prop_or_default]
-    pub clock_jump: Option<AttrValue>,
 }
 
 #[component]
 pub fn Row(props: &RowProps) -> Html {
-    let log = &props.log;
-    let line = &log.lines[props.index];
+    let open = &props.open;
+    let line = &open.log.lines[props.index];
     let number = props.index + 1;
     let anchor = format!("L{number}");
     let kind_class = match line.kind {
@@ -28,12 +24,12 @@ pub fn Row(props: &RowProps) -> Html {
     };
     html! {
         <div class={classes!("row", kind_class)} id={anchor.clone()}>
-            if let Some(jump) = &props.clock_jump {
+            if let Some(jump) = open.clock_jumps.get(&props.index) {
                 <div class="clock-jump" role="note">{"⟲ "}{jump.clone()}</div>
             }
             <a class="lineno" href={format!("#{anchor}")} aria-label={format!("Line {number}")}>{number}</a>
             { time(line) }
-            { content(log, line) }
+            { content(open, line) }
         </div>
     }
 }
@@ -48,8 +44,10 @@ fn time(line: &Line) -> Html {
     }
 }
 
-fn content(log: &SharedLog, line: &Line) -> Html {
+fn content(open: &OpenLog, line: &Line) -> Html {
+    let log = &open.log;
     let body = log.body(line).to_owned();
+    let speaker_class = |nick: &str| format!("speaker-{}", open.roster.colour(nick));
     match (line.kind, log.nick(line)) {
         (LineKind::Message, Some(nick)) => html! {
             <>
@@ -72,8 +70,4 @@ fn content(log: &SharedLog, line: &Line) -> Html {
         // System, header, continuation and raw lines show their text as it is.
         _ => html! { <bdi class="text">{body}</bdi> },
     }
-}
-
-fn speaker_class(nick: &str) -> String {
-    format!("speaker-{}", colour_index(nick))
 }
