@@ -7,6 +7,7 @@
 pub mod colour;
 pub mod demo;
 pub mod input;
+pub mod mirc;
 pub mod model;
 pub mod parse;
 pub mod report;

@@ -83,3 +83,17 @@ async fn the_app_opens_on_the_demo_log() {
     assert_eq!(n_rows, n_lines, "one row per line of the demo");
     assert!(html.contains("clock jumps back 2 h here"), "the demo's clock jump is marked");
 }
+
+#[tokio::test]
+async fn mirc_formatting_becomes_styled_spans() {
+    let html = yew::ServerRenderer::<Row>::with_props(|| RowProps {
+        open: Shared::new(OpenLog::new(parse(b"[10:00] <bot> \x02build\x02 \x0304,01failed\x0F ok\n", None), "ci.log")),
+        index: 0,
+    })
+    .hydratable(false)
+    .render()
+    .await;
+    assert!(html.contains(r#"<span class="b">build</span>"#), "{html}");
+    assert!(html.contains(r#"<span class="fg-4 bg-1">failed</span>"#), "{html}");
+    assert!(!html.contains('\u{2}') && !html.contains('\u{3}'), "no control code reaches the page: {html:?}");
+}

@@ -3,6 +3,7 @@
 use yew::prelude::*;
 
 use crate::app::{OpenLog, Shared};
+use crate::mirc;
 use crate::model::{Line, LineKind};
 
 #[derive(Properties, PartialEq)]
@@ -34,6 +35,17 @@ pub fn Row(props: &RowProps) -> Html {
     }
 }
 
+/// Text with its mIRC formatting as styled spans; most lines have none and stay one text node.
+fn formatted(text: &str) -> Html {
+    if !mirc::has_codes(text) {
+        return Html::from(text.to_owned());
+    }
+    mirc::styled_runs(text)
+        .into_iter()
+        .map(|run| html! { <span class={classes!(run.style.classes())}>{text[run.range].to_owned()}</span> })
+        .collect()
+}
+
 fn time(line: &Line) -> Html {
     match line.time {
         Some(stamp) => {
@@ -46,7 +58,7 @@ fn time(line: &Line) -> Html {
 
 fn content(open: &OpenLog, line: &Line) -> Html {
     let log = &open.log;
-    let body = log.body(line).to_owned();
+    let body = formatted(log.body(line));
     let speaker_class = |nick: &str| format!("speaker-{}", open.roster.colour(nick));
     match (line.kind, log.nick(line)) {
         (LineKind::Message, Some(nick)) => html! {
