@@ -9,7 +9,8 @@ use yew::prelude::*;
 use crate::demo::{DEMO_FILE_NAME, DEMO_LOG};
 use crate::input::prepare;
 use crate::model::{DiagnosticKind, Log};
-use crate::parse::{parse, parse_file};
+use crate::model::Format;
+use crate::parse::{detect, parse, parse_file, reparse};
 use crate::speakers::{Roster, Speaker};
 use crate::view::{Legend, LogHeader, LogView, Toolbar};
 
@@ -48,6 +49,8 @@ impl<T> Deref for Shared<T> {
 pub struct OpenLog {
     pub log: Log,
     pub file_name: AttrValue,
+    /// The format detection chose; `log.format` differs when the reader picked another.
+    pub detected_format: Format,
     pub roster: Roster,
     /// The legend: speakers, most lines first.
     pub speakers: Vec<Speaker>,
@@ -64,7 +67,13 @@ impl OpenLog {
             .map(|diagnostic| (diagnostic.line - 1, AttrValue::from(diagnostic.message.clone())))
             .collect();
         let roster = Roster::new(&log);
-        OpenLog { speakers: roster.ranked(), roster, log, file_name: file_name.into(), clock_jumps }
+        OpenLog { speakers: roster.ranked(), roster, detected_format: log.format, log, file_name: file_name.into(), clock_jumps }
+    }
+
+    /// The same text read as `format` (`None`: detect again).
+    pub fn read_as(&self, format: Option<Format>) -> OpenLog {
+        let log = reparse(&self.log, Some(&self.file_name), format);
+        OpenLog { detected_format: self.detected_format, ..OpenLog::new(log, self.file_name.clone()) }
     }
 
     pub fn demo() -> OpenLog {
@@ -79,11 +88,13 @@ pub struct State {
     pub problem: Option<AttrValue>,
     /// A file is being dragged over the page.
     pub dragging: bool,
+    /// The format every log is read in (`?format=`), instead of detecting one.
+    pub forced_format: Option<Format>,
 }
 
 impl Default for State {
     fn default() -> State {
-        State { open: Shared::new(OpenLog::demo()), problem: None, dragging: false }
+        State { open: Shared::new(OpenLog::demo()), problem: None, dragging: false, forced_format: None }
     }
 }
 
@@ -92,6 +103,10 @@ pub enum Action {
     Open { file_name: String, bytes: Vec<u8> },
     Dragging(bool),
     DismissProblem,
+    /// Read the open log as this format; `None` goes back to the detected one.
+    ReadAs(Option<Format>),
+    /// Read every log as this format from now on (`?format=`).
+    ForceFormat(Format),
 }
 
 impl Reducible for State {
@@ -101,18 +116,22 @@ impl Reducible for State {
         let state = match action {
             Action::Open { file_name, bytes } => match prepare(&bytes) {
                 Ok(bytes) => {
-                    let log = parse_file(&bytes, Some(&file_name), None);
-                    State { open: Shared::new(OpenLog::new(log, file_name)), problem: None, dragging: false }
+                    let log = parse_file(&bytes, Some(&file_name), self.forced_format);
+                    let open = match self.forced_format {
+                        Some(_) => OpenLog { detected_format: detect(&log.text), ..OpenLog::new(log, file_name) },
+                        None => OpenLog::new(log, file_name),
+                    };
+                    State { open: Shared::new(open), problem: None, dragging: false, forced_format: self.forced_format }
                 }
-                Err(problem) => State {
-                    problem: Some(format!("{file_name}: {problem}").into()),
-                    dragging: false,
-                    open: self.open.clone(),
-                },
+                Err(problem) => State { problem: Some(format!("{file_name}: {problem}").into()), dragging: false, ..(*self).clone() },
             },
             Action::Dragging(dragging) if dragging == self.dragging => return self,
             Action::Dragging(dragging) => State { dragging, ..(*self).clone() },
             Action::DismissProblem => State { problem: None, ..(*self).clone() },
+            Action::ReadAs(format) => State { open: Shared::new(self.open.read_as(format)), ..(*self).clone() },
+            Action::ForceFormat(format) => {
+                State { open: Shared::new(self.open.read_as(Some(format))), forced_format: Some(format), ..(*self).clone() }
+            }
         };
         Rc::new(state)
     }
@@ -132,7 +151,12 @@ pub fn App() -> Html {
     {
         crate::browser::use_page_drop_and_paste(state.dispatcher(), onopen.clone());
         crate::browser::use_scroll_to_hash(state.open.clone());
+        crate::browser::use_format_from_query(state.dispatcher());
     }
+    let onformat = {
+        let dispatcher = state.dispatcher();
+        use_callback((), move |format: Option<Format>, _| dispatcher.dispatch(Action::ReadAs(format)))
+    };
     let ondismiss = {
         let dispatcher = state.dispatcher();
         Callback::from(move |_| dispatcher.dispatch(Action::DismissProblem))
@@ -147,7 +171,7 @@ pub fn App() -> Html {
                     <button type="button" class="dismiss" onclick={ondismiss} aria-label="Dismiss">{"×"}</button>
                 </div>
             }
-            <LogHeader open={open.clone()} />
+            <LogHeader open={open.clone()} onformat={onformat} />
             <div class="layout">
                 <Legend open={open.clone()} />
                 <LogView open={open.clone()} />

@@ -84,3 +84,20 @@ pub fn use_scroll_to_hash(open: Shared<OpenLog>) {
         }
     });
 }
+
+/// `?format=ID` reads every log in that format instead of detecting one.
+#[hook]
+pub fn use_format_from_query(dispatcher: UseReducerDispatcher<State>) {
+    use_effect_with((), move |_| {
+        let format = query_param("format").and_then(|id| crate::model::Format::from_id(&id));
+        if let Some(format) = format {
+            dispatcher.dispatch(Action::ForceFormat(format));
+        }
+    });
+}
+
+/// A parameter of the page's query string, decoded.
+pub fn query_param(name: &str) -> Option<String> {
+    let search = gloo::utils::window().location().search().ok()?;
+    web_sys::UrlSearchParams::new_with_str(&search).ok()?.get(name)
+}

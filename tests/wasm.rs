@@ -51,3 +51,23 @@ async fn pasting_a_log_into_the_panel_opens_it() {
     assert_eq!(file_name, "pasted text");
     assert_eq!(root.query_selector(".format-name").unwrap().unwrap().text_content().unwrap(), "Bracketed IRC log");
 }
+
+#[wasm_bindgen_test]
+async fn the_reader_can_override_the_detected_format() {
+    let root = mount().await;
+    let menu = root.query_selector(".format-menu").unwrap().expect("a format menu");
+    let menu = menu.unchecked_into::<web_sys::HtmlSelectElement>();
+    menu.set_value("plain-text");
+    menu.dispatch_event(&web_sys::Event::new("change").unwrap()).unwrap();
+    TimeoutFuture::new(50).await;
+    let format = root.query_selector(".format-name").unwrap().unwrap().text_content().unwrap();
+    assert_eq!(format, "Plain text");
+    assert_eq!(count(&root, ".row.kind-message"), 0, "read as plain text, no line is a message");
+    assert!(count(&root, ".row.kind-raw") > 100);
+
+    let menu = root.query_selector(".format-menu").unwrap().unwrap().unchecked_into::<web_sys::HtmlSelectElement>();
+    menu.set_value("");
+    menu.dispatch_event(&web_sys::Event::new("change").unwrap()).unwrap();
+    TimeoutFuture::new(50).await;
+    assert_eq!(root.query_selector(".format-name").unwrap().unwrap().text_content().unwrap(), "MirageOS meeting log");
+}

@@ -54,6 +54,17 @@ pub fn parse_text(text: Rc<str>, format: Option<Format>) -> Log {
     parse_with_date(text, None, format)
 }
 
+/// Reads an open log again in another format (the reader's choice over detection), sharing its
+/// text and keeping what decoding reported.
+pub fn reparse(log: &Log, file_name: Option<&str>, format: Option<Format>) -> Log {
+    let file_date = file_name.and_then(time::date_in_file_name);
+    let mut again = parse_with_date(Rc::clone(&log.text), file_date, format);
+    let decoding = log.diagnostics.iter().filter(|diagnostic| diagnostic.kind == DiagnosticKind::Encoding).cloned();
+    again.diagnostics.splice(0..0, decoding);
+    again.diagnostics.sort_by_key(|diagnostic| diagnostic.line);
+    again
+}
+
 fn parse_with_date(text: Rc<str>, file_date: Option<NaiveDate>, format: Option<Format>) -> Log {
     let format = format.unwrap_or_else(|| detect(&text));
     let mut context = Context { date: file_date, ..Context::default() };

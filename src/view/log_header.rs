@@ -3,11 +3,13 @@
 use yew::prelude::*;
 
 use crate::app::{OpenLog, Shared};
-use crate::model::DiagnosticKind;
+use crate::model::{DiagnosticKind, Format};
 
 #[derive(Properties, PartialEq)]
 pub struct LogHeaderProps {
     pub open: Shared<OpenLog>,
+    /// The reader picked a format (`None`: the detected one).
+    pub onformat: Callback<Option<Format>>,
 }
 
 #[component]
@@ -33,12 +35,37 @@ pub fn LogHeader(props: &LogHeaderProps) -> Html {
             </dl>
             <p class="facts">
                 <span class="file-name" title="File">{open.file_name.clone()}</span>
-                <span class="format-name" title="Detected format">{log.format.label()}</span>
+                <span class="format-name" title="Format">{log.format.label()}</span>
+                { format_menu(open, &props.onformat) }
                 <span>{format!("{} lines, {} messages, {} speakers", log.lines.len(), n_messages, open.speakers.len())}</span>
                 if n_encoding_problems > 0 {
                     <span class="warning">{format!("{n_encoding_problems} lines were not UTF-8 and were read as windows-1252")}</span>
                 }
             </p>
         </header>
+    }
+}
+
+/// Lets the reader override detection when it guessed wrong.
+fn format_menu(open: &OpenLog, onformat: &Callback<Option<Format>>) -> Html {
+    let onchange = {
+        let onformat = onformat.clone();
+        Callback::from(move |event: Event| {
+            let select: web_sys::HtmlSelectElement = event.target_unchecked_into();
+            onformat.emit(Format::from_id(&select.value()));
+        })
+    };
+    let detected = open.detected_format;
+    let chosen = (open.log.format != detected).then_some(open.log.format);
+    html! {
+        <label class="format-choice">
+            <span class="visually-hidden">{"Read as"}</span>
+            <select class="format-menu" aria-label="Read the log as" {onchange}>
+                <option value="" selected={chosen.is_none()}>{format!("Detected: {}", detected.label())}</option>
+                { for Format::ALL.iter().map(|format| html! {
+                    <option value={format.id()} selected={chosen == Some(*format)}>{format!("Read as {}", format.label())}</option>
+                }) }
+            </select>
+        </label>
     }
 }
