@@ -10,6 +10,7 @@ pub mod input;
 pub mod mirc;
 pub mod model;
 pub mod parse;
+pub mod permalink;
 pub mod report;
 pub mod speakers;
 

@@ -61,3 +61,17 @@ proptest! {
         prop_assert_eq!(log.lines.len(), source_lines(&bytes));
     }
 }
+
+proptest! {
+    #[test]
+    fn permalinks_round_trip(first in 1usize..10_000_000, length in 0usize..5000) {
+        use scrollback::permalink::Anchor;
+        let anchor = if length == 0 { Anchor::Line(first) } else { Anchor::Range { first, last: first + length } };
+        prop_assert_eq!(Anchor::parse(&anchor.to_string()), Some(anchor));
+    }
+
+    #[test]
+    fn any_hash_parses_without_panic(hash in ".{0,30}") {
+        let _ = scrollback::permalink::Anchor::parse(&hash);
+    }
+}

@@ -1,0 +1,58 @@
+//! Parse throughput, native: prints `name value unit` lines for the Mirage meeting format and
+//! irssi on generated logs, next to a memchr line-count baseline from the same run.
+//!
+//! Run it through `scripts/bench.sh`, which generates the logs; or pass files with
+//! `SCROLLBACK_BENCH_MIRAGE` and `SCROLLBACK_BENCH_IRSSI`.
+
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+
+use scrollback::model::Format;
+use scrollback::parse::lines::count_lines;
+use scrollback::parse::parse;
+
+/// Best of this many runs: the least disturbed by the other core's work.
+const RUNS: usize = 5;
+
+fn best_time(mut run: impl FnMut()) -> Duration {
+    run(); // warm the caches and the allocator
+    (0..RUNS)
+        .map(|_| {
+            let started = Instant::now();
+            run();
+            started.elapsed()
+        })
+        .min()
+        .expect("at least one run")
+}
+
+fn megabytes_per_second(bytes: usize, time: Duration) -> f64 {
+    bytes as f64 / 1e6 / time.as_secs_f64()
+}
+
+fn bench_file(label: &str, path: &str, format: Format) {
+    let bytes = std::fs::read(path).unwrap_or_else(|error| panic!("cannot read {path}: {error}"));
+    let n_lines = count_lines(&bytes);
+    println!("{label}_file_mb {:.1} MB", bytes.len() as f64 / 1e6);
+    println!("{label}_file_lines {n_lines} lines");
+    let baseline = best_time(|| {
+        black_box(count_lines(black_box(&bytes)));
+    });
+    println!("{label}_memchr_line_count {:.0} MB/s", megabytes_per_second(bytes.len(), baseline));
+    let parse_time = best_time(|| {
+        black_box(parse(black_box(&bytes), Some(format)));
+    });
+    println!("{label}_parse {:.0} MB/s", megabytes_per_second(bytes.len(), parse_time));
+    println!("{label}_parse_time {:.1} ms", parse_time.as_secs_f64() * 1e3);
+    let detect_and_parse = best_time(|| {
+        black_box(parse(black_box(&bytes), None));
+    });
+    println!("{label}_detect_and_parse {:.0} MB/s", megabytes_per_second(bytes.len(), detect_and_parse));
+}
+
+fn main() {
+    let mirage = std::env::var("SCROLLBACK_BENCH_MIRAGE").unwrap_or_else(|_| "target/bench/meeting-1000000.txt".to_owned());
+    let irssi = std::env::var("SCROLLBACK_BENCH_IRSSI").unwrap_or_else(|_| "target/bench/meeting-1000000.irssi.log".to_owned());
+    bench_file("native_mirage", &mirage, Format::MirageMeeting);
+    bench_file("native_irssi", &irssi, Format::Irssi);
+}

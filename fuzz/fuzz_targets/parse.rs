@@ -1,0 +1,27 @@
+//! Fuzz target: any bytes, in any forced format or detected, parse without panicking and keep every line.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use scrollback::model::Format;
+use scrollback::parse::lines::count_lines;
+use scrollback::parse::parse;
+
+fuzz_target!(|data: &[u8]| {
+    // The first byte picks a format (or detection), the rest is the file.
+    let Some((&selector, bytes)) = data.split_first() else { return };
+    let format = Format::ALL.get(usize::from(selector) % (Format::ALL.len() + 1)).copied();
+    let log = parse(bytes, format);
+    let is_utf16 = bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF");
+    if !is_utf16 {
+        assert_eq!(log.lines.len(), count_lines(bytes));
+    }
+    for line in &log.lines {
+        assert!(log.text.get(line.span.range()).is_some());
+        assert!(log.text.get(line.body.range()).is_some());
+        if let Some(nick) = line.nick {
+            assert!(log.text.get(nick.range()).is_some());
+        }
+    }
+    let _ = scrollback::report::report(&log);
+    let _ = scrollback::speakers::speakers(&log);
+});

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+#! Prints the benchmark figures as `name value unit` lines: native parse throughput against a
+#! memchr baseline, and the gzipped size of the built app. Needs ../shared/tools for the logs.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+generator=../shared/tools/gen-meeting-log.py
+mkdir -p target/bench
+for n in 10000 100000 1000000; do
+  if [ ! -f "target/bench/meeting-$n.txt" ]; then
+    python3 "$generator" "$n" "target/bench/meeting-$n.txt" "target/bench/meeting-$n.irssi.log" >&2
+  fi
+done
+
+echo "machine $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)" >&2
+cargo bench --quiet --bench parse
+
+if [ -d dist ]; then
+  for file in dist/*.wasm dist/*.js; do
+    case "$file" in
+      *worker*) name=worker ;;
+      *) name=app ;;
+    esac
+    printf '%s_%s_gzip %s bytes\n' "$name" "${file##*.}" "$(gzip -9c "$file" | wc -c)"
+  done
+else
+  echo "dist/ is not built: run scripts/test.sh (or trunk build --release) for the bundle size" >&2
+fi
