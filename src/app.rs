@@ -147,12 +147,8 @@ pub fn App() -> Html {
         let dispatcher = state.dispatcher();
         use_callback((), move |(file_name, bytes): (String, Vec<u8>), _| dispatcher.dispatch(Action::Open { file_name, bytes }))
     };
-    #[cfg(target_arch = "wasm32")]
-    {
-        crate::browser::use_page_drop_and_paste(state.dispatcher(), onopen.clone());
-        crate::browser::use_scroll_to_hash(state.open.clone());
-        crate::browser::use_format_from_query(state.dispatcher());
-    }
+    crate::browser::use_page_drop_and_paste(state.dispatcher(), onopen.clone());
+    crate::browser::use_format_from_query(state.dispatcher());
     let onformat = {
         let dispatcher = state.dispatcher();
         use_callback((), move |format: Option<Format>, _| dispatcher.dispatch(Action::ReadAs(format)))
@@ -161,6 +157,7 @@ pub fn App() -> Html {
         let dispatcher = state.dispatcher();
         Callback::from(move |_| dispatcher.dispatch(Action::DismissProblem))
     };
+    let anchor = crate::browser::use_hash_anchor();
     let open = &state.open;
     html! {
         <main class="app" aria-label="scrollback log viewer">
@@ -174,7 +171,7 @@ pub fn App() -> Html {
             <LogHeader open={open.clone()} onformat={onformat} />
             <div class="layout">
                 <Legend open={open.clone()} />
-                <LogView open={open.clone()} />
+                <LogView open={open.clone()} anchor={anchor} />
             </div>
             if state.dragging {
                 <div class="drop-overlay" aria-hidden="true"><p>{"Drop the log to open it"}</p></div>

@@ -15,6 +15,5 @@ pub mod report;
 pub mod speakers;
 
 pub mod app;
-#[cfg(target_arch = "wasm32")]
 pub mod browser;
 pub mod view;

@@ -8,6 +8,6 @@ mod toolbar;
 
 pub use legend::{Legend, LegendProps};
 pub use log_header::{LogHeader, LogHeaderProps};
-pub use log_view::{LogView, LogViewProps};
+pub use log_view::{BlockHeights, BlockLayout, LogView, LogViewProps, Viewport, BLOCK_LINES};
 pub use row::{Row, RowProps};
 pub use toolbar::{Toolbar, ToolbarProps};

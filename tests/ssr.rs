@@ -17,7 +17,7 @@ fn open_log() -> Shared<OpenLog> {
 }
 
 async fn render_row(index: usize) -> String {
-    yew::ServerRenderer::<Row>::with_props(move || RowProps { open: open_log(), index })
+    yew::ServerRenderer::<Row>::with_props(move || RowProps { open: open_log(), index, current: index == 0 })
     .hydratable(false)
     .render()
     .await
@@ -28,7 +28,8 @@ async fn a_message_row_has_its_anchor_time_coloured_nick_and_escaped_text() {
     let html = render_row(0).await;
     assert!(html.contains(r#"id="L1""#), "{html}");
     assert!(html.contains(r##"href="#L1""##), "{html}");
-    assert!(html.contains(r#"class="row kind-message""#), "{html}");
+    assert!(html.contains(r#"class="row kind-message current""#), "{html}");
+    assert!(html.contains(r#"aria-current="location""#), "the permalinked row is marked: {html}");
     assert!(html.contains(r#"datetime="2016-06-29T15:12:00""#), "{html}");
     assert!(html.contains(">15:12</time>"), "{html}");
     let nick_class = format!(r#"class="nick speaker-{}""#, colour_index("avsm"));
@@ -89,6 +90,7 @@ async fn mirc_formatting_becomes_styled_spans() {
     let html = yew::ServerRenderer::<Row>::with_props(|| RowProps {
         open: Shared::new(OpenLog::new(parse(b"[10:00] <bot> \x02build\x02 \x0304,01failed\x0F ok\n", None), "ci.log")),
         index: 0,
+        current: false,
     })
     .hydratable(false)
     .render()

@@ -9,11 +9,19 @@ use web_sys::{Element, HtmlElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// Mounts the app in a fresh element and lets Yew render.
+/// Mounts the app in a fresh element, alone on the page, and lets Yew render.
 async fn mount() -> Element {
     let document = gloo::utils::document();
+    let body = document.body().unwrap();
+    // Earlier tests' apps would push this one below the fold; the runner's own output stays.
+    let earlier = document.query_selector_all(".test-root").unwrap();
+    for index in 0..earlier.length() {
+        let node = earlier.item(index).unwrap();
+        node.parent_node().unwrap().remove_child(&node).unwrap();
+    }
     let root = document.create_element("div").unwrap();
-    document.body().unwrap().append_child(&root).unwrap();
+    root.set_class_name("test-root");
+    body.insert_before(&root, body.first_child().as_ref()).unwrap();
     yew::Renderer::<App>::with_root(root.clone()).render();
     TimeoutFuture::new(50).await;
     root
@@ -27,10 +35,16 @@ fn count(root: &Element, selector: &str) -> u32 {
 async fn the_app_mounts_with_the_demo_log_open() {
     let root = mount().await;
     let n_lines = scrollback::demo::DEMO_LOG.lines().count() as u32;
-    assert_eq!(count(&root, ".row"), n_lines, "one row per demo line");
+    let n_rows = count(&root, ".row");
+    assert!(n_rows >= 32 && n_rows <= n_lines, "the first blocks are rendered: {n_rows} rows");
+    assert!(root.query_selector("#L1.kind-header").unwrap().is_some());
     assert!(root.query_selector("#L7.kind-message .nick").unwrap().is_some());
     assert!(count(&root, "ul.legend li.speaker") >= 8, "the legend lists the demo's speakers");
-    assert!(count(&root, ".clock-jump") == 1, "the clock jump is marked");
+    gloo::utils::window().location().set_hash("L33").unwrap();
+    TimeoutFuture::new(150).await;
+    assert!(root.query_selector("#L33 .clock-jump").unwrap().is_some(), "the clock jump at line 33 is marked");
+    assert_eq!(count(&root, ".clock-jump"), 1);
+    gloo::utils::window().location().set_hash("").unwrap();
     let format = root.query_selector(".format-name").unwrap().unwrap().text_content().unwrap();
     assert_eq!(format, "MirageOS meeting log");
 }
@@ -63,11 +77,43 @@ async fn the_reader_can_override_the_detected_format() {
     let format = root.query_selector(".format-name").unwrap().unwrap().text_content().unwrap();
     assert_eq!(format, "Plain text");
     assert_eq!(count(&root, ".row.kind-message"), 0, "read as plain text, no line is a message");
-    assert!(count(&root, ".row.kind-raw") > 100);
+    assert!(count(&root, ".row.kind-raw") > 10);
 
     let menu = root.query_selector(".format-menu").unwrap().unwrap().unchecked_into::<web_sys::HtmlSelectElement>();
     menu.set_value("");
     menu.dispatch_event(&web_sys::Event::new("change").unwrap()).unwrap();
     TimeoutFuture::new(50).await;
     assert_eq!(root.query_selector(".format-name").unwrap().unwrap().text_content().unwrap(), "MirageOS meeting log");
+}
+
+#[wasm_bindgen_test]
+async fn a_permalink_far_down_renders_and_marks_its_line() {
+    let root = mount().await;
+    let lines: String = (0..5000).map(|index| format!("[10:{:02}] <speaker{}> line {index}\n", index % 60, index % 7)).collect();
+    let paste_button = root.query_selector("button[aria-expanded]").unwrap().unwrap();
+    paste_button.unchecked_ref::<HtmlElement>().click();
+    TimeoutFuture::new(30).await;
+    let area = root.query_selector("#paste-area").unwrap().unwrap();
+    area.unchecked_ref::<web_sys::HtmlTextAreaElement>().set_value(&lines);
+    root.query_selector(".paste-panel .button").unwrap().unwrap().unchecked_ref::<HtmlElement>().click();
+    TimeoutFuture::new(100).await;
+    assert!(count(&root, ".row") < 400, "a 5000-line log renders only the blocks in view");
+    assert!(root.query_selector("#L4500").unwrap().is_none());
+
+    gloo::utils::window().location().set_hash("L4500").unwrap();
+    let mut row = None;
+    for _ in 0..40 {
+        TimeoutFuture::new(50).await;
+        row = root.query_selector("#L4500").unwrap();
+        if row.is_some() {
+            break;
+        }
+    }
+    let row = row.expect("#L4500 is rendered after the hash points at it");
+    TimeoutFuture::new(100).await;
+    assert_eq!(row.get_attribute("aria-current").as_deref(), Some("location"));
+    let rect = row.get_bounding_client_rect();
+    let window_height = gloo::utils::window().inner_height().unwrap().as_f64().unwrap();
+    assert!(rect.top() >= 0.0 && rect.bottom() <= window_height, "#L4500 is in the viewport: {} – {}", rect.top(), rect.bottom());
+    gloo::utils::window().location().set_hash("").unwrap();
 }

@@ -1,21 +1,206 @@
-//! The log's rows, keyed by line so that a new log or a change of one row re-renders only what changed.
+//! The log as a virtual list: rows are grouped in blocks of 32 lines, only the blocks near the
+//! viewport are in the DOM, and two spacers stand in for the rest, so a million-line log costs
+//! as many DOM nodes as a short one. Rows may wrap to any height: rendered blocks are measured.
+
+use std::cell::RefCell;
+use std::rc::Rc;
 
 use yew::prelude::*;
 
 use super::Row;
 use crate::app::{OpenLog, Shared};
+use crate::model::LineKind;
+use crate::permalink::Anchor;
+
+/// Lines per block: small enough that few rows are off screen, large enough that a scroll
+/// frame scans few blocks.
+pub const BLOCK_LINES: usize = 32;
+
+/// Rendered beyond the viewport on each side, so a fast scroll does not show blank space.
+const OVERSCAN_PX: f64 = 700.0;
+
+/// What part of the list is on screen: pixels from the list's top, and the window's height.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Viewport {
+    pub top: f64,
+    pub height: f64,
+}
+
+impl Viewport {
+    /// Server-side there is no screen: everything is "visible", so every row is rendered.
+    pub const EVERYTHING: Viewport = Viewport { top: 0.0, height: f64::INFINITY };
+}
+
+/// What `browser::use_block_layout` needs from the virtual list.
+pub struct BlockLayout {
+    pub list: NodeRef,
+    pub top_spacer: NodeRef,
+    pub bottom_spacer: NodeRef,
+    pub spacer_heights: (f64, f64),
+    pub heights: Rc<RefCell<BlockHeights>>,
+    pub layout_version: UseStateHandle<u32>,
+    pub anchor: Option<Anchor>,
+    pub open: Shared<OpenLog>,
+}
 
 #[derive(Properties, PartialEq)]
 pub struct LogViewProps {
     pub open: Shared<OpenLog>,
+    /// The lines the URL hash points at.
+    #[prop_or_default]
+    pub anchor: Option<Anchor>,
 }
 
 #[component]
 pub fn LogView(props: &LogViewProps) -> Html {
     let open = &props.open;
+    let list_ref = use_node_ref();
+    let top_spacer = use_node_ref();
+    let bottom_spacer = use_node_ref();
+    let heights = use_memo(open.clone(), |open| RefCell::new(BlockHeights::estimate(open)));
+    // Bumped when a measurement changes the layout, to render again with the real heights.
+    let layout_version = use_state(|| 0u32);
+    let viewport = crate::browser::use_viewport(list_ref.clone());
+
+    let n_blocks = heights.borrow().len();
+    let (first_block, last_block) = heights.borrow().blocks_in(viewport.top - OVERSCAN_PX, viewport.top + viewport.height + OVERSCAN_PX);
+    let spacer_heights = {
+        let heights = heights.borrow();
+        (heights.offset_of(first_block), heights.total() - heights.offset_of(last_block + 1))
+    };
+
+    crate::browser::use_block_layout(BlockLayout {
+        list: list_ref.clone(),
+        top_spacer: top_spacer.clone(),
+        bottom_spacer: bottom_spacer.clone(),
+        spacer_heights,
+        heights: Rc::clone(&heights),
+        layout_version: layout_version.clone(),
+        anchor: props.anchor,
+        open: open.clone(),
+    });
+
+    let anchor = props.anchor;
+    let n_lines = open.log.lines.len();
     html! {
-        <section class="log" aria-label="Log">
-            { for (0..open.log.lines.len()).map(|index| html! { <Row key={index} open={open.clone()} index={index} /> }) }
+        <section class="log" aria-label="Log" ref={list_ref}>
+            <div class="spacer" ref={top_spacer} aria-hidden="true" />
+            { for (first_block..=last_block.min(n_blocks.saturating_sub(1))).filter(|_| n_blocks > 0).map(|block| {
+                let lines = block * BLOCK_LINES..((block + 1) * BLOCK_LINES).min(n_lines);
+                html! {
+                    <div class="block" key={block} data-block={block.to_string()}>
+                        { for lines.map(|index| {
+                            let current = anchor.is_some_and(|anchor| anchor.contains(index + 1));
+                            html! { <Row key={index} open={open.clone()} index={index} current={current} /> }
+                        }) }
+                    </div>
+                }
+            }) }
+            <div class="spacer" ref={bottom_spacer} aria-hidden="true" />
         </section>
+    }
+}
+
+/// The height of each block: estimated from its lines until it is rendered and measured.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BlockHeights {
+    heights: Vec<f64>,
+}
+
+impl BlockHeights {
+    /// Rows of about 22 px, blank rows of 7 px, long lines wrapping every ~110 characters.
+    pub fn estimate(open: &OpenLog) -> BlockHeights {
+        let log = &open.log;
+        let heights = log
+            .lines
+            .chunks(BLOCK_LINES)
+            .map(|block| {
+                block
+                    .iter()
+                    .map(|line| match line.kind {
+                        LineKind::Blank => 7.0,
+                        _ => 22.0 * (1 + line.body.range().len() / 110) as f64,
+                    })
+                    .sum()
+            })
+            .collect();
+        BlockHeights { heights }
+    }
+
+    pub fn len(&self) -> usize {
+        self.heights.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.heights.is_empty()
+    }
+
+    pub fn total(&self) -> f64 {
+        self.heights.iter().sum()
+    }
+
+    /// Pixels from the list's top to the top of `block`.
+    pub fn offset_of(&self, block: usize) -> f64 {
+        self.heights[..block.min(self.heights.len())].iter().sum()
+    }
+
+    /// Records a measured height; says whether it changed the layout.
+    pub fn measure(&mut self, block: usize, height: f64) -> bool {
+        match self.heights.get_mut(block) {
+            Some(known) if (*known - height).abs() > 0.5 => {
+                *known = height;
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// The first and last block that overlap `[from, to)` pixels (the last block past the end).
+    pub fn blocks_in(&self, from: f64, to: f64) -> (usize, usize) {
+        let mut offset = 0.0;
+        let mut first = None;
+        for (block, height) in self.heights.iter().enumerate() {
+            let end = offset + height;
+            if first.is_none() && end > from {
+                first = Some(block);
+            }
+            if offset >= to {
+                return (first.unwrap_or(block), block.saturating_sub(1).max(first.unwrap_or(0)));
+            }
+            offset = end;
+        }
+        let last = self.heights.len().saturating_sub(1);
+        (first.unwrap_or(last), last)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn heights(values: &[f64]) -> BlockHeights {
+        BlockHeights { heights: values.to_vec() }
+    }
+
+    #[test]
+    fn finds_the_blocks_in_view() {
+        let blocks = heights(&[100.0, 100.0, 100.0, 100.0, 100.0]);
+        assert_eq!(blocks.blocks_in(0.0, 50.0), (0, 0));
+        assert_eq!(blocks.blocks_in(150.0, 250.0), (1, 2));
+        assert_eq!(blocks.blocks_in(-700.0, 100.0), (0, 0));
+        assert_eq!(blocks.blocks_in(420.0, 2000.0), (4, 4));
+        assert_eq!(blocks.blocks_in(0.0, f64::INFINITY), (0, 4));
+        assert_eq!(blocks.blocks_in(5000.0, 6000.0), (4, 4));
+        assert_eq!(heights(&[]).blocks_in(0.0, 100.0), (0, 0));
+    }
+
+    #[test]
+    fn measuring_moves_the_offsets() {
+        let mut blocks = heights(&[100.0, 100.0, 100.0]);
+        assert_eq!(blocks.offset_of(2), 200.0);
+        assert!(blocks.measure(0, 150.0));
+        assert!(!blocks.measure(0, 150.2), "sub-pixel changes do not re-render");
+        assert_eq!(blocks.offset_of(2), 250.0);
+        assert_eq!(blocks.total(), 350.0);
     }
 }

@@ -11,6 +11,9 @@ pub struct RowProps {
     pub open: Shared<OpenLog>,
     /// 0-based index into `log.lines`; the row's anchor is `L{index + 1}`.
     pub index: usize,
+    /// The URL hash points at this line.
+    #[prop_or_default]
+    pub current: bool,
 }
 
 #[component]
@@ -24,7 +27,8 @@ pub fn Row(props: &RowProps) -> Html {
         kind => format!("kind-{}", kind.name()),
     };
     html! {
-        <div class={classes!("row", kind_class)} id={anchor.clone()}>
+        <div class={classes!("row", kind_class, props.current.then_some("current"))} id={anchor.clone()}
+            aria-current={props.current.then_some("location")}>
             if let Some(jump) = open.clock_jumps.get(&props.index) {
                 <div class="clock-jump" role="note">{"⟲ "}{jump.clone()}</div>
             }

@@ -18,13 +18,11 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
         let onopen = props.onopen.clone();
         Callback::from(move |event: Event| {
             let input: web_sys::HtmlInputElement = event.target_unchecked_into();
-            #[cfg(target_arch = "wasm32")]
             if let Some(file) = input.files().and_then(|files| files.get(0)) {
                 crate::browser::read_file(file, onopen.clone());
             }
             // Picking the same file again must fire `change` again.
             input.set_value("");
-            let _ = &onopen;
         })
     };
     let ontogglepaste = {

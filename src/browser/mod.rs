@@ -1,0 +1,12 @@
+//! The hooks that touch the browser, with the same names on both targets: the real ones in the
+//! browser, inert ones server-side (SSR renders, static export), so components call them plainly.
+
+#[cfg(not(target_arch = "wasm32"))]
+mod server;
+#[cfg(target_arch = "wasm32")]
+mod web;
+
+#[cfg(not(target_arch = "wasm32"))]
+pub use server::*;
+#[cfg(target_arch = "wasm32")]
+pub use web::*;

@@ -1,0 +1,30 @@
+//! Server-side stand-ins for the browser hooks: no events, no hash, and a viewport that shows everything.
+
+use yew::prelude::*;
+
+use crate::app::{OnOpen, State};
+use crate::permalink::Anchor;
+use crate::view::{BlockLayout, Viewport};
+
+/// Reading files needs a browser; server-side nothing is ever picked.
+pub fn read_file(_file: web_sys::File, _onopen: OnOpen) {}
+
+#[hook]
+pub fn use_page_drop_and_paste(_dispatcher: UseReducerDispatcher<State>, _onopen: OnOpen) {}
+
+#[hook]
+pub fn use_format_from_query(_dispatcher: UseReducerDispatcher<State>) {}
+
+#[hook]
+pub fn use_hash_anchor() -> Option<Anchor> {
+    None
+}
+
+/// Everything is in view, so a server render holds every row.
+#[hook]
+pub fn use_viewport(_list: NodeRef) -> Viewport {
+    Viewport::EVERYTHING
+}
+
+#[hook]
+pub fn use_block_layout(_layout: BlockLayout) {}

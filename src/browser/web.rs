@@ -1,0 +1,212 @@
+//! Browser glue (wasm): page-wide drag-and-drop and paste, reading files, the viewport, and following `#L<n>`.
+
+use gloo::events::{EventListener, EventListenerOptions};
+use wasm_bindgen::JsCast;
+use web_sys::{ClipboardEvent, DragEvent, Element, File};
+use yew::prelude::*;
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use gloo::render::{request_animation_frame, AnimationFrame};
+
+use crate::app::{Action, OnOpen, State};
+use crate::permalink::Anchor;
+use crate::view::{BlockLayout, Viewport, BLOCK_LINES};
+
+/// Reads a file's bytes off the main flow and hands them to `onopen` with the file's name.
+pub fn read_file(file: File, onopen: OnOpen) {
+    let file_name = file.name();
+    wasm_bindgen_futures::spawn_local(async move {
+        match gloo::file::futures::read_as_bytes(&gloo::file::File::from(file)).await {
+            Ok(bytes) => onopen.emit((file_name, bytes)),
+            Err(error) => gloo::console::error!(format!("cannot read {file_name}: {error}")),
+        }
+    });
+}
+
+/// The whole page accepts a dropped file, and pasted text outside a text field opens as a log.
+#[hook]
+pub fn use_page_drop_and_paste(dispatcher: UseReducerDispatcher<State>, onopen: OnOpen) {
+    use_effect_with((), move |_| {
+        let window = gloo::utils::window();
+        let document = gloo::utils::document();
+        // Not passive: the default for a drop is to navigate away to the file.
+        let active = EventListenerOptions::enable_prevent_default();
+        let over = {
+            let dispatcher = dispatcher.clone();
+            EventListener::new_with_options(&window, "dragover", active, move |event| {
+                event.prevent_default();
+                dispatcher.dispatch(Action::Dragging(true));
+            })
+        };
+        let leave = {
+            let dispatcher = dispatcher.clone();
+            EventListener::new(&window, "dragleave", move |event| {
+                // Leaving the window, not moving between elements within it.
+                let event = event.unchecked_ref::<DragEvent>();
+                if event.related_target().is_none() {
+                    dispatcher.dispatch(Action::Dragging(false));
+                }
+            })
+        };
+        let drop = {
+            let dispatcher = dispatcher.clone();
+            let onopen = onopen.clone();
+            EventListener::new_with_options(&window, "drop", active, move |event| {
+                event.prevent_default();
+                dispatcher.dispatch(Action::Dragging(false));
+                let file = event.unchecked_ref::<DragEvent>().data_transfer().and_then(|transfer| transfer.files()).and_then(|files| files.get(0));
+                if let Some(file) = file {
+                    read_file(file, onopen.clone());
+                }
+            })
+        };
+        let paste = EventListener::new(&document, "paste", move |event| {
+            let in_a_field = event
+                .target()
+                .and_then(|target| target.dyn_into::<Element>().ok())
+                .is_some_and(|element| matches!(element.tag_name().as_str(), "INPUT" | "TEXTAREA"));
+            if in_a_field {
+                return;
+            }
+            let text = event.unchecked_ref::<ClipboardEvent>().clipboard_data().and_then(|data| data.get_data("text/plain").ok());
+            if let Some(text) = text.filter(|text| !text.is_empty()) {
+                onopen.emit(("pasted text".to_owned(), text.into_bytes()));
+            }
+        });
+        move || drop_all((over, leave, drop, paste))
+    });
+}
+
+fn drop_all<T>(_listeners: T) {}
+
+/// The permalink in the URL hash, followed on every `hashchange`.
+#[hook]
+pub fn use_hash_anchor() -> Option<Anchor> {
+    let read = || gloo::utils::window().location().hash().ok().and_then(|hash| Anchor::parse(&hash));
+    let anchor = use_state(read);
+    {
+        let anchor = anchor.clone();
+        use_effect_with((), move |_| {
+            let listener = EventListener::new(&gloo::utils::window(), "hashchange", move |_| anchor.set(read()));
+            move || drop(listener)
+        });
+    }
+    *anchor
+}
+
+/// Where the list is on screen, updated at most once a frame as the page scrolls or resizes.
+#[hook]
+pub fn use_viewport(list: NodeRef) -> Viewport {
+    let viewport = use_state(|| Viewport { top: 0.0, height: gloo::utils::window().inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(900.0) });
+    {
+        let viewport = viewport.clone();
+        use_effect_with((), move |_| {
+            let frame: Rc<RefCell<Option<AnimationFrame>>> = Rc::default();
+            let measure = {
+                let frame = Rc::clone(&frame);
+                move || {
+                    if frame.borrow().is_some() {
+                        return;
+                    }
+                    let (list, viewport, pending) = (list.clone(), viewport.clone(), Rc::clone(&frame));
+                    *frame.borrow_mut() = Some(request_animation_frame(move |_| {
+                        pending.borrow_mut().take();
+                        if let Some(element) = list.cast::<Element>() {
+                            let window = gloo::utils::window();
+                            let height = window.inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(900.0);
+                            viewport.set(Viewport { top: -element.get_bounding_client_rect().top(), height });
+                        }
+                    }));
+                }
+            };
+            measure();
+            let window = gloo::utils::window();
+            let on_scroll = {
+                let measure = measure.clone();
+                EventListener::new_with_options(&window, "scroll", EventListenerOptions::default(), move |_| measure())
+            };
+            let on_resize = EventListener::new(&window, "resize", move |_| measure());
+            move || drop((on_scroll, on_resize, frame))
+        });
+    }
+    *viewport
+}
+
+/// After each render: sizes the spacers (through the CSSOM, which a strict CSP allows), measures
+/// the rendered blocks, and brings the permalinked line into view, even one not yet rendered.
+#[hook]
+pub fn use_block_layout(layout: BlockLayout) {
+    // The line still to scroll to: set when the anchor or the log changes, cleared once shown.
+    let pending_scroll = use_mut_ref(|| None::<usize>);
+    {
+        let pending_scroll = Rc::clone(&pending_scroll);
+        use_effect_with((layout.anchor, layout.open.clone()), move |(anchor, _)| {
+            *pending_scroll.borrow_mut() = anchor.map(Anchor::first);
+        });
+    }
+    use_effect(move || {
+        set_height(&layout.top_spacer, layout.spacer_heights.0);
+        set_height(&layout.bottom_spacer, layout.spacer_heights.1);
+        let mut changed = false;
+        if let Some(list) = layout.list.cast::<Element>() {
+            let blocks = list.query_selector_all(".block").expect("a valid selector");
+            let mut heights = layout.heights.borrow_mut();
+            for index in 0..blocks.length() {
+                let Some(block) = blocks.item(index).and_then(|node| node.dyn_into::<Element>().ok()) else { continue };
+                let Some(number) = block.get_attribute("data-block").and_then(|value| value.parse::<usize>().ok()) else { continue };
+                changed |= heights.measure(number, block.get_bounding_client_rect().height());
+            }
+        }
+        let target = *pending_scroll.borrow();
+        if let Some(line) = target {
+            match gloo::utils::document().get_element_by_id(&format!("L{line}")) {
+                Some(row) => {
+                    let options = web_sys::ScrollIntoViewOptions::new();
+                    options.set_block(web_sys::ScrollLogicalPosition::Center);
+                    row.scroll_into_view_with_scroll_into_view_options(&options);
+                    pending_scroll.borrow_mut().take();
+                }
+                None if line <= layout.open.log.lines.len() => {
+                    // Not rendered yet: scroll to where its block will be; the scroll renders it.
+                    if let Some(list) = layout.list.cast::<Element>() {
+                        let window = gloo::utils::window();
+                        let list_top = list.get_bounding_client_rect().top() + window.scroll_y().unwrap_or(0.0);
+                        let block_top = layout.heights.borrow().offset_of((line - 1) / BLOCK_LINES);
+                        window.scroll_to_with_x_and_y(0.0, list_top + block_top);
+                    }
+                }
+                None => {
+                    pending_scroll.borrow_mut().take();
+                }
+            }
+        }
+        if changed {
+            layout.layout_version.set(layout.layout_version.wrapping_add(1));
+        }
+    });
+}
+
+fn set_height(spacer: &NodeRef, height: f64) {
+    if let Some(element) = spacer.cast::<web_sys::HtmlElement>() {
+        let _ = element.style().set_property("height", &format!("{height:.0}px"));
+    }
+}
+
+/// `?format=ID` reads every log in that format instead of detecting one.
+#[hook]
+pub fn use_format_from_query(dispatcher: UseReducerDispatcher<State>) {
+    use_effect_with((), move |_| {
+        let format = query_param("format").and_then(|id| crate::model::Format::from_id(&id));
+        if let Some(format) = format {
+            dispatcher.dispatch(Action::ForceFormat(format));
+        }
+    });
+}
+
+/// A parameter of the page's query string, decoded.
+pub fn query_param(name: &str) -> Option<String> {
+    let search = gloo::utils::window().location().search().ok()?;
+    web_sys::UrlSearchParams::new_with_str(&search).ok()?.get(name)
+}
