@@ -142,3 +142,49 @@ async fn nick_color(browser: &Browser, row: &str) -> String {
         .unwrap_or_else(|| panic!("no `{selector}` element"))
         .to_owned()
 }
+
+/// `n` lines in the Mirage meeting format from 20 speakers, some long enough to wrap.
+fn generated_meeting(n: usize) -> String {
+    (0..n)
+        .map(|index| {
+            let (hour, minute) = (10 + index / 3600 % 10, index / 60 % 60);
+            let padding = if index % 17 == 0 { " and a much longer thought that wraps onto a second line of the page".repeat(3) } else { String::new() };
+            format!("29-06-2016 {hour:02}:{minute:02} speaker{} message number {}{padding}\n", index % 20, index + 1)
+        })
+        .collect()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_100k_line_log_stays_under_the_dom_budget_and_links_far_down() {
+    let Some(dist) = dist_or_skip() else { return };
+    let browser = Browser::start(&dist).await;
+    browser.goto("/index.html").await;
+    browser.wait_for(".row").await;
+
+    browser.drop_file("big.log", &generated_meeting(100_000)).await;
+    browser.wait_for_text(".log-header .file-name", "big.log").await;
+    let n_elements = browser.eval("return document.getElementsByTagName('*').length;", vec![]).await.as_u64().unwrap();
+    assert!(n_elements <= 1500, "{n_elements} DOM elements for 100k lines");
+    assert!(n_elements > 100, "the page has content: {n_elements} elements");
+
+    browser.eval("location.hash = '#L90000';", vec![]).await;
+    let row = browser.wait_for("#L90000").await;
+    let position = browser
+        .eval(
+            "await new Promise(resolve => setTimeout(resolve, 300));
+             const row = document.getElementById('L90000');
+             const rect = row.getBoundingClientRect();
+             return { top: rect.top, bottom: rect.bottom, height: innerHeight, current: row.getAttribute('aria-current'),
+                      text: row.textContent, elements: document.getElementsByTagName('*').length };",
+            vec![],
+        )
+        .await;
+    assert!(position["top"].as_f64().unwrap() >= 0.0, "#L90000 below the top: {position}");
+    assert!(position["bottom"].as_f64().unwrap() <= position["height"].as_f64().unwrap(), "#L90000 above the bottom: {position}");
+    assert_eq!(position["current"], "location", "{position}");
+    assert!(position["text"].as_str().unwrap().contains("message number 90000"), "{position}");
+    assert!(position["elements"].as_u64().unwrap() <= 1500, "{position}");
+    assert_has_class(&row, "kind-message").await;
+    browser.screenshot("e2e-100k-L90000").await;
+    browser.close().await;
+}

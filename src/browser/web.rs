@@ -163,8 +163,10 @@ pub fn use_block_layout(layout: BlockLayout) {
         if let Some(line) = target {
             match gloo::utils::document().get_element_by_id(&format!("L{line}")) {
                 Some(row) => {
+                    // Instant: a smooth scroll would be restarted by every render on the way.
                     let options = web_sys::ScrollIntoViewOptions::new();
                     options.set_block(web_sys::ScrollLogicalPosition::Center);
+                    options.set_behavior(web_sys::ScrollBehavior::Instant);
                     row.scroll_into_view_with_scroll_into_view_options(&options);
                     pending_scroll.borrow_mut().take();
                 }
@@ -174,7 +176,10 @@ pub fn use_block_layout(layout: BlockLayout) {
                         let window = gloo::utils::window();
                         let list_top = list.get_bounding_client_rect().top() + window.scroll_y().unwrap_or(0.0);
                         let block_top = layout.heights.borrow().offset_of((line - 1) / BLOCK_LINES);
-                        window.scroll_to_with_x_and_y(0.0, list_top + block_top);
+                        let options = web_sys::ScrollToOptions::new();
+                        options.set_top(list_top + block_top);
+                        options.set_behavior(web_sys::ScrollBehavior::Instant);
+                        window.scroll_to_with_scroll_to_options(&options);
                     }
                 }
                 None => {
