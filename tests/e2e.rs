@@ -145,11 +145,15 @@ async fn nick_color(browser: &Browser, row: &str) -> String {
 
 /// `n` lines in the Mirage meeting format from 20 speakers, some long enough to wrap.
 fn generated_meeting(n: usize) -> String {
+    const NICKS: [&str; 20] = [
+        "avsm", "yomimono", "hannes", "mato", "talex5", "djwillia", "GemmaG", "dinosaure", "samoht", "mort",
+        "reynir", "Drup", "dbuenzli", "kit_ty", "palainp", "kensan", "ansuz", "engil", "lyrm", "linse",
+    ];
     (0..n)
         .map(|index| {
             let (hour, minute) = (10 + index / 3600 % 10, index / 60 % 60);
             let padding = if index % 17 == 0 { " and a much longer thought that wraps onto a second line of the page".repeat(3) } else { String::new() };
-            format!("29-06-2016 {hour:02}:{minute:02} speaker{} message number {}{padding}\n", index % 20, index + 1)
+            format!("29-06-2016 {hour:02}:{minute:02} {} message number {}{padding}\n", NICKS[index % 20], index + 1)
         })
         .collect()
 }

@@ -99,3 +99,16 @@ async fn mirc_formatting_becomes_styled_spans() {
     assert!(html.contains(r#"<span class="fg-4 bg-1">failed</span>"#), "{html}");
     assert!(!html.contains('\u{2}') && !html.contains('\u{3}'), "no control code reaches the page: {html:?}");
 }
+
+#[tokio::test]
+async fn a_crowded_legend_shows_the_busiest_forty_first() {
+    let log: String = (0..100).map(|speaker| format!("[10:00] <nick{speaker}x> hello\n")).collect();
+    let html = yew::ServerRenderer::<Legend>::with_props(move || LegendProps {
+        open: Shared::new(OpenLog::new(parse(log.as_bytes(), None), "crowd.log")),
+    })
+    .hydratable(false)
+    .render()
+    .await;
+    assert_eq!(html.matches(r#"<li class="speaker""#).count(), 40, "{html}");
+    assert!(html.contains("Show all 100"), "{html}");
+}

@@ -4,6 +4,9 @@ use yew::prelude::*;
 
 use crate::app::{OpenLog, Shared};
 
+/// Shown before "show all": a busy channel has hundreds of speakers, and the DOM budget is small.
+const SHOWN_AT_FIRST: usize = 40;
+
 #[derive(Properties, PartialEq)]
 pub struct LegendProps {
     pub open: Shared<OpenLog>,
@@ -11,11 +14,18 @@ pub struct LegendProps {
 
 #[component]
 pub fn Legend(props: &LegendProps) -> Html {
+    let show_all = use_state(|| false);
+    let speakers = &props.open.speakers;
+    let n_shown = if *show_all { speakers.len() } else { speakers.len().min(SHOWN_AT_FIRST) };
+    let ontoggle = {
+        let show_all = show_all.clone();
+        Callback::from(move |_| show_all.set(!*show_all))
+    };
     html! {
         <aside class="sidebar" aria-label="Speakers">
-            <h2>{"Speakers"}<span class="muted">{format!(" {}", props.open.speakers.len())}</span></h2>
+            <h2>{"Speakers"}<span class="muted">{format!(" {}", speakers.len())}</span></h2>
             <ul class="legend">
-                { for props.open.speakers.iter().map(|speaker| {
+                { for speakers[..n_shown].iter().map(|speaker| {
                     let title = (!speaker.aliases.is_empty()).then(|| format!("also as {}", speaker.aliases.join(", ")));
                     html! {
                         <li class="speaker" key={speaker.nick.clone()} title={title}>
@@ -26,6 +36,11 @@ pub fn Legend(props: &LegendProps) -> Html {
                     }
                 }) }
             </ul>
+            if speakers.len() > SHOWN_AT_FIRST {
+                <button type="button" class="button link" onclick={ontoggle} aria-expanded={show_all.to_string()}>
+                    { if *show_all { "Show fewer".to_owned() } else { format!("Show all {}", speakers.len()) } }
+                </button>
+            }
         </aside>
     }
 }
