@@ -1,5 +1,7 @@
 //! Turns the bytes of a file into text without losing a line: UTF-8 where valid, windows-1252 where not.
 
+use std::rc::Rc;
+
 use encoding_rs::{Encoding, ISO_2022_JP, UTF_16BE, UTF_16LE, UTF_8, WINDOWS_1252};
 
 use crate::model::{Diagnostic, DiagnosticKind};
@@ -7,7 +9,8 @@ use crate::model::{Diagnostic, DiagnosticKind};
 /// Decoded text plus what the decoding had to say about it.
 #[derive(Debug)]
 pub struct Decoded {
-    pub text: String,
+    /// Shared from the start: a log's text is copied once, from the file's bytes into this.
+    pub text: Rc<str>,
     /// The encoding of the file as a whole (`"UTF-8"`, `"UTF-16LE"`, …).
     pub encoding: &'static str,
     pub diagnostics: Vec<Diagnostic>,
@@ -27,7 +30,7 @@ pub fn decode(bytes: &[u8]) -> Decoded {
                     message: format!("the file is {} with malformed parts, shown as �", encoding.name()),
                 });
             }
-            return Decoded { text: text.into_owned(), encoding: encoding.name(), diagnostics };
+            return Decoded { text: Rc::from(text), encoding: encoding.name(), diagnostics };
         }
         debug_assert_eq!(encoding, UTF_8);
         return decode_utf8_with_fallback(&bytes[bom_length..]);
@@ -39,7 +42,7 @@ pub fn decode(bytes: &[u8]) -> Decoded {
         } else {
             Vec::new()
         };
-        return Decoded { text: text.into_owned(), encoding: ISO_2022_JP.name(), diagnostics };
+        return Decoded { text: Rc::from(text), encoding: ISO_2022_JP.name(), diagnostics };
     }
     decode_utf8_with_fallback(bytes)
 }
@@ -53,7 +56,7 @@ fn looks_like_iso_2022_jp(bytes: &[u8]) -> bool {
 fn decode_utf8_with_fallback(bytes: &[u8]) -> Decoded {
     // The common case: one validation pass, one copy.
     if let Ok(text) = std::str::from_utf8(bytes) {
-        return Decoded { text: text.to_owned(), encoding: UTF_8.name(), diagnostics: Vec::new() };
+        return Decoded { text: Rc::from(text), encoding: UTF_8.name(), diagnostics: Vec::new() };
     }
     let mut text = String::with_capacity(bytes.len() + bytes.len() / 8);
     let mut diagnostics = Vec::new();
@@ -77,7 +80,7 @@ fn decode_utf8_with_fallback(bytes: &[u8]) -> Decoded {
         start = end;
         line_number += 1;
     }
-    Decoded { text, encoding: UTF_8.name(), diagnostics }
+    Decoded { text: Rc::from(text), encoding: UTF_8.name(), diagnostics }
 }
 
 #[cfg(test)]
@@ -99,7 +102,7 @@ mod tests {
         ];
         for (bytes, text, encoding, n_diagnostics) in cases {
             let decoded = decode(bytes);
-            assert_eq!(decoded.text, *text, "text of {bytes:?}");
+            assert_eq!(&*decoded.text, *text, "text of {bytes:?}");
             assert_eq!(decoded.encoding, *encoding, "encoding of {bytes:?}");
             assert_eq!(decoded.diagnostics.len(), *n_diagnostics, "diagnostics of {bytes:?}");
         }

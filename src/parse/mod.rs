@@ -43,7 +43,7 @@ pub fn parse(bytes: &[u8], format: Option<Format>) -> Log {
 pub fn parse_file(bytes: &[u8], file_name: Option<&str>, format: Option<Format>) -> Log {
     let decoded = decode::decode(bytes);
     let file_date = file_name.and_then(time::date_in_file_name);
-    let mut log = parse_with_date(Rc::from(decoded.text), file_date, format);
+    let mut log = parse_with_date(decoded.text, file_date, format);
     log.diagnostics.splice(0..0, decoded.diagnostics);
     log.diagnostics.sort_by_key(|diagnostic| diagnostic.line);
     log
