@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 #! Prints the benchmark figures as `name value unit` lines: native parse throughput against a
-#! memchr baseline, and the gzipped size of the built app. Needs ../shared/tools for the logs.
+#! memchr baseline; in headless Chromium, drop → first rows, wasm parse throughput, DOM
+#! elements and memory; and the gzipped size of the built app. Needs ../shared/tools for the logs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -12,17 +13,25 @@ for n in 10000 100000 1000000; do
   fi
 done
 
+export TRUNK_SKIP_VERSION_CHECK=true TRUNK_OFFLINE=true
+export CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}"
+trunk build --release >&2
+
 echo "machine $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)" >&2
 cargo bench --quiet --bench parse
 
+# The logs are served beside the app, so the page can fetch them before the timed drop.
+ln -sfn ../target/bench dist/bench
+trap 'rm -f dist/bench' EXIT
+cargo bench --quiet --bench browser
+
 if [ -d dist ]; then
   for file in dist/*.wasm dist/*.js; do
+    [ -f "$file" ] || continue
     case "$file" in
       *worker*) name=worker ;;
       *) name=app ;;
     esac
     printf '%s_%s_gzip %s bytes\n' "$name" "${file##*.}" "$(gzip -9c "$file" | wc -c)"
   done
-else
-  echo "dist/ is not built: run scripts/test.sh (or trunk build --release) for the bundle size" >&2
 fi

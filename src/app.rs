@@ -116,7 +116,10 @@ impl Reducible for State {
         let state = match action {
             Action::Open { file_name, bytes } => match prepare(&bytes) {
                 Ok(bytes) => {
+                    crate::browser::mark("scrollback:parse-start");
                     let log = parse_file(&bytes, Some(&file_name), self.forced_format);
+                    crate::browser::mark("scrollback:parse-end");
+                    crate::browser::measure("scrollback:parse", "scrollback:parse-start", "scrollback:parse-end");
                     let open = match self.forced_format {
                         Some(_) => OpenLog { detected_format: detect(&log.text), ..OpenLog::new(log, file_name) },
                         None => OpenLog::new(log, file_name),

@@ -6,6 +6,11 @@ use crate::app::{OnOpen, State};
 use crate::permalink::Anchor;
 use crate::view::{BlockLayout, Viewport};
 
+/// The performance timeline is the browser's.
+pub fn mark(_name: &str) {}
+
+pub fn measure(_name: &str, _start: &str, _end: &str) {}
+
 /// Reading files needs a browser; server-side nothing is ever picked.
 pub fn read_file(_file: web_sys::File, _onopen: OnOpen) {}
 

@@ -14,8 +14,38 @@ use crate::app::{Action, OnOpen, State};
 use crate::permalink::Anchor;
 use crate::view::{BlockLayout, Viewport, BLOCK_LINES};
 
+/// Marks a moment on the page's performance timeline (`scrollback:*`), for the benchmark.
+pub fn mark(name: &str) {
+    if let Some(performance) = gloo::utils::window().performance() {
+        let _ = performance.mark(name);
+    }
+}
+
+/// Measures between two marks; a missing start mark (the demo was never dropped) is no error.
+pub fn measure(name: &str, start: &str, end: &str) {
+    if let Some(performance) = gloo::utils::window().performance() {
+        let _ = performance.measure_with_start_mark_and_end_mark(name, start, end);
+    }
+}
+
+/// After the next frame is painted: the time from opening a file to seeing its rows, and the
+/// wasm memory then, for the benchmark to read.
+pub fn mark_first_rows() {
+    let frame = request_animation_frame(|_| {
+        mark("scrollback:first-rows");
+        measure("scrollback:open-to-first-rows", "scrollback:open-start", "scrollback:first-rows");
+        let memory_bytes = wasm_bindgen::memory().unchecked_into::<js_sys::WebAssembly::Memory>().buffer().unchecked_into::<js_sys::ArrayBuffer>().byte_length();
+        if let Some(root) = gloo::utils::document().document_element() {
+            let _ = root.set_attribute("data-scrollback-wasm-bytes", &memory_bytes.to_string());
+        }
+    });
+    // Once the frame has run the handle is spent; dropping it would cancel it.
+    std::mem::forget(frame);
+}
+
 /// Reads a file's bytes off the main flow and hands them to `onopen` with the file's name.
 pub fn read_file(file: File, onopen: OnOpen) {
+    mark("scrollback:open-start");
     let file_name = file.name();
     wasm_bindgen_futures::spawn_local(async move {
         match gloo::file::futures::read_as_bytes(&gloo::file::File::from(file)).await {
@@ -72,6 +102,7 @@ pub fn use_page_drop_and_paste(dispatcher: UseReducerDispatcher<State>, onopen: 
             }
             let text = event.unchecked_ref::<ClipboardEvent>().clipboard_data().and_then(|data| data.get_data("text/plain").ok());
             if let Some(text) = text.filter(|text| !text.is_empty()) {
+                mark("scrollback:open-start");
                 onopen.emit(("pasted text".to_owned(), text.into_bytes()));
             }
         });
@@ -145,6 +176,9 @@ pub fn use_block_layout(layout: BlockLayout) {
         use_effect_with((layout.anchor, layout.open.clone()), move |(anchor, _)| {
             *pending_scroll.borrow_mut() = anchor.map(Anchor::first);
         });
+    }
+    {
+        use_effect_with(layout.open.clone(), |_| mark_first_rows());
     }
     use_effect(move || {
         set_height(&layout.top_spacer, layout.spacer_heights.0);
