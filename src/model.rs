@@ -3,7 +3,7 @@
 use std::ops::Range;
 use std::rc::Rc;
 
-use chrono::{NaiveDate, NaiveTime};
+use chrono::{NaiveDate, NaiveTime, Timelike};
 
 /// A whole parsed log. Built by [`crate::parse::parse`]; never mutated afterwards.
 #[derive(Debug, Clone, PartialEq)]
@@ -144,10 +144,17 @@ pub struct Stamp {
 impl Stamp {
     /// ISO 8601: `2016-06-29T15:12:00` with a date, `15:12:00` without.
     pub fn iso(self) -> String {
+        // Display, not `format("%…")`: chrono's strftime parser is heavy in the wasm bundle.
+        let time = self.time.with_nanosecond(0).unwrap_or(self.time);
         match self.date {
-            Some(date) => format!("{}T{}", date.format("%Y-%m-%d"), self.time.format("%H:%M:%S")),
-            None => self.time.format("%H:%M:%S").to_string(),
+            Some(date) => format!("{date}T{time}"),
+            None => time.to_string(),
         }
+    }
+
+    /// `15:12`, as logs show the time.
+    pub fn hours_minutes(self) -> String {
+        format!("{:02}:{:02}", self.time.hour(), self.time.minute())
     }
 }
 

@@ -20,7 +20,7 @@ pub fn LogHeader(props: &LogHeaderProps) -> Html {
     let title = meta.title.clone().unwrap_or_else(|| open.file_name.to_string());
     let n_messages = log.lines.iter().filter(|line| line.kind.is_spoken()).count();
     let n_encoding_problems = log.diagnostics.iter().filter(|d| d.kind == DiagnosticKind::Encoding).count();
-    let date = |date: Option<chrono::NaiveDate>| date.map(|date| date.format("%Y-%m-%d").to_string());
+    let date = |date: Option<chrono::NaiveDate>| date.map(|date| date.to_string());
     html! {
         <header class="log-header">
             <h1 class="title"><bdi>{title}</bdi></h1>

@@ -53,7 +53,7 @@ fn formatted(text: &str) -> Html {
 fn time(line: &Line) -> Html {
     match line.time {
         Some(stamp) => {
-            let shown = stamp.time.format("%H:%M").to_string();
+            let shown = stamp.hours_minutes();
             html! { <time class="time" datetime={stamp.iso()} title={stamp.iso().replace('T', " ")}>{shown}</time> }
         }
         None => html! { <span class="time" /> },
