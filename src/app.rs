@@ -1,5 +1,6 @@
 //! The app's state and root component: which log is open, and opening another one.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::ops::Deref;
 use std::rc::Rc;
@@ -10,7 +11,7 @@ use crate::demo::{DEMO_FILE_NAME, DEMO_LOG};
 use crate::input::prepare;
 use crate::model::{DiagnosticKind, Log};
 use crate::model::Format;
-use crate::parse::{detect, parse, parse_file, reparse};
+use crate::parse::{detect, parse, parse_shared, reparse};
 use crate::speakers::{Roster, Speaker};
 use crate::view::{Legend, LogHeader, LogView, Toolbar};
 
@@ -100,7 +101,7 @@ impl Default for State {
 
 pub enum Action {
     /// Parse and show these bytes, or say why not.
-    Open { file_name: String, bytes: Vec<u8> },
+    Open { file_name: String, bytes: Rc<[u8]> },
     Dragging(bool),
     DismissProblem,
     /// Read the open log as this format; `None` goes back to the detected one.
@@ -115,9 +116,14 @@ impl Reducible for State {
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let state = match action {
             Action::Open { file_name, bytes } => match prepare(&bytes) {
-                Ok(bytes) => {
+                Ok(prepared) => {
                     crate::browser::mark("scrollback:parse-start");
-                    let log = parse_file(&bytes, Some(&file_name), self.forced_format);
+                    // Unpacked gzip is new bytes; anything else is parsed from the shared original.
+                    let bytes = match prepared {
+                        Cow::Borrowed(_) => bytes.clone(),
+                        Cow::Owned(unpacked) => Rc::from(unpacked),
+                    };
+                    let log = parse_shared(bytes, Some(&file_name), self.forced_format);
                     crate::browser::mark("scrollback:parse-end");
                     crate::browser::measure("scrollback:parse", "scrollback:parse-start", "scrollback:parse-end");
                     let open = match self.forced_format {
@@ -141,14 +147,14 @@ impl Reducible for State {
 }
 
 /// The callback every way of opening a log ends in: drop, picker and paste.
-pub type OnOpen = Callback<(String, Vec<u8>)>;
+pub type OnOpen = Callback<(String, Rc<[u8]>)>;
 
 #[component]
 pub fn App() -> Html {
     let state = use_reducer(State::default);
     let onopen: OnOpen = {
         let dispatcher = state.dispatcher();
-        use_callback((), move |(file_name, bytes): (String, Vec<u8>), _| dispatcher.dispatch(Action::Open { file_name, bytes }))
+        use_callback((), move |(file_name, bytes): (String, Rc<[u8]>), _| dispatcher.dispatch(Action::Open { file_name, bytes }))
     };
     crate::browser::use_page_drop_and_paste(state.dispatcher(), onopen.clone());
     crate::browser::use_format_from_query(state.dispatcher());

@@ -48,11 +48,19 @@ pub fn read_file(file: File, onopen: OnOpen) {
     mark("scrollback:open-start");
     let file_name = file.name();
     wasm_bindgen_futures::spawn_local(async move {
-        match gloo::file::futures::read_as_bytes(&gloo::file::File::from(file)).await {
-            Ok(bytes) => onopen.emit((file_name, bytes)),
+        match gloo::file::futures::read_as_array_buffer(&gloo::file::File::from(file)).await {
+            Ok(buffer) => onopen.emit((file_name, copy_into_wasm(&js_sys::Uint8Array::new(&buffer)))),
             Err(error) => gloo::console::error!(format!("cannot read {file_name}: {error}")),
         }
     });
+}
+
+/// Copies a file's bytes into wasm memory once, into the allocation that becomes the log's text.
+fn copy_into_wasm(array: &js_sys::Uint8Array) -> Rc<[u8]> {
+    let mut bytes = Rc::<[u8]>::new_uninit_slice(array.length() as usize);
+    array.copy_to_uninit(Rc::get_mut(&mut bytes).expect("a new Rc has no other owner"));
+    // SAFETY: `copy_to_uninit` wrote every byte of the slice.
+    unsafe { bytes.assume_init() }
 }
 
 /// The whole page accepts a dropped file, and pasted text outside a text field opens as a log.
@@ -103,7 +111,7 @@ pub fn use_page_drop_and_paste(dispatcher: UseReducerDispatcher<State>, onopen: 
             let text = event.unchecked_ref::<ClipboardEvent>().clipboard_data().and_then(|data| data.get_data("text/plain").ok());
             if let Some(text) = text.filter(|text| !text.is_empty()) {
                 mark("scrollback:open-start");
-                onopen.emit(("pasted text".to_owned(), text.into_bytes()));
+                onopen.emit(("pasted text".to_owned(), Rc::from(text.into_bytes())));
             }
         });
         move || drop_all((over, leave, drop, paste))

@@ -16,6 +16,18 @@ pub struct Decoded {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+/// Like [`decode`], but a file that is already plain UTF-8 (the usual case) becomes the text
+/// without a copy: the bytes' allocation is the text's.
+pub fn decode_shared(bytes: Rc<[u8]>) -> Decoded {
+    let is_plain_utf8 = Encoding::for_bom(&bytes).is_none() && !looks_like_iso_2022_jp(&bytes) && std::str::from_utf8(&bytes).is_ok();
+    if !is_plain_utf8 {
+        return decode(&bytes);
+    }
+    // SAFETY: the bytes were just validated as UTF-8, and `str` has the layout of `[u8]`.
+    let text = unsafe { Rc::from_raw(Rc::into_raw(bytes) as *const str) };
+    Decoded { text, encoding: UTF_8.name(), diagnostics: Vec::new() }
+}
+
 /// Decodes `bytes`. Never fails: a line that is not valid UTF-8 is read as windows-1252,
 /// as irclog2html does, and reported with its line number.
 pub fn decode(bytes: &[u8]) -> Decoded {
@@ -106,6 +118,18 @@ mod tests {
             assert_eq!(decoded.encoding, *encoding, "encoding of {bytes:?}");
             assert_eq!(decoded.diagnostics.len(), *n_diagnostics, "diagnostics of {bytes:?}");
         }
+    }
+
+    #[test]
+    fn shared_utf8_is_not_copied() {
+        let bytes: Rc<[u8]> = Rc::from(&b"[10:00] <a> caf\xC3\xA9\n"[..]);
+        let address = bytes.as_ptr();
+        let decoded = decode_shared(bytes);
+        assert_eq!(&*decoded.text, "[10:00] <a> caf\u{e9}\n");
+        assert_eq!(decoded.text.as_ptr(), address, "the same allocation");
+        // Anything else goes the copying way and still decodes.
+        assert_eq!(&*decode_shared(Rc::from(&b"it\x92s"[..])).text, "it\u{2019}s");
+        assert_eq!(&*decode_shared(Rc::from(&b"\xEF\xBB\xBFbom"[..])).text, "bom");
     }
 
     #[test]

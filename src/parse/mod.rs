@@ -41,7 +41,15 @@ pub fn parse(bytes: &[u8], format: Option<Format>) -> Log {
 
 /// Like [`parse`], for a file whose name may hold the date its lines lack (`#ubuntu.2004-11-15.log`).
 pub fn parse_file(bytes: &[u8], file_name: Option<&str>, format: Option<Format>) -> Log {
-    let decoded = decode::decode(bytes);
+    parse_decoded(decode::decode(bytes), file_name, format)
+}
+
+/// Like [`parse_file`] for bytes already shared: plain UTF-8 becomes the log's text without a copy.
+pub fn parse_shared(bytes: Rc<[u8]>, file_name: Option<&str>, format: Option<Format>) -> Log {
+    parse_decoded(decode::decode_shared(bytes), file_name, format)
+}
+
+fn parse_decoded(decoded: decode::Decoded, file_name: Option<&str>, format: Option<Format>) -> Log {
     let file_date = file_name.and_then(time::date_in_file_name);
     let mut log = parse_with_date(decoded.text, file_date, format);
     log.diagnostics.splice(0..0, decoded.diagnostics);

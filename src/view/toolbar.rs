@@ -37,7 +37,7 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
             if let Some(area) = paste_area.cast::<web_sys::HtmlTextAreaElement>() {
                 let text = area.value();
                 if !text.is_empty() {
-                    onopen.emit(("pasted text".to_owned(), text.into_bytes()));
+                    onopen.emit(("pasted text".to_owned(), std::rc::Rc::from(text.into_bytes())));
                     pasting.set(false);
                 }
             }
