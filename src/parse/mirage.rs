@@ -220,19 +220,11 @@ fn spoken(date: Option<NaiveDate>, time: chrono::NaiveTime, nick: Range<usize>, 
     Reading { kind: LineKind::Message, date, time: Some(time), nick: Some(nick), body, confidence: 2 }
 }
 
-/// `/me waves` and the raw CTCP `\x01ACTION waves\x01` are actions.
+/// The published logs write actions as `/me waves` (raw CTCP actions are handled for every format).
 fn mark_action(line: &str, reading: &mut Reading) {
-    if reading.kind != LineKind::Message {
-        return;
-    }
-    let body = &line[reading.body.clone()];
-    for prefix in ["/me ", "\u{1}ACTION "] {
-        if body.starts_with(prefix) {
-            let trailing = usize::from(body.ends_with('\u{1}') && prefix.starts_with('\u{1}'));
-            reading.kind = LineKind::Action;
-            reading.body = reading.body.start + prefix.len()..reading.body.end - trailing;
-            return;
-        }
+    if reading.kind == LineKind::Message && line[reading.body.clone()].starts_with("/me ") {
+        reading.kind = LineKind::Action;
+        reading.body.start += "/me ".len();
     }
 }
 

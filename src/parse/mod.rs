@@ -80,7 +80,8 @@ fn parse_with_date(text: Rc<str>, file_date: Option<NaiveDate>, format: Option<F
     let mut lines = Vec::with_capacity(lines::count_lines(text.as_bytes()));
     for range in lines::line_ranges(&text) {
         let source = &text[range.clone()];
-        let reading = reader.read(source, &mut context);
+        let mut reading = reader.read(source, &mut context);
+        mark_ctcp_action(source, &mut reading);
         lines.push(reading.into_line(range, context.date));
     }
     let mut diagnostics = context.diagnostics;
@@ -167,6 +168,17 @@ impl Reading {
     }
 }
 
+/// A message that is a raw CTCP `\x01ACTION waves\x01` is an action, whatever client logged it.
+fn mark_ctcp_action(line: &str, reading: &mut Reading) {
+    const ACTION: &str = "\u{1}ACTION ";
+    if reading.kind != LineKind::Message || !line[reading.body.clone()].starts_with(ACTION) {
+        return;
+    }
+    let closed = line[reading.body.clone()].ends_with('\u{1}');
+    reading.kind = LineKind::Action;
+    reading.body = reading.body.start + ACTION.len()..reading.body.end - usize::from(closed);
+}
+
 pub(crate) fn is_blank(line: &str) -> bool {
     line.bytes().all(|byte| byte.is_ascii_whitespace())
 }
@@ -241,6 +253,14 @@ mod tests {
     fn midnight_without_a_date_is_not_a_jump() {
         let log = parse(b"[23:58] <a> late\n[00:02] <b> early\n", None);
         assert!(log.diagnostics.is_empty(), "{:?}", log.diagnostics);
+    }
+
+    #[test]
+    fn a_raw_ctcp_action_is_an_action_in_any_format() {
+        let log = parse(b"[10:00] <avsm> \x01ACTION waves\x01\n[10:01] <avsm> \x01ACTION unclosed\n", None);
+        assert_eq!(log.lines[0].kind, LineKind::Action);
+        assert_eq!(log.body(&log.lines[0]), "waves");
+        assert_eq!(log.body(&log.lines[1]), "unclosed");
     }
 
     #[test]
