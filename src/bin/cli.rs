@@ -52,6 +52,7 @@ fn run(args: &[String]) -> Result<(), String> {
             }
             let speakers = scrollback::speakers::speakers(&log);
             println!("format {}", log.format.id());
+            println!("format_label {}", log.format.label());
             println!("lines {}", log.lines.len());
             for (kind, count) in &by_kind {
                 println!("lines.{kind} {count}");
