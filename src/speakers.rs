@@ -28,17 +28,24 @@ pub struct Roster {
 impl Roster {
     pub fn new(log: &Log) -> Roster {
         let mut roster = Roster::default();
+        // Nicks repeat on most lines: look each spelling up once, without normalising it again.
+        let mut by_spelling: HashMap<&str, usize> = HashMap::new();
         for line in &log.lines {
             match line.kind {
                 kind if kind.is_spoken() => {
                     if let Some(nick) = log.nick(line) {
-                        let person = roster.person(nick);
+                        let person = match by_spelling.get(nick) {
+                            Some(&person) => person,
+                            None => *by_spelling.entry(nick).or_insert_with(|| roster.person(nick)),
+                        };
                         roster.people[person].n_lines += 1;
                     }
                 }
                 LineKind::System(SystemEvent::NickChange) => {
                     if let Some((old, new)) = nick_change(log.body(line)) {
                         roster.rename(old, new);
+                        // The new spelling may have been seen before the rename; look it up afresh.
+                        by_spelling.remove(new);
                     }
                 }
                 _ => {}
