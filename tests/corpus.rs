@@ -7,7 +7,7 @@
 use std::path::{Path, PathBuf};
 
 use scrollback::model::{Format, LineKind};
-use scrollback::parse::lines::count_lines;
+use scrollback::parse::lines::count_file_lines;
 use scrollback::parse::parse;
 use scrollback::report::report;
 
@@ -62,7 +62,7 @@ fn every_mirage_log_reads_without_a_raw_line() {
         let log = parse(&bytes, None);
         let name = path.display();
         assert_eq!(log.format, Format::MirageMeeting, "{name}");
-        assert_eq!(log.lines.len(), count_lines(&bytes), "{name}: lines in = lines out");
+        assert_eq!(log.lines.len(), count_file_lines(&bytes), "{name}: lines in = lines out");
         let report = report(&log);
         for line in &report.lines {
             assert_ne!(line.kind, "raw", "{name}:{} is raw: {:?}", line.line, line.text);
@@ -115,7 +115,7 @@ fn the_disentanglement_logs_read_as_bracketed_irc() {
         let log = parse(&bytes, None);
         let name = path.display();
         assert_eq!(log.format, Format::BracketIrc, "{name}");
-        assert_eq!(log.lines.len(), count_lines(&bytes), "{name}: lines in = lines out");
+        assert_eq!(log.lines.len(), count_file_lines(&bytes), "{name}: lines in = lines out");
         let n_raw = log.lines.iter().filter(|line| line.kind == LineKind::Raw).count();
         assert!(n_raw * 100 <= log.lines.len(), "{name}: {n_raw} raw lines of {}", log.lines.len());
     }

@@ -3,7 +3,7 @@
 
 use proptest::prelude::*;
 use scrollback::model::Format;
-use scrollback::parse::lines::count_lines;
+use scrollback::parse::lines::count_file_lines;
 use scrollback::parse::parse;
 
 /// Bytes that look a bit like logs, so the parsers' deeper paths are reached, mixed with noise.
@@ -27,15 +27,6 @@ fn loggy_bytes() -> impl Strategy<Value = Vec<u8>> {
     proptest::collection::vec(piece, 0..40).prop_map(|pieces| pieces.concat())
 }
 
-/// Source lines of `bytes`: counted in the bytes, except for UTF-16, whose line breaks are two bytes.
-fn source_lines(bytes: &[u8]) -> usize {
-    if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
-        count_lines(scrollback::parse::decode::decode(bytes).text.as_bytes())
-    } else {
-        count_lines(bytes)
-    }
-}
-
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(2000))]
 
@@ -43,10 +34,10 @@ proptest! {
     fn any_bytes_keep_their_line_count(bytes in loggy_bytes()) {
         // Decoding may only turn invalid bytes into characters, never into line breaks.
         let log = parse(&bytes, None);
-        prop_assert_eq!(log.lines.len(), source_lines(&bytes));
+        prop_assert_eq!(log.lines.len(), count_file_lines(&bytes));
         for format in Format::ALL {
             let forced = parse(&bytes, Some(format));
-            prop_assert_eq!(forced.lines.len(), source_lines(&bytes));
+            prop_assert_eq!(forced.lines.len(), count_file_lines(&bytes));
             for line in &forced.lines {
                 // Spans stay inside the text and on character boundaries.
                 prop_assert!(forced.text.get(line.span.range()).is_some());
@@ -58,7 +49,7 @@ proptest! {
     #[test]
     fn arbitrary_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..2000)) {
         let log = parse(&bytes, None);
-        prop_assert_eq!(log.lines.len(), source_lines(&bytes));
+        prop_assert_eq!(log.lines.len(), count_file_lines(&bytes));
     }
 }
 

@@ -102,6 +102,10 @@ pub fn after_spaces(rest: &str, start: usize) -> Range<usize> {
 fn trim_range(rest: &str, range: Range<usize>) -> Range<usize> {
     let inner = &rest[range.clone()];
     let leading = inner.len() - inner.trim_start().len();
+    if leading == inner.len() {
+        // All spaces: trimming from both ends would cross over.
+        return range.start..range.start;
+    }
     let trailing = inner.len() - inner.trim_end().len();
     range.start + leading..range.end - trailing
 }
@@ -141,6 +145,13 @@ mod tests {
             let got = utterance(input);
             assert!(got.is_none(), "{input:?} read as {got:?}");
         }
+    }
+
+    /// Found by fuzzing: `< >` trimmed its blank nick from both ends into a reversed range.
+    #[test]
+    fn a_blank_bracketed_nick_is_not_a_message() {
+        assert_eq!(utterance("< > text"), None);
+        assert_eq!(utterance("<   >"), None);
     }
 
     #[test]

@@ -32,6 +32,25 @@ pub fn count_lines(text: &[u8]) -> usize {
     }
 }
 
+/// How many source lines a file has, counted in its bytes: a UTF-8 byte-order mark is not a
+/// line, and in UTF-16 a line ends at a U+000A code unit. The parser must give this many lines.
+pub fn count_file_lines(bytes: &[u8]) -> usize {
+    let utf16_big_endian = match bytes {
+        [0xFF, 0xFE, ..] => false,
+        [0xFE, 0xFF, ..] => true,
+        [0xEF, 0xBB, 0xBF, rest @ ..] => return count_lines(rest),
+        _ => return count_lines(bytes),
+    };
+    let units: Vec<u16> = bytes[2..]
+        .chunks_exact(2)
+        .map(|pair| if utf16_big_endian { u16::from_be_bytes([pair[0], pair[1]]) } else { u16::from_le_bytes([pair[0], pair[1]]) })
+        .collect();
+    let newlines = units.iter().filter(|unit| **unit == 0x0A).count();
+    // A dangling odd byte decodes to U+FFFD: text after the last line feed.
+    let ends_open = units.last().is_some_and(|unit| *unit != 0x0A) || bytes[2..].len() % 2 == 1;
+    newlines + usize::from(ends_open)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -57,6 +76,23 @@ mod tests {
         for (text, expected) in cases {
             assert_eq!(split(text), *expected, "splitting {text:?}");
             assert_eq!(count_lines(text.as_bytes()), expected.len(), "counting {text:?}");
+        }
+    }
+
+    #[test]
+    fn counts_the_lines_of_a_file_in_its_encoding() {
+        let cases: &[(&[u8], usize)] = &[
+            (b"\xEF\xBB\xBF", 0),
+            (b"\xEF\xBB\xBFa\nb", 2),
+            (b"\xFF\xFEa\x00\n\x00b\x00", 2),
+            (b"\xFF\xFEa\x00\n\x00", 1),
+            (b"\xFE\xFF\x00a\x00\n", 1),
+            (b"\xFF\xFE\n", 1),
+            (b"\xFF\xFE", 0),
+            (b"plain\n", 1),
+        ];
+        for (bytes, expected) in cases {
+            assert_eq!(count_file_lines(bytes), *expected, "{bytes:?}");
         }
     }
 }
