@@ -51,11 +51,11 @@ impl Reader for MirageReader {
             if line.trim_start().starts_with("```") {
                 self.in_fence = !self.in_fence;
             }
-            return Reading::whole(LineKind::Header, line, 1);
+            return Reading::whole(LineKind::Header, line, 0);
         }
         if self.in_message {
             // A hard-wrapped message: the rest of the paragraph.
-            return Reading::whole(LineKind::Continuation, line, 1);
+            return Reading::whole(LineKind::Continuation, line, 0);
         }
         let looks_like_a_broken_message = line.starts_with(|c: char| c == '`' || c.is_ascii_digit());
         if !self.seen_message || (self.is_article && !self.in_fence && !looks_like_a_broken_message) {
@@ -213,7 +213,8 @@ fn pasted_irc_line(line: &str, untimed_allowed: bool) -> Option<Reading> {
     };
     let said = utterance(&line[rest_start..])?;
     let shift = |range: Range<usize>| rest_start + range.start..rest_start + range.end;
-    Some(Reading { kind: said.kind, date: None, time, nick: said.nick.map(shift), body: shift(said.body), confidence: 1 })
+    // Evidence of nothing Mirage-specific: many formats write these shapes.
+    Some(Reading { kind: said.kind, date: None, time, nick: said.nick.map(shift), body: shift(said.body), confidence: 0 })
 }
 
 fn spoken(date: Option<NaiveDate>, time: chrono::NaiveTime, nick: Range<usize>, body: Range<usize>) -> Reading {
