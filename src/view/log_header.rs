@@ -61,7 +61,7 @@ fn format_menu(open: &OpenLog, onformat: &Callback<Option<Format>>) -> Html {
         <label class="format-choice">
             <span class="visually-hidden">{"Read as"}</span>
             <select class="format-menu" aria-label="Read the log as" {onchange}>
-                <option value="" selected={chosen.is_none()}>{format!("Detected: {}", detected.label())}</option>
+                <option value="" selected={chosen.is_none()}>{match chosen { Some(_) => format!("Back to the detected format ({})", detected.label()), None => "Change format…".to_owned() }}</option>
                 { for Format::ALL.iter().map(|format| html! {
                     <option value={format.id()} selected={chosen == Some(*format)}>{format!("Read as {}", format.label())}</option>
                 }) }
