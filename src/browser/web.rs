@@ -210,7 +210,10 @@ pub fn use_block_layout(layout: BlockLayout) {
                     options.set_block(web_sys::ScrollLogicalPosition::Center);
                     options.set_behavior(web_sys::ScrollBehavior::Instant);
                     row.scroll_into_view_with_scroll_into_view_options(&options);
-                    pending_scroll.borrow_mut().take();
+                    // Measuring blocks above can still move the row: done only once the layout holds.
+                    if !changed {
+                        pending_scroll.borrow_mut().take();
+                    }
                 }
                 None if line <= layout.open.log.lines.len() => {
                     // Not rendered yet: scroll to where its block will be; the scroll renders it.
