@@ -43,7 +43,7 @@ const FOLDERS: &[(&str, &str)] = &[
 
 /// Folders whose readers are still being written: reported, not yet checked.
 const PENDING: &[&str] = &[
-    "irssi", "irssi-bare", "irssi-concatenated", "irssi-custom-timestamp", "weechat", "weechat-legacy", "hexchat",
+    "weechat", "weechat-legacy", "hexchat",
     "pipe-aligned", "znc", "eggdrop", "supybot-channellogger", "irclog2html-testcases", "mirc", "hhmmss-one-space",
     "hhmmss-two-space", "meetbot", "no-timestamp",
 ];

@@ -25,6 +25,7 @@ fn describe_line(log: &Log, line: usize) -> String {
 
 const MIRAGE: Format = Format::MirageMeeting;
 const BRACKET: Format = Format::BracketIrc;
+const IRSSI: Format = Format::Irssi;
 
 /// (format, input, 1-based line to look at, expected `kind|time|nick|body`)
 const CASES: &[(Format, &str, usize, &str)] = &[
@@ -66,6 +67,23 @@ const CASES: &[(Format, &str, usize, &str)] = &[
     (BRACKET, "[03:10] ", 1, "raw|-|-|[03:10] "),
     (BRACKET, "just some words", 1, "raw|-|-|just some words"),
     (BRACKET, "", 0, ""),
+    // irssi, default and custom themes.
+    (IRSSI, "--- Log opened Tue Jun 11 22:52:16 2002\n22:55 <@mids> hi", 2, "message|2002-06-11T22:55:00|mids|hi"),
+    (IRSSI, "--- Day changed 六  8月 18 2012\n03:00 < bobchao> 早", 2, "message|2012-08-18T03:00:00|bobchao|早"),
+    (IRSSI, "--- Log opened Tue Jun 11 22:52:16 2002", 1, "header|-|-|--- Log opened Tue Jun 11 22:52:16 2002"),
+    (IRSSI, "22:55 -!- mode/#iip-dev [+v logger] by mids", 1, "system:mode|22:55:00|-|mode/#iip-dev [+v logger] by mids"),
+    (IRSSI, "00:02 -!- threelines [~t@host] has joined #coscup", 1, "system:join|00:02:00|threelines|threelines [~t@host] has joined #coscup"),
+    (IRSSI, "01:43  * mids looks at the agenda", 1, "action|01:43:00|mids|looks at the agenda"),
+    (IRSSI, "11:34< cclien_> 終於有空上 irc 了", 1, "message|11:34:00|cclien_|終於有空上 irc 了"),
+    (IRSSI, "11:33::: othree [~o@host] has joined #coscup", 1, "system:join|11:33:00|othree|othree [~o@host] has joined #coscup"),
+    (IRSSI, "03:00       Irvin  is now known as Irvin_", 1, "system:nick|03:00:00|Irvin|Irvin  is now known as Irvin_"),
+    (IRSSI, "09:08              astro^ 今年有座位表嗎？", 1, "action|09:08:00|astro^|今年有座位表嗎？"),
+    (IRSSI, "11:49 >>> CrBoy_room3 254使用中", 1, "action|11:49:00|CrBoy_room3|254使用中"),
+    (IRSSI, "11:51>> xdite_tfn<< othree: 我還活著", 1, "message|11:51:00|xdite_tfn|othree: 我還活著"),
+    (IRSSI, "[20110803T091729+0800]< sanyuan> w", 1, "message|2011-08-03T09:17:29|sanyuan|w"),
+    (IRSSI, "# Day1", 1, "header|-|-|# Day1"),
+    (IRSSI, "Day changed to 05  8 2017\n00:01 <a> b", 2, "message|2017-08-05T00:01:00|a|b"),
+    (IRSSI, "00:01 [Users #coscup]", 1, "system:other|00:01:00|-|[Users #coscup]"),
 ];
 
 #[test]

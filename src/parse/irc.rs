@@ -49,7 +49,8 @@ fn system(rest: &str) -> Option<Utterance> {
     const MARKERS: [&str; 5] = ["=== ", "== ", "-!- ", "*** ", "-- "];
     let marker = MARKERS.iter().find(|marker| rest.starts_with(**marker))?;
     let body = after_spaces(rest, marker.len());
-    let nick = word_at(rest, body.start).filter(|nick| !rest[nick.clone()].ends_with(':'));
+    // `Topic:` and `mode/#chan` are not nicks.
+    let nick = word_at(rest, body.start).filter(|nick| !rest[nick.clone()].ends_with(':') && !rest[nick.clone()].contains('/'));
     Some(Utterance { kind: LineKind::System(system_event(&rest[body.clone()])), nick, body })
 }
 
