@@ -43,7 +43,7 @@ const FOLDERS: &[(&str, &str)] = &[
 
 /// Folders whose readers are still being written: reported, not yet checked.
 const PENDING: &[&str] = &[
-    "weechat", "weechat-legacy", "hexchat",
+    "hexchat",
     "pipe-aligned", "znc", "eggdrop", "supybot-channellogger", "irclog2html-testcases", "mirc", "hhmmss-one-space",
     "hhmmss-two-space", "meetbot", "no-timestamp",
 ];
@@ -58,6 +58,12 @@ fn expected_format(path: &Path, folder_format: &'static str) -> &'static str {
     } else {
         folder_format
     }
+}
+
+/// Test fixtures rather than logs, with test strings appended: the raw limit is not theirs.
+fn is_fixture(path: &Path) -> bool {
+    // pygments' example.weechatlog ends with a pathological-regex test line.
+    path.ends_with("weechat-legacy/example.weechatlog")
 }
 
 /// MeetBot's minutes (`NAME.txt` beside `NAME.log.txt`) are a summary, not a log.
@@ -118,7 +124,7 @@ fn every_line_based_corpus_file_is_read_in_its_format() {
             if log.lines.len() != count_file_lines(&bytes) {
                 failures.push(format!("{name}: {} model lines for {} source lines", log.lines.len(), count_file_lines(&bytes)));
             }
-            let is_a_log = expected != "plain-text";
+            let is_a_log = expected != "plain-text" && !is_fixture(&path);
             if is_a_log && n_raw * 100 > log.lines.len() {
                 let first_raw = log.lines.iter().position(|line| line.kind == LineKind::Raw).unwrap();
                 failures.push(format!(
