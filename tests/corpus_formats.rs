@@ -43,8 +43,7 @@ const FOLDERS: &[(&str, &str)] = &[
 
 /// Folders whose readers are still being written: reported, not yet checked.
 const PENDING: &[&str] = &[
-    "hexchat",
-    "pipe-aligned", "znc", "eggdrop", "supybot-channellogger", "irclog2html-testcases", "mirc", "hhmmss-one-space",
+    "znc", "eggdrop", "supybot-channellogger", "irclog2html-testcases", "mirc", "hhmmss-one-space",
     "hhmmss-two-space", "meetbot", "no-timestamp",
 ];
 

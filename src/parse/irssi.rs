@@ -23,7 +23,9 @@ impl Reader for IrssiReader {
         }
         let Some(stamp) = stamp(line) else {
             // Markdown headings (`# Day1`, `Day 1` over `=====`) between days joined by hand.
-            let is_heading = line.starts_with('#') || line.trim_end().bytes().all(|byte| byte == b'=') || line.starts_with("Day ");
+            // `...` marks where lines were cut out.
+            let trimmed = line.trim_end();
+            let is_heading = line.starts_with('#') || trimmed.bytes().all(|byte| byte == b'=') || line.starts_with("Day ") || trimmed == "...";
             return if is_heading { Reading::whole(LineKind::Header, line, 0) } else { Reading::raw(line) };
         };
         if stamp.date.is_some() {
@@ -44,16 +46,24 @@ impl Reader for IrssiReader {
         if let Some(event) = rest.strip_prefix(":::") {
             let body_start = skip_spaces(rest, rest.len() - event.len());
             let nick = word_at(rest, body_start).filter(|nick| !rest[nick.clone()].ends_with(':'));
-            return timed(LineKind::System(system_event(&rest[body_start..])), nick, body_start..rest.len(), 2);
+            let (event, nick) = client_event(&rest[body_start..], system_event(&rest[body_start..]), nick);
+            return timed(LineKind::System(event), nick, body_start..rest.len(), 2);
         }
-        if let Some(said) = utterance(rest) {
+        if let Some(mut said) = utterance(rest) {
+            // `HH:MM < nick>`, `HH:MM <@nick>`: irssi's mode column, one space after the time.
+            let mode_column = rest_start == stamp.length + 1 && rest.starts_with('<') && rest[1..].starts_with([' ', '@', '+', '%']);
             let confidence = match said.kind {
                 LineKind::System(_) if rest.starts_with("-!-") => 2,
                 _ if stamp.is_custom => 2,
                 // irssi writes `HH:MM` by default; with seconds the line is more likely another logger's.
                 _ if stamp.has_seconds => 0,
+                LineKind::Message if mode_column => 2,
                 _ => 1,
             };
+            if let LineKind::System(event) = said.kind {
+                let (event, nick) = client_event(&rest[said.body.clone()], event, said.nick);
+                (said.kind, said.nick) = (LineKind::System(event), nick);
+            }
             return timed(said.kind, said.nick, said.body, confidence);
         }
         let whole_rest = 0..rest.len();
@@ -75,6 +85,23 @@ impl Reader for IrssiReader {
             return Reading { date: stamp.date, time: Some(stamp.time), ..reading };
         }
         Reading::raw(line)
+    }
+}
+
+/// irssi's own event lines, which name a channel or the user rather than someone:
+/// `Topic for #c: …`, `Topic set by x`, `You're now known as x`, `Netsplit … quits:`,
+/// `Netsplit over, joins:`, `Channel #c created …`.
+fn client_event(text: &str, event: SystemEvent, nick: Option<Range<usize>>) -> (SystemEvent, Option<Range<usize>>) {
+    if text.starts_with("Topic for ") || text.starts_with("Topic set by ") {
+        (SystemEvent::Topic, None)
+    } else if text.starts_with("You're now known as ") {
+        (SystemEvent::NickChange, None)
+    } else if let Some(netsplit) = text.strip_prefix("Netsplit ") {
+        (if netsplit.contains("joins:") { SystemEvent::Join } else { SystemEvent::Quit }, None)
+    } else if text.starts_with("Channel ") && text.contains(" created ") {
+        (SystemEvent::Other, None)
+    } else {
+        (event, nick)
     }
 }
 
@@ -123,7 +150,7 @@ fn session_header(line: &str, context: &mut Context) -> Option<Reading> {
 
 /// The date in a header, in the logger's locale: `Tue Jun 11 22:52:16 2002`, `Wed Jun 12 2002`,
 /// zh_TW's `六  8月 14 11:33:31 2010` or `六  8 05 00:01:17 2017` (weekday, month, day, year).
-fn header_date(text: &str) -> Option<NaiveDate> {
+pub(super) fn header_date(text: &str) -> Option<NaiveDate> {
     let words: Vec<&str> = text.split_whitespace().filter(|word| !word.contains(':')).collect();
     let year: i32 = words.iter().rev().find(|word| word.len() == 4 && word.bytes().all(|b| b.is_ascii_digit()))?.parse().ok()?;
     let month_at = words.iter().position(|word| month_number(word).is_some())?;
@@ -140,7 +167,7 @@ fn day_month_year_words(text: &str) -> Option<NaiveDate> {
 }
 
 /// `Jun`, `8月`, or a bare month number of one or two digits.
-fn month_number(word: &str) -> Option<u32> {
+pub(super) fn month_number(word: &str) -> Option<u32> {
     const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
     if let Some(index) = MONTHS.iter().position(|month| word.eq_ignore_ascii_case(month)) {
         return Some(index as u32 + 1);

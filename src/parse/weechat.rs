@@ -54,9 +54,10 @@ fn tab_separated(line: &str) -> Option<Reading> {
         "-->" => event(SystemEvent::Join),
         "<--" => event(leaving(&line[message.clone()])),
         "--" | "=!=" | "" => {
-            // Only a nick change starts with a nick; `Mode #chan …`, `Topic …` do not.
-            let kind = system_event(&line[message.clone()]);
-            let nick = (kind == SystemEvent::NickChange).then(|| word_at(line, message_start)).flatten();
+            // Only a nick or topic change starts with a nick; `Mode #chan …`, `Topic for …` do not.
+            let kind = channel_event(&line[message.clone()]);
+            let names_someone = kind == SystemEvent::NickChange || (kind == SystemEvent::Topic && !line[message.clone()].starts_with("Topic "));
+            let nick = names_someone.then(|| word_at(line, message_start)).flatten();
             reading(LineKind::System(kind), nick, message)
         }
         "*" => {
@@ -77,6 +78,18 @@ fn nick_in_prefix(line: &str, prefix: Range<usize>) -> Range<usize> {
         start..end
     } else {
         prefix
+    }
+}
+
+/// `--` lines: `Mode #chan [+o x] by y`, `Topic for #chan is "…"`, `Topic set by x`, or the
+/// shared wordings (`x is now known as y`, `x has changed topic for #chan …`).
+fn channel_event(text: &str) -> SystemEvent {
+    if text.starts_with("Mode ") {
+        SystemEvent::Mode
+    } else if text.starts_with("Topic for ") || text.starts_with("Topic set by ") {
+        SystemEvent::Topic
+    } else {
+        system_event(text)
     }
 }
 
