@@ -8,7 +8,7 @@ use std::hint::black_box;
 use std::time::{Duration, Instant};
 
 use scrollback::model::Format;
-use scrollback::parse::lines::count_lines;
+use scrollback::parse::lines::{count_lines, line_ranges};
 use scrollback::parse::parse;
 
 /// Best of this many runs: the least disturbed by the other core's work.
@@ -39,6 +39,12 @@ fn bench_file(label: &str, path: &str, format: Format) {
         black_box(count_lines(black_box(&bytes)));
     });
     println!("{label}_memchr_line_count {:.0} MB/s", megabytes_per_second(bytes.len(), baseline));
+    // Splitting into line ranges (what the parser does before reading a line) as a second floor.
+    let text = std::str::from_utf8(&bytes).expect("generated logs are UTF-8");
+    let split = best_time(|| {
+        black_box(line_ranges(black_box(text)).count());
+    });
+    println!("{label}_memchr_split_lines {:.0} MB/s", megabytes_per_second(bytes.len(), split));
     let parse_time = best_time(|| {
         black_box(parse(black_box(&bytes), Some(format)));
     });
