@@ -41,12 +41,6 @@ const FOLDERS: &[(&str, &str)] = &[
     ("meetbot-handwritten", "plain-text"),
 ];
 
-/// Folders whose readers are still being written: reported, not yet checked.
-const PENDING: &[&str] = &[
-    "znc", "eggdrop", "supybot-channellogger", "irclog2html-testcases", "mirc", "hhmmss-one-space",
-    "hhmmss-two-space", "meetbot", "no-timestamp",
-];
-
 /// Files whose format differs from their folder's.
 fn expected_format(path: &Path, folder_format: &'static str) -> &'static str {
     let name = path.file_name().unwrap().to_string_lossy();
@@ -98,10 +92,6 @@ fn every_line_based_corpus_file_is_read_in_its_format() {
     }
     let mut failures = Vec::new();
     for (folder, folder_format) in FOLDERS {
-        if PENDING.contains(folder) {
-            println!("pending: {folder} (its reader is not written yet)");
-            continue;
-        }
         for path in files_under(&corpus.join(folder)).into_iter().filter(|path| !is_structured(path)) {
             let file = std::fs::read(&path).unwrap();
             let name = path.strip_prefix(&corpus).unwrap().display().to_string();
