@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use chrono::NaiveTime;
 
-use super::irc::{after_spaces, skip_spaces, utterance, word_at};
+use super::irc::{skip_spaces, utterance};
 use super::mirc::{session_marker, star_event, weekday_month_day_year, Session};
 use super::time::clock;
 use super::{is_blank, Context, Reader, Reading};
@@ -69,21 +69,9 @@ pub(super) fn bracketed_clock(line: &str) -> Option<BracketedClock> {
 /// `line[rest_start..]`, as a reading of the whole line.
 pub(super) fn irc_reading(line: &str, rest_start: usize, time: Option<NaiveTime>, confidence: u8) -> Option<Reading> {
     let rest = line.get(rest_start..)?;
-    let mut said = utterance(rest)?;
-    if said.kind == LineKind::Notice {
-        if let Some(nick) = dashed_nick(rest) {
-            said.body = after_spaces(rest, nick.end + 1);
-            said.nick = Some(nick);
-        }
-    }
+    let said = utterance(rest)?;
     let shift = |range: Range<usize>| rest_start + range.start..rest_start + range.end;
     Some(Reading { kind: said.kind, date: None, time, nick: said.nick.map(shift), body: shift(said.body), confidence })
-}
-
-/// `-qtox-git-spam- text`: the nick ends at the dash before the space, not at its first dash.
-fn dashed_nick(rest: &str) -> Option<Range<usize>> {
-    let word = word_at(rest, 0)?;
-    (word.len() > 2 && rest[word.clone()].ends_with('-')).then(|| 1..word.end - 1)
 }
 
 /// mIRC-style clients write channel events as actions (`* bob has joined #i2p`); read them as events.

@@ -33,12 +33,12 @@ pub fn utterance(rest: &str) -> Option<Utterance> {
             Some(Utterance { kind: LineKind::Action, nick: Some(nick.clone()), body: after_spaces(rest, nick.end) })
         }
         b'-' if bytes.get(1).is_some_and(|b| !matches!(b, b'-' | b'!' | b' ')) => {
-            let close = 1 + memchr::memchr(b'-', &bytes[1..])?;
-            let nick = 1..close;
-            if rest[nick.clone()].contains(char::is_whitespace) {
+            // The nick may hold dashes itself (`-qtox-git-spam- text`): it ends at the word's last one.
+            let word = word_at(rest, 0)?;
+            if word.len() < 3 || !rest[word.clone()].ends_with('-') {
                 return None;
             }
-            Some(Utterance { kind: LineKind::Notice, nick: Some(nick), body: after_spaces(rest, close + 1) })
+            Some(Utterance { kind: LineKind::Notice, nick: Some(1..word.end - 1), body: after_spaces(rest, word.end) })
         }
         _ => system(rest),
     }
@@ -124,6 +124,7 @@ mod tests {
         ("<|trey|> pipes", "message", Some("|trey|"), "pipes"),
         ("* avsm waves", "action", Some("avsm"), "waves"),
         ("-NickServ- identify", "notice", Some("NickServ"), "identify"),
+        ("-qtox-git-spam- pushed 2 commits", "notice", Some("qtox-git-spam"), "pushed 2 commits"),
         ("=== nick [~u@host] has joined #ubuntu", "system", Some("nick"), "nick [~u@host] has joined #ubuntu"),
         ("=== old is now known as new", "system", Some("old"), "old is now known as new"),
         ("-!- bob has quit [Ping timeout]", "system", Some("bob"), "bob has quit [Ping timeout]"),
