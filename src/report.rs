@@ -57,3 +57,20 @@ pub fn report(log: &Log) -> Report<'_> {
         .collect();
     Report { format: log.format.id(), meta: &log.meta, lines, sections: Vec::new(), diagnostics: &log.diagnostics }
 }
+
+/// One line in one short string, `kind|time|nick|text` (`-` for no time or nick; system lines as
+/// `system:join` and so on): what table tests compare and what a person can read in a failure.
+pub fn describe_line(log: &Log, line_number: usize) -> String {
+    let line = &log.lines[line_number - 1];
+    let kind = match line.kind {
+        crate::model::LineKind::System(event) => format!("system:{}", event.name()),
+        kind => kind.name().to_owned(),
+    };
+    let time = line.time.map_or_else(|| "-".to_owned(), |stamp| stamp.iso());
+    format!("{kind}|{time}|{}|{}", log.nick(line).unwrap_or("-"), log.body(line))
+}
+
+/// Parses `input` as `format` and describes line `line_number` (1-based) with [`describe_line`].
+pub fn describe_parsed(format: crate::model::Format, input: &str, line_number: usize) -> String {
+    describe_line(&crate::parse::parse_text(std::rc::Rc::from(input), Some(format)), line_number)
+}

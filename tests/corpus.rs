@@ -4,36 +4,15 @@
 //! without them skips these tests and says so.
 #![cfg(not(target_arch = "wasm32"))]
 
-use std::path::{Path, PathBuf};
+#[path = "support/shared.rs"]
+mod shared;
 
+
+use shared::{files_under, shared};
 use scrollback::model::{Format, LineKind};
 use scrollback::parse::lines::count_file_lines;
 use scrollback::parse::parse;
 use scrollback::report::report;
-
-fn shared(sub: &str) -> Option<PathBuf> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared").join(sub);
-    if path.is_dir() {
-        Some(path)
-    } else {
-        eprintln!("skipping: {} is absent", path.display());
-        None
-    }
-}
-
-fn files_under(dir: &Path) -> Vec<PathBuf> {
-    let mut files = Vec::new();
-    for entry in std::fs::read_dir(dir).expect("readable folder") {
-        let path = entry.expect("folder entry").path();
-        if path.is_dir() {
-            files.extend(files_under(&path));
-        } else {
-            files.push(path);
-        }
-    }
-    files.sort();
-    files
-}
 
 /// The bot's own message line, read independently of the parser: `` `DD-MM-YYYY HH:MM`   `nick`   text ``,
 /// where a nick holding a backtick is written ``` ``Algebr` `` ```.

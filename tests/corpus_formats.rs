@@ -2,8 +2,12 @@
 //! and raw lines at most 1% of each real log. Prints one report line per file.
 #![cfg(not(target_arch = "wasm32"))]
 
-use std::path::{Path, PathBuf};
+#[path = "support/shared.rs"]
+mod shared;
 
+use std::path::Path;
+
+use shared::{files_under, shared};
 use scrollback::model::LineKind;
 use scrollback::parse::lines::count_file_lines;
 use scrollback::parse::parse_file;
@@ -69,27 +73,9 @@ fn is_structured(path: &Path) -> bool {
     path.extension().is_some_and(|extension| extension == "html")
 }
 
-fn files_under(dir: &Path) -> Vec<PathBuf> {
-    let mut files = Vec::new();
-    for entry in std::fs::read_dir(dir).expect("readable folder") {
-        let path = entry.expect("folder entry").path();
-        if path.is_dir() {
-            files.extend(files_under(&path));
-        } else {
-            files.push(path);
-        }
-    }
-    files.sort();
-    files
-}
-
 #[test]
 fn every_line_based_corpus_file_is_read_in_its_format() {
-    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
-    if !corpus.is_dir() {
-        eprintln!("skipping: {} is absent", corpus.display());
-        return;
-    }
+    let Some(corpus) = shared("corpus") else { return };
     let mut failures = Vec::new();
     for (folder, folder_format) in FOLDERS {
         for path in files_under(&corpus.join(folder)).into_iter().filter(|path| !is_structured(path)) {

@@ -2,27 +2,15 @@
 //! pipe-aligned irssi theme; and which format each client's log is detected as.
 #![cfg(not(target_arch = "wasm32"))]
 
+#[path = "support/cases.rs"]
+mod cases;
+
 use std::rc::Rc;
 
-use scrollback::model::{Format, LineKind, Log};
+use cases::check_cases;
+use scrollback::model::Format;
 use scrollback::parse::{parse, parse_text};
 
-/// Parses `input` (one or more lines) as `format` and describes line `line` (1-based) as
-/// `kind|time|nick|body`, with `-` for an absent time or nick.
-fn describe(format: Format, input: &str, line: usize) -> String {
-    let log = parse_text(Rc::from(input), Some(format));
-    describe_line(&log, line)
-}
-
-fn describe_line(log: &Log, line: usize) -> String {
-    let model_line = &log.lines[line - 1];
-    let kind = match model_line.kind {
-        LineKind::System(event) => format!("system:{}", event.name()),
-        kind => kind.name().to_owned(),
-    };
-    let time = model_line.time.map_or("-".to_owned(), |stamp| stamp.iso());
-    format!("{kind}|{time}|{}|{}", log.nick(model_line).unwrap_or("-"), log.body(model_line))
-}
 
 const IRSSI: Format = Format::Irssi;
 const WEECHAT: Format = Format::Weechat;
@@ -142,9 +130,7 @@ const CASES: &[(Format, &str, usize, &str)] = &[
 
 #[test]
 fn each_case_reads_as_expected() {
-    for (format, input, line, expected) in CASES {
-        assert_eq!(describe(*format, input, *line), *expected, "{format:?} line {line} of {input:?}");
-    }
+    check_cases(CASES);
 }
 
 /// (a few lines as a client writes them, the format they must be detected as)

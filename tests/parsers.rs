@@ -1,27 +1,15 @@
 //! Table-driven parser cases: one line of input, how it must be read. One table row per case.
 #![cfg(not(target_arch = "wasm32"))]
 
-use std::rc::Rc;
+#[path = "support/cases.rs"]
+mod cases;
 
-use scrollback::model::{Format, LineKind, Log};
-use scrollback::parse::{parse, parse_text};
 
-/// Parses `input` (one or more lines) as `format` and describes line `line` (1-based) as
-/// `kind|time|nick|body`, with `-` for an absent time or nick.
-fn describe(format: Format, input: &str, line: usize) -> String {
-    let log = parse_text(Rc::from(input), Some(format));
-    describe_line(&log, line)
-}
+use cases::check_cases;
+use scrollback::model::Format;
+use scrollback::report::describe_line;
+use scrollback::parse::parse;
 
-fn describe_line(log: &Log, line: usize) -> String {
-    let model_line = &log.lines[line - 1];
-    let kind = match model_line.kind {
-        LineKind::System(event) => format!("system:{}", event.name()),
-        kind => kind.name().to_owned(),
-    };
-    let time = model_line.time.map_or("-".to_owned(), |stamp| stamp.iso());
-    format!("{kind}|{time}|{}|{}", log.nick(model_line).unwrap_or("-"), log.body(model_line))
-}
 
 const MIRAGE: Format = Format::MirageMeeting;
 const BRACKET: Format = Format::BracketIrc;
@@ -88,13 +76,7 @@ const CASES: &[(Format, &str, usize, &str)] = &[
 
 #[test]
 fn each_case_reads_as_expected() {
-    for (format, input, line, expected) in CASES {
-        if *line == 0 {
-            assert!(parse_text(Rc::from(*input), Some(*format)).lines.is_empty());
-            continue;
-        }
-        assert_eq!(describe(*format, input, *line), *expected, "{format:?} line {line} of {input:?}");
-    }
+    check_cases(CASES);
 }
 
 #[test]
