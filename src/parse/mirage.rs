@@ -153,6 +153,9 @@ fn message(line: &str) -> Option<Reading> {
 /// `` `nick`   text ``. The nick is a Markdown code span, so a nick holding a backtick is
 /// written with two: ``` ``Algebr` `` ```.
 fn backticked_nick_and_body(line: &str, start: usize) -> Option<(Range<usize>, Range<usize>)> {
+    if line.as_bytes().get(start) != Some(&b'`') {
+        return None;
+    }
     let (span, end) = code_span(line, start).or_else(|| naively_backticked(line, start))?;
     // Nicks hold no spaces; the bot padded ``` ``Algebr` `` ``` on one side only.
     let nick_text = &line[span.clone()];
@@ -237,4 +240,17 @@ fn is_markup(line: &str) -> bool {
 
 fn starts_with_ignoring_case(text: &str, prefix: &str) -> bool {
     text.get(..prefix.len()).is_some_and(|head| head.eq_ignore_ascii_case(prefix))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Found by fuzzing: a time followed by a multi-byte character, and a backtick later on,
+    /// sliced the line inside that character.
+    #[test]
+    fn a_time_before_a_wide_character_is_not_a_backticked_nick() {
+        assert_eq!(message("0:17\u{ff}a:\u{fb}0:17a:\u{ff}\u{ff}`"), None);
+        assert_eq!(message("15:01 \u{e9}`nick`   text"), None);
+    }
 }
