@@ -18,7 +18,7 @@ echo "== building the app (trunk build --release)" >&2
 trunk build --release
 
 echo "== native tests, end-to-end included" >&2
-SCROLLBACK_E2E=1 cargo test --all-targets
+SCROLLBACK_E2E=1 cargo test --lib --bins --tests
 
 echo "== browser tests (wasm-bindgen-test, headless Chromium)" >&2
 cargo test --target wasm32-unknown-unknown --test wasm
