@@ -124,6 +124,15 @@ fn known_colour(number: u8) -> Option<u8> {
     (number < 16).then_some(number)
 }
 
+/// How many bytes of formatting codes `text` starts with (mIRC colours a whole line by putting a
+/// code before its timestamp).
+pub fn leading_codes_len(text: &str) -> usize {
+    if !text.bytes().next().is_some_and(is_code) {
+        return 0;
+    }
+    styled_runs(text).first().map_or(text.len(), |run| run.range.start)
+}
+
 /// `text` without formatting codes: what search looks at.
 pub fn strip_codes(text: &str) -> Cow<'_, str> {
     if !has_codes(text) {
@@ -162,6 +171,14 @@ mod tests {
         ];
         for (input, expected) in cases {
             assert_eq!(describe(input), expected, "{input:?}");
+        }
+    }
+
+    #[test]
+    fn measures_leading_codes() {
+        let cases = [("\x0303[19:37] x", 3), ("\x0304,12[", 6), ("\x034,12\x02[1", 6), ("\x03[", 1), ("\x02\x0F[", 2), ("[19:37]", 0), ("\x03", 1)];
+        for (text, length) in cases {
+            assert_eq!(leading_codes_len(text), length, "{text:?}");
         }
     }
 

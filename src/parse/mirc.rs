@@ -23,7 +23,7 @@ impl Reader for MircReader {
             return Reading::blank(line);
         }
         // mIRC colours a whole line by putting a colour code before its timestamp.
-        let codes_end = skip_formatting_codes(line.as_bytes());
+        let codes_end = crate::mirc::leading_codes_len(line);
         let text = &line[codes_end..];
         if let Some((marker, value)) = session_marker(text) {
             match marker {
@@ -84,25 +84,6 @@ pub(super) fn month_number(abbreviation: &[u8]) -> Option<u32> {
     MONTHS.iter().position(|month| month.eq_ignore_ascii_case(abbreviation)).map(|index| index as u32 + 1)
 }
 
-/// The length of the mIRC formatting codes (bold, colour with its numbers, reset, …) at the start of `bytes`.
-fn skip_formatting_codes(bytes: &[u8]) -> usize {
-    let digits_from = |at: usize| bytes[at.min(bytes.len())..].iter().take(2).take_while(|b| b.is_ascii_digit()).count();
-    let mut at = 0;
-    loop {
-        match bytes.get(at) {
-            Some(0x02 | 0x0F | 0x11 | 0x16 | 0x1D | 0x1E | 0x1F) => at += 1,
-            Some(0x03) => {
-                at += 1;
-                let foreground = digits_from(at);
-                at += foreground;
-                if foreground > 0 && bytes.get(at) == Some(&b',') && digits_from(at + 1) > 0 {
-                    at += 1 + digits_from(at + 1);
-                }
-            }
-            _ => return at,
-        }
-    }
-}
 
 /// What a `* ...` line that is really a channel event says: the event, and its subject nick.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -163,13 +144,5 @@ mod tests {
         assert_eq!(weekday_month_day_year("Wed Jan  2 2013"), date(2013, 1, 2));
         assert_eq!(weekday_month_day_year("Wed Foo  2 2013"), None);
         assert_eq!(weekday_month_day_year(""), None);
-    }
-
-    #[test]
-    fn skips_formatting_codes() {
-        let cases: &[(&[u8], usize)] = &[(b"\x0303[19:37]", 3), (b"\x0304,12[", 6), (b"\x03[", 1), (b"\x02\x0F[", 2), (b"[", 0), (b"\x03", 1)];
-        for (bytes, length) in cases {
-            assert_eq!(skip_formatting_codes(bytes), *length, "{bytes:?}");
-        }
     }
 }
