@@ -166,8 +166,10 @@ pub fn App() -> Html {
         let dispatcher = state.dispatcher();
         Callback::from(move |_| dispatcher.dispatch(Action::DismissProblem))
     };
-    let anchor = crate::browser::use_hash_anchor();
+    let link = crate::browser::use_hash_link();
     let open = &state.open;
+    // A time link is looked up in the log once per log and link, not on every render.
+    let anchor = *use_memo((link, open.clone()), |(link, open)| link.and_then(|link| link.resolve(&open.log)));
     html! {
         <main class="app" aria-label="scrollback log viewer">
             <Toolbar onopen={onopen} />

@@ -1,6 +1,55 @@
-//! Permalinks: the URL hash `#L123` names a line and `#L120-L140` a range (1-based source lines).
+//! Permalinks: the URL hash `#L123` names a line and `#L120-L140` a range (1-based source lines);
+//! irclog2html-style `#t15:12` and `#t2016-06-29T15:12:03` name the first line at that time.
 
 use std::fmt;
+
+use chrono::{NaiveDate, NaiveTime, Timelike};
+
+use crate::model::Log;
+use crate::parse::time::{clock, year_month_day};
+
+/// What a URL hash points at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Link {
+    Lines(Anchor),
+    /// An old time link: the first line logged at this minute (or second, when given).
+    Time { date: Option<NaiveDate>, time: NaiveTime, has_seconds: bool },
+}
+
+impl Link {
+    /// Reads `#L…` and `#t…` hashes, with or without the `#`.
+    pub fn parse(hash: &str) -> Option<Link> {
+        let hash = hash.strip_prefix('#').unwrap_or(hash);
+        if let Some(when) = hash.strip_prefix('t') {
+            let bytes = when.as_bytes();
+            let (date, clock_start) = match year_month_day(bytes) {
+                Some(date) if bytes.get(10) == Some(&b'T') => (Some(date), 11),
+                _ => (None, 0),
+            };
+            let (time, length) = clock(bytes.get(clock_start..)?)?;
+            let is_whole = clock_start + length == bytes.len();
+            return is_whole.then_some(Link::Time { date, time, has_seconds: length > 5 });
+        }
+        Anchor::parse(hash).map(Link::Lines)
+    }
+
+    /// The lines this link points at in `log`; a time link that matches no line points nowhere.
+    pub fn resolve(self, log: &Log) -> Option<Anchor> {
+        match self {
+            Link::Lines(anchor) => Some(anchor),
+            Link::Time { date, time, has_seconds } => {
+                let matches = |stamp: crate::model::Stamp| {
+                    let same_minute = stamp.time.hour() == time.hour() && stamp.time.minute() == time.minute();
+                    let same_second = !has_seconds || stamp.time.second() == time.second();
+                    let same_day = date.is_none() || stamp.date == date;
+                    same_minute && same_second && same_day
+                };
+                let index = log.lines.iter().position(|line| line.time.is_some_and(matches))?;
+                Some(Anchor::Line(index + 1))
+            }
+        }
+    }
+}
 
 /// Where a link points: a line or an inclusive range of lines, 1-based.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -94,6 +143,33 @@ mod tests {
         ];
         for (hash, expected) in cases {
             assert_eq!(Anchor::parse(hash), expected, "{hash:?}");
+        }
+    }
+
+    #[test]
+    fn resolves_old_time_links_to_the_first_matching_line() {
+        let log = crate::parse::parse(b"[15:11:59] <a> x\n[15:12:01] <b> y\n[15:12:03] <c> z\n", None);
+        let cases = [
+            ("#t15:12", Some(Anchor::Line(2))),
+            ("#t15:12:03", Some(Anchor::Line(3))),
+            ("t15:11", Some(Anchor::Line(1))),
+            ("#t16:00", None),
+            ("#L3", Some(Anchor::Line(3))),
+        ];
+        for (hash, expected) in cases {
+            assert_eq!(Link::parse(hash).and_then(|link| link.resolve(&log)), expected, "{hash}");
+        }
+        let dated = crate::parse::parse(b"29-06-2016 15:12 avsm hi\n30-06-2016 15:12 avsm again\n", None);
+        let link = Link::parse("#t2016-06-30T15:12:00").expect("a dated time link");
+        assert_eq!(link.resolve(&dated), Some(Anchor::Line(2)));
+    }
+
+    #[test]
+    fn reads_time_links() {
+        assert!(matches!(Link::parse("#t15:12"), Some(Link::Time { date: None, has_seconds: false, .. })));
+        assert!(matches!(Link::parse("#t2016-06-29T15:12:03"), Some(Link::Time { date: Some(_), has_seconds: true, .. })));
+        for junk in ["#t", "#t15", "#t15:12x", "#t2016-06-29", "#tomorrow"] {
+            assert_eq!(Link::parse(junk), None, "{junk}");
         }
     }
 

@@ -117,3 +117,21 @@ async fn a_permalink_far_down_renders_and_marks_its_line() {
     assert!(rect.top() >= 0.0 && rect.bottom() <= window_height, "#L4500 is in the viewport: {} – {}", rect.top(), rect.bottom());
     gloo::utils::window().location().set_hash("").unwrap();
 }
+
+#[wasm_bindgen_test]
+async fn an_old_time_link_lands_on_the_first_line_at_that_time() {
+    let root = mount().await;
+    // In the demo, 15:06 is first logged on line 33, right after the clock jumps back.
+    gloo::utils::window().location().set_hash("t15:06").unwrap();
+    let mut current = None;
+    for _ in 0..40 {
+        TimeoutFuture::new(50).await;
+        current = root.query_selector("[aria-current=location]").unwrap();
+        if current.is_some() {
+            break;
+        }
+    }
+    let current = current.expect("a row is marked current");
+    assert_eq!(current.id(), "L33");
+    gloo::utils::window().location().set_hash("").unwrap();
+}

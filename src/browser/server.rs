@@ -3,7 +3,7 @@
 use yew::prelude::*;
 
 use crate::app::{OnOpen, State};
-use crate::permalink::Anchor;
+use crate::permalink::Link;
 use crate::view::{BlockLayout, Viewport};
 
 /// The performance timeline is the browser's.
@@ -21,7 +21,7 @@ pub fn use_page_drop_and_paste(_dispatcher: UseReducerDispatcher<State>, _onopen
 pub fn use_format_from_query(_dispatcher: UseReducerDispatcher<State>) {}
 
 #[hook]
-pub fn use_hash_anchor() -> Option<Anchor> {
+pub fn use_hash_link() -> Option<Link> {
     None
 }
 

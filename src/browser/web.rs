@@ -11,7 +11,7 @@ use std::rc::Rc;
 use gloo::render::{request_animation_frame, AnimationFrame};
 
 use crate::app::{Action, OnOpen, State};
-use crate::permalink::Anchor;
+use crate::permalink::{Anchor, Link};
 use crate::view::{BlockLayout, Viewport, BLOCK_LINES};
 
 /// Marks a moment on the page's performance timeline (`scrollback:*`), for the benchmark.
@@ -122,8 +122,8 @@ fn drop_all<T>(_listeners: T) {}
 
 /// The permalink in the URL hash, followed on every `hashchange`.
 #[hook]
-pub fn use_hash_anchor() -> Option<Anchor> {
-    let read = || gloo::utils::window().location().hash().ok().and_then(|hash| Anchor::parse(&hash));
+pub fn use_hash_link() -> Option<Link> {
+    let read = || gloo::utils::window().location().hash().ok().and_then(|hash| Link::parse(&hash));
     let anchor = use_state(read);
     {
         let anchor = anchor.clone();
