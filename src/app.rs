@@ -95,7 +95,14 @@ pub struct State {
 
 impl Default for State {
     fn default() -> State {
-        State { open: Shared::new(OpenLog::demo()), problem: None, dragging: false, forced_format: None }
+        State::opened(Shared::new(OpenLog::demo()))
+    }
+}
+
+impl State {
+    /// A fresh state showing `open`.
+    pub fn opened(open: Shared<OpenLog>) -> State {
+        State { open, problem: None, dragging: false, forced_format: None }
     }
 }
 
@@ -149,9 +156,20 @@ impl Reducible for State {
 /// The callback every way of opening a log ends in: drop, picker and paste.
 pub type OnOpen = Callback<(String, Rc<[u8]>)>;
 
+#[derive(Properties, PartialEq, Default)]
+pub struct AppProps {
+    /// The log to open with; the demo when absent. The static export passes its file here.
+    #[prop_or_default]
+    pub initial: Option<Shared<OpenLog>>,
+    /// A static page (the export): no controls that need the app running.
+    #[prop_or_default]
+    pub standalone: bool,
+}
+
 #[component]
-pub fn App() -> Html {
-    let state = use_reducer(State::default);
+pub fn App(props: &AppProps) -> Html {
+    let initial = props.initial.clone();
+    let state = use_reducer(move || initial.map_or_else(State::default, State::opened));
     let onopen: OnOpen = {
         let dispatcher = state.dispatcher();
         use_callback((), move |(file_name, bytes): (String, Rc<[u8]>), _| dispatcher.dispatch(Action::Open { file_name, bytes }))
@@ -171,8 +189,10 @@ pub fn App() -> Html {
     // A time link is looked up in the log once per log and link, not on every render.
     let anchor = *use_memo((link, open.clone()), |(link, open)| link.and_then(|link| link.resolve(&open.log)));
     html! {
-        <main class="app" aria-label="scrollback log viewer">
-            <Toolbar onopen={onopen} />
+        <main class={classes!("app", props.standalone.then_some("standalone"))} aria-label="scrollback log viewer">
+            if !props.standalone {
+                <Toolbar onopen={onopen} />
+            }
             if let Some(problem) = &state.problem {
                 <div class="problem" role="alert">
                     <span>{problem.clone()}</span>

@@ -16,4 +16,6 @@ pub mod speakers;
 
 pub mod app;
 pub mod browser;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod export;
 pub mod view;

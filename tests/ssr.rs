@@ -112,3 +112,17 @@ async fn a_crowded_legend_shows_the_busiest_forty_first() {
     assert_eq!(html.matches(r#"<li class="speaker""#).count(), 40, "{html}");
     assert!(html.contains("Show all 100"), "{html}");
 }
+
+#[test]
+fn the_static_export_is_a_whole_page_with_every_anchor_and_no_script() {
+    let demo = scrollback::demo::DEMO_LOG;
+    let page = scrollback::export::standalone_page(demo.as_bytes().to_vec(), "demo.txt".to_owned());
+    assert!(page.starts_with("<!doctype html>"));
+    assert!(page.contains("<title>Irc discussions from #mirage on 13-07-2016</title>"), "the page is titled after the log");
+    for line in 1..=demo.lines().count() {
+        assert!(page.contains(&format!(r#"id="L{line}""#)), "line {line} has its anchor");
+    }
+    assert!(!page.contains("<script"), "readable with JavaScript off, and none is needed");
+    assert!(page.contains("--speaker-0:") && page.contains(".row {"), "both stylesheets are inlined");
+    assert!(!page.contains(r#"id="file-input""#), "no controls that need the app");
+}

@@ -6,7 +6,7 @@ use std::time::Instant;
 
 use scrollback::model::{Format, LineKind};
 
-const USAGE: &str = "usage: scrollback json FILE [--format ID]\n       scrollback stats FILE [--format ID]\n       scrollback palette-css\nformats: mirage-meeting, bracket-irc, plain-text";
+const USAGE: &str = "usage: scrollback json FILE [--format ID]\n       scrollback stats FILE [--format ID]\n       scrollback html FILE > page.html\n       scrollback palette-css\nformats: mirage-meeting, bracket-irc, plain-text";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -26,6 +26,13 @@ fn run(args: &[String]) -> Result<(), String> {
         return Ok(());
     }
     let path = args.get(1).ok_or(USAGE)?;
+    if command == "html" {
+        let bytes = std::fs::read(path).map_err(|error| format!("cannot read {path}: {error}"))?;
+        let bytes = scrollback::input::prepare(&bytes).map_err(|problem| format!("{path}: {problem}"))?.into_owned();
+        let file_name = std::path::Path::new(path).file_name().map_or_else(|| path.clone(), |name| name.to_string_lossy().into_owned());
+        print!("{}", scrollback::export::standalone_page(bytes, file_name));
+        return Ok(());
+    }
     let format = match args.get(2).map(String::as_str) {
         Some("--format") => {
             let id = args.get(3).ok_or(USAGE)?;
