@@ -1,5 +1,7 @@
 //! The native command-line tool: `scrollback json FILE` and `scrollback stats FILE` read the model.
 
+#![cfg_attr(target_arch = "wasm32", allow(unused))]
+
 use std::collections::BTreeMap;
 use std::process::ExitCode;
 use std::time::Instant;
@@ -8,6 +10,11 @@ use scrollback::model::{Format, LineKind};
 
 const USAGE: &str = "usage: scrollback json FILE [--format ID]\n       scrollback stats FILE [--format ID]\n       scrollback html FILE > page.html\n       scrollback palette-css\nformats: mirage-meeting, bracket-irc, plain-text";
 
+/// The CLI reads files from disk: it is a host tool, and in a wasm build it does nothing.
+#[cfg(target_arch = "wasm32")]
+fn main() {}
+
+#[cfg(not(target_arch = "wasm32"))]
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match run(&args) {
@@ -19,6 +26,7 @@ fn main() -> ExitCode {
     }
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 fn run(args: &[String]) -> Result<(), String> {
     let command = args.first().ok_or(USAGE)?;
     if command == "palette-css" {
