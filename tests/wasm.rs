@@ -135,3 +135,36 @@ async fn an_old_time_link_lands_on_the_first_line_at_that_time() {
     assert_eq!(current.id(), "L33");
     gloo::utils::window().location().set_hash("").unwrap();
 }
+
+fn click_line_number(root: &Element, line: u32, shift: bool) {
+    let number = root.query_selector(&format!("#L{line} .lineno")).unwrap().expect("the row is rendered");
+    let init = web_sys::MouseEventInit::new();
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    init.set_shift_key(shift);
+    let click = web_sys::MouseEvent::new_with_mouse_event_init_dict("click", &init).unwrap();
+    number.dispatch_event(&click).unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn clicking_line_numbers_links_a_line_and_shift_click_a_range() {
+    let root = mount().await;
+    let location = gloo::utils::window().location();
+    click_line_number(&root, 7, false);
+    TimeoutFuture::new(80).await;
+    assert_eq!(location.hash().unwrap(), "#L7");
+    click_line_number(&root, 12, true);
+    TimeoutFuture::new(80).await;
+    assert_eq!(location.hash().unwrap(), "#L7-L12");
+    assert_eq!(count(&root, "[aria-current=location]"), 6, "lines 7 to 12 are marked");
+    // Shift-clicking above the range extends it upwards.
+    click_line_number(&root, 3, true);
+    TimeoutFuture::new(80).await;
+    assert_eq!(location.hash().unwrap(), "#L3-L12");
+    // The copy button links its own line when it is outside the range.
+    let copy = root.query_selector("#L20 .copy-link").unwrap().expect("a copy-link button");
+    copy.unchecked_ref::<HtmlElement>().click();
+    TimeoutFuture::new(80).await;
+    assert_eq!(location.hash().unwrap(), "#L20");
+    location.set_hash("").unwrap();
+}

@@ -82,8 +82,9 @@ pub fn LogView(props: &LogViewProps) -> Html {
 
     let anchor = props.anchor;
     let n_lines = open.log.lines.len();
+    let onclick = use_callback(anchor, |event: MouseEvent, anchor| link_click(event, *anchor));
     html! {
-        <section class="log" aria-label="Log" ref={list_ref}>
+        <section class="log" aria-label="Log" ref={list_ref} {onclick}>
             <div class="spacer" ref={top_spacer} aria-hidden="true" />
             { for (first_block..=last_block.min(n_blocks.saturating_sub(1))).filter(|_| n_blocks > 0).map(|block| {
                 let lines = block * BLOCK_LINES..((block + 1) * BLOCK_LINES).min(n_lines);
@@ -98,6 +99,43 @@ pub fn LogView(props: &LogViewProps) -> Html {
             }) }
             <div class="spacer" ref={bottom_spacer} aria-hidden="true" />
         </section>
+    }
+}
+
+/// One listener for every row's line number and copy-link button. A click on a line number
+/// links that line (the browser follows its `href`); a shift-click extends the linked line to a
+/// range; the copy button links the line (or the range holding it) and copies the URL.
+fn link_click(event: MouseEvent, anchor: Option<Anchor>) {
+    let Some(target) = event.target_dyn_into::<web_sys::Element>() else { return };
+    let Ok(Some(control)) = target.closest(".lineno, .copy-link") else { return };
+    let Some(line) = control.get_attribute("data-line").and_then(|value| value.parse::<usize>().ok()) else { return };
+    let is_copy = control.class_list().contains("copy-link");
+    let chosen = match (anchor, event.shift_key(), is_copy) {
+        (Some(anchor), true, _) => extend(anchor, line),
+        (Some(anchor), false, true) if anchor.contains(line) => anchor,
+        (_, shift, true) if !shift => Anchor::Line(line),
+        (None, true, _) => Anchor::Line(line),
+        // A plain click on a line number: its own `href` does it.
+        _ => return,
+    };
+    event.prevent_default();
+    let Some(window) = web_sys::window() else { return };
+    let _ = window.location().set_hash(&chosen.to_string());
+    if is_copy {
+        if let Ok(href) = window.location().href() {
+            // The promise is left to run: a refused clipboard leaves the link in the address bar.
+            let _ = window.navigator().clipboard().write_text(&href);
+        }
+    }
+}
+
+/// The range from `anchor` to `line`, whichever way the reader went.
+fn extend(anchor: Anchor, line: usize) -> Anchor {
+    let (first, last) = (anchor.first().min(line), anchor.last().max(line));
+    if first == last {
+        Anchor::Line(first)
+    } else {
+        Anchor::Range { first, last }
     }
 }
 

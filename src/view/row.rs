@@ -32,7 +32,8 @@ pub fn Row(props: &RowProps) -> Html {
             if let Some(jump) = open.clock_jumps.get(&props.index) {
                 <div class="clock-jump" role="note">{"⟲ "}{jump.clone()}</div>
             }
-            <a class="lineno" href={format!("#{anchor}")} aria-label={format!("Line {number}")}>{number}</a>
+            <a class="lineno" href={format!("#{anchor}")} data-line={number.to_string()} aria-label={format!("Line {number}; shift-click to select a range")}>{number}</a>
+            <button type="button" class="copy-link" data-line={number.to_string()} aria-label={format!("Copy a link to line {number}")} title="Copy a link to this line">{"🔗"}</button>
             { time(line) }
             { content(open, line) }
         </div>
