@@ -168,3 +168,33 @@ async fn clicking_line_numbers_links_a_line_and_shift_click_a_range() {
     assert_eq!(location.hash().unwrap(), "#L20");
     location.set_hash("").unwrap();
 }
+
+/// Drops a file with these bytes on the page, as a person dragging it from their desktop would.
+async fn drop_bytes(name: &str, bytes: &[u8]) {
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    let file = web_sys::File::new_with_u8_array_sequence(&parts, name).unwrap();
+    let transfer = web_sys::DataTransfer::new().unwrap();
+    transfer.items().add_with_file(&file).unwrap();
+    let init = web_sys::DragEventInit::new();
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    init.set_data_transfer(Some(&transfer));
+    let drop = web_sys::DragEvent::new_with_event_init_dict("drop", &init).unwrap();
+    gloo::utils::document().body().unwrap().dispatch_event(&drop).unwrap();
+    TimeoutFuture::new(150).await;
+}
+
+#[wasm_bindgen_test]
+async fn a_dropped_image_gets_a_clear_message_and_the_log_stays() {
+    let root = mount().await;
+    drop_bytes("photo.png", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0").await;
+    let problem = root.query_selector(".problem[role=alert]").unwrap().expect("a message on the page");
+    let message = problem.text_content().unwrap();
+    assert!(message.contains("photo.png") && message.contains("PNG image, not a chat log"), "{message}");
+    assert!(root.query_selector("#L7.kind-message").unwrap().is_some(), "the demo is still shown");
+
+    // The next file opens, and the message goes.
+    drop_bytes("next.log", b"[10:00] <ann> hello\n").await;
+    assert!(root.query_selector(".problem").unwrap().is_none());
+    assert_eq!(root.query_selector(".file-name").unwrap().unwrap().text_content().unwrap(), "next.log");
+}
