@@ -91,6 +91,16 @@ pub struct State {
     pub dragging: bool,
     /// The format every log is read in (`?format=`), instead of detecting one.
     pub forced_format: Option<Format>,
+    /// A log being fetched (`?src=`), and how far it has come.
+    pub loading: Option<Loading>,
+}
+
+/// Progress of a fetch: bytes received, and the total when the server said.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Loading {
+    pub name: AttrValue,
+    pub received: u64,
+    pub total: Option<u64>,
 }
 
 impl Default for State {
@@ -102,7 +112,7 @@ impl Default for State {
 impl State {
     /// A fresh state showing `open`.
     pub fn opened(open: Shared<OpenLog>) -> State {
-        State { open, problem: None, dragging: false, forced_format: None }
+        State { open, problem: None, dragging: false, forced_format: None, loading: None }
     }
 }
 
@@ -115,6 +125,10 @@ pub enum Action {
     ReadAs(Option<Format>),
     /// Read every log as this format from now on (`?format=`).
     ForceFormat(Format),
+    /// A fetch made progress.
+    Loading(Loading),
+    /// Opening failed before there were bytes to read (a refused address, a failed fetch).
+    Failed(String),
 }
 
 impl Reducible for State {
@@ -137,14 +151,18 @@ impl Reducible for State {
                         Some(_) => OpenLog { detected_format: detect(&log.text), ..OpenLog::new(log, file_name) },
                         None => OpenLog::new(log, file_name),
                     };
-                    State { open: Shared::new(open), problem: None, dragging: false, forced_format: self.forced_format }
+                    State { open: Shared::new(open), problem: None, dragging: false, forced_format: self.forced_format, loading: None }
                 }
-                Err(problem) => State { problem: Some(format!("{file_name}: {problem}").into()), dragging: false, ..(*self).clone() },
+                Err(problem) => {
+                    State { problem: Some(format!("{file_name}: {problem}").into()), dragging: false, loading: None, ..(*self).clone() }
+                }
             },
             Action::Dragging(dragging) if dragging == self.dragging => return self,
             Action::Dragging(dragging) => State { dragging, ..(*self).clone() },
             Action::DismissProblem => State { problem: None, ..(*self).clone() },
             Action::ReadAs(format) => State { open: Shared::new(self.open.read_as(format)), ..(*self).clone() },
+            Action::Loading(loading) => State { loading: Some(loading), problem: None, ..(*self).clone() },
+            Action::Failed(problem) => State { problem: Some(problem.into()), loading: None, ..(*self).clone() },
             Action::ForceFormat(format) => {
                 State { open: Shared::new(self.open.read_as(Some(format))), forced_format: Some(format), ..(*self).clone() }
             }
@@ -176,6 +194,7 @@ pub fn App(props: &AppProps) -> Html {
     };
     crate::browser::use_page_drop_and_paste(state.dispatcher(), onopen.clone());
     crate::browser::use_format_from_query(state.dispatcher());
+    crate::browser::use_source_from_query(state.dispatcher(), onopen.clone());
     let onformat = {
         let dispatcher = state.dispatcher();
         use_callback((), move |format: Option<Format>, _| dispatcher.dispatch(Action::ReadAs(format)))
@@ -193,6 +212,12 @@ pub fn App(props: &AppProps) -> Html {
             if !props.standalone {
                 <Toolbar onopen={onopen} />
             }
+            if let Some(loading) = &state.loading {
+                <div class="loading" role="status">
+                    <span>{format!("Loading {}: {}", loading.name, progress_text(loading))}</span>
+                    <progress max={loading.total.unwrap_or(0).to_string()} value={loading.received.to_string()} />
+                </div>
+            }
             if let Some(problem) = &state.problem {
                 <div class="problem" role="alert">
                     <span>{problem.clone()}</span>
@@ -208,6 +233,15 @@ pub fn App(props: &AppProps) -> Html {
                 <div class="drop-overlay" aria-hidden="true"><p>{"Drop the log to open it"}</p></div>
             }
         </main>
+    }
+}
+
+/// `1.2 of 9.6 MB`, or `1.2 MB` when the server gave no length.
+fn progress_text(loading: &Loading) -> String {
+    let megabytes = |bytes: u64| format!("{:.1}", bytes as f64 / 1e6);
+    match loading.total {
+        Some(total) => format!("{} of {} MB", megabytes(loading.received), megabytes(total)),
+        None => format!("{} MB", megabytes(loading.received)),
     }
 }
 

@@ -12,6 +12,7 @@ pub mod model;
 pub mod parse;
 pub mod permalink;
 pub mod report;
+pub mod source;
 pub mod speakers;
 
 pub mod app;

@@ -192,3 +192,38 @@ async fn a_100k_line_log_stays_under_the_dom_budget_and_links_far_down() {
     browser.screenshot("e2e-100k-L90000").await;
     browser.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn src_loads_a_log_and_a_line_link_lands_on_its_row() {
+    let Some(dist) = dist_or_skip() else { return };
+    let log = generated_meeting(400);
+    let site = support::browser::site_with(&dist, &[("meeting-log.txt", log.as_bytes())]);
+    let browser = Browser::start(&site).await;
+
+    browser.goto("/index.html?src=meeting-log.txt#L75").await;
+    browser.wait_for_text(".log-header .file-name", "meeting-log.txt").await;
+    let row = browser.wait_for("#L75").await;
+    assert_has_class(&row, "kind-message").await;
+    let position = browser
+        .eval(
+            "await new Promise(resolve => setTimeout(resolve, 300));
+             const rect = document.getElementById('L75').getBoundingClientRect();
+             return { top: rect.top, bottom: rect.bottom, height: innerHeight,
+                      current: document.getElementById('L75').getAttribute('aria-current') };",
+            vec![],
+        )
+        .await;
+    assert!(position["top"].as_f64().unwrap() >= 0.0 && position["bottom"].as_f64().unwrap() <= position["height"].as_f64().unwrap(), "{position}");
+    assert_eq!(position["current"], "location");
+
+    // A missing file and a refused address each get a message with the cause.
+    browser.goto("/index.html?src=missing.log").await;
+    let problem = text(&browser.wait_for(".problem").await).await;
+    assert!(problem.contains("missing.log") && problem.contains("404"), "{problem}");
+    browser.goto("/index.html?src=javascript:alert(1)").await;
+    let problem = text(&browser.wait_for(".problem").await).await;
+    assert!(problem.contains("http, https or relative"), "{problem}");
+
+    browser.close().await;
+    let _ = std::fs::remove_dir_all(site);
+}

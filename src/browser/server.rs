@@ -21,6 +21,9 @@ pub fn use_page_drop_and_paste(_dispatcher: UseReducerDispatcher<State>, _onopen
 pub fn use_format_from_query(_dispatcher: UseReducerDispatcher<State>) {}
 
 #[hook]
+pub fn use_source_from_query(_dispatcher: UseReducerDispatcher<State>, _onopen: OnOpen) {}
+
+#[hook]
 pub fn use_hash_link() -> Option<Link> {
     None
 }

@@ -255,6 +255,71 @@ pub fn use_format_from_query(dispatcher: UseReducerDispatcher<State>) {
     });
 }
 
+/// `?src=URL` fetches the log from there (same origin or CORS), without credentials, showing
+/// progress; a refused address or a failed fetch is said on the page with its cause.
+#[hook]
+pub fn use_source_from_query(dispatcher: UseReducerDispatcher<State>, onopen: OnOpen) {
+    use_effect_with((), move |_| {
+        let Some(src) = query_param("src") else { return };
+        match crate::source::check_source(&src) {
+            Ok(()) => wasm_bindgen_futures::spawn_local(async move {
+                let name = crate::source::file_name_of(&src);
+                mark("scrollback:open-start");
+                match fetch_log(&src, &name, &dispatcher).await {
+                    Ok(bytes) => onopen.emit((name, bytes)),
+                    Err(problem) => dispatcher.dispatch(Action::Failed(format!("{name}: {problem}"))),
+                }
+            }),
+            Err(problem) => dispatcher.dispatch(Action::Failed(problem)),
+        }
+    });
+}
+
+/// Fetches `src` chunk by chunk, reporting progress, refusing what is too big to open.
+async fn fetch_log(src: &str, name: &str, dispatcher: &UseReducerDispatcher<State>) -> Result<Rc<[u8]>, String> {
+    use wasm_bindgen_futures::JsFuture;
+    let init = web_sys::RequestInit::new();
+    init.set_credentials(web_sys::RequestCredentials::Omit);
+    init.set_mode(web_sys::RequestMode::Cors);
+    let cannot_fetch = |_| format!("could not fetch {src}: the network failed, or the server does not let this page read it (CORS)");
+    let response = JsFuture::from(gloo::utils::window().fetch_with_str_and_init(src, &init)).await.map_err(cannot_fetch)?;
+    let response: web_sys::Response = response.unchecked_into();
+    if !response.ok() {
+        return Err(format!("the server answered {} {}", response.status(), response.status_text()));
+    }
+    let limit = crate::input::MAX_FILE_BYTES as u64;
+    let total = response.headers().get("content-length").ok().flatten().and_then(|length| length.parse::<u64>().ok());
+    if total.is_some_and(|total| total > limit) {
+        return Err(crate::input::InputProblem::TooBig { bytes: total.unwrap_or_default() as usize }.to_string());
+    }
+    let Some(body) = response.body() else { return Ok(Rc::from(Vec::new())) };
+    let reader: web_sys::ReadableStreamDefaultReader = body.get_reader().unchecked_into();
+    let mut bytes = Vec::with_capacity(total.unwrap_or(0) as usize);
+    let report = |received: usize| dispatcher.dispatch(Action::Loading(crate::app::Loading { name: name.to_owned().into(), received: received as u64, total }));
+    report(0);
+    // A render per 64 KB chunk would be thousands: report every megabyte.
+    let mut reported = 0;
+    loop {
+        let chunk = JsFuture::from(reader.read()).await.map_err(|_| format!("the download of {src} broke off"))?;
+        let chunk: web_sys::ReadableStreamReadResult = chunk.unchecked_into();
+        if chunk.get_done().unwrap_or(true) {
+            break;
+        }
+        let array = js_sys::Uint8Array::new(&chunk.get_value());
+        let start = bytes.len();
+        bytes.resize(start + array.length() as usize, 0);
+        array.copy_to(&mut bytes[start..]);
+        if bytes.len() as u64 > limit {
+            return Err(crate::input::InputProblem::TooBig { bytes: bytes.len() }.to_string());
+        }
+        if bytes.len() - reported >= 1_000_000 {
+            reported = bytes.len();
+            report(reported);
+        }
+    }
+    Ok(Rc::from(bytes))
+}
+
 /// A parameter of the page's query string, decoded.
 pub fn query_param(name: &str) -> Option<String> {
     let search = gloo::utils::window().location().search().ok()?;

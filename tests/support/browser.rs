@@ -298,6 +298,21 @@ async fn wait_for_port(name: &str, port: u16, child: &mut Child) {
 }
 
 /// A new, empty Chromium profile, so runs never share state.
+/// A folder that serves like `dist/` plus `files` (name, contents) beside it, for tests that
+/// need the app to fetch something (`?src=`). The caller removes it when done.
+#[allow(dead_code)] // used by some test crates only
+pub fn site_with(dist: &Path, files: &[(&str, &[u8])]) -> PathBuf {
+    let site = fresh_user_data_dir();
+    for entry in std::fs::read_dir(dist).expect("readable dist/") {
+        let path = entry.expect("dist/ entry").path();
+        std::os::unix::fs::symlink(&path, site.join(path.file_name().expect("a name"))).expect("symlink into the site");
+    }
+    for (name, contents) in files {
+        std::fs::write(site.join(name), contents).expect("write a site file");
+    }
+    site
+}
+
 fn fresh_user_data_dir() -> PathBuf {
     static COUNTER: AtomicUsize = AtomicUsize::new(0);
     let nanos = SystemTime::now()

@@ -1,0 +1,67 @@
+//! `?src=`: which addresses the viewer will fetch a log from. Only `http:`, `https:` and
+//! relative URLs: never `javascript:`, `data:`, `file:` or any other scheme.
+
+/// Why an address is refused, in words for the page.
+pub fn check_source(src: &str) -> Result<(), String> {
+    let src = src.trim();
+    if src.is_empty() {
+        return Err("?src= is empty: give the address of a log file".to_owned());
+    }
+    match scheme(src) {
+        None => Ok(()),
+        Some(scheme) if scheme.eq_ignore_ascii_case("http") || scheme.eq_ignore_ascii_case("https") => Ok(()),
+        Some(scheme) => Err(format!("?src= must be an http, https or relative address, not a {scheme}: one")),
+    }
+}
+
+/// The URL's scheme, if it has one: letters, then letters, digits, `+`, `-` or `.`, then `:`.
+fn scheme(src: &str) -> Option<&str> {
+    let colon = src.find(':')?;
+    let candidate = &src[..colon];
+    let mut bytes = candidate.bytes();
+    let starts_with_letter = bytes.next().is_some_and(|byte| byte.is_ascii_alphabetic());
+    let rest_is_scheme = bytes.all(|byte| byte.is_ascii_alphanumeric() || matches!(byte, b'+' | b'-' | b'.'));
+    // A colon after a `/`, `?` or `#` belongs to a path or query: `logs/a:b.txt` is relative.
+    (starts_with_letter && rest_is_scheme).then_some(candidate)
+}
+
+/// The name to show for a fetched log: the last path segment, without query or fragment.
+pub fn file_name_of(src: &str) -> String {
+    let path = src.split(['?', '#']).next().unwrap_or(src);
+    let name = path.trim_end_matches('/').rsplit('/').next().unwrap_or(path);
+    if name.is_empty() { src.to_owned() } else { name.to_owned() }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn accepts_only_web_and_relative_addresses() {
+        let cases = [
+            ("https://example.org/logs/29-06-2016", true),
+            ("HTTP://example.org/x.log", true),
+            ("//example.org/x.log", true),
+            ("logs/2016/meeting.txt", true),
+            ("/logs/meeting.txt", true),
+            ("logs/a:b.txt", true),
+            ("javascript:alert(1)", false),
+            ("JavaScript:alert(1)", false),
+            (" javascript:alert(1)", false),
+            ("data:text/plain,hello", false),
+            ("vbscript:msgbox", false),
+            ("file:///etc/passwd", false),
+            ("", false),
+        ];
+        for (src, allowed) in cases {
+            assert_eq!(check_source(src).is_ok(), allowed, "{src:?}: {:?}", check_source(src));
+        }
+    }
+
+    #[test]
+    fn names_a_fetched_file() {
+        for (src, name) in [("https://h/logs/29-06-2016?raw=1#L3", "29-06-2016"), ("meeting.log", "meeting.log"), ("https://h/", "h")] {
+            assert_eq!(file_name_of(src), name);
+        }
+    }
+}
