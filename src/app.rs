@@ -194,6 +194,7 @@ pub fn App(props: &AppProps) -> Html {
     };
     crate::browser::use_page_drop_and_paste(state.dispatcher(), onopen.clone());
     crate::browser::use_format_from_query(state.dispatcher());
+    crate::browser::use_theme();
     crate::browser::use_source_from_query(state.dispatcher(), onopen.clone());
     let onformat = {
         let dispatcher = state.dispatcher();

@@ -227,3 +227,28 @@ async fn src_loads_a_log_and_a_line_link_lands_on_its_row() {
     browser.close().await;
     let _ = std::fs::remove_dir_all(site);
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_theme_follows_the_query_and_the_toggle_is_remembered() {
+    let Some(dist) = dist_or_skip() else { return };
+    let browser = Browser::start(&dist).await;
+    let theme = "return document.documentElement.getAttribute('data-theme');";
+    let background = "return getComputedStyle(document.body).backgroundColor;";
+
+    browser.goto("/index.html?theme=dark").await;
+    browser.wait_for(".row").await;
+    assert_eq!(browser.eval(theme, vec![]).await, "dark");
+    assert_eq!(browser.eval(background, vec![]).await, "rgb(20, 22, 27)", "the dark page background");
+    browser.screenshot("theme-dark").await;
+
+    browser.goto("/index.html").await;
+    let toggle = browser.wait_for(".theme-toggle").await;
+    let before = browser.eval(theme, vec![]).await;
+    toggle.click().await.expect("the toggle clicks");
+    let chosen = browser.eval(theme, vec![]).await;
+    assert_ne!(chosen, before, "the toggle switches the theme");
+    browser.goto("/index.html").await;
+    browser.wait_for(".row").await;
+    assert_eq!(browser.eval(theme, vec![]).await, chosen, "the choice is remembered across a reload");
+    browser.close().await;
+}

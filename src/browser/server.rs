@@ -24,6 +24,12 @@ pub fn use_format_from_query(_dispatcher: UseReducerDispatcher<State>) {}
 pub fn use_source_from_query(_dispatcher: UseReducerDispatcher<State>, _onopen: OnOpen) {}
 
 #[hook]
+pub fn use_theme() {}
+
+/// Server-side there is no page to switch.
+pub fn toggle_theme() {}
+
+#[hook]
 pub fn use_hash_link() -> Option<Link> {
     None
 }

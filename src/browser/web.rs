@@ -320,6 +320,46 @@ async fn fetch_log(src: &str, name: &str, dispatcher: &UseReducerDispatcher<Stat
     Ok(Rc::from(bytes))
 }
 
+/// Where the reader's theme choice is remembered.
+const THEME_KEY: &str = "scrollback:theme";
+
+/// Applies the theme asked for by `?theme=light|dark`, else the one the reader chose before;
+/// with neither, the page follows the system's `prefers-color-scheme`.
+#[hook]
+pub fn use_theme() {
+    use_effect_with((), |_| {
+        let asked = query_param("theme").filter(|theme| theme == "light" || theme == "dark");
+        let remembered = || local_storage().and_then(|storage| storage.get_item(THEME_KEY).ok().flatten());
+        if let Some(theme) = asked.or_else(remembered) {
+            set_theme(&theme);
+        }
+    });
+}
+
+/// Switches to the other theme than the one showing, and remembers the choice.
+pub fn toggle_theme() {
+    let root = gloo::utils::document().document_element().expect("a document element");
+    let showing_dark = match root.get_attribute("data-theme") {
+        Some(theme) => theme == "dark",
+        None => gloo::utils::window().match_media("(prefers-color-scheme: dark)").ok().flatten().is_some_and(|query| query.matches()),
+    };
+    let theme = if showing_dark { "light" } else { "dark" };
+    set_theme(theme);
+    if let Some(storage) = local_storage() {
+        let _ = storage.set_item(THEME_KEY, theme);
+    }
+}
+
+fn set_theme(theme: &str) {
+    if let Some(root) = gloo::utils::document().document_element() {
+        let _ = root.set_attribute("data-theme", theme);
+    }
+}
+
+fn local_storage() -> Option<web_sys::Storage> {
+    gloo::utils::window().local_storage().ok().flatten()
+}
+
 /// A parameter of the page's query string, decoded.
 pub fn query_param(name: &str) -> Option<String> {
     let search = gloo::utils::window().location().search().ok()?;

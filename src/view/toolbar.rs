@@ -53,6 +53,8 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                     {"Open a file…"}
                 </label>
                 <button type="button" class="button" aria-expanded={pasting.to_string()} onclick={ontogglepaste}>{"Paste a log"}</button>
+                <button type="button" class="button theme-toggle" onclick={Callback::from(|_| crate::browser::toggle_theme())}
+                    aria-label="Switch between light and dark" title="Light or dark">{"◐"}</button>
             </nav>
             if *pasting {
                 <div class="paste-panel">
