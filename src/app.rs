@@ -187,12 +187,19 @@ pub struct AppProps {
 #[component]
 pub fn App(props: &AppProps) -> Html {
     let initial = props.initial.clone();
-    let state = use_reducer(move || initial.map_or_else(State::default, State::opened));
+    let state = use_reducer(move || match initial {
+        Some(open) => State::opened(open),
+        // A log is coming from `?src=`: show nothing rather than the demo meanwhile.
+        None if crate::browser::query_param("src").is_some() => State::opened(Shared::new(OpenLog::new(parse(b"", None), ""))),
+        None => State::default(),
+    });
     let onopen: OnOpen = {
         let dispatcher = state.dispatcher();
         use_callback((), move |(file_name, bytes): (String, Rc<[u8]>), _| dispatcher.dispatch(Action::Open { file_name, bytes }))
     };
-    crate::browser::use_page_drop_and_paste(state.dispatcher(), onopen.clone());
+    let embedded = crate::browser::use_embedded();
+    crate::browser::use_page_drop_and_paste(state.dispatcher(), onopen.clone(), !embedded && !props.standalone);
+    crate::browser::use_post_height(embedded);
     crate::browser::use_format_from_query(state.dispatcher());
     crate::browser::use_theme();
     crate::browser::use_source_from_query(state.dispatcher(), onopen.clone());
@@ -209,8 +216,13 @@ pub fn App(props: &AppProps) -> Html {
     // A time link is looked up in the log once per log and link, not on every render.
     let anchor = *use_memo((link, open.clone()), |(link, open)| link.and_then(|link| link.resolve(&open.log)));
     html! {
-        <main class={classes!("app", props.standalone.then_some("standalone"))} aria-label="scrollback log viewer">
-            if !props.standalone {
+        <main class={classes!("app", props.standalone.then_some("standalone"), embedded.then_some("embedded"))} aria-label="scrollback log viewer">
+            if embedded {
+                <nav class="embed-bar" aria-label="scrollback">
+                    <span class="brand">{"scrollback"}</span>
+                    <a class="open-full" href={crate::browser::full_viewer_url()} target="_blank" rel="noopener noreferrer">{"Open in full viewer ↗"}</a>
+                </nav>
+            } else if !props.standalone {
                 <Toolbar onopen={onopen} />
             }
             if let Some(loading) = &state.loading {

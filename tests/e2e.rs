@@ -197,7 +197,7 @@ async fn a_100k_line_log_stays_under_the_dom_budget_and_links_far_down() {
 async fn src_loads_a_log_and_a_line_link_lands_on_its_row() {
     let Some(dist) = dist_or_skip() else { return };
     let log = generated_meeting(400);
-    let site = support::browser::site_with(&dist, &[("meeting-log.txt", log.as_bytes())]);
+    let site = support::browser::site_with(&dist, "", &[("meeting-log.txt", log.as_bytes())]);
     let browser = Browser::start(&site).await;
 
     browser.goto("/index.html?src=meeting-log.txt#L75").await;
@@ -251,4 +251,51 @@ async fn the_theme_follows_the_query_and_the_toggle_is_remembered() {
     browser.wait_for(".row").await;
     assert_eq!(browser.eval(theme, vec![]).await, chosen, "the choice is remembered across a reload");
     browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_embed_example_works_from_a_sub_path_and_sizes_its_iframe() {
+    let Some(dist) = dist_or_skip() else { return };
+    let example = include_str!("../examples/embed.html");
+    let log = generated_meeting(60);
+    // The viewer lives at a sub-path, /logs/viewer/, as on a project's site.
+    let example_at_logs = example.replace("viewer/index.html?embed=1&amp;src=../logs/meeting.txt", "viewer/index.html?embed=1&amp;src=../meeting.txt");
+    let site = support::browser::site_with(
+        &dist,
+        "logs/viewer",
+        &[("logs/embed.html", example_at_logs.as_bytes()), ("logs/meeting.txt", log.as_bytes())],
+    );
+    let browser = Browser::start(&site).await;
+    browser.goto("/logs/embed.html").await;
+    let height = browser
+        .eval(
+            "const started = performance.now();
+             while (!window.scrollbackHeight && performance.now() - started < 10000) {
+               await new Promise(resolve => setTimeout(resolve, 50));
+             }
+             return { posted: window.scrollbackHeight || 0, frame: document.getElementById('scrollback').getBoundingClientRect().height };",
+            vec![],
+        )
+        .await;
+    let posted = height["posted"].as_f64().unwrap();
+    assert!(posted > 300.0, "the viewer posted its height: {height}");
+    // The frame's border adds 2 px to the height it was given.
+    let frame = height["frame"].as_f64().unwrap();
+    assert!((frame - 2.0 - posted).abs() < 1.0, "the iframe took that height: {height}");
+    assert!(posted < 3000.0, "a 60-line log is not as tall as the demo: {height}");
+
+    // Inside the frame: the compact mode, the log from ?src=, and the link to the full viewer.
+    browser.client.enter_frame(0).await.expect("into the iframe");
+    browser.wait_for_text(".log-header .file-name", "meeting.txt").await;
+    assert!(browser.client.find(Locator::Css("#file-input")).await.is_err(), "no file picker in an embed");
+    let full = browser.wait_for("a.open-full").await;
+    let href = full.attr("href").await.unwrap().unwrap_or_default();
+    assert!(href.contains("/logs/viewer/index.html?src=") && !href.contains("embed=1"), "{href}");
+    assert_eq!(full.attr("rel").await.unwrap().as_deref(), Some("noopener noreferrer"));
+    browser.client.enter_parent_frame().await.expect("back to the page");
+    // The `#L33` inside the frame scrolled the page down to it; show the page from its top.
+    browser.eval("window.scrollTo(0, 0);", vec![]).await;
+    browser.screenshot("embed-example").await;
+    browser.close().await;
+    let _ = std::fs::remove_dir_all(site);
 }

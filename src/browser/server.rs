@@ -15,7 +15,24 @@ pub fn measure(_name: &str, _start: &str, _end: &str) {}
 pub fn read_file(_file: web_sys::File, _onopen: OnOpen) {}
 
 #[hook]
-pub fn use_page_drop_and_paste(_dispatcher: UseReducerDispatcher<State>, _onopen: OnOpen) {}
+pub fn use_page_drop_and_paste(_dispatcher: UseReducerDispatcher<State>, _onopen: OnOpen, _enabled: bool) {}
+
+#[hook]
+pub fn use_embedded() -> bool {
+    false
+}
+
+#[hook]
+pub fn use_post_height(_embedded: bool) {}
+
+pub fn full_viewer_url() -> String {
+    String::new()
+}
+
+/// Server-side there is no query string.
+pub fn query_param(_name: &str) -> Option<String> {
+    None
+}
 
 #[hook]
 pub fn use_format_from_query(_dispatcher: UseReducerDispatcher<State>) {}

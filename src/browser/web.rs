@@ -65,8 +65,15 @@ fn copy_into_wasm(array: &js_sys::Uint8Array) -> Rc<[u8]> {
 
 /// The whole page accepts a dropped file, and pasted text outside a text field opens as a log.
 #[hook]
-pub fn use_page_drop_and_paste(dispatcher: UseReducerDispatcher<State>, onopen: OnOpen) {
-    use_effect_with((), move |_| {
+pub fn use_page_drop_and_paste(dispatcher: UseReducerDispatcher<State>, onopen: OnOpen, enabled: bool) {
+    use_effect_with(enabled, move |enabled| {
+        let listeners = enabled.then(|| page_drop_and_paste_listeners(dispatcher, onopen));
+        move || std::mem::drop(listeners)
+    });
+}
+
+fn page_drop_and_paste_listeners(dispatcher: UseReducerDispatcher<State>, onopen: OnOpen) -> [EventListener; 4] {
+    {
         let window = gloo::utils::window();
         let document = gloo::utils::document();
         // Not passive: the default for a drop is to navigate away to the file.
@@ -114,11 +121,9 @@ pub fn use_page_drop_and_paste(dispatcher: UseReducerDispatcher<State>, onopen: 
                 onopen.emit(("pasted text".to_owned(), Rc::from(text.into_bytes())));
             }
         });
-        move || drop_all((over, leave, drop, paste))
-    });
+        [over, leave, drop, paste]
+    }
 }
-
-fn drop_all<T>(_listeners: T) {}
 
 /// The permalink in the URL hash, followed on every `hashchange`.
 #[hook]
@@ -318,6 +323,49 @@ async fn fetch_log(src: &str, name: &str, dispatcher: &UseReducerDispatcher<Stat
         }
     }
     Ok(Rc::from(bytes))
+}
+
+/// `?embed=1`: the compact mode for an iframe on a project's own site.
+#[hook]
+pub fn use_embedded() -> bool {
+    *use_memo((), |_| query_param("embed").is_some_and(|value| value == "1"))
+}
+
+/// In an iframe, tells the parent page how tall the viewer is after each render, so the
+/// iframe can size itself: `{type: "scrollback:height", height}`.
+#[hook]
+pub fn use_post_height(embedded: bool) {
+    let last_height = use_mut_ref(|| 0);
+    use_effect(move || {
+        let window = gloo::utils::window();
+        let Ok(Some(parent)) = window.parent() else { return };
+        if !embedded || parent == window {
+            return;
+        }
+        // The body's own height: the document's scroll height never drops below the frame's,
+        // so it could only ever grow.
+        let height = gloo::utils::document().body().map_or(0, |body| body.get_bounding_client_rect().height().ceil() as i32);
+        if height != *last_height.borrow() {
+            *last_height.borrow_mut() = height;
+            let message = js_sys::Object::new();
+            let _ = js_sys::Reflect::set(&message, &"type".into(), &"scrollback:height".into());
+            let _ = js_sys::Reflect::set(&message, &"height".into(), &height.into());
+            // Any origin may embed the viewer, and the height is no secret.
+            let _ = parent.post_message(&message, "*");
+        }
+    });
+}
+
+/// This page's address without `embed=1`: the full viewer, for the embed's "open" link.
+pub fn full_viewer_url() -> String {
+    let href = gloo::utils::window().location().href().unwrap_or_default();
+    match web_sys::Url::new(&href) {
+        Ok(url) => {
+            url.search_params().delete("embed");
+            url.href()
+        }
+        Err(_) => href,
+    }
 }
 
 /// Where the reader's theme choice is remembered.

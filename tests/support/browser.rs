@@ -298,17 +298,22 @@ async fn wait_for_port(name: &str, port: u16, child: &mut Child) {
 }
 
 /// A new, empty Chromium profile, so runs never share state.
-/// A folder that serves like `dist/` plus `files` (name, contents) beside it, for tests that
-/// need the app to fetch something (`?src=`). The caller removes it when done.
+/// A folder to serve: `dist/` at `mount` (`""` for the root, `"logs/viewer"` for a sub-path)
+/// and `files` (path, contents) beside it, for tests where the app fetches something (`?src=`)
+/// or is embedded. The caller removes it when done.
 #[allow(dead_code)] // used by some test crates only
-pub fn site_with(dist: &Path, files: &[(&str, &[u8])]) -> PathBuf {
+pub fn site_with(dist: &Path, mount: &str, files: &[(&str, &[u8])]) -> PathBuf {
     let site = fresh_user_data_dir();
+    let viewer = site.join(mount);
+    std::fs::create_dir_all(&viewer).expect("create the mount folder");
     for entry in std::fs::read_dir(dist).expect("readable dist/") {
         let path = entry.expect("dist/ entry").path();
-        std::os::unix::fs::symlink(&path, site.join(path.file_name().expect("a name"))).expect("symlink into the site");
+        std::os::unix::fs::symlink(&path, viewer.join(path.file_name().expect("a name"))).expect("symlink into the site");
     }
     for (name, contents) in files {
-        std::fs::write(site.join(name), contents).expect("write a site file");
+        let path = site.join(name);
+        std::fs::create_dir_all(path.parent().expect("a folder")).expect("create a site folder");
+        std::fs::write(path, contents).expect("write a site file");
     }
     site
 }
