@@ -267,12 +267,22 @@ async fn the_embed_example_works_from_a_sub_path_and_sizes_its_iframe() {
     );
     let browser = Browser::start(&site).await;
     browser.goto("/logs/embed.html").await;
+
+    // Inside the frame: the compact mode, the log from ?src=, and the link to the full viewer.
+    browser.wait_for("iframe#scrollback").await;
+    browser.client.enter_frame(0).await.expect("into the iframe");
+    browser.wait_for_text(".log-header .file-name", "meeting.txt").await;
+    assert!(browser.client.find(Locator::Css("#file-input")).await.is_err(), "no file picker in an embed");
+    let full = browser.wait_for("a.open-full").await;
+    let href = full.attr("href").await.unwrap().unwrap_or_default();
+    assert!(href.contains("/logs/viewer/index.html?src=") && !href.contains("embed=1"), "{href}");
+    assert_eq!(full.attr("rel").await.unwrap().as_deref(), Some("noopener noreferrer"));
+    browser.client.enter_parent_frame().await.expect("back to the page");
+
+    // The page sized the iframe from the height the loaded log posted.
     let height = browser
         .eval(
-            "const started = performance.now();
-             while (!window.scrollbackHeight && performance.now() - started < 10000) {
-               await new Promise(resolve => setTimeout(resolve, 50));
-             }
+            "await new Promise(resolve => setTimeout(resolve, 300));
              return { posted: window.scrollbackHeight || 0, frame: document.getElementById('scrollback').getBoundingClientRect().height };",
             vec![],
         )
@@ -284,15 +294,6 @@ async fn the_embed_example_works_from_a_sub_path_and_sizes_its_iframe() {
     assert!((frame - 2.0 - posted).abs() < 1.0, "the iframe took that height: {height}");
     assert!(posted < 3000.0, "a 60-line log is not as tall as the demo: {height}");
 
-    // Inside the frame: the compact mode, the log from ?src=, and the link to the full viewer.
-    browser.client.enter_frame(0).await.expect("into the iframe");
-    browser.wait_for_text(".log-header .file-name", "meeting.txt").await;
-    assert!(browser.client.find(Locator::Css("#file-input")).await.is_err(), "no file picker in an embed");
-    let full = browser.wait_for("a.open-full").await;
-    let href = full.attr("href").await.unwrap().unwrap_or_default();
-    assert!(href.contains("/logs/viewer/index.html?src=") && !href.contains("embed=1"), "{href}");
-    assert_eq!(full.attr("rel").await.unwrap().as_deref(), Some("noopener noreferrer"));
-    browser.client.enter_parent_frame().await.expect("back to the page");
     // The `#L33` inside the frame scrolled the page down to it; show the page from its top.
     browser.eval("window.scrollTo(0, 0);", vec![]).await;
     browser.screenshot("embed-example").await;
