@@ -215,6 +215,12 @@ pub fn App(props: &AppProps) -> Html {
     let open = &state.open;
     // A time link is looked up in the log once per log and link, not on every render.
     let anchor = *use_memo((link, open.clone()), |(link, open)| link.and_then(|link| link.resolve(&open.log)));
+    let showing_help = use_state(|| false);
+    let onhelp = {
+        let showing_help = showing_help.clone();
+        use_callback((), move |show: bool, _| showing_help.set(show))
+    };
+    crate::browser::use_reading_keys(open.clone(), anchor, onhelp.clone());
     html! {
         <main class={classes!("app", props.standalone.then_some("standalone"), embedded.then_some("embedded"))} aria-label="scrollback log viewer">
             if embedded {
@@ -242,10 +248,43 @@ pub fn App(props: &AppProps) -> Html {
                 <Legend open={open.clone()} />
                 <LogView open={open.clone()} anchor={anchor} />
             </div>
+            if *showing_help {
+                <KeyboardHelp onclose={onhelp.reform(|_| false)} />
+            }
             if state.dragging {
                 <div class="drop-overlay" aria-hidden="true"><p>{"Drop the log to open it"}</p></div>
             }
         </main>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct KeyboardHelpProps {
+    onclose: Callback<()>,
+}
+
+/// The `?` overlay: the keys, and a way out by mouse or touch too.
+#[component]
+fn KeyboardHelp(props: &KeyboardHelpProps) -> Html {
+    const KEYS: [(&str, &str); 6] = [
+        ("j", "next message"),
+        ("k", "previous message"),
+        ("t", "light or dark"),
+        ("?", "this help"),
+        ("Esc", "close this help"),
+        ("Shift-click a line number", "link a range"),
+    ];
+    let onclose = props.onclose.reform(|_: MouseEvent| ());
+    html! {
+        <div class="help-overlay" role="dialog" aria-modal="true" aria-labelledby="help-title">
+            <div class="help">
+                <h2 id="help-title">{"Keyboard"}</h2>
+                <dl>
+                    { for KEYS.iter().map(|(key, what)| html! { <><dt><kbd>{*key}</kbd></dt><dd>{*what}</dd></> }) }
+                </dl>
+                <button type="button" class="button" onclick={onclose}>{"Close"}</button>
+            </div>
+        </div>
     }
 }
 

@@ -198,3 +198,44 @@ async fn a_dropped_image_gets_a_clear_message_and_the_log_stays() {
     assert!(root.query_selector(".problem").unwrap().is_none());
     assert_eq!(root.query_selector(".file-name").unwrap().unwrap().text_content().unwrap(), "next.log");
 }
+
+fn press(key: &str) {
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key(key);
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    let event = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    gloo::utils::document().body().unwrap().dispatch_event(&event).unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn reading_keys_move_between_messages_switch_theme_and_show_help() {
+    let root = mount().await;
+    let location = gloo::utils::window().location();
+    location.set_hash("").unwrap();
+    TimeoutFuture::new(50).await;
+    // The demo's first message is line 7, the next line 9 (blank lines between).
+    press("j");
+    TimeoutFuture::new(80).await;
+    assert_eq!(location.hash().unwrap(), "#L7");
+    press("j");
+    TimeoutFuture::new(80).await;
+    assert_eq!(location.hash().unwrap(), "#L9");
+    press("k");
+    TimeoutFuture::new(80).await;
+    assert_eq!(location.hash().unwrap(), "#L7");
+
+    let theme = || gloo::utils::document().document_element().unwrap().get_attribute("data-theme");
+    let before = theme();
+    press("t");
+    TimeoutFuture::new(30).await;
+    assert_ne!(theme(), before, "t switches the theme");
+
+    press("?");
+    TimeoutFuture::new(50).await;
+    assert!(root.query_selector(".help-overlay[role=dialog]").unwrap().is_some(), "? shows the help");
+    press("Escape");
+    TimeoutFuture::new(50).await;
+    assert!(root.query_selector(".help-overlay").unwrap().is_none(), "Escape closes it");
+    location.set_hash("").unwrap();
+}

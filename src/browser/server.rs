@@ -2,8 +2,8 @@
 
 use yew::prelude::*;
 
-use crate::app::{OnOpen, State};
-use crate::permalink::Link;
+use crate::app::{OnOpen, OpenLog, Shared, State};
+use crate::permalink::{Anchor, Link};
 use crate::view::{BlockLayout, Viewport};
 
 /// The performance timeline is the browser's.
@@ -42,6 +42,9 @@ pub fn use_source_from_query(_dispatcher: UseReducerDispatcher<State>, _onopen: 
 
 #[hook]
 pub fn use_theme() {}
+
+#[hook]
+pub fn use_reading_keys(_open: Shared<OpenLog>, _anchor: Option<Anchor>, _onhelp: Callback<bool>) {}
 
 /// Server-side there is no page to switch.
 pub fn toggle_theme() {}

@@ -10,7 +10,7 @@ use std::rc::Rc;
 
 use gloo::render::{request_animation_frame, AnimationFrame};
 
-use crate::app::{Action, OnOpen, State};
+use crate::app::{Action, OnOpen, OpenLog, Shared, State};
 use crate::permalink::{Anchor, Link};
 use crate::view::{BlockLayout, Viewport, BLOCK_LINES};
 
@@ -366,6 +366,51 @@ pub fn full_viewer_url() -> String {
         }
         Err(_) => href,
     }
+}
+
+/// Keys for reading: `j`/`k` link the next or previous message, `t` switches the theme, `?`
+/// shows the help and `Escape` closes it. Keys typed into a field are left alone.
+#[hook]
+pub fn use_reading_keys(open: Shared<OpenLog>, anchor: Option<Anchor>, onhelp: Callback<bool>) {
+    use_effect_with((open, anchor), move |(open, anchor)| {
+        let (open, anchor) = (open.clone(), *anchor);
+        let listener = EventListener::new(&gloo::utils::document(), "keydown", move |event| {
+            let event = event.unchecked_ref::<web_sys::KeyboardEvent>();
+            let in_a_field = event
+                .target()
+                .and_then(|target| target.dyn_into::<Element>().ok())
+                .is_some_and(|element| matches!(element.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
+            if in_a_field || event.ctrl_key() || event.meta_key() || event.alt_key() {
+                return;
+            }
+            match event.key().as_str() {
+                "j" | "k" => {
+                    let from = anchor.map_or(0, Anchor::first);
+                    let next = if event.key() == "j" { next_message(&open, from) } else { previous_message(&open, from) };
+                    if let Some(line) = next {
+                        let _ = gloo::utils::window().location().set_hash(&Anchor::Line(line).to_string());
+                    }
+                }
+                "t" => toggle_theme(),
+                "?" => onhelp.emit(true),
+                "Escape" => onhelp.emit(false),
+                _ => return,
+            }
+            event.prevent_default();
+        });
+        move || std::mem::drop(listener)
+    });
+}
+
+/// The first spoken line after 1-based line `from`.
+fn next_message(open: &OpenLog, from: usize) -> Option<usize> {
+    open.log.lines.iter().enumerate().skip(from).find(|(_, line)| line.kind.is_spoken()).map(|(index, _)| index + 1)
+}
+
+/// The last spoken line before 1-based line `from`.
+fn previous_message(open: &OpenLog, from: usize) -> Option<usize> {
+    let before = from.saturating_sub(1).min(open.log.lines.len());
+    open.log.lines[..before].iter().rposition(|line| line.kind.is_spoken()).map(|index| index + 1)
 }
 
 /// Where the reader's theme choice is remembered.
