@@ -5,8 +5,16 @@
 mod server;
 #[cfg(target_arch = "wasm32")]
 mod web;
+#[cfg(target_arch = "wasm32")]
+mod web_reading;
+#[cfg(target_arch = "wasm32")]
+mod web_share;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub use server::*;
 #[cfg(target_arch = "wasm32")]
 pub use web::*;
+#[cfg(target_arch = "wasm32")]
+pub use web_reading::*;
+#[cfg(target_arch = "wasm32")]
+pub use web_share::*;

@@ -1,0 +1,95 @@
+//! Browser glue for reading (wasm): the reading keys and the light or dark theme.
+
+use gloo::events::EventListener;
+use wasm_bindgen::JsCast;
+use web_sys::Element;
+use yew::prelude::*;
+
+use super::web::query_param;
+use crate::app::{OpenLog, Shared};
+use crate::permalink::Anchor;
+
+/// Keys for reading: `j`/`k` link the next or previous message, `t` switches the theme, `?`
+/// shows the help and `Escape` closes it. Keys typed into a field are left alone.
+#[hook]
+pub fn use_reading_keys(open: Shared<OpenLog>, anchor: Option<Anchor>, onhelp: Callback<bool>) {
+    use_effect_with((open, anchor), move |(open, anchor)| {
+        let (open, anchor) = (open.clone(), *anchor);
+        let listener = EventListener::new(&gloo::utils::document(), "keydown", move |event| {
+            let event = event.unchecked_ref::<web_sys::KeyboardEvent>();
+            let in_a_field = event
+                .target()
+                .and_then(|target| target.dyn_into::<Element>().ok())
+                .is_some_and(|element| matches!(element.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
+            if in_a_field || event.ctrl_key() || event.meta_key() || event.alt_key() {
+                return;
+            }
+            match event.key().as_str() {
+                "j" | "k" => {
+                    let from = anchor.map_or(0, Anchor::first);
+                    let next = if event.key() == "j" { next_message(&open, from) } else { previous_message(&open, from) };
+                    if let Some(line) = next {
+                        let _ = gloo::utils::window().location().set_hash(&Anchor::Line(line).to_string());
+                    }
+                }
+                "t" => toggle_theme(),
+                "?" => onhelp.emit(true),
+                "Escape" => onhelp.emit(false),
+                _ => return,
+            }
+            event.prevent_default();
+        });
+        move || std::mem::drop(listener)
+    });
+}
+
+/// The first spoken line after 1-based line `from`.
+fn next_message(open: &OpenLog, from: usize) -> Option<usize> {
+    open.log.lines.iter().enumerate().skip(from).find(|(_, line)| line.kind.is_spoken()).map(|(index, _)| index + 1)
+}
+
+/// The last spoken line before 1-based line `from`.
+fn previous_message(open: &OpenLog, from: usize) -> Option<usize> {
+    let before = from.saturating_sub(1).min(open.log.lines.len());
+    open.log.lines[..before].iter().rposition(|line| line.kind.is_spoken()).map(|index| index + 1)
+}
+
+/// Where the reader's theme choice is remembered.
+const THEME_KEY: &str = "scrollback:theme";
+
+/// Applies the theme asked for by `?theme=light|dark`, else the one the reader chose before;
+/// with neither, the page follows the system's `prefers-color-scheme`.
+#[hook]
+pub fn use_theme() {
+    use_effect_with((), |_| {
+        let asked = query_param("theme").filter(|theme| theme == "light" || theme == "dark");
+        let remembered = || local_storage().and_then(|storage| storage.get_item(THEME_KEY).ok().flatten());
+        if let Some(theme) = asked.or_else(remembered) {
+            set_theme(&theme);
+        }
+    });
+}
+
+/// Switches to the other theme than the one showing, and remembers the choice.
+pub fn toggle_theme() {
+    let root = gloo::utils::document().document_element().expect("a document element");
+    let showing_dark = match root.get_attribute("data-theme") {
+        Some(theme) => theme == "dark",
+        None => gloo::utils::window().match_media("(prefers-color-scheme: dark)").ok().flatten().is_some_and(|query| query.matches()),
+    };
+    let theme = if showing_dark { "light" } else { "dark" };
+    set_theme(theme);
+    if let Some(storage) = local_storage() {
+        let _ = storage.set_item(THEME_KEY, theme);
+    }
+}
+
+fn set_theme(theme: &str) {
+    if let Some(root) = gloo::utils::document().document_element() {
+        let _ = root.set_attribute("data-theme", theme);
+    }
+}
+
+fn local_storage() -> Option<web_sys::Storage> {
+    gloo::utils::window().local_storage().ok().flatten()
+}
