@@ -43,25 +43,15 @@ fn fnv1a(bytes: &[u8]) -> u32 {
     bytes.iter().fold(0x811c_9dc5, |hash, &byte| (hash ^ u32::from(byte)).wrapping_mul(0x0100_0193))
 }
 
-/// The stylesheet of speaker colours: `--speaker-N` for each theme (dark by choice or by the
-/// system setting) and a class `.speaker-N` per colour, so no inline style is needed.
+/// The stylesheet of speaker colours: `--speaker-N` as `light-dark(light, dark)`, so the theme
+/// (app.css sets `color-scheme`) picks, and a class `.speaker-N` per colour, so no inline style
+/// is needed.
 pub fn palette_css() -> String {
-    let properties = |dark: bool, indent: &str| -> String {
-        PALETTE
-            .iter()
-            .enumerate()
-            .map(|(index, (light_colour, dark_colour))| {
-                format!("{indent}--speaker-{index}: {};\n", if dark { dark_colour } else { light_colour })
-            })
-            .collect()
-    };
-    let mut css = String::from("/* Generated from src/colour.rs by `scrollback palette-css`: do not edit. */\n");
-    css += &format!(":root {{\n{}}}\n", properties(false, "  "));
-    css += &format!(":root[data-theme=\"dark\"] {{\n{}}}\n", properties(true, "  "));
-    css += &format!(
-        "@media (prefers-color-scheme: dark) {{\n  :root:not([data-theme=\"light\"]) {{\n{}  }}\n}}\n",
-        properties(true, "    ")
-    );
+    let mut css = String::from("/* Generated from src/colour.rs by `scrollback palette-css`: do not edit. */\n:root {\n");
+    for (index, (light, dark)) in PALETTE.iter().enumerate() {
+        css += &format!("  --speaker-{index}: light-dark({light}, {dark});\n");
+    }
+    css += "}\n";
     for index in 0..PALETTE.len() {
         css += &format!(".speaker-{index} {{ color: var(--speaker-{index}); }}\n");
     }
