@@ -7,7 +7,7 @@ mod cases;
 
 use std::rc::Rc;
 
-use cases::check_cases;
+use cases::{check_cases, check_detection};
 use scrollback::model::Format;
 use scrollback::report::describe_line;
 use scrollback::parse::{parse, parse_file, parse_text};
@@ -142,9 +142,7 @@ fn detects_the_format() {
         ("[21:09] <jrand0m> ok\n[21:13] * UserX has joined #iip-dev\n[21:13] <jrand0m> hey, its UserX\n[21:20] * ion has quit IRC (Ping timeout)\n", BRACKET),
         ("[03:10] <a> hi\n=== b [~b@h] has joined #ubuntu\n[03:11] <b> hello\n", BRACKET),
     ];
-    for (input, format) in cases {
-        assert_eq!(parse(input.as_bytes(), None).format, *format, "{input:?}");
-    }
+    check_detection(cases);
 }
 
 #[test]

@@ -7,9 +7,9 @@ mod cases;
 
 use std::rc::Rc;
 
-use cases::check_cases;
+use cases::{check_cases, check_detection};
 use scrollback::model::Format;
-use scrollback::parse::{parse, parse_text};
+use scrollback::parse::parse_text;
 
 
 const IRSSI: Format = Format::Irssi;
@@ -155,9 +155,7 @@ const DETECTION: &[(&str, Format)] = &[
 
 #[test]
 fn each_client_log_is_detected() {
-    for (input, format) in DETECTION {
-        assert_eq!(parse(input.as_bytes(), None).format, *format, "{input:?}");
-    }
+    check_detection(DETECTION);
 }
 
 /// Every prefix of every case, and each case with a multibyte character put at every boundary,

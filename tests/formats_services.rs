@@ -7,7 +7,7 @@ mod cases;
 
 use std::rc::Rc;
 
-use cases::check_cases;
+use cases::{check_cases, check_detection};
 use scrollback::model::Format;
 use scrollback::report::describe_line;
 use scrollback::parse::{parse, parse_text};
@@ -142,9 +142,7 @@ fn detects_the_format() {
         ("12:34:56 <#cre:Toybox> てすと\n19:04:12 ! ocha (\"さようなら\")\n", MADOKA),
         ("08:54:52 - ocha by Toybox from #cre (ごめんね。)\n", MADOKA),
     ];
-    for (input, format) in cases {
-        assert_eq!(parse(input.as_bytes(), None).format, *format, "{input:?}");
-    }
+    check_detection(cases);
 }
 
 #[test]

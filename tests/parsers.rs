@@ -5,7 +5,7 @@
 mod cases;
 
 
-use cases::check_cases;
+use cases::{check_cases, check_detection};
 use scrollback::model::Format;
 use scrollback::report::describe_line;
 use scrollback::parse::parse;
@@ -89,9 +89,7 @@ fn detects_the_format() {
         ("Dear diary,\ntoday I wrote a parser.\nIt was fine.\n", Format::PlainText),
         ("", Format::PlainText),
     ];
-    for (input, format) in cases {
-        assert_eq!(parse(input.as_bytes(), None).format, *format, "{input:?}");
-    }
+    check_detection(cases);
 }
 
 #[test]

@@ -27,3 +27,15 @@ pub fn check_cases(cases: &[Case]) {
     }
     assert!(failures.is_empty(), "{} of {} cases differ:\n{}", failures.len(), cases.len(), failures.join("\n"));
 }
+
+/// Checks that each snippet is detected as its format, reporting every miss at once.
+pub fn check_detection(cases: &[(&str, Format)]) {
+    let misses: Vec<String> = cases
+        .iter()
+        .filter_map(|(input, format)| {
+            let got = scrollback::parse::parse(input.as_bytes(), None).format;
+            (got != *format).then(|| format!("{input:?}\n    expected {format:?}, detected {got:?}"))
+        })
+        .collect();
+    assert!(misses.is_empty(), "{} of {} snippets misdetected:\n{}", misses.len(), cases.len(), misses.join("\n"));
+}
