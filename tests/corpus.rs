@@ -7,7 +7,6 @@
 #[path = "support/shared.rs"]
 mod shared;
 
-
 use shared::{files_under, shared};
 use scrollback::model::{Format, LineKind};
 use scrollback::parse::lines::count_file_lines;

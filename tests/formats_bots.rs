@@ -12,7 +12,6 @@ use scrollback::model::Format;
 use scrollback::report::describe_line;
 use scrollback::parse::{parse, parse_file, parse_text};
 
-
 const ZNC: Format = Format::Znc;
 const EGGDROP: Format = Format::Eggdrop;
 const SUPYBOT: Format = Format::Supybot;

@@ -11,7 +11,6 @@ use cases::{check_cases, check_detection};
 use scrollback::model::Format;
 use scrollback::parse::parse_text;
 
-
 const IRSSI: Format = Format::Irssi;
 const WEECHAT: Format = Format::Weechat;
 const HEXCHAT: Format = Format::Hexchat;

@@ -12,7 +12,6 @@ use scrollback::model::Format;
 use scrollback::report::describe_line;
 use scrollback::parse::{parse, parse_text};
 
-
 const ISO: Format = Format::BracketIso;
 const W3C: Format = Format::W3cScribe;
 const GITTER: Format = Format::Gitter;

@@ -4,12 +4,10 @@
 #[path = "support/cases.rs"]
 mod cases;
 
-
 use cases::{check_cases, check_detection};
 use scrollback::model::Format;
 use scrollback::report::describe_line;
 use scrollback::parse::parse;
-
 
 const MIRAGE: Format = Format::MirageMeeting;
 const BRACKET: Format = Format::BracketIrc;
