@@ -129,6 +129,8 @@ pub enum Action {
     Loading(Loading),
     /// Opening failed before there were bytes to read (a refused address, a failed fetch).
     Failed(String),
+    /// Back to the demo log (after the kept log is forgotten).
+    ShowDemo,
 }
 
 impl Reducible for State {
@@ -163,6 +165,7 @@ impl Reducible for State {
             Action::ReadAs(format) => State { open: Shared::new(self.open.read_as(format)), ..(*self).clone() },
             Action::Loading(loading) => State { loading: Some(loading), problem: None, ..(*self).clone() },
             Action::Failed(problem) => State { problem: Some(problem.into()), loading: None, ..(*self).clone() },
+            Action::ShowDemo => State { open: Shared::new(OpenLog::demo()), problem: None, ..(*self).clone() },
             Action::ForceFormat(format) => {
                 State { open: Shared::new(self.open.read_as(Some(format))), forced_format: Some(format), ..(*self).clone() }
             }
@@ -198,7 +201,14 @@ pub fn App(props: &AppProps) -> Html {
         use_callback((), move |(file_name, bytes): (String, Rc<[u8]>), _| dispatcher.dispatch(Action::Open { file_name, bytes }))
     };
     let embedded = crate::browser::use_embedded();
-    crate::browser::use_page_drop_and_paste(state.dispatcher(), onopen.clone(), !embedded && !props.standalone);
+    let interactive = !embedded && !props.standalone;
+    let kept = {
+        let dispatcher = state.dispatcher();
+        let restore = interactive && props.initial.is_none() && crate::browser::query_param("src").is_none();
+        crate::browser::use_kept_log(state.open.clone(), onopen, restore, Callback::from(move |_| dispatcher.dispatch(Action::ShowDemo)))
+    };
+    let onopen = kept.keeping.clone();
+    crate::browser::use_page_drop_and_paste(state.dispatcher(), onopen.clone(), interactive);
     crate::browser::use_post_height(embedded);
     crate::browser::use_format_from_query(state.dispatcher());
     crate::browser::use_theme();
@@ -229,7 +239,7 @@ pub fn App(props: &AppProps) -> Html {
                     <a class="open-full" href={crate::browser::full_viewer_url()} target="_blank" rel="noopener noreferrer">{"Open in full viewer ↗"}</a>
                 </nav>
             } else if !props.standalone {
-                <Toolbar onopen={onopen} />
+                <Toolbar onopen={onopen} kept={kept.name.clone().filter(|name| *name == state.open.file_name)} onforget={kept.forget.clone()} />
             }
             if let Some(loading) = &state.loading {
                 <div class="loading" role="status">
@@ -300,6 +310,7 @@ fn progress_text(loading: &Loading) -> String {
 /// Mounts the app on the page (browser only).
 #[cfg(target_arch = "wasm32")]
 pub fn start() {
-    console_error_panic_hook::set_once();
+    crate::browser::install_panic_banner();
+    crate::browser::watch_csp_violations();
     yew::Renderer::<App>::new().render();
 }

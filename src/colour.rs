@@ -25,7 +25,14 @@ pub const PALETTE: [(&str, &str); 16] = [
 /// The palette index of a nick's colour. The same person under `mort`, `Mort___` or `mort|away`
 /// gets the same colour, and it does not depend on who spoke first.
 pub fn colour_index(nick: &str) -> usize {
-    (fnv1a(normalise_nick(nick).as_bytes()) % PALETTE.len() as u32) as usize
+    let palette_len = PALETTE.len() as u32;
+    if nick.chars().any(crate::text::is_invisible) {
+        // A nick with hidden characters imitates the visible one: never give it the same colour.
+        let imitated: String = nick.chars().filter(|&c| !crate::text::is_invisible(c)).collect();
+        let imitated_colour = fnv1a(normalise_nick(&imitated).as_bytes()) % palette_len;
+        return ((imitated_colour + palette_len / 2) % palette_len) as usize;
+    }
+    (fnv1a(normalise_nick(nick).as_bytes()) % palette_len) as usize
 }
 
 /// The nick as a person, not a connection: case-folded, without a `|away`-style suffix and

@@ -66,6 +66,11 @@ impl Roster {
         self.by_nick.get(&normalise_nick(nick)).map_or_else(|| colour_index(nick), |&person| self.people[person].colour)
     }
 
+    /// Whether `word` is the nick of someone in the log (any spelling of it).
+    pub fn knows(&self, word: &str) -> bool {
+        self.by_nick.contains_key(&normalise_nick(word))
+    }
+
     fn person(&mut self, nick: &str) -> usize {
         let people = &mut self.people;
         let person = *self.by_nick.entry(normalise_nick(nick)).or_insert_with(|| {

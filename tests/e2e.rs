@@ -229,6 +229,35 @@ async fn src_loads_a_log_and_a_line_link_lands_on_its_row() {
 }
 
 #[tokio::test(flavor = "multi_thread")]
+async fn a_dropped_log_survives_a_reload_with_a_range_link_until_forgotten() {
+    let Some(dist) = dist_or_skip() else { return };
+    let browser = Browser::start(&dist).await;
+    browser.goto("/index.html").await;
+    browser.wait_for(".row").await;
+    browser.drop_file("kept-meeting.txt", MIRAGE_LOG).await;
+    browser.wait_for_text(".log-header .file-name", "kept-meeting.txt").await;
+    browser.wait_for(".toolbar .kept").await;
+
+    // A new page load, as a reload or an opened link is: the kept log comes back from IndexedDB.
+    browser.goto("/index.html?again#L8-L10").await;
+    browser.wait_for_text(".log-header .file-name", "kept-meeting.txt").await;
+    browser.wait_for("#L8.current").await;
+    let marked = browser
+        .eval("return [...document.querySelectorAll('[aria-current=location]')].map(row => row.id);", vec![])
+        .await;
+    assert_eq!(marked, json!(["L8", "L9", "L10"]), "the range #L8-L10 marks exactly its rows");
+
+    browser.wait_for(".toolbar .forget").await.click().await.expect("click Forget");
+    browser.wait_for_text(".log-header .file-name", scrollback::demo::DEMO_FILE_NAME).await;
+    browser.goto("/index.html?after-forget").await;
+    browser.wait_for(".row").await;
+    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    assert_eq!(text(&browser.wait_for(".log-header .file-name").await).await, scrollback::demo::DEMO_FILE_NAME, "a forgotten log stays gone");
+    assert!(browser.client.find(Locator::Css(".toolbar .kept")).await.is_err(), "nothing is said to be kept");
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
 async fn the_theme_follows_the_query_and_the_toggle_is_remembered() {
     let Some(dist) = dist_or_skip() else { return };
     let browser = Browser::start(&dist).await;

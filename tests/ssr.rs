@@ -34,7 +34,11 @@ async fn a_message_row_has_its_anchor_time_coloured_nick_and_escaped_text() {
     assert!(html.contains(">15:12</time>"), "{html}");
     let nick_class = format!(r#"class="nick speaker-{}""#, colour_index("avsm"));
     assert!(html.contains(&nick_class), "expected {nick_class} in {html}");
-    assert!(html.contains("<bdi class=\"text\">Mirage 3! Over to yomimono &lt;script&gt;alert(1)&lt;/script&gt;</bdi>"), "{html}");
+    let text = format!(
+        r#"<bdi class="text">Mirage 3! Over to <span class="mention speaker-{}">yomimono</span> &lt;script&gt;alert(1)&lt;/script&gt;</bdi>"#,
+        colour_index("yomimono")
+    );
+    assert!(html.contains(&text), "the mention of a speaker wears their colour, the markup stays text: {html}");
     assert!(!html.contains("<script>"), "log text must stay text: {html}");
 }
 

@@ -2,7 +2,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use gloo::timers::future::TimeoutFuture;
-use scrollback::app::App;
+use scrollback::app::{App, AppProps, OpenLog, Shared};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement};
@@ -22,7 +22,9 @@ async fn mount() -> Element {
     let root = document.create_element("div").unwrap();
     root.set_class_name("test-root");
     body.insert_before(&root, body.first_child().as_ref()).unwrap();
-    yew::Renderer::<App>::with_root(root.clone()).render();
+    // The demo given as the first log: a log kept by an earlier test (IndexedDB) is not reopened.
+    let props = AppProps { initial: Some(Shared::new(OpenLog::demo())), ..AppProps::default() };
+    yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
     TimeoutFuture::new(50).await;
     root
 }

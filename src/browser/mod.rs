@@ -6,15 +6,23 @@ mod server;
 #[cfg(target_arch = "wasm32")]
 mod web;
 #[cfg(target_arch = "wasm32")]
+mod web_guard;
+#[cfg(target_arch = "wasm32")]
 mod web_reading;
 #[cfg(target_arch = "wasm32")]
 mod web_share;
+#[cfg(target_arch = "wasm32")]
+mod web_store;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub use server::*;
 #[cfg(target_arch = "wasm32")]
 pub use web::*;
 #[cfg(target_arch = "wasm32")]
+pub use web_guard::*;
+#[cfg(target_arch = "wasm32")]
 pub use web_reading::*;
 #[cfg(target_arch = "wasm32")]
 pub use web_share::*;
+#[cfg(target_arch = "wasm32")]
+pub use web_store::*;

@@ -62,3 +62,16 @@ pub fn use_viewport(_list: NodeRef) -> Viewport {
 
 #[hook]
 pub fn use_block_layout(_layout: BlockLayout) {}
+
+/// Server-side nothing is kept.
+#[derive(Clone, PartialEq)]
+pub struct KeptLog {
+    pub name: Option<AttrValue>,
+    pub keeping: OnOpen,
+    pub forget: Callback<()>,
+}
+
+#[hook]
+pub fn use_kept_log(_open: Shared<OpenLog>, onopen: OnOpen, _restore: bool, _onforgotten: Callback<()>) -> KeptLog {
+    KeptLog { name: None, keeping: onopen, forget: Callback::noop() }
+}

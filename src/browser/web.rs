@@ -100,6 +100,9 @@ fn page_drop_and_paste_listeners(dispatcher: UseReducerDispatcher<State>, onopen
             let onopen = onopen.clone();
             EventListener::new_with_options(&window, "drop", active, move |event| {
                 event.prevent_default();
+                if crate::browser::crashed() {
+                    return; // The crash banner's own handler takes the file.
+                }
                 dispatcher.dispatch(Action::Dragging(false));
                 let file = event.unchecked_ref::<DragEvent>().data_transfer().and_then(|transfer| transfer.files()).and_then(|files| files.get(0));
                 if let Some(file) = file {
@@ -112,7 +115,7 @@ fn page_drop_and_paste_listeners(dispatcher: UseReducerDispatcher<State>, onopen
                 .target()
                 .and_then(|target| target.dyn_into::<Element>().ok())
                 .is_some_and(|element| matches!(element.tag_name().as_str(), "INPUT" | "TEXTAREA"));
-            if in_a_field {
+            if in_a_field || crate::browser::crashed() {
                 return;
             }
             let text = event.unchecked_ref::<ClipboardEvent>().clipboard_data().and_then(|data| data.get_data("text/plain").ok());

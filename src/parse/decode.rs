@@ -79,6 +79,16 @@ fn decode_utf8_with_fallback(bytes: &[u8]) -> Decoded {
         let line = &bytes[start..end];
         match std::str::from_utf8(line) {
             Ok(valid) => text.push_str(valid),
+            // The file stops partway through a character (a cut download): keep what is whole.
+            Err(error) if error.error_len().is_none() => {
+                text.push_str(std::str::from_utf8(&line[..error.valid_up_to()]).unwrap_or_default());
+                text.push(char::REPLACEMENT_CHARACTER);
+                diagnostics.push(Diagnostic {
+                    line: line_number,
+                    kind: DiagnosticKind::Encoding,
+                    message: "the file ends inside a UTF-8 character: its last bytes are shown as �".to_owned(),
+                });
+            }
             Err(_) => {
                 let (decoded, _) = WINDOWS_1252.decode_without_bom_handling(line);
                 text.push_str(&decoded);
@@ -109,7 +119,7 @@ mod tests {
             (b"ok\nit\x92s\nok\n", "ok\nit\u{2019}s\nok\n", "UTF-8", 1),
             (b"\xFF\xFEh\x00i\x00\n\x00", "hi\n", "UTF-16LE", 0),
             (b"\xFE\xFF\x00h\x00i", "hi", "UTF-16BE", 0),
-            (b"cut \xE2\x80", "cut \u{e2}\u{20ac}", "UTF-8", 1),
+            (b"cut \xE2\x80", "cut \u{FFFD}", "UTF-8", 1),
             (b"\x1B$B$3$s$K$A$O\x1B(B\n", "\u{3053}\u{3093}\u{306b}\u{3061}\u{306f}\n", "ISO-2022-JP", 0),
         ];
         for (bytes, text, encoding, n_diagnostics) in cases {
@@ -130,6 +140,17 @@ mod tests {
         // Anything else goes the copying way and still decodes.
         assert_eq!(&*decode_shared(Rc::from(&b"it\x92s"[..])).text, "it\u{2019}s");
         assert_eq!(&*decode_shared(Rc::from(&b"\xEF\xBB\xBFbom"[..])).text, "bom");
+    }
+
+    #[test]
+    fn a_character_cut_at_the_end_of_the_file_keeps_the_rest_of_its_line() {
+        let mut bytes = "ok\n[10:00] <a> café".as_bytes().to_vec();
+        bytes.pop();
+        let decoded = decode(&bytes);
+        assert_eq!(&*decoded.text, "ok\n[10:00] <a> caf\u{FFFD}");
+        assert_eq!(decoded.diagnostics.len(), 1);
+        assert_eq!(decoded.diagnostics[0].line, 2);
+        assert!(decoded.diagnostics[0].message.contains("ends inside a UTF-8 character"));
     }
 
     #[test]

@@ -30,7 +30,7 @@ pub fn Legend(props: &LegendProps) -> Html {
                     html! {
                         <li class="speaker" key={speaker.nick.clone()} title={title}>
                             <span class={classes!("swatch", format!("speaker-{}", speaker.colour))} aria-hidden="true" />
-                            <bdi class={classes!("nick", format!("speaker-{}", speaker.colour))}>{speaker.nick.clone()}</bdi>
+                            <bdi class={classes!("nick", format!("speaker-{}", speaker.colour))}>{crate::text::visible_nick(&speaker.nick).into_owned()}</bdi>
                             <span class="count">{speaker.n_lines}</span>
                         </li>
                     }

@@ -19,7 +19,8 @@ pub fn LogHeader(props: &LogHeaderProps) -> Html {
     let meta = &log.meta;
     let title = meta.title.clone().unwrap_or_else(|| open.file_name.to_string());
     let n_messages = log.lines.iter().filter(|line| line.kind.is_spoken()).count();
-    let n_encoding_problems = log.diagnostics.iter().filter(|d| d.kind == DiagnosticKind::Encoding).count();
+    let n_raw = log.lines.iter().filter(|line| line.kind == crate::model::LineKind::Raw).count();
+    let encoding_problems: Vec<_> = log.diagnostics.iter().filter(|d| d.kind == DiagnosticKind::Encoding).collect();
     let date = |date: Option<chrono::NaiveDate>| date.map(|date| date.to_string());
     html! {
         <header class="log-header">
@@ -38,8 +39,15 @@ pub fn LogHeader(props: &LogHeaderProps) -> Html {
                 <span class="format-name" title="Format">{log.format.label()}</span>
                 { format_menu(open, &props.onformat) }
                 <span>{format!("{} lines, {} messages, {} speakers", log.lines.len(), n_messages, open.speakers.len())}</span>
-                if n_encoding_problems > 0 {
-                    <span class="warning">{format!("{n_encoding_problems} lines were not UTF-8 and were read as windows-1252")}</span>
+                if let [only] = encoding_problems.as_slice() {
+                    <span class="warning encoding">{format!("Line {}: {}", only.line, only.message)}</span>
+                } else if !encoding_problems.is_empty() {
+                    <span class="warning encoding">{format!("{} lines were not UTF-8 and were read as windows-1252", encoding_problems.len())}</span>
+                }
+                if n_raw > 0 {
+                    <span class="warning raw-lines" title="Shown exactly as written; choose another format if this one is wrong">
+                        {format!("{n_raw} of {} lines are not {} lines and are shown as written", log.lines.len(), log.format.label())}
+                    </span>
                 }
             </p>
         </header>

@@ -5,6 +5,7 @@ use yew::prelude::*;
 use crate::app::{OpenLog, Shared};
 use crate::mirc;
 use crate::model::{Line, LineKind};
+use crate::text::{self, Piece};
 
 #[derive(Properties, PartialEq)]
 pub struct RowProps {
@@ -40,14 +41,36 @@ pub fn Row(props: &RowProps) -> Html {
     }
 }
 
-/// Text with its mIRC formatting as styled spans; most lines have none and stay one text node.
-fn formatted(text: &str) -> Html {
+/// Text with its mIRC formatting as styled spans, safe links and coloured mentions. Everything
+/// from the log becomes text nodes; only `text::pieces`' vetted hrefs become attributes.
+fn formatted(open: &OpenLog, text: &str, mentions: bool) -> Html {
     if !mirc::has_codes(text) {
-        return Html::from(text.to_owned());
+        return linked(open, text, mentions);
     }
     mirc::styled_runs(text)
         .into_iter()
-        .map(|run| html! { <span class={classes!(run.style.classes())}>{text[run.range].to_owned()}</span> })
+        .map(|run| html! { <span class={classes!(run.style.classes())}>{linked(open, &text[run.range], mentions)}</span> })
+        .collect()
+}
+
+fn linked(open: &OpenLog, text: &str, mentions: bool) -> Html {
+    let roster = &open.roster;
+    let pieces = text::pieces(text, |word| mentions && roster.knows(word));
+    if let [Piece::Text(_)] | [] = pieces.as_slice() {
+        return Html::from(text.to_owned());
+    }
+    pieces
+        .into_iter()
+        .map(|piece| match piece {
+            Piece::Text(range) => Html::from(text[range].to_owned()),
+            Piece::Link { range, href } => html! {
+                <a class="url" href={href} rel="noopener noreferrer nofollow" target="_blank">{text[range].to_owned()}</a>
+            },
+            Piece::Mention(range) => {
+                let word = &text[range];
+                html! { <span class={classes!("mention", format!("speaker-{}", roster.colour(word)))}>{word.to_owned()}</span> }
+            }
+        })
         .collect()
 }
 
@@ -61,25 +84,39 @@ fn time(line: &Line) -> Html {
     }
 }
 
+/// Lines longer than this show their start and a note: laying out megabytes of one text node
+/// would freeze the page. The whole line stays in the log (copy, export, JSON).
+pub const LONGEST_SHOWN_LINE: usize = 20_000;
+
 fn content(open: &OpenLog, line: &Line) -> Html {
     let log = &open.log;
-    let body = formatted(log.body(line));
+    let full_body = log.body(line);
+    let mut shown_len = full_body.len().min(LONGEST_SHOWN_LINE);
+    while !full_body.is_char_boundary(shown_len) {
+        shown_len -= 1;
+    }
+    let mentions = matches!(line.kind, LineKind::Message | LineKind::Action | LineKind::Notice | LineKind::Continuation);
+    let mut body = formatted(open, &full_body[..shown_len], mentions);
+    if shown_len < full_body.len() {
+        let note = format!(" … this line goes on for {} characters in all; the rest is not shown", full_body.chars().count());
+        body = html! { <>{body}<span class="cut-note">{note}</span></> };
+    }
     let speaker_class = |nick: &str| format!("speaker-{}", open.roster.colour(nick));
     match (line.kind, log.nick(line)) {
         (LineKind::Message, Some(nick)) => html! {
             <>
-                <bdi class={classes!("nick", speaker_class(nick))}>{nick.to_owned()}</bdi>
+                <bdi class={classes!("nick", speaker_class(nick))}>{text::visible_nick(nick).into_owned()}</bdi>
                 <bdi class="text">{body}</bdi>
             </>
         },
         (LineKind::Action, Some(nick)) => html! {
             <bdi class="text">
-                {"* "}<bdi class={classes!("nick", speaker_class(nick))}>{nick.to_owned()}</bdi>{" "}{body}
+                {"* "}<bdi class={classes!("nick", speaker_class(nick))}>{text::visible_nick(nick).into_owned()}</bdi>{" "}{body}
             </bdi>
         },
         (LineKind::Notice, Some(nick)) => html! {
             <>
-                <bdi class={classes!("nick", "notice-nick", speaker_class(nick))}>{format!("-{nick}-")}</bdi>
+                <bdi class={classes!("nick", "notice-nick", speaker_class(nick))}>{format!("-{}-", text::visible_nick(nick))}</bdi>
                 <bdi class="text">{body}</bdi>
             </>
         },

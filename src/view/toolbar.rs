@@ -7,6 +7,11 @@ use crate::app::OnOpen;
 #[derive(Properties, PartialEq)]
 pub struct ToolbarProps {
     pub onopen: OnOpen,
+    /// The open log is kept in this browser under this name, for a reload.
+    #[prop_or_default]
+    pub kept: Option<AttrValue>,
+    #[prop_or_default]
+    pub onforget: Callback<()>,
 }
 
 #[component]
@@ -53,6 +58,12 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                     {"Open a file…"}
                 </label>
                 <button type="button" class="button" aria-expanded={pasting.to_string()} onclick={ontogglepaste}>{"Paste a log"}</button>
+                if let Some(name) = &props.kept {
+                    <span class="kept" title={format!("{name} stays in this browser, so a reload or a #L link reopens it")}>
+                        {"Kept for reload · "}
+                        <button type="button" class="link-button forget" onclick={props.onforget.reform(|_| ())}>{"Forget it"}</button>
+                    </span>
+                }
                 <button type="button" class="button theme-toggle" onclick={Callback::from(|_| crate::browser::toggle_theme())}
                     aria-label="Switch between light and dark" title="Light or dark">{"◐"}</button>
             </nav>

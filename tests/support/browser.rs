@@ -209,6 +209,62 @@ impl Browser {
         self.eval(SCRIPT, vec![json!(contents), json!(name)]).await;
     }
 
+    /// Drops a file with these exact bytes (for binary and non-UTF-8 files).
+    pub async fn drop_bytes(&self, name: &str, bytes: &[u8]) {
+        self.drop_built(name, "new Uint8Array(arguments[2])", vec![json!(bytes)]).await;
+    }
+
+    /// Drops a file whose contents `js_contents` builds in the page (a JS expression that may read
+    /// `arguments[2]` onwards), for files too big to send over WebDriver.
+    pub async fn drop_built(&self, name: &str, js_contents: &str, extra_args: Vec<Value>) {
+        let script = format!(
+            r#"
+            const name = arguments[0];
+            const contents = {js_contents};
+            const dt = new DataTransfer();
+            dt.items.add(new File([contents], name, {{ type: "text/plain" }}));
+            const x = Math.floor(window.innerWidth / 2);
+            const y = Math.floor(window.innerHeight / 2);
+            const target = document.elementFromPoint(x, y) || document.body;
+            const init = {{ dataTransfer: dt, bubbles: true, cancelable: true, clientX: x, clientY: y }};
+            target.dispatchEvent(new DragEvent("dragover", init));
+            target.dispatchEvent(new DragEvent("drop", init));
+        "#
+        );
+        let mut args = vec![json!(name), Value::Null];
+        args.extend(extra_args);
+        self.eval(&script, args).await;
+    }
+
+    /// How many elements match `css` right now.
+    pub async fn count(&self, css: &str) -> usize {
+        let found = self.client.find_all(Locator::Css(css)).await.unwrap_or_else(|e| panic!("finding `{css}` failed: {e}"));
+        found.len()
+    }
+
+    /// The rendered text of the first element matching `css`, once it exists.
+    pub async fn text_of(&self, css: &str) -> String {
+        self.wait_for(css).await.text().await.unwrap_or_else(|e| panic!("text of `{css}`: {e}"))
+    }
+
+    /// Waits until the first element matching `css` has text containing `part`, and returns the text.
+    pub async fn wait_for_text_containing(&self, css: &str, part: &str) -> String {
+        let deadline = Instant::now() + WAIT_TIMEOUT;
+        loop {
+            let seen = match self.client.find(Locator::Css(css)).await {
+                Ok(element) => element.text().await.unwrap_or_default(),
+                Err(_) => String::new(),
+            };
+            if seen.contains(part) {
+                return seen;
+            }
+            if Instant::now() >= deadline {
+                panic!("`{css}` never contained {part:?} within {WAIT_TIMEOUT:?} (last seen: {seen:?})");
+            }
+            tokio::time::sleep(POLL_INTERVAL).await;
+        }
+    }
+
     /// Saves a PNG of the viewport to `<crate>/target/screenshots/<name>.png` and returns its path.
     pub async fn screenshot(&self, name: &str) -> PathBuf {
         let png = self
