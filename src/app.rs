@@ -13,7 +13,10 @@ use crate::model::{DiagnosticKind, Log};
 use crate::model::Format;
 use crate::parse::{detect, parse, parse_shared, reparse};
 use crate::speakers::{Roster, Speaker};
-use crate::view::{Legend, LogHeader, LogView, Toolbar};
+use crate::listing::{Listing, Rules};
+use crate::permalink::Anchor;
+use crate::search::Query;
+use crate::view::{Legend, LogHeader, LogView, SearchBar, Toolbar};
 
 /// Big data shared by reference. Equal only when it is the same allocation, so a prop
 /// comparison is O(1) and never walks a log.
@@ -230,7 +233,8 @@ pub fn App(props: &AppProps) -> Html {
         let showing_help = showing_help.clone();
         use_callback((), move |show: bool, _| showing_help.set(show))
     };
-    crate::browser::use_reading_keys(open.clone(), anchor, onhelp.clone());
+    let reading = use_reading(open, anchor);
+    crate::browser::use_reading_keys(open.clone(), anchor, onhelp.clone(), reading.onstep.clone(), Callback::noop());
     html! {
         <main class={classes!("app", props.standalone.then_some("standalone"), embedded.then_some("embedded"))} aria-label="scrollback log viewer">
             if embedded {
@@ -255,8 +259,13 @@ pub fn App(props: &AppProps) -> Html {
             }
             <LogHeader open={open.clone()} onformat={onformat} />
             <div class="layout">
-                <Legend open={open.clone()} />
-                <LogView open={open.clone()} anchor={anchor} />
+                <Legend open={open.clone()} onpick={reading.onpick.clone()} picked={reading.picked.clone()} />
+                <div class="reading">
+                    <SearchBar query={reading.query_text.clone()} onquery={reading.onquery.clone()} n_found={reading.found.len()} current={reading.current_match}
+                        filtering={reading.query.filters()} n_kept={reading.listing.len()} onstep={reading.onstep.clone()}
+                        condense={reading.condense} oncondense={reading.oncondense.clone()} />
+                    <LogView open={open.clone()} listing={reading.listing.clone()} anchor={anchor} highlight={reading.highlight.clone()} onexpand={reading.onexpand.clone()} />
+                </div>
             </div>
             if *showing_help {
                 <KeyboardHelp onclose={onhelp.reform(|_| false)} />
@@ -268,6 +277,117 @@ pub fn App(props: &AppProps) -> Html {
     }
 }
 
+/// What the reader has asked to see: the search and filters, condensed joins, and the list of
+/// rows that follows from them.
+struct Reading {
+    query_text: AttrValue,
+    query: Rc<Query>,
+    onquery: Callback<String>,
+    /// Lines (0-based) whose text matches the search and that pass the filters.
+    found: Rc<Vec<u32>>,
+    /// Which match the URL hash is on (1-based).
+    current_match: Option<usize>,
+    onstep: Callback<bool>,
+    highlight: Option<AttrValue>,
+    picked: Option<AttrValue>,
+    onpick: Callback<String>,
+    condense: bool,
+    oncondense: Callback<bool>,
+    onexpand: Callback<usize>,
+    listing: Shared<Listing>,
+}
+
+#[hook]
+fn use_reading(open: &Shared<OpenLog>, anchor: Option<Anchor>) -> Reading {
+    let query_text = use_state(String::new);
+    let condense = use_state(|| true);
+    let expanded = use_state(|| Rc::new(std::collections::HashSet::<usize>::new()));
+    {
+        let expanded = expanded.clone();
+        use_effect_with(open.clone(), move |_| expanded.set(Rc::default()));
+    }
+    let query = use_memo((*query_text).clone(), |text| Query::parse(text));
+    let pinned = anchor.map(|anchor| anchor.first().saturating_sub(1)..=anchor.last().saturating_sub(1));
+    let listing = (*use_memo((open.clone(), query.clone(), *condense, (*expanded).clone(), pinned), |(open, query, condense, expanded, pinned)| {
+        let keep = |line: usize| query.keeps(&open.log, &open.roster, line);
+        let keep_all = |_: usize| true;
+        let expanded_here = |line: usize| expanded.contains(&line);
+        let rules = Rules {
+            keep: if query.filters() { &keep } else { &keep_all },
+            condense_joins: *condense,
+            expanded: &expanded_here,
+            pinned: pinned.clone(),
+            ..Rules::EVERYTHING
+        };
+        Shared::new(Listing::build(&open.log, &rules))
+    }))
+    .clone();
+    let found = use_memo((open.clone(), query.clone()), |(open, query)| {
+        let lines = 0..open.log.lines.len();
+        Rc::new(lines.filter(|&line| query.finds(&open.log, line) && query.keeps(&open.log, &open.roster, line)).map(|line| line as u32).collect::<Vec<u32>>())
+    });
+    let found = (*found).clone();
+    let current_match = anchor.and_then(|anchor| found.binary_search(&(anchor.first().saturating_sub(1) as u32)).ok()).map(|index| index + 1);
+    let onstep = {
+        let found = found.clone();
+        Callback::from(move |forward: bool| {
+            let from = anchor.map(|anchor| anchor.first() - 1);
+            let next = match (forward, from) {
+                (true, Some(from)) => found.iter().find(|&&line| line as usize > from).or(found.first()),
+                (true, None) => found.first(),
+                (false, Some(from)) => found.iter().rev().find(|&&line| (line as usize) < from).or(found.last()),
+                (false, None) => found.last(),
+            };
+            if let Some(&line) = next {
+                crate::browser::go_to_anchor(Anchor::Line(line as usize + 1));
+            }
+        })
+    };
+    let onquery = {
+        let query_text = query_text.clone();
+        Callback::from(move |text: String| query_text.set(text))
+    };
+    let picked = match query.from.as_slice() {
+        [only] => open.speakers.iter().find(|speaker| crate::colour::normalise_nick(&speaker.nick) == *only).map(|speaker| AttrValue::from(speaker.nick.clone())),
+        _ => None,
+    };
+    let onpick = {
+        let query_text = query_text.clone();
+        let picked = picked.clone();
+        Callback::from(move |nick: String| {
+            let again = picked.as_deref() == Some(nick.as_str());
+            query_text.set(if again { String::new() } else { format!("from:{nick}") });
+        })
+    };
+    let oncondense = {
+        let condense = condense.clone();
+        Callback::from(move |on: bool| condense.set(on))
+    };
+    let onexpand = {
+        let expanded = expanded.clone();
+        Callback::from(move |first: usize| {
+            let mut more = (**expanded).clone();
+            more.insert(first);
+            expanded.set(Rc::new(more));
+        })
+    };
+    Reading {
+        highlight: (!query.text.is_empty()).then(|| AttrValue::from(query.text.clone())),
+        query_text: AttrValue::from((*query_text).clone()),
+        query: query.clone(),
+        onquery,
+        found,
+        current_match,
+        onstep,
+        picked,
+        onpick,
+        condense: *condense,
+        oncondense,
+        onexpand,
+        listing,
+    }
+}
+
 #[derive(Properties, PartialEq)]
 struct KeyboardHelpProps {
     onclose: Callback<()>,
@@ -276,9 +396,12 @@ struct KeyboardHelpProps {
 /// The `?` overlay: the keys, and a way out by mouse or touch too.
 #[component]
 fn KeyboardHelp(props: &KeyboardHelpProps) -> Html {
-    const KEYS: [(&str, &str); 6] = [
+    const KEYS: [(&str, &str); 9] = [
         ("j", "next message"),
         ("k", "previous message"),
+        ("/", "search"),
+        ("n", "next match (Enter in the box)"),
+        ("N", "previous match (Shift+Enter)"),
         ("t", "light or dark"),
         ("?", "this help"),
         ("Esc", "close this help"),

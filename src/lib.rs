@@ -7,11 +7,13 @@
 pub mod colour;
 pub mod demo;
 pub mod input;
+pub mod listing;
 pub mod mirc;
 pub mod model;
 pub mod parse;
 pub mod permalink;
 pub mod report;
+pub mod search;
 pub mod source;
 pub mod speakers;
 pub mod text;

@@ -66,6 +66,11 @@ impl Roster {
         self.by_nick.get(&normalise_nick(nick)).map_or_else(|| colour_index(nick), |&person| self.people[person].colour)
     }
 
+    /// Which person `nick` is (an index that is stable for this roster), if anyone by that name spoke.
+    pub fn person_of(&self, nick: &str) -> Option<usize> {
+        self.by_nick.get(&normalise_nick(nick)).copied()
+    }
+
     /// Whether `word` is the nick of someone in the log (any spelling of it).
     pub fn knows(&self, word: &str) -> bool {
         self.by_nick.contains_key(&normalise_nick(word))

@@ -1,13 +1,17 @@
 //! The components: thin views over the pure core, one per file.
 
+mod joins_row;
 mod legend;
 mod log_header;
 mod log_view;
 mod row;
+mod search_bar;
 mod toolbar;
 
+pub use joins_row::{JoinsRow, JoinsRowProps};
 pub use legend::{Legend, LegendProps};
 pub use log_header::{LogHeader, LogHeaderProps};
 pub use log_view::{BlockHeights, BlockLayout, LogView, LogViewProps, Viewport, BLOCK_LINES};
 pub use row::{Row, RowProps};
+pub use search_bar::{SearchBar, SearchBarProps};
 pub use toolbar::{Toolbar, ToolbarProps};

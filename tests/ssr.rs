@@ -5,6 +5,7 @@ use scrollback::app::{App, OpenLog, Shared};
 use scrollback::colour::colour_index;
 use scrollback::parse::parse;
 use scrollback::view::{Legend, LegendProps, Row, RowProps};
+use yew::Callback;
 
 const LOG: &str = "29-06-2016 15:12 avsm Mirage 3! Over to yomimono <script>alert(1)</script>\n\
                    29-06-2016 15:13 yomimono /me bows\n\
@@ -17,7 +18,7 @@ fn open_log() -> Shared<OpenLog> {
 }
 
 async fn render_row(index: usize) -> String {
-    yew::ServerRenderer::<Row>::with_props(move || RowProps { open: open_log(), index, current: index == 0 })
+    yew::ServerRenderer::<Row>::with_props(move || RowProps { open: open_log(), index, current: index == 0, highlight: None })
     .hydratable(false)
     .render()
     .await
@@ -68,7 +69,7 @@ async fn a_clock_jump_is_marked_on_its_row() {
 
 #[tokio::test]
 async fn the_legend_counts_each_speaker() {
-    let html = yew::ServerRenderer::<Legend>::with_props(|| LegendProps { open: open_log() })
+    let html = yew::ServerRenderer::<Legend>::with_props(|| LegendProps { open: open_log(), onpick: Callback::noop(), picked: None })
     .hydratable(false)
     .render()
     .await;
@@ -95,12 +96,13 @@ async fn mirc_formatting_becomes_styled_spans() {
         open: Shared::new(OpenLog::new(parse(b"[10:00] <bot> \x02build\x02 \x0304,01failed\x0F ok\n", None), "ci.log")),
         index: 0,
         current: false,
+        highlight: Some("fail".into()),
     })
     .hydratable(false)
     .render()
     .await;
     assert!(html.contains(r#"<span class="b">build</span>"#), "{html}");
-    assert!(html.contains(r#"<span class="fg-4 bg-1">failed</span>"#), "{html}");
+    assert!(html.contains(r#"<span class="fg-4 bg-1"><mark class="found">fail</mark>ed</span>"#), "the search is marked inside a styled run: {html}");
     assert!(!html.contains('\u{2}') && !html.contains('\u{3}'), "no control code reaches the page: {html:?}");
 }
 
@@ -109,6 +111,8 @@ async fn a_crowded_legend_shows_the_busiest_forty_first() {
     let log: String = (0..100).map(|speaker| format!("[10:00] <nick{speaker}x> hello\n")).collect();
     let html = yew::ServerRenderer::<Legend>::with_props(move || LegendProps {
         open: Shared::new(OpenLog::new(parse(log.as_bytes(), None), "crowd.log")),
+        onpick: Callback::noop(),
+        picked: None,
     })
     .hydratable(false)
     .render()

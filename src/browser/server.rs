@@ -44,7 +44,7 @@ pub fn use_source_from_query(_dispatcher: UseReducerDispatcher<State>, _onopen: 
 pub fn use_theme() {}
 
 #[hook]
-pub fn use_reading_keys(_open: Shared<OpenLog>, _anchor: Option<Anchor>, _onhelp: Callback<bool>) {}
+pub fn use_reading_keys(_open: Shared<OpenLog>, _anchor: Option<Anchor>, _onhelp: Callback<bool>, _onstep: Callback<bool>, _onsection: Callback<bool>) {}
 
 /// Server-side there is no page to switch.
 pub fn toggle_theme() {}
@@ -75,3 +75,6 @@ pub struct KeptLog {
 pub fn use_kept_log(_open: Shared<OpenLog>, onopen: OnOpen, _restore: bool, _onforgotten: Callback<()>) -> KeptLog {
     KeptLog { name: None, keeping: onopen, forget: Callback::noop() }
 }
+
+/// Server-side there is no URL to change.
+pub fn go_to_anchor(_anchor: Anchor) {}

@@ -128,6 +128,11 @@ fn page_drop_and_paste_listeners(dispatcher: UseReducerDispatcher<State>, onopen
     }
 }
 
+/// Points the URL hash at `anchor`; the `hashchange` that follows scrolls there.
+pub fn go_to_anchor(anchor: Anchor) {
+    let _ = gloo::utils::window().location().set_hash(&anchor.to_string());
+}
+
 /// The permalink in the URL hash, followed on every `hashchange`.
 #[hook]
 pub fn use_hash_link() -> Option<Link> {
@@ -189,7 +194,7 @@ pub fn use_block_layout(layout: BlockLayout) {
     let pending_scroll = use_mut_ref(|| None::<usize>);
     {
         let pending_scroll = Rc::clone(&pending_scroll);
-        use_effect_with((layout.anchor, layout.open.clone()), move |(anchor, _)| {
+        use_effect_with((layout.anchor, layout.open.clone(), layout.listing.clone()), move |(anchor, _, _)| {
             *pending_scroll.borrow_mut() = anchor.map(Anchor::first);
         });
     }
@@ -225,14 +230,19 @@ pub fn use_block_layout(layout: BlockLayout) {
                 }
                 None if line <= layout.open.log.lines.len() => {
                     // Not rendered yet: scroll to where its block will be; the scroll renders it.
+                    let position = layout.listing.position_of_line(line - 1).unwrap_or(0);
                     if let Some(list) = layout.list.cast::<Element>() {
                         let window = gloo::utils::window();
                         let list_top = list.get_bounding_client_rect().top() + window.scroll_y().unwrap_or(0.0);
-                        let block_top = layout.heights.borrow().offset_of((line - 1) / BLOCK_LINES);
+                        let block_top = layout.heights.borrow().offset_of(position / BLOCK_LINES);
                         let options = web_sys::ScrollToOptions::new();
                         options.set_top(list_top + block_top);
                         options.set_behavior(web_sys::ScrollBehavior::Instant);
                         window.scroll_to_with_scroll_to_options(&options);
+                    }
+                    // A line with no row of its own (in a condensed run) is as close as it gets.
+                    if !layout.listing.shows_line(line - 1) {
+                        pending_scroll.borrow_mut().take();
                     }
                 }
                 None => {

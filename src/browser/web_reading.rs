@@ -9,11 +9,14 @@ use super::web::query_param;
 use crate::app::{OpenLog, Shared};
 use crate::permalink::Anchor;
 
-/// Keys for reading: `j`/`k` link the next or previous message, `t` switches the theme, `?`
-/// shows the help and `Escape` closes it. Keys typed into a field are left alone.
+/// Keys for reading: `j`/`k` link the next or previous message, `n`/`N` the next or previous
+/// search match, `[`/`]` the previous or next section, `/` goes to the search box, `t`
+/// switches the theme, `?` shows the help and `Escape` closes it. Keys typed into a field are
+/// left alone.
 #[hook]
-pub fn use_reading_keys(open: Shared<OpenLog>, anchor: Option<Anchor>, onhelp: Callback<bool>) {
-    use_effect_with((open, anchor), move |(open, anchor)| {
+pub fn use_reading_keys(open: Shared<OpenLog>, anchor: Option<Anchor>, onhelp: Callback<bool>, onstep: Callback<bool>, onsection: Callback<bool>) {
+    use_effect_with((open, anchor, onstep, onsection), move |(open, anchor, onstep, onsection)| {
+        let (onstep, onsection) = (onstep.clone(), onsection.clone());
         let (open, anchor) = (open.clone(), *anchor);
         let listener = EventListener::new(&gloo::utils::document(), "keydown", move |event| {
             let event = event.unchecked_ref::<web_sys::KeyboardEvent>();
@@ -29,7 +32,16 @@ pub fn use_reading_keys(open: Shared<OpenLog>, anchor: Option<Anchor>, onhelp: C
                     let from = anchor.map_or(0, Anchor::first);
                     let next = if event.key() == "j" { next_message(&open, from) } else { previous_message(&open, from) };
                     if let Some(line) = next {
-                        let _ = gloo::utils::window().location().set_hash(&Anchor::Line(line).to_string());
+                        super::web::go_to_anchor(Anchor::Line(line));
+                    }
+                }
+                "n" => onstep.emit(true),
+                "N" => onstep.emit(false),
+                "]" => onsection.emit(true),
+                "[" => onsection.emit(false),
+                "/" => {
+                    if let Some(input) = gloo::utils::document().get_element_by_id("search-input") {
+                        let _ = input.unchecked_ref::<web_sys::HtmlElement>().focus();
                     }
                 }
                 "t" => toggle_theme(),

@@ -10,6 +10,12 @@ const SHOWN_AT_FIRST: usize = 40;
 #[derive(Properties, PartialEq)]
 pub struct LegendProps {
     pub open: Shared<OpenLog>,
+    /// Filters the log by this speaker (or stops, if they are the filter already).
+    #[prop_or_default]
+    pub onpick: Callback<String>,
+    /// The speaker the log is filtered by.
+    #[prop_or_default]
+    pub picked: Option<AttrValue>,
 }
 
 #[component]
@@ -29,9 +35,13 @@ pub fn Legend(props: &LegendProps) -> Html {
                     let title = (!speaker.aliases.is_empty()).then(|| format!("also as {}", speaker.aliases.join(", ")));
                     html! {
                         <li class="speaker" key={speaker.nick.clone()} title={title}>
-                            <span class={classes!("swatch", format!("speaker-{}", speaker.colour))} aria-hidden="true" />
-                            <bdi class={classes!("nick", format!("speaker-{}", speaker.colour))}>{crate::text::visible_nick(&speaker.nick).into_owned()}</bdi>
-                            <span class="count">{speaker.n_lines}</span>
+                            <button type="button" class="speaker-filter" aria-pressed={(props.picked.as_deref() == Some(speaker.nick.as_str())).to_string()}
+                                onclick={props.onpick.reform({ let nick = speaker.nick.clone(); move |_: MouseEvent| nick.clone() })}
+                                aria-label={format!("Show only {}'s lines", speaker.nick)}>
+                                <span class={classes!("swatch", format!("speaker-{}", speaker.colour))} aria-hidden="true" />
+                                <bdi class={classes!("nick", format!("speaker-{}", speaker.colour))}>{crate::text::visible_nick(&speaker.nick).into_owned()}</bdi>
+                                <span class="count">{speaker.n_lines}</span>
+                            </button>
                         </li>
                     }
                 }) }

@@ -1,18 +1,20 @@
-//! The log as a virtual list: rows are grouped in blocks of 32 lines, only the blocks near the
-//! viewport are in the DOM, and two spacers stand in for the rest, so a million-line log costs
-//! as many DOM nodes as a short one. Rows may wrap to any height: rendered blocks are measured.
+//! The log as a virtual list over the [`Listing`]: its rows are grouped in blocks of 32, only the
+//! blocks near the viewport are in the DOM, and two spacers stand in for the rest, so a
+//! million-line log costs as many DOM nodes as a short one. Rows may wrap to any height:
+//! rendered blocks are measured.
 
 use std::cell::RefCell;
 use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::Row;
+use super::{JoinsRow, Row};
 use crate::app::{OpenLog, Shared};
+use crate::listing::{Entry, Listing};
 use crate::model::LineKind;
 use crate::permalink::Anchor;
 
-/// Lines per block: small enough that few rows are off screen, large enough that a scroll
+/// Rows per block: small enough that few rows are off screen, large enough that a scroll
 /// frame scans few blocks.
 pub const BLOCK_LINES: usize = 32;
 
@@ -41,11 +43,20 @@ pub struct BlockLayout {
     pub layout_version: UseStateHandle<u32>,
     pub anchor: Option<Anchor>,
     pub open: Shared<OpenLog>,
+    pub listing: Shared<Listing>,
 }
 
 #[derive(Properties, PartialEq)]
 pub struct LogViewProps {
     pub open: Shared<OpenLog>,
+    /// The rows to show: lines, condensed runs, section headers.
+    pub listing: Shared<Listing>,
+    /// Lowercase text to highlight (the search).
+    #[prop_or_default]
+    pub highlight: Option<AttrValue>,
+    /// Opens the condensed run that starts at this line index.
+    #[prop_or_default]
+    pub onexpand: Callback<usize>,
     /// The lines the URL hash points at.
     #[prop_or_default]
     pub anchor: Option<Anchor>,
@@ -57,7 +68,8 @@ pub fn LogView(props: &LogViewProps) -> Html {
     let list_ref = use_node_ref();
     let top_spacer = use_node_ref();
     let bottom_spacer = use_node_ref();
-    let heights = use_memo(open.clone(), |open| RefCell::new(BlockHeights::estimate(open)));
+    let listing = &props.listing;
+    let heights = use_memo((open.clone(), listing.clone()), |(open, listing)| RefCell::new(BlockHeights::estimate(open, listing)));
     // Bumped when a measurement changes the layout, to render again with the real heights.
     let layout_version = use_state(|| 0u32);
     let viewport = crate::browser::use_viewport(list_ref.clone());
@@ -78,21 +90,29 @@ pub fn LogView(props: &LogViewProps) -> Html {
         layout_version: layout_version.clone(),
         anchor: props.anchor,
         open: open.clone(),
+        listing: listing.clone(),
     });
 
     let anchor = props.anchor;
-    let n_lines = open.log.lines.len();
+    let n_entries = listing.len();
     let onclick = use_callback(anchor, |event: MouseEvent, anchor| link_click(event, *anchor));
     html! {
         <section class="log" aria-label="Log" ref={list_ref} {onclick}>
             <div class="spacer" ref={top_spacer} aria-hidden="true" />
             { for (first_block..=last_block.min(n_blocks.saturating_sub(1))).filter(|_| n_blocks > 0).map(|block| {
-                let lines = block * BLOCK_LINES..((block + 1) * BLOCK_LINES).min(n_lines);
+                let entries = &listing.entries[block * BLOCK_LINES..((block + 1) * BLOCK_LINES).min(n_entries)];
                 html! {
                     <div class="block" key={block} data-block={block.to_string()}>
-                        { for lines.map(|index| {
-                            let current = anchor.is_some_and(|anchor| anchor.contains(index + 1));
-                            html! { <Row key={index} open={open.clone()} index={index} current={current} /> }
+                        { for entries.iter().map(|&entry| match entry {
+                            Entry::Line(index) => {
+                                let index = index as usize;
+                                let current = anchor.is_some_and(|anchor| anchor.contains(index + 1));
+                                html! { <Row key={format!("l{index}")} open={open.clone()} index={index} current={current} highlight={props.highlight.clone()} /> }
+                            }
+                            Entry::Joins { first, last } => html! {
+                                <JoinsRow key={format!("j{first}")} open={open.clone()} first={first as usize} last={last as usize} onexpand={props.onexpand.clone()} />
+                            },
+                            Entry::Section { index, .. } => html! { <div key={format!("s{index}")} class="section-header" /> },
                         }) }
                     </div>
                 }
@@ -146,23 +166,19 @@ pub struct BlockHeights {
 }
 
 impl BlockHeights {
-    /// Rows of about 22 px, blank rows of 7 px, long lines wrapping every ~110 characters.
-    pub fn estimate(open: &OpenLog) -> BlockHeights {
-        let log = &open.log;
-        let heights = log
-            .lines
-            .chunks(BLOCK_LINES)
-            .map(|block| {
-                block
-                    .iter()
-                    .map(|line| match line.kind {
-                        LineKind::Blank => 7.0,
-                        _ => 22.0 * (1 + line.body.range().len() / 110) as f64,
-                    })
-                    .sum()
-            })
-            .collect();
-        BlockHeights { heights }
+    /// Rows of about 22 px, blank rows of 7 px, long lines wrapping every ~110 characters,
+    /// section headers of 40 px.
+    pub fn estimate(open: &OpenLog, listing: &Listing) -> BlockHeights {
+        let lines = &open.log.lines;
+        let height = |entry: &Entry| match *entry {
+            Entry::Line(index) => match lines[index as usize].kind {
+                LineKind::Blank => 7.0,
+                _ => 22.0 * (1 + lines[index as usize].body.range().len().min(super::row::LONGEST_SHOWN_LINE) / 110) as f64,
+            },
+            Entry::Joins { .. } => 22.0,
+            Entry::Section { .. } => 40.0,
+        };
+        BlockHeights { heights: listing.entries.chunks(BLOCK_LINES).map(|block| block.iter().map(height).sum()).collect() }
     }
 
     pub fn len(&self) -> usize {

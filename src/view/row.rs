@@ -5,6 +5,7 @@ use yew::prelude::*;
 use crate::app::{OpenLog, Shared};
 use crate::mirc;
 use crate::model::{Line, LineKind};
+use crate::search;
 use crate::text::{self, Piece};
 
 #[derive(Properties, PartialEq)]
@@ -15,6 +16,9 @@ pub struct RowProps {
     /// The URL hash points at this line.
     #[prop_or_default]
     pub current: bool,
+    /// Lowercase search text to mark in the line.
+    #[prop_or_default]
+    pub highlight: Option<AttrValue>,
 }
 
 #[component]
@@ -36,33 +40,33 @@ pub fn Row(props: &RowProps) -> Html {
             <a class="lineno" href={format!("#{anchor}")} data-line={number.to_string()} aria-label={format!("Line {number}; shift-click to select a range")}>{number}</a>
             <button type="button" class="copy-link" data-line={number.to_string()} aria-label={format!("Copy a link to line {number}")} title="Copy a link to this line">{"🔗"}</button>
             { time(line) }
-            { content(open, line) }
+            { content(open, line, props.highlight.as_deref().unwrap_or_default()) }
         </div>
     }
 }
 
 /// Text with its mIRC formatting as styled spans, safe links and coloured mentions. Everything
 /// from the log becomes text nodes; only `text::pieces`' vetted hrefs become attributes.
-fn formatted(open: &OpenLog, text: &str, mentions: bool) -> Html {
+fn formatted(open: &OpenLog, text: &str, mentions: bool, highlight: &str) -> Html {
     if !mirc::has_codes(text) {
-        return linked(open, text, mentions);
+        return linked(open, text, mentions, highlight);
     }
     mirc::styled_runs(text)
         .into_iter()
-        .map(|run| html! { <span class={classes!(run.style.classes())}>{linked(open, &text[run.range], mentions)}</span> })
+        .map(|run| html! { <span class={classes!(run.style.classes())}>{linked(open, &text[run.range], mentions, highlight)}</span> })
         .collect()
 }
 
-fn linked(open: &OpenLog, text: &str, mentions: bool) -> Html {
+fn linked(open: &OpenLog, text: &str, mentions: bool, highlight: &str) -> Html {
     let roster = &open.roster;
     let pieces = text::pieces(text, |word| mentions && roster.knows(word));
     if let [Piece::Text(_)] | [] = pieces.as_slice() {
-        return Html::from(text.to_owned());
+        return marked(text, highlight);
     }
     pieces
         .into_iter()
         .map(|piece| match piece {
-            Piece::Text(range) => Html::from(text[range].to_owned()),
+            Piece::Text(range) => marked(&text[range], highlight),
             Piece::Link { range, href } => html! {
                 <a class="url" href={href} rel="noopener noreferrer nofollow" target="_blank">{text[range].to_owned()}</a>
             },
@@ -72,6 +76,23 @@ fn linked(open: &OpenLog, text: &str, mentions: bool) -> Html {
             }
         })
         .collect()
+}
+
+/// Text with each match of the search in a `<mark>`.
+fn marked(text: &str, highlight: &str) -> Html {
+    let matches = search::match_ranges(text, highlight);
+    if matches.is_empty() {
+        return Html::from(text.to_owned());
+    }
+    let mut pieces = Vec::with_capacity(2 * matches.len() + 1);
+    let mut done = 0;
+    for found in matches {
+        pieces.push(Html::from(text[done..found.start].to_owned()));
+        pieces.push(html! { <mark class="found">{text[found.clone()].to_owned()}</mark> });
+        done = found.end;
+    }
+    pieces.push(Html::from(text[done..].to_owned()));
+    pieces.into_iter().collect()
 }
 
 fn time(line: &Line) -> Html {
@@ -88,7 +109,7 @@ fn time(line: &Line) -> Html {
 /// would freeze the page. The whole line stays in the log (copy, export, JSON).
 pub const LONGEST_SHOWN_LINE: usize = 20_000;
 
-fn content(open: &OpenLog, line: &Line) -> Html {
+fn content(open: &OpenLog, line: &Line, highlight: &str) -> Html {
     let log = &open.log;
     let full_body = log.body(line);
     let mut shown_len = full_body.len().min(LONGEST_SHOWN_LINE);
@@ -96,7 +117,7 @@ fn content(open: &OpenLog, line: &Line) -> Html {
         shown_len -= 1;
     }
     let mentions = matches!(line.kind, LineKind::Message | LineKind::Action | LineKind::Notice | LineKind::Continuation);
-    let mut body = formatted(open, &full_body[..shown_len], mentions);
+    let mut body = formatted(open, &full_body[..shown_len], mentions, highlight);
     if shown_len < full_body.len() {
         let note = format!(" … this line goes on for {} characters in all; the rest is not shown", full_body.chars().count());
         body = html! { <>{body}<span class="cut-note">{note}</span></> };

@@ -1,0 +1,131 @@
+//! What the log view lists, in order: the lines that pass the filters, a header per agenda
+//! section (a collapsed one hides its lines), and runs of joins, parts and quits condensed into one row.
+
+use std::ops::RangeInclusive;
+
+use crate::model::{LineKind, Log, SystemEvent};
+
+/// One row of the list. Line numbers are 0-based indices into `Log::lines`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Entry {
+    Line(u32),
+    /// Consecutive joins, parts, quits and renames shown as one muted row.
+    Joins { first: u32, last: u32 },
+    /// The header of agenda section `index`, whose first line is `first`.
+    Section { index: u32, first: u32 },
+}
+
+impl Entry {
+    /// The first source line the entry stands for.
+    pub fn first_line(self) -> usize {
+        match self {
+            Entry::Line(line) | Entry::Joins { first: line, .. } | Entry::Section { first: line, .. } => line as usize,
+        }
+    }
+}
+
+/// How to build the list.
+pub struct Rules<'a> {
+    /// Whether a line passes the filters (search, thread).
+    pub keep: &'a dyn Fn(usize) -> bool,
+    /// Condense runs of two or more system lines about people coming and going.
+    pub condense_joins: bool,
+    /// Whether the run starting at this line was expanded by the reader.
+    pub expanded: &'a dyn Fn(usize) -> bool,
+    /// The agenda sections, in order, as inclusive line ranges.
+    pub sections: &'a [RangeInclusive<usize>],
+    pub collapsed: &'a dyn Fn(usize) -> bool,
+    /// Lines shown whatever the filters say: those the URL hash points at.
+    pub pinned: Option<RangeInclusive<usize>>,
+}
+
+impl Rules<'_> {
+    /// Every line, nothing condensed or collapsed.
+    pub const EVERYTHING: Rules<'static> =
+        Rules { keep: &|_| true, condense_joins: false, expanded: &|_| false, sections: &[], collapsed: &|_| false, pinned: None };
+}
+
+/// The list's rows, in source order.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Listing {
+    pub entries: Vec<Entry>,
+}
+
+/// Joins, parts, quits and nick changes: the lines a reader skims past.
+pub fn is_coming_or_going(kind: LineKind) -> bool {
+    matches!(kind, LineKind::System(SystemEvent::Join | SystemEvent::Part | SystemEvent::Quit | SystemEvent::NickChange))
+}
+
+impl Listing {
+    pub fn build(log: &Log, rules: &Rules) -> Listing {
+        let n_lines = log.lines.len();
+        let pinned = |line: usize| rules.pinned.as_ref().is_some_and(|range| range.contains(&line));
+        let shown = |line: usize| (rules.keep)(line) || pinned(line);
+        let condensable = |line: usize| rules.condense_joins && is_coming_or_going(log.lines[line].kind) && !pinned(line);
+        let mut entries = Vec::with_capacity(n_lines);
+        let mut sections = rules.sections.iter().enumerate().peekable();
+        let mut line = 0;
+        while line < n_lines {
+            // Sections that start here (an empty or malformed one is skipped).
+            while let Some((index, section)) = sections.peek() {
+                if *section.start() > line {
+                    break;
+                }
+                let (index, section) = (*index, (*section).clone());
+                sections.next();
+                if *section.start() < line || section.end() < section.start() {
+                    continue;
+                }
+                entries.push(Entry::Section { index: index as u32, first: line as u32 });
+                if (rules.collapsed)(index) {
+                    line = section.end() + 1;
+                }
+            }
+            if line >= n_lines {
+                break;
+            }
+            if !shown(line) {
+                line += 1;
+                continue;
+            }
+            if condensable(line) {
+                let next_section = sections.peek().map_or(n_lines, |(_, section)| *section.start());
+                let mut last = line;
+                while last + 1 < n_lines.min(next_section) && condensable(last + 1) && shown(last + 1) {
+                    last += 1;
+                }
+                if last > line {
+                    if (rules.expanded)(line) {
+                        entries.extend((line..=last).map(|line| Entry::Line(line as u32)));
+                    } else {
+                        entries.push(Entry::Joins { first: line as u32, last: last as u32 });
+                    }
+                    line = last + 1;
+                    continue;
+                }
+            }
+            entries.push(Entry::Line(line as u32));
+            line += 1;
+        }
+        Listing { entries }
+    }
+
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// The position of the entry that shows `line`: its row, the run holding it, the header of
+    /// the collapsed section holding it, or, for a line the filters hide, the row before it.
+    pub fn position_of_line(&self, line: usize) -> Option<usize> {
+        self.entries.partition_point(|entry| entry.first_line() <= line).checked_sub(1)
+    }
+
+    /// Whether `line` has a row of its own in the list.
+    pub fn shows_line(&self, line: usize) -> bool {
+        self.position_of_line(line).is_some_and(|position| self.entries[position] == Entry::Line(line as u32))
+    }
+}

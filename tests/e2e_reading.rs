@@ -1,0 +1,137 @@
+//! End-to-end reading: search and stepping through matches, `from:` and legend filters that keep
+//! permalinks working, condensed joins that open on click, and the search key. Skipped unless `dist/` is built.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod support;
+
+use serde_json::{json, Value};
+use support::browser::{dist_or_skip, Browser};
+
+/// A support-channel log: alice and bob talk about opam, with runs of joins and quits.
+fn channel_log() -> String {
+    let mut lines = Vec::new();
+    for hour in 10..13 {
+        lines.push(format!("=== carol [~c@host] has joined #mirage"));
+        lines.push(format!("=== dave [~d@host] has joined #mirage"));
+        lines.push(format!("=== erin [~e@host] has quit [Ping timeout]"));
+        for minute in 0..10 {
+            let (nick, text) = match minute % 3 {
+                0 => ("alice", format!("has anyone tried opam {minute} yet?")),
+                1 => ("bob", format!("alice: yes, OPAM works at {hour}:{minute:02}")),
+                _ => ("carol", "thanks both".to_owned()),
+            };
+            lines.push(format!("[{hour}:{minute:02}] <{nick}> {text}"));
+        }
+    }
+    lines.join("\n") + "\n"
+}
+
+async fn hash(browser: &Browser) -> String {
+    browser.eval("return location.hash;", vec![]).await.as_str().unwrap_or_default().to_owned()
+}
+
+async fn wait_for_hash(browser: &Browser, expected: &str) {
+    for _ in 0..50 {
+        if hash(browser).await == expected {
+            return;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    panic!("the hash stayed {:?}, expected {expected:?}", hash(browser).await);
+}
+
+/// The ids of the rows in the DOM with a nick, and those nicks.
+async fn nicks_shown(browser: &Browser) -> Vec<Value> {
+    let rows = browser.eval("return [...document.querySelectorAll('section.log .row .nick')].map(nick => nick.textContent);", vec![]).await;
+    rows.as_array().cloned().unwrap_or_default()
+}
+
+async fn key_in_search(browser: &Browser, key: &str, shift: bool) {
+    browser
+        .eval(
+            "document.getElementById('search-input').dispatchEvent(new KeyboardEvent('keydown', { key: arguments[0], shiftKey: arguments[1], bubbles: true }));",
+            vec![json!(key), json!(shift)],
+        )
+        .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn search_filters_condensed_joins_and_keys() {
+    let Some(dist) = dist_or_skip() else { return };
+    let browser = Browser::start(&dist).await;
+    browser.goto("/index.html").await;
+    browser.wait_for(".row").await;
+    let log = channel_log();
+    browser.drop_file("channel.log", &log).await;
+    browser.wait_for_text(".log-header .file-name", "channel.log").await;
+
+    // Lines that mention opam, 1-based: every alice and bob line.
+    let opam_lines: Vec<usize> = log.lines().enumerate().filter(|(_, line)| line.to_lowercase().contains("opam")).map(|(index, _)| index + 1).collect();
+    assert_eq!(opam_lines.len(), 21);
+
+    // `/` focuses the search box.
+    browser.eval("document.activeElement.blur(); document.body.dispatchEvent(new KeyboardEvent('keydown', { key: '/', bubbles: true }));", vec![]).await;
+    assert_eq!(browser.eval("return document.activeElement.id;", vec![]).await, json!("search-input"));
+    browser.wait_for("#search-input").await.send_keys("OPAM").await.expect("type into the search box");
+    browser.wait_for_text(".search-count", "21 lines").await;
+    assert!(browser.count("mark.found").await >= 10, "matches are marked in the rows shown");
+    assert_eq!(browser.text_of(&format!("#L{} mark.found", opam_lines[0])).await.to_lowercase(), "opam");
+
+    key_in_search(&browser, "Enter", false).await;
+    wait_for_hash(&browser, &format!("#L{}", opam_lines[0])).await;
+    browser.wait_for_text(".search-count", "1 of 21 lines").await;
+    key_in_search(&browser, "Enter", false).await;
+    wait_for_hash(&browser, &format!("#L{}", opam_lines[1])).await;
+    key_in_search(&browser, "Enter", true).await;
+    wait_for_hash(&browser, &format!("#L{}", opam_lines[0])).await;
+    // `n` and `N` outside the box.
+    browser.eval("document.activeElement.blur(); document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'N', bubbles: true }));", vec![]).await;
+    wait_for_hash(&browser, &format!("#L{}", opam_lines[20])).await;
+    browser.eval("document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'n', bubbles: true }));", vec![]).await;
+    wait_for_hash(&browser, &format!("#L{}", opam_lines[0])).await;
+
+    // `from:` hides the others, and keeps numbers and anchors. (The linked line would show through.)
+    browser.eval("history.replaceState(null, '', location.pathname); window.dispatchEvent(new HashChangeEvent('hashchange'));", vec![]).await;
+    browser.eval("const input = document.getElementById('search-input'); input.value = ''; input.dispatchEvent(new InputEvent('input', { bubbles: true }));", vec![]).await;
+    browser.wait_for("#search-input").await.send_keys("from:bob").await.expect("type a filter");
+    browser.wait_for(".filter-count").await;
+    let shown = nicks_shown(&browser).await;
+    assert!(!shown.is_empty() && shown.iter().all(|nick| nick == "bob"), "only bob's lines: {shown:?}");
+    let bob_line = log.lines().position(|line| line.contains("<bob>")).expect("bob speaks") + 1;
+    browser.wait_for(&format!("#L{bob_line}")).await;
+    // A link to a line the filter hides still shows that line.
+    let alice_line = log.lines().position(|line| line.contains("<alice>")).expect("alice speaks") + 1;
+    browser.eval("location.hash = arguments[0];", vec![json!(format!("#L{alice_line}"))]).await;
+    browser.wait_for(&format!("#L{alice_line}[aria-current=location]")).await;
+
+    // The legend filters too, and a second click stops it.
+    browser.wait_for(".filter-count").await;
+    let alice_button = browser.wait_for("li.speaker button[aria-label=\"Show only alice's lines\"]").await;
+    alice_button.click().await.expect("click alice in the legend");
+    browser.wait_for("li.speaker button[aria-pressed=true]").await;
+    assert_eq!(browser.eval("return document.getElementById('search-input').value;", vec![]).await, json!("from:alice"));
+    let shown = nicks_shown(&browser).await;
+    assert!(shown.iter().all(|nick| nick == "alice"), "only alice's lines: {shown:?}");
+    browser.wait_for("li.speaker button[aria-pressed=true]").await.click().await.expect("click alice again");
+    for _ in 0..50 {
+        if browser.count(".filter-count").await == 0 {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert_eq!(browser.count(".filter-count").await, 0, "the filter is gone");
+
+    // Joins and quits: one muted row per run, opened by a click into lines with their anchors.
+    let run = browser.wait_for(".row.joins[data-lines=\"1-3\"]").await;
+    let summary = run.text().await.expect("run text");
+    assert!(summary.starts_with("1–3") && summary.ends_with("2 joined, 1 left"), "{summary:?}");
+    assert_eq!(browser.count("#L2").await, 0, "condensed lines have no row of their own");
+    browser.wait_for(".row.joins[data-lines=\"1-3\"] .joins-toggle").await.click().await.expect("open the run");
+    browser.wait_for("#L2.kind-system").await;
+    assert_eq!(browser.count(".row.joins[data-lines=\"1-3\"]").await, 0);
+    // Condensing can be switched off for the whole log.
+    browser.wait_for(".condense input").await.click().await.expect("switch condensing off");
+    browser.wait_for("#L14.kind-system").await;
+    assert_eq!(browser.count(".row.joins").await, 0);
+    browser.close().await;
+}

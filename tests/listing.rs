@@ -1,0 +1,119 @@
+//! The search language and the list the view shows: filters, condensed joins and collapsed sections.
+
+use scrollback::listing::{Entry, Listing, Rules};
+use scrollback::parse::parse;
+use scrollback::search::{match_ranges, Query};
+use scrollback::speakers::Roster;
+
+const LOG: &str = "\
+[10:00] <avsm> morning all, opam 2.0 is out
+[10:01] <mort___> avsm: nice
+=== hannes [~h@host] has joined #mirage
+=== yomimono [~y@host] has joined #mirage
+=== gemma [~g@host] has quit [Ping timeout]
+[10:02] <Hannes> OPAM is great
+=== mort___ is now known as mort
+[10:03] <mort> thanks all
+=== talex5 [~t@host] has joined #mirage
+";
+
+fn describe(listing: &Listing) -> Vec<String> {
+    listing
+        .entries
+        .iter()
+        .map(|entry| match entry {
+            Entry::Line(line) => format!("L{}", line + 1),
+            Entry::Joins { first, last } => format!("J{}-{}", first + 1, last + 1),
+            Entry::Section { index, first } => format!("S{index}@{}", first + 1),
+        })
+        .collect()
+}
+
+#[test]
+fn queries_split_into_text_and_filters() {
+    let cases = [
+        ("opam", "opam", vec![], vec![]),
+        ("  OPAM   Release ", "opam release", vec![], vec![]),
+        ("from:Mort___ opam", "opam", vec!["mort"], vec![]),
+        ("kind:system from:avsm from:hannes", "", vec!["avsm", "hannes"], vec!["system"]),
+        ("from: kind:", "from: kind:", vec![], vec![]),
+    ];
+    for (input, text, from, kinds) in cases {
+        let query = Query::parse(input);
+        assert_eq!(query.text, text, "text of {input:?}");
+        assert_eq!(query.from, from, "from of {input:?}");
+        assert_eq!(query.kinds, kinds, "kinds of {input:?}");
+    }
+}
+
+#[test]
+fn filters_and_text_pick_their_lines() {
+    let log = parse(LOG.as_bytes(), None);
+    let roster = Roster::new(&log);
+    let cases: [(&str, &[usize], &[usize]); 6] = [
+        ("opam", &[1, 2, 3, 4, 5, 6, 7, 8, 9], &[1, 6]),
+        ("from:mort", &[2, 7, 8], &[]), // 7 is his rename
+        ("from:MORT___ thanks", &[2, 7, 8], &[8]),
+        ("kind:system", &[3, 4, 5, 7, 9], &[]),
+        ("kind:quit", &[5], &[]),
+        ("from:nobody", &[], &[]),
+    ];
+    for (input, kept, found) in cases {
+        let query = Query::parse(input);
+        let kept_lines: Vec<usize> = (0..log.lines.len()).filter(|&i| query.keeps(&log, &roster, i)).map(|i| i + 1).collect();
+        let found_lines: Vec<usize> = (0..log.lines.len()).filter(|&i| query.finds(&log, i)).map(|i| i + 1).collect();
+        assert_eq!(kept_lines, kept, "lines kept by {input:?}");
+        assert_eq!(found_lines, found, "lines found by {input:?}");
+    }
+}
+
+#[test]
+fn matches_are_found_for_highlighting_whatever_the_case() {
+    let cases: [(&str, &str, &[(usize, usize)]); 5] = [
+        ("OPAM and opam", "opam", &[(0, 4), (9, 13)]),
+        ("aaaa", "aa", &[(0, 2), (2, 4)]),
+        ("Ärger ärger", "ärger", &[(0, 6), (7, 13)]),
+        ("nothing", "opam", &[]),
+        ("anything", "", &[]),
+    ];
+    for (text, needle, expected) in cases {
+        let found: Vec<(usize, usize)> = match_ranges(text, needle).into_iter().map(|range| (range.start, range.end)).collect();
+        assert_eq!(found, expected, "{needle:?} in {text:?}");
+    }
+}
+
+#[test]
+fn the_list_condenses_filters_and_collapses() {
+    let log = parse(LOG.as_bytes(), None);
+    let not_three = |line: usize| line != 2;
+    let expanded_at_3 = |line: usize| line == 2;
+    let first_collapsed = |section: usize| section == 0;
+    let sections = [1..=4, 6..=8];
+    let cases: [(&str, Rules, &[&str]); 7] = [
+        ("everything", Rules::EVERYTHING, &["L1", "L2", "L3", "L4", "L5", "L6", "L7", "L8", "L9"]),
+        ("condensed", Rules { condense_joins: true, ..Rules::EVERYTHING }, &["L1", "L2", "J3-5", "L6", "L7", "L8", "L9"]),
+        ("a run the reader opened", Rules { condense_joins: true, expanded: &expanded_at_3, ..Rules::EVERYTHING }, &["L1", "L2", "L3", "L4", "L5", "L6", "L7", "L8", "L9"]),
+        ("filtered", Rules { keep: &not_three, condense_joins: true, ..Rules::EVERYTHING }, &["L1", "L2", "J4-5", "L6", "L7", "L8", "L9"]),
+        ("a pinned line shows through the filter", Rules { keep: &not_three, pinned: Some(2..=2), ..Rules::EVERYTHING }, &["L1", "L2", "L3", "L4", "L5", "L6", "L7", "L8", "L9"]),
+        ("sections", Rules { sections: &sections, ..Rules::EVERYTHING }, &["L1", "S0@2", "L2", "L3", "L4", "L5", "L6", "S1@7", "L7", "L8", "L9"]),
+        ("a collapsed section", Rules { sections: &sections, collapsed: &first_collapsed, condense_joins: true, ..Rules::EVERYTHING }, &["L1", "S0@2", "L6", "S1@7", "L7", "L8", "L9"]),
+    ];
+    for (name, rules, expected) in cases {
+        assert_eq!(describe(&Listing::build(&log, &rules)), expected, "{name}");
+    }
+}
+
+#[test]
+fn a_line_is_found_in_the_list_even_when_hidden() {
+    let log = parse(LOG.as_bytes(), None);
+    let sections = [1..=4];
+    let collapsed = |_| true;
+    let listing = Listing::build(&log, &Rules { sections: &sections, collapsed: &collapsed, condense_joins: true, ..Rules::EVERYTHING });
+    // L1, S0@2, L6, L7, L8, L9
+    let cases = [(0, Some(0)), (1, Some(1)), (3, Some(1)), (5, Some(2)), (8, Some(5))];
+    for (line, position) in cases {
+        assert_eq!(listing.position_of_line(line), position, "position of line index {line}");
+    }
+    assert!(listing.shows_line(5));
+    assert!(!listing.shows_line(3), "a line in a collapsed section has no row");
+}
