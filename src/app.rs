@@ -16,7 +16,7 @@ use crate::speakers::{Roster, Speaker};
 use crate::listing::{Listing, Rules};
 use crate::permalink::Anchor;
 use crate::search::Query;
-use crate::view::{Legend, LogHeader, LogView, SearchBar, Toolbar};
+use crate::view::{Legend, LogHeader, LogView, Overview, SearchBar, Toolbar};
 
 /// Big data shared by reference. Equal only when it is the same allocation, so a prop
 /// comparison is O(1) and never walks a log.
@@ -60,6 +60,10 @@ pub struct OpenLog {
     pub speakers: Vec<Speaker>,
     /// Line index → "clock jumps back 2 h here".
     pub clock_jumps: HashMap<usize, AttrValue>,
+    /// Line index → the new date, where a day begins (after the first dated line).
+    pub day_starts: HashMap<usize, chrono::NaiveDate>,
+    /// Messages over time, for the timeline; `None` without times.
+    pub activity: Option<Rc<crate::activity::Activity>>,
 }
 
 impl OpenLog {
@@ -71,7 +75,9 @@ impl OpenLog {
             .map(|diagnostic| (diagnostic.line - 1, AttrValue::from(diagnostic.message.clone())))
             .collect();
         let roster = Roster::new(&log);
-        OpenLog { speakers: roster.ranked(), roster, detected_format: log.format, log, file_name: file_name.into(), clock_jumps }
+        let activity = crate::activity::activity(&log, &roster).map(Rc::new);
+        let day_starts = day_starts(&log);
+        OpenLog { speakers: roster.ranked(), roster, detected_format: log.format, log, file_name: file_name.into(), clock_jumps, day_starts, activity }
     }
 
     /// The same text read as `format` (`None`: detect again).
@@ -83,6 +89,20 @@ impl OpenLog {
     pub fn demo() -> OpenLog {
         OpenLog::new(parse(DEMO_LOG.as_bytes(), None), DEMO_FILE_NAME)
     }
+}
+
+/// Where the date changes from one dated line to the next.
+fn day_starts(log: &Log) -> HashMap<usize, chrono::NaiveDate> {
+    let mut starts = HashMap::new();
+    let mut previous = None;
+    for (index, line) in log.lines.iter().enumerate() {
+        let Some(date) = line.time.and_then(|stamp| stamp.date) else { continue };
+        if previous.is_some_and(|previous| previous != date) {
+            starts.insert(index, date);
+        }
+        previous = Some(date);
+    }
+    starts
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -261,6 +281,7 @@ pub fn App(props: &AppProps) -> Html {
             <div class="layout">
                 <Legend open={open.clone()} onpick={reading.onpick.clone()} picked={reading.picked.clone()} />
                 <div class="reading">
+                    <Overview open={open.clone()} />
                     <SearchBar query={reading.query_text.clone()} onquery={reading.onquery.clone()} n_found={reading.found.len()} current={reading.current_match}
                         filtering={reading.query.filters()} n_kept={reading.listing.len()} onstep={reading.onstep.clone()}
                         condense={reading.condense} oncondense={reading.oncondense.clone()} />

@@ -4,6 +4,7 @@
 //! yew or the DOM and is tested with plain `cargo test`; [`app`] and [`view`] are thin Yew
 //! components over it. See ARCHITECTURE.md.
 
+pub mod activity;
 pub mod colour;
 pub mod demo;
 pub mod input;

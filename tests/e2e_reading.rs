@@ -135,3 +135,48 @@ async fn search_filters_condensed_joins_and_keys() {
     assert_eq!(browser.count(".row.joins").await, 0);
     browser.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_timeline_jumps_and_the_page_reads_in_light_dark_and_at_360_px() {
+    let Some(dist) = dist_or_skip() else { return };
+    // Where a click at 75% of the demo's timeline must land, from the same bucketing.
+    let demo = scrollback::app::OpenLog::demo();
+    let activity = demo.activity.as_ref().expect("the demo has times");
+    let bucket = (0.75 * activity.buckets.len() as f64) as usize;
+    let expected = format!("#L{}", activity.buckets[bucket].first_line + 1);
+
+    let browser = Browser::start(&dist).await;
+    browser.goto("/index.html?theme=light").await;
+    browser.wait_for(".row").await;
+    let n_paths = browser.count(".timeline svg path").await;
+    assert!((2..=scrollback::activity::TOP_SPEAKERS + 1).contains(&n_paths), "one path per speaker shown: {n_paths}");
+    assert_eq!(browser.count(".speakers-chart svg rect").await, demo.speakers.len().min(12));
+    browser
+        .eval(
+            "const svg = document.querySelector('.timeline svg');
+             const rect = svg.getBoundingClientRect();
+             const x = rect.left + rect.width * (arguments[0] + 0.5) / arguments[1];
+             svg.dispatchEvent(new MouseEvent('click', { clientX: x, clientY: rect.top + 5, bubbles: true }));",
+            vec![json!(bucket), json!(activity.buckets.len())],
+        )
+        .await;
+    wait_for_hash(&browser, &expected).await;
+    browser.wait_for(&format!("{expected}[aria-current=location]")).await;
+    browser.screenshot("reading-light").await;
+
+    browser.goto("/index.html?theme=dark").await;
+    browser.wait_for(".row").await;
+    let background = browser.eval("return getComputedStyle(document.body).backgroundColor;", vec![]).await;
+    assert_ne!(background, json!("rgb(255, 255, 255)"), "the dark theme is dark");
+    browser.screenshot("reading-dark").await;
+
+    browser.client.set_window_size(360, 740).await.expect("a phone-sized window");
+    browser.goto("/index.html?theme=light").await;
+    browser.wait_for(".row").await;
+    let overflow = browser.eval("return document.documentElement.scrollWidth - document.documentElement.clientWidth;", vec![]).await;
+    assert_eq!(overflow, json!(0), "nothing is wider than a 360 px screen");
+    let text_width = browser.eval("return document.querySelector('.row.kind-message .text').getBoundingClientRect().width;", vec![]).await;
+    assert!(text_width.as_f64().unwrap_or(0.0) > 200.0, "message text gets most of the width: {text_width}");
+    browser.screenshot("reading-360").await;
+    browser.close().await;
+}

@@ -34,6 +34,9 @@ pub fn Row(props: &RowProps) -> Html {
     html! {
         <div class={classes!("row", kind_class, props.current.then_some("current"))} id={anchor.clone()}
             aria-current={props.current.then_some("location")}>
+            if let Some(day) = open.day_starts.get(&props.index) {
+                <div class="day-boundary" role="separator">{format!("{} {day}", chrono::Datelike::weekday(day))}</div>
+            }
             if let Some(jump) = open.clock_jumps.get(&props.index) {
                 <div class="clock-jump" role="note">{"⟲ "}{jump.clone()}</div>
             }

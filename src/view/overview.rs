@@ -1,0 +1,114 @@
+//! Pictures of the log, drawn as SVG by the app: activity over time (click to jump there) and
+//! messages per speaker. Colours come from the speaker classes, so both themes work.
+
+use yew::prelude::*;
+
+use crate::activity::{Activity, TOP_SPEAKERS};
+use crate::app::{OpenLog, Shared};
+use crate::permalink::Anchor;
+
+/// The timeline's height in SVG units; its width is one unit per bucket.
+const TIMELINE_HEIGHT: f64 = 40.0;
+
+/// Speakers drawn in the bar chart.
+const CHART_SPEAKERS: usize = 12;
+
+#[derive(Properties, PartialEq)]
+pub struct OverviewProps {
+    pub open: Shared<OpenLog>,
+}
+
+#[component]
+pub fn Overview(props: &OverviewProps) -> Html {
+    let open = &props.open;
+    let Some(activity) = &open.activity else { return html! {} };
+    html! {
+        <details class="overview" open=true>
+            <summary>{"Overview"}</summary>
+            <div class="overview-body">
+                <Timeline activity={Shared(std::rc::Rc::clone(activity))} />
+                { speakers_chart(open) }
+            </div>
+        </details>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct TimelineProps {
+    activity: Shared<Activity>,
+}
+
+#[component]
+fn Timeline(props: &TimelineProps) -> Html {
+    let activity = &props.activity;
+    let n_buckets = activity.buckets.len();
+    let busiest = activity.buckets.iter().map(|bucket| bucket.total()).max().unwrap_or(1).max(1);
+    let scale = TIMELINE_HEIGHT / f64::from(busiest);
+    // One path per speaker (and one for everyone else): a handful of elements however long the log.
+    let mut paths = vec![String::new(); TOP_SPEAKERS + 1];
+    for (x, bucket) in activity.buckets.iter().enumerate() {
+        let mut bottom = TIMELINE_HEIGHT;
+        for (slot, &count) in bucket.counts.iter().enumerate() {
+            if count == 0 {
+                continue;
+            }
+            let height = f64::from(count) * scale;
+            bottom -= height;
+            paths[slot].push_str(&format!("M{x} {bottom:.2}h1v{height:.2}h-1z"));
+        }
+    }
+    let onclick = {
+        let activity = activity.clone();
+        Callback::from(move |event: MouseEvent| {
+            let Some(svg) = event.target_dyn_into::<web_sys::Element>().and_then(|target| target.closest("svg").ok().flatten()) else { return };
+            let rect = svg.get_bounding_client_rect();
+            let fraction = (f64::from(event.client_x()) - rect.left()) / rect.width().max(1.0);
+            let bucket = ((fraction * activity.buckets.len() as f64).floor().max(0.0) as usize).min(activity.buckets.len().saturating_sub(1));
+            if let Some(bucket) = activity.buckets.get(bucket) {
+                crate::browser::go_to_anchor(Anchor::Line(bucket.first_line + 1));
+            }
+        })
+    };
+    let unit = match activity.bucket_minutes {
+        1 => "minute".to_owned(),
+        minutes if minutes % 1440 == 0 => format!("{} days", minutes / 1440),
+        minutes if minutes % 60 == 0 => format!("{} h", minutes / 60),
+        minutes => format!("{minutes} min"),
+    };
+    let classes = activity.speakers.iter().map(|(_, colour)| format!("speaker-{colour}")).chain(std::iter::once("others".to_owned()));
+    html! {
+        <figure class="timeline">
+            <svg viewBox={format!("0 0 {n_buckets} {TIMELINE_HEIGHT}")} preserveAspectRatio="none" role="img"
+                aria-label={format!("Messages per {unit}, coloured by speaker; click to go to that moment")} {onclick}>
+                { for paths.into_iter().zip(classes).filter(|(path, _)| !path.is_empty()).map(|(path, class)| html! {
+                    <path class={class} fill="currentColor" d={path} />
+                }) }
+            </svg>
+            <figcaption>{format!("Messages per {unit} · click to go there")}</figcaption>
+        </figure>
+    }
+}
+
+fn speakers_chart(open: &OpenLog) -> Html {
+    let speakers = &open.speakers[..open.speakers.len().min(CHART_SPEAKERS)];
+    let most = speakers.first().map_or(1, |speaker| speaker.n_lines.max(1));
+    let row_height = 18.0;
+    html! {
+        <figure class="speakers-chart">
+            <svg viewBox={format!("0 0 300 {}", row_height * speakers.len() as f64)} role="img" aria-label="Messages per speaker">
+                { for speakers.iter().enumerate().map(|(row, speaker)| {
+                    let y = row as f64 * row_height;
+                    let width = 180.0 * speaker.n_lines as f64 / most as f64;
+                    html! {
+                        <g class={format!("speaker-{}", speaker.colour)}>
+                            <text x="0" y={format!("{:.1}", y + 13.0)} fill="currentColor">{crate::text::visible_nick(&speaker.nick).into_owned()}</text>
+                            <rect x="100" y={format!("{:.1}", y + 3.0)} width={format!("{width:.1}")} height="12" rx="2" fill="currentColor" />
+                            <text x={format!("{:.1}", 104.0 + width)} y={format!("{:.1}", y + 13.0)} class="count">{speaker.n_lines}</text>
+                        </g>
+                    }
+                }) }
+            </svg>
+            <figcaption>{"Messages per speaker"}</figcaption>
+        </figure>
+    }
+}
