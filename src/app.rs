@@ -16,7 +16,7 @@ use crate::speakers::{Roster, Speaker};
 use crate::listing::{Listing, Rules};
 use crate::permalink::Anchor;
 use crate::search::Query;
-use crate::view::{Legend, LogHeader, LogView, Overview, SearchBar, Toolbar};
+use crate::view::{Legend, LogHeader, LogView, Overview, SearchBar, ShareBar, Toolbar};
 
 /// Big data shared by reference. Equal only when it is the same allocation, so a prop
 /// comparison is O(1) and never walks a log.
@@ -64,6 +64,10 @@ pub struct OpenLog {
     pub day_starts: HashMap<usize, chrono::NaiveDate>,
     /// Messages over time, for the timeline; `None` without times.
     pub activity: Option<Rc<crate::activity::Activity>>,
+    /// The source line number of the first line: 1, or where a shared snippet began.
+    pub first_line_number: usize,
+    /// A snippet opened from a `#snippet=` link: its lines are not linked one by one.
+    pub snippet: bool,
 }
 
 impl OpenLog {
@@ -77,7 +81,18 @@ impl OpenLog {
         let roster = Roster::new(&log);
         let activity = crate::activity::activity(&log, &roster).map(Rc::new);
         let day_starts = day_starts(&log);
-        OpenLog { speakers: roster.ranked(), roster, detected_format: log.format, log, file_name: file_name.into(), clock_jumps, day_starts, activity }
+        OpenLog {
+            speakers: roster.ranked(),
+            roster,
+            detected_format: log.format,
+            log,
+            file_name: file_name.into(),
+            clock_jumps,
+            day_starts,
+            activity,
+            first_line_number: 1,
+            snippet: false,
+        }
     }
 
     /// The same text read as `format` (`None`: detect again).
@@ -88,6 +103,14 @@ impl OpenLog {
 
     pub fn demo() -> OpenLog {
         OpenLog::new(parse(DEMO_LOG.as_bytes(), None), DEMO_FILE_NAME)
+    }
+
+    /// The lines of a `#snippet=` link, numbered as in the log they came from.
+    pub fn from_snippet(snippet: crate::snippet::Snippet) -> OpenLog {
+        let n_lines = snippet.text.lines().count().max(1);
+        let name = format!("{}, lines {}–{}", snippet.file_name, snippet.first_line, snippet.first_line + n_lines - 1);
+        let log = crate::parse::parse_text(Rc::from(snippet.text), Some(snippet.format));
+        OpenLog { first_line_number: snippet.first_line, snippet: true, ..OpenLog::new(log, name) }
     }
 }
 
@@ -213,8 +236,13 @@ pub struct AppProps {
 #[component]
 pub fn App(props: &AppProps) -> Html {
     let initial = props.initial.clone();
+    let snippet_link = use_memo((), |_| crate::browser::snippet_in_hash());
     let state = use_reducer(move || match initial {
         Some(open) => State::opened(open),
+        None if snippet_link.is_some() => match snippet_link.as_deref().and_then(crate::snippet::Snippet::decode) {
+            Some(snippet) => State::opened(Shared::new(OpenLog::from_snippet(snippet))),
+            None => State { problem: Some("This snippet link is damaged or cut short: ask for the link again.".into()), ..State::default() },
+        },
         // A log is coming from `?src=`: show nothing rather than the demo meanwhile.
         None if crate::browser::query_param("src").is_some() => State::opened(Shared::new(OpenLog::new(parse(b"", None), ""))),
         None => State::default(),
@@ -227,7 +255,7 @@ pub fn App(props: &AppProps) -> Html {
     let interactive = !embedded && !props.standalone;
     let kept = {
         let dispatcher = state.dispatcher();
-        let restore = interactive && props.initial.is_none() && crate::browser::query_param("src").is_none();
+        let restore = interactive && props.initial.is_none() && crate::browser::query_param("src").is_none() && crate::browser::snippet_in_hash().is_none();
         crate::browser::use_kept_log(state.open.clone(), onopen, restore, Callback::from(move |_| dispatcher.dispatch(Action::ShowDemo)))
     };
     let onopen = kept.keeping.clone();
@@ -254,7 +282,7 @@ pub fn App(props: &AppProps) -> Html {
         use_callback((), move |show: bool, _| showing_help.set(show))
     };
     let reading = use_reading(open, anchor);
-    crate::browser::use_reading_keys(open.clone(), anchor, onhelp.clone(), reading.onstep.clone(), Callback::noop());
+    crate::browser::use_reading_keys(open.clone(), onhelp.clone(), reading.onstep.clone(), Callback::noop());
     html! {
         <main class={classes!("app", props.standalone.then_some("standalone"), embedded.then_some("embedded"))} aria-label="scrollback log viewer">
             if embedded {
@@ -282,9 +310,12 @@ pub fn App(props: &AppProps) -> Html {
                 <Legend open={open.clone()} onpick={reading.onpick.clone()} picked={reading.picked.clone()} />
                 <div class="reading">
                     <Overview open={open.clone()} />
-                    <SearchBar query={reading.query_text.clone()} onquery={reading.onquery.clone()} n_found={reading.found.len()} current={reading.current_match}
-                        filtering={reading.query.filters()} n_kept={reading.listing.len()} onstep={reading.onstep.clone()}
-                        condense={reading.condense} oncondense={reading.oncondense.clone()} />
+                    <div class="controls">
+                        <SearchBar query={reading.query_text.clone()} onquery={reading.onquery.clone()} n_found={reading.found.len()} current={reading.current_match}
+                            filtering={reading.query.filters()} n_kept={reading.listing.len()} onstep={reading.onstep.clone()}
+                            condense={reading.condense} oncondense={reading.oncondense.clone()} />
+                        <ShareBar open={open.clone()} anchor={anchor} />
+                    </div>
                     <LogView open={open.clone()} listing={reading.listing.clone()} anchor={anchor} highlight={reading.highlight.clone()} onexpand={reading.onexpand.clone()} />
                 </div>
             </div>
@@ -351,8 +382,9 @@ fn use_reading(open: &Shared<OpenLog>, anchor: Option<Anchor>) -> Reading {
     let current_match = anchor.and_then(|anchor| found.binary_search(&(anchor.first().saturating_sub(1) as u32)).ok()).map(|index| index + 1);
     let onstep = {
         let found = found.clone();
+        let open = open.clone();
         Callback::from(move |forward: bool| {
-            let from = anchor.map(|anchor| anchor.first() - 1);
+            let from = crate::browser::current_anchor(&open.log).map(|anchor| anchor.first() - 1);
             let next = match (forward, from) {
                 (true, Some(from)) => found.iter().find(|&&line| line as usize > from).or(found.first()),
                 (true, None) => found.first(),

@@ -16,6 +16,7 @@ pub mod permalink;
 pub mod report;
 pub mod search;
 pub mod source;
+pub mod snippet;
 pub mod speakers;
 pub mod text;
 

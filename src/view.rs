@@ -7,6 +7,7 @@ mod log_view;
 mod overview;
 mod row;
 mod search_bar;
+mod share_bar;
 mod toolbar;
 
 pub use joins_row::{JoinsRow, JoinsRowProps};
@@ -16,4 +17,5 @@ pub use log_view::{BlockHeights, BlockLayout, LogView, LogViewProps, Viewport, B
 pub use overview::{Overview, OverviewProps};
 pub use row::{Row, RowProps};
 pub use search_bar::{SearchBar, SearchBarProps};
+pub use share_bar::{ShareBar, ShareBarProps};
 pub use toolbar::{Toolbar, ToolbarProps};

@@ -258,6 +258,37 @@ async fn a_dropped_log_survives_a_reload_with_a_range_link_until_forgotten() {
 }
 
 #[tokio::test(flavor = "multi_thread")]
+async fn a_snippet_link_carries_its_lines_and_too_big_a_range_is_told_its_limit() {
+    let Some(dist) = dist_or_skip() else { return };
+    let browser = Browser::start(&dist).await;
+    browser.goto("/index.html#L40-L45").await;
+    browser.wait_for("#L40.current").await;
+    let nick_at_42 = text(&browser.wait_for("#L42 .nick").await).await;
+    browser.wait_for(".share-bar .share").await.click().await.expect("click Share these lines");
+    let link = browser.wait_for(".share-bar .snippet-link").await.prop("value").await.expect("the link").expect("a value");
+    assert!(link.contains("/index.html#snippet="), "{link}");
+
+    browser.goto("/index.html?elsewhere").await;
+    browser.client.goto(&link).await.expect("open the snippet link");
+    let header = text(&browser.wait_for(".log-header .file-name").await).await;
+    assert!(header.ends_with("lines 40–45"), "the header says which lines: {header:?}");
+    assert_eq!(find_all(&browser, "section.log .row").await.len(), 6, "just those lines");
+    assert_eq!(text(&browser.wait_for("#L42 .nick").await).await, nick_at_42, "numbers, speakers and times as in the log");
+    browser.wait_for("#L40 .time").await;
+
+    let long: String = (0..600).map(|i| format!("[10:{:02}] <alice> line {i}\n", i % 60)).collect();
+    browser.goto("/index.html?again").await;
+    browser.wait_for(".row").await;
+    browser.drop_file("long.log", &long).await;
+    browser.wait_for_text(".log-header .file-name", "long.log").await;
+    browser.eval("location.hash = '#L1-L600';", vec![]).await;
+    browser.wait_for(".share-bar .share").await.click().await.expect("click Share these lines");
+    let refusal = text(&browser.wait_for(".snippet-too-big").await).await;
+    assert!(refusal.contains("That is 600 lines") && refusal.contains("up to 500"), "{refusal}");
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
 async fn the_theme_follows_the_query_and_the_toggle_is_remembered() {
     let Some(dist) = dist_or_skip() else { return };
     let browser = Browser::start(&dist).await;

@@ -9,6 +9,10 @@ use web_sys::{Element, HtmlElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+thread_local! {
+    static MOUNTED: std::cell::RefCell<Option<yew::AppHandle<App>>> = const { std::cell::RefCell::new(None) };
+}
+
 /// Mounts the app in a fresh element, alone on the page, and lets Yew render.
 async fn mount() -> Element {
     let document = gloo::utils::document();
@@ -24,7 +28,11 @@ async fn mount() -> Element {
     body.insert_before(&root, body.first_child().as_ref()).unwrap();
     // The demo given as the first log: a log kept by an earlier test (IndexedDB) is not reopened.
     let props = AppProps { initial: Some(Shared::new(OpenLog::demo())), ..AppProps::default() };
-    yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
+    let handle = yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
+    // The earlier test's app goes, listeners and all: page-wide keys must reach one app only.
+    if let Some(earlier) = MOUNTED.with(|mounted| mounted.replace(Some(handle))) {
+        earlier.destroy();
+    }
     TimeoutFuture::new(50).await;
     root
 }
@@ -210,6 +218,18 @@ fn press(key: &str) {
     gloo::utils::document().body().unwrap().dispatch_event(&event).unwrap();
 }
 
+/// Waits (up to 2 s) for the URL hash to become `expected`: the app renders asynchronously.
+async fn wait_for_hash(expected: &str) {
+    let location = gloo::utils::window().location();
+    for _ in 0..100 {
+        if location.hash().unwrap() == expected {
+            return;
+        }
+        TimeoutFuture::new(20).await;
+    }
+    assert_eq!(location.hash().unwrap(), expected);
+}
+
 #[wasm_bindgen_test]
 async fn reading_keys_move_between_messages_switch_theme_and_show_help() {
     let root = mount().await;
@@ -217,15 +237,10 @@ async fn reading_keys_move_between_messages_switch_theme_and_show_help() {
     location.set_hash("").unwrap();
     TimeoutFuture::new(50).await;
     // The demo's first message is line 7, the next line 9 (blank lines between).
-    press("j");
-    TimeoutFuture::new(80).await;
-    assert_eq!(location.hash().unwrap(), "#L7");
-    press("j");
-    TimeoutFuture::new(80).await;
-    assert_eq!(location.hash().unwrap(), "#L9");
-    press("k");
-    TimeoutFuture::new(80).await;
-    assert_eq!(location.hash().unwrap(), "#L7");
+    for (key, expected) in [("j", "#L7"), ("j", "#L9"), ("k", "#L7")] {
+        press(key);
+        wait_for_hash(expected).await;
+    }
 
     let theme = || gloo::utils::document().document_element().unwrap().get_attribute("data-theme");
     let before = theme();

@@ -44,7 +44,7 @@ pub fn use_source_from_query(_dispatcher: UseReducerDispatcher<State>, _onopen: 
 pub fn use_theme() {}
 
 #[hook]
-pub fn use_reading_keys(_open: Shared<OpenLog>, _anchor: Option<Anchor>, _onhelp: Callback<bool>, _onstep: Callback<bool>, _onsection: Callback<bool>) {}
+pub fn use_reading_keys(_open: Shared<OpenLog>, _onhelp: Callback<bool>, _onstep: Callback<bool>, _onsection: Callback<bool>) {}
 
 /// Server-side there is no page to switch.
 pub fn toggle_theme() {}
@@ -78,3 +78,18 @@ pub fn use_kept_log(_open: Shared<OpenLog>, onopen: OnOpen, _restore: bool, _onf
 
 /// Server-side there is no URL to change.
 pub fn go_to_anchor(_anchor: Anchor) {}
+
+/// Server-side there is no hash.
+pub fn snippet_in_hash() -> Option<String> {
+    None
+}
+
+pub fn page_address() -> String {
+    String::new()
+}
+
+pub fn copy_text(_text: &str) {}
+
+pub fn current_anchor(_log: &crate::model::Log) -> Option<Anchor> {
+    None
+}

@@ -128,6 +128,28 @@ fn page_drop_and_paste_listeners(dispatcher: UseReducerDispatcher<State>, onopen
     }
 }
 
+/// The URL hash when it holds a shared snippet (`#snippet=…`).
+pub fn snippet_in_hash() -> Option<String> {
+    gloo::utils::window().location().hash().ok().filter(|hash| hash.starts_with(crate::snippet::PREFIX))
+}
+
+/// This page's address without query or hash, to put a snippet's fragment on.
+pub fn page_address() -> String {
+    let location = gloo::utils::window().location();
+    format!("{}{}", location.origin().unwrap_or_default(), location.pathname().unwrap_or_default())
+}
+
+/// Copies `text`; a refused clipboard is no error (the link is also shown).
+pub fn copy_text(text: &str) {
+    let _ = gloo::utils::window().navigator().clipboard().write_text(text);
+}
+
+/// The lines the URL hash points at now (read at the moment, not at the last render).
+pub fn current_anchor(log: &crate::model::Log) -> Option<Anchor> {
+    let hash = gloo::utils::window().location().hash().ok()?;
+    Link::parse(&hash)?.resolve(log)
+}
+
 /// Points the URL hash at `anchor`; the `hashchange` that follows scrolls there.
 pub fn go_to_anchor(anchor: Anchor) {
     let _ = gloo::utils::window().location().set_hash(&anchor.to_string());

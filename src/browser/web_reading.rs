@@ -14,10 +14,10 @@ use crate::permalink::Anchor;
 /// switches the theme, `?` shows the help and `Escape` closes it. Keys typed into a field are
 /// left alone.
 #[hook]
-pub fn use_reading_keys(open: Shared<OpenLog>, anchor: Option<Anchor>, onhelp: Callback<bool>, onstep: Callback<bool>, onsection: Callback<bool>) {
-    use_effect_with((open, anchor, onstep, onsection), move |(open, anchor, onstep, onsection)| {
+pub fn use_reading_keys(open: Shared<OpenLog>, onhelp: Callback<bool>, onstep: Callback<bool>, onsection: Callback<bool>) {
+    use_effect_with((open, onstep, onsection), move |(open, onstep, onsection)| {
         let (onstep, onsection) = (onstep.clone(), onsection.clone());
-        let (open, anchor) = (open.clone(), *anchor);
+        let open = open.clone();
         let listener = EventListener::new(&gloo::utils::document(), "keydown", move |event| {
             let event = event.unchecked_ref::<web_sys::KeyboardEvent>();
             let in_a_field = event
@@ -29,7 +29,8 @@ pub fn use_reading_keys(open: Shared<OpenLog>, anchor: Option<Anchor>, onhelp: C
             }
             match event.key().as_str() {
                 "j" | "k" => {
-                    let from = anchor.map_or(0, Anchor::first);
+                    // The hash as it is now: a key pressed right after another must see its move.
+                    let from = super::web::current_anchor(&open.log).map_or(0, Anchor::first);
                     let next = if event.key() == "j" { next_message(&open, from) } else { previous_message(&open, from) };
                     if let Some(line) = next {
                         super::web::go_to_anchor(Anchor::Line(line));

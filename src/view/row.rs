@@ -25,7 +25,7 @@ pub struct RowProps {
 pub fn Row(props: &RowProps) -> Html {
     let open = &props.open;
     let line = &open.log.lines[props.index];
-    let number = props.index + 1;
+    let number = props.index + open.first_line_number;
     let anchor = format!("L{number}");
     let kind_class = match line.kind {
         LineKind::System(event) => format!("kind-system event-{}", event.name()),
@@ -40,8 +40,12 @@ pub fn Row(props: &RowProps) -> Html {
             if let Some(jump) = open.clock_jumps.get(&props.index) {
                 <div class="clock-jump" role="note">{"⟲ "}{jump.clone()}</div>
             }
-            <a class="lineno" href={format!("#{anchor}")} data-line={number.to_string()} aria-label={format!("Line {number}; shift-click to select a range")}>{number}</a>
-            <button type="button" class="copy-link" data-line={number.to_string()} aria-label={format!("Copy a link to line {number}")} title="Copy a link to this line">{"🔗"}</button>
+            if open.snippet {
+                <span class="lineno">{number}</span>
+            } else {
+                <a class="lineno" href={format!("#{anchor}")} data-line={number.to_string()} aria-label={format!("Line {number}; shift-click to select a range")}>{number}</a>
+                <button type="button" class="copy-link" data-line={number.to_string()} aria-label={format!("Copy a link to line {number}")} title="Copy a link to this line">{"🔗"}</button>
+            }
             { time(line) }
             { content(open, line, props.highlight.as_deref().unwrap_or_default()) }
         </div>
