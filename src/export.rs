@@ -9,6 +9,10 @@ const STYLESHEETS: [&str; 2] = [include_str!("../style/palette.css"), include_st
 /// Renders `bytes` (a log file named `file_name`) as a standalone page.
 pub fn standalone_page(bytes: Vec<u8>, file_name: String) -> String {
     // Props hold `Rc`s, which cannot cross into the renderer's thread: parse inside it.
+    let embedded = {
+        let log = parse_file(&bytes, Some(&file_name), None);
+        crate::source::embed_source(&file_name, &log.text)
+    };
     let renderer = yew::ServerRenderer::<App>::with_props(move || {
         let log = parse_file(&bytes, Some(&file_name), None);
         AppProps { initial: Some(Shared::new(OpenLog::new(log, file_name))), standalone: true }
@@ -20,7 +24,7 @@ pub fn standalone_page(bytes: Vec<u8>, file_name: String) -> String {
         "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <meta name=\"generator\" content=\"scrollback\">\n<title>{title}</title>\n<style>\n{}\n</style>\n</head>\n\
-         <body>\n{body}\n</body>\n</html>\n",
+         <body>\n{body}\n{embedded}\n</body>\n</html>\n",
         STYLESHEETS.join("\n")
     )
 }

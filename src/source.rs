@@ -65,3 +65,41 @@ mod tests {
         }
     }
 }
+
+/// The element a static export (`scrollback html`) keeps its log's text in, so that the viewer
+/// pointed at the page (`?src=page.html`) opens the log itself, not its markup.
+const EMBED_OPEN: &str = "<textarea hidden readonly id=\"scrollback-source\" data-file-name=\"";
+const EMBED_CLOSE: &str = "</textarea>";
+
+/// The log's text as the static export embeds it. A textarea's content ends only at
+/// `</textarea`, and escaping `&` and `<` keeps even that out.
+pub fn embed_source(file_name: &str, text: &str) -> String {
+    format!("{EMBED_OPEN}{}\">{}{EMBED_CLOSE}", escape(file_name, true), escape(text, false))
+}
+
+/// The file name and text a static export embeds, if `page` is one.
+pub fn embedded_source(page: &[u8]) -> Option<(String, String)> {
+    let at = memchr::memmem::find(page, EMBED_OPEN.as_bytes())? + EMBED_OPEN.len();
+    let rest = std::str::from_utf8(&page[at..]).ok()?;
+    let (name, rest) = rest.split_once("\">")?;
+    let end = rest.rfind(EMBED_CLOSE)?;
+    Some((unescape(name), unescape(&rest[..end])))
+}
+
+fn escape(text: &str, in_attribute: bool) -> String {
+    let mut escaped = String::with_capacity(text.len() + text.len() / 16);
+    for c in text.chars() {
+        match c {
+            '&' => escaped.push_str("&amp;"),
+            '<' => escaped.push_str("&lt;"),
+            '>' => escaped.push_str("&gt;"),
+            '"' if in_attribute => escaped.push_str("&quot;"),
+            c => escaped.push(c),
+        }
+    }
+    escaped
+}
+
+fn unescape(text: &str) -> String {
+    text.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&amp;", "&")
+}

@@ -197,7 +197,8 @@ async fn a_100k_line_log_stays_under_the_dom_budget_and_links_far_down() {
 async fn src_loads_a_log_and_a_line_link_lands_on_its_row() {
     let Some(dist) = dist_or_skip() else { return };
     let log = generated_meeting(400);
-    let site = support::browser::site_with(&dist, "", &[("meeting-log.txt", log.as_bytes())]);
+    let page = scrollback::export::standalone_page(log.clone().into_bytes(), "meeting.txt".to_owned());
+    let site = support::browser::site_with(&dist, "", &[("meeting-log.txt", log.as_bytes()), ("meeting-page.html", page.as_bytes())]);
     let browser = Browser::start(&site).await;
 
     browser.goto("/index.html?src=meeting-log.txt#L75").await;
@@ -215,6 +216,12 @@ async fn src_loads_a_log_and_a_line_link_lands_on_its_row() {
         .await;
     assert!(position["top"].as_f64().unwrap() >= 0.0 && position["bottom"].as_f64().unwrap() <= position["height"].as_f64().unwrap(), "{position}");
     assert_eq!(position["current"], "location");
+
+    // A page written by `scrollback html` opens as the log it holds.
+    browser.goto("/index.html?src=meeting-page.html#L40").await;
+    browser.wait_for_text(".log-header .file-name", "meeting.txt").await;
+    assert_eq!(find_all(&browser, ".log-header .format-name").await.len(), 1);
+    browser.wait_for("#L40[aria-current=location]").await;
 
     // A missing file and a refused address each get a message with the cause.
     browser.goto("/index.html?src=missing.log").await;

@@ -133,4 +133,14 @@ fn the_static_export_is_a_whole_page_with_every_anchor_and_no_script() {
     assert!(!page.contains("<script"), "readable with JavaScript off, and none is needed");
     assert!(page.contains("--speaker-0:") && page.contains(".row {"), "both stylesheets are inlined");
     assert!(!page.contains(r#"id="file-input""#), "no controls that need the app");
+    let (name, text) = scrollback::source::embedded_source(page.as_bytes()).expect("the page holds its log");
+    assert_eq!((name.as_str(), text.as_str()), ("demo.txt", demo), "the viewer pointed at the page gets the log back");
+}
+
+#[test]
+fn an_embedded_log_survives_markup_in_its_text() {
+    let hostile = "[10:00] <a> </textarea><script>alert(1)</script> &amp; \"quoted\"\n";
+    let page = scrollback::export::standalone_page(hostile.as_bytes().to_vec(), "a \"b\" <c>.log".to_owned());
+    assert!(!page.contains("<script>"), "no markup from the log");
+    assert_eq!(scrollback::source::embedded_source(page.as_bytes()), Some(("a \"b\" <c>.log".to_owned(), hostile.to_owned())));
 }

@@ -93,3 +93,5 @@ pub fn copy_text(_text: &str) {}
 pub fn current_anchor(_log: &crate::model::Log) -> Option<Anchor> {
     None
 }
+
+pub fn download_text(_name: &str, _mime: &str, _text: &str) {}

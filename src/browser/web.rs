@@ -139,6 +139,27 @@ pub fn page_address() -> String {
     format!("{}{}", location.origin().unwrap_or_default(), location.pathname().unwrap_or_default())
 }
 
+/// Offers `text` as a file download named `name`, through a short-lived blob address.
+pub fn download_text(name: &str, mime: &str, text: &str) {
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else { return };
+    let Ok(address) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
+    let document = gloo::utils::document();
+    if let Ok(link) = document.create_element("a") {
+        let link: web_sys::HtmlElement = link.unchecked_into();
+        let _ = link.set_attribute("href", &address);
+        let _ = link.set_attribute("download", name);
+        link.click();
+    }
+    // Long enough for the download (and a test) to read it; then the memory goes.
+    gloo::timers::callback::Timeout::new(60_000, move || {
+        let _ = web_sys::Url::revoke_object_url(&address);
+    })
+    .forget();
+}
+
 /// Copies `text`; a refused clipboard is no error (the link is also shown).
 pub fn copy_text(text: &str) {
     let _ = gloo::utils::window().navigator().clipboard().write_text(text);

@@ -19,7 +19,11 @@ pub fn use_source_from_query(dispatcher: UseReducerDispatcher<State>, onopen: On
                 let name = crate::source::file_name_of(&src);
                 mark("scrollback:open-start");
                 match fetch_log(&src, &name, &dispatcher).await {
-                    Ok(bytes) => onopen.emit((name, bytes)),
+                    // A page written by `scrollback html`: open the log it holds.
+                    Ok(bytes) => match crate::source::embedded_source(&bytes) {
+                        Some((file_name, text)) => onopen.emit((file_name, Rc::from(text.into_bytes()))),
+                        None => onopen.emit((name, bytes)),
+                    },
                     Err(problem) => dispatcher.dispatch(Action::Failed(format!("{name}: {problem}"))),
                 }
             }),
