@@ -48,13 +48,7 @@ pub fn decode(bytes: &[u8]) -> Decoded {
         return decode_utf8_with_fallback(&bytes[bom_length..]);
     }
     if looks_like_iso_2022_jp(bytes) {
-        let (text, had_errors) = ISO_2022_JP.decode_without_bom_handling(bytes);
-        let diagnostics = if had_errors {
-            vec![Diagnostic { line: 1, kind: DiagnosticKind::Encoding, message: "malformed ISO-2022-JP, shown as �".to_owned() }]
-        } else {
-            Vec::new()
-        };
-        return Decoded { text: Rc::from(text), encoding: ISO_2022_JP.name(), diagnostics };
+        return decode_iso_2022_jp(bytes);
     }
     decode_utf8_with_fallback(bytes)
 }
@@ -63,6 +57,28 @@ pub fn decode(bytes: &[u8]) -> Decoded {
 fn looks_like_iso_2022_jp(bytes: &[u8]) -> bool {
     let switches_to_jis = memchr::memmem::find(bytes, b"\x1B$B").is_some() || memchr::memmem::find(bytes, b"\x1B$@").is_some();
     switches_to_jis && bytes.is_ascii()
+}
+
+/// Line by line: a newline left inside JIS mode would otherwise be eaten as an error, and the
+/// file would lose a line. (Well-formed ISO-2022-JP returns to ASCII before each newline.)
+fn decode_iso_2022_jp(bytes: &[u8]) -> Decoded {
+    let mut text = String::with_capacity(bytes.len() + bytes.len() / 2);
+    let mut diagnostics = Vec::new();
+    for (index, line) in bytes.split_inclusive(|&byte| byte == b'\n').enumerate() {
+        let (body, newline) = match line.strip_suffix(b"\n") {
+            Some(body) => (body, true),
+            None => (line, false),
+        };
+        let (decoded, had_errors) = ISO_2022_JP.decode_without_bom_handling(body);
+        text.push_str(&decoded);
+        if newline {
+            text.push('\n');
+        }
+        if had_errors {
+            diagnostics.push(Diagnostic { line: index + 1, kind: DiagnosticKind::Encoding, message: "malformed ISO-2022-JP, shown as �".to_owned() });
+        }
+    }
+    Decoded { text: Rc::from(text), encoding: ISO_2022_JP.name(), diagnostics }
 }
 
 fn decode_utf8_with_fallback(bytes: &[u8]) -> Decoded {
@@ -140,6 +156,19 @@ mod tests {
         // Anything else goes the copying way and still decodes.
         assert_eq!(&*decode_shared(Rc::from(&b"it\x92s"[..])).text, "it\u{2019}s");
         assert_eq!(&*decode_shared(Rc::from(&b"\xEF\xBB\xBFbom"[..])).text, "bom");
+    }
+
+    /// Found by the `parse` fuzz target: `ESC $ @` then a newline while in JIS mode lost the line.
+    #[test]
+    fn a_newline_inside_iso_2022_jp_jis_mode_keeps_its_line() {
+        let bytes = b"Day changed\n\x1B$@\noDa y E\n";
+        let decoded = decode(bytes);
+        assert_eq!(decoded.encoding, "ISO-2022-JP");
+        assert_eq!(count_lines(decoded.text.as_bytes()), 3, "{:?}", decoded.text);
+        assert_eq!(decoded.diagnostics.iter().map(|d| d.line).collect::<Vec<_>>(), Vec::<usize>::new());
+        let cut = decode(b"a\n\x1B$B$3$\n\x1B$B$3$s\x1B(B\n");
+        assert_eq!(count_lines(cut.text.as_bytes()), 3);
+        assert_eq!(cut.diagnostics.iter().map(|d| d.line).collect::<Vec<_>>(), vec![2], "the malformed line is named");
     }
 
     #[test]
