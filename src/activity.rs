@@ -70,7 +70,7 @@ pub fn activity(log: &Log, roster: &Roster) -> Option<Activity> {
     let bucket_minutes = BUCKET_MINUTES.iter().copied().find(|&size| (span / size) as usize + 1 <= MAX_BUCKETS).unwrap_or(43200);
     let n_buckets = (span / bucket_minutes) as usize + 1;
     let top: Vec<_> = roster.ranked().into_iter().take(TOP_SPEAKERS).collect();
-    let top_people: Vec<Option<usize>> = top.iter().map(|speaker| roster.person_of(&speaker.nick)).collect();
+    let top_people: Vec<Option<usize>> = top.iter().map(|speaker| roster.index_of(&speaker.nick)).collect();
     let mut buckets: Vec<Bucket> = (0..n_buckets).map(|_| Bucket { first_line: usize::MAX, counts: vec![0; TOP_SPEAKERS + 1] }).collect();
     let mut any_message = false;
     for (index, (line, minutes)) in log.lines.iter().zip(&elapsed).enumerate() {
@@ -81,7 +81,7 @@ pub fn activity(log: &Log, roster: &Roster) -> Option<Activity> {
             continue;
         }
         any_message = true;
-        let person = log.nick(line).and_then(|nick| roster.person_of(nick));
+        let person = log.nick(line).and_then(|nick| roster.index_of(nick));
         let slot = top_people.iter().position(|top| top.is_some() && *top == person).unwrap_or(TOP_SPEAKERS);
         bucket.counts[slot] += 1;
     }

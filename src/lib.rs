@@ -1,10 +1,11 @@
 //! scrollback: a chat-log viewer that parses and renders IRC meeting logs entirely in the browser.
 //!
-//! The pure core ([`model`], [`parse`], [`colour`], [`speakers`], [`report`]) knows nothing of
+//! The pure core ([`model`], [`parse`], [`colour`], [`speakers`], [`agenda`], [`report`]) knows nothing of
 //! yew or the DOM and is tested with plain `cargo test`; [`app`] and [`view`] are thin Yew
 //! components over it. See ARCHITECTURE.md.
 
 pub mod activity;
+pub mod agenda;
 pub mod colour;
 pub mod demo;
 pub mod input;

@@ -2,6 +2,7 @@
 
 use serde::Serialize;
 
+use crate::agenda::Agenda;
 use crate::model::{Diagnostic, Log, Meta};
 
 #[derive(Debug, Serialize)]
@@ -29,14 +30,66 @@ pub struct ReportLine<'a> {
     pub section: Option<usize>,
 }
 
+/// One agenda section (see [`crate::agenda`]); lines are 1-based and inclusive.
 #[derive(Debug, Serialize)]
 pub struct ReportSection {
     pub title: String,
     pub start_line: usize,
     pub end_line: usize,
+    /// What opened it: `meetbot`, `topic-change` or `phrase`.
+    pub how: &'static str,
+    /// ISO 8601 times of its first and last timed lines.
+    pub start_time: Option<String>,
+    pub end_time: Option<String>,
+    pub duration_minutes: Option<i64>,
+    pub messages: usize,
+    pub participants: Vec<ReportParticipant>,
+    pub items: Vec<ReportItem>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ReportParticipant {
+    pub nick: String,
+    pub messages: usize,
+}
+
+/// A MeetBot item: `agreed`, `action`, `info`, `link`, `idea`, `help`, `accepted` or `rejected`.
+#[derive(Debug, Serialize)]
+pub struct ReportItem {
+    pub line: usize,
+    pub kind: &'static str,
+    pub text: String,
+    pub owners: Vec<String>,
+}
+
+fn report_sections(agenda: &Agenda) -> Vec<ReportSection> {
+    agenda
+        .sections
+        .iter()
+        .map(|section| ReportSection {
+            title: section.title.clone(),
+            start_line: section.first + 1,
+            end_line: section.last + 1,
+            how: section.how.name(),
+            start_time: section.start.map(|stamp| stamp.iso()),
+            end_time: section.end.map(|stamp| stamp.iso()),
+            duration_minutes: section.duration_minutes(),
+            messages: section.n_messages,
+            participants: section.participants.iter().map(|(nick, messages)| ReportParticipant { nick: nick.clone(), messages: *messages }).collect(),
+            items: agenda
+                .items
+                .get(section.items.clone())
+                .unwrap_or(&[])
+                .iter()
+                .map(|item| ReportItem { line: item.line + 1, kind: item.kind.name(), text: item.text.clone(), owners: item.owners.clone() })
+                .collect(),
+        })
+        .collect()
 }
 
 pub fn report(log: &Log) -> Report<'_> {
+    let agenda = crate::agenda::analyse(log);
+    let mut section_at = 0;
     let lines = log
         .lines
         .iter()
@@ -52,10 +105,15 @@ pub fn report(log: &Log) -> Report<'_> {
             nick: log.nick(line),
             text: log.body(line),
             reply_to: Vec::new(),
-            section: None,
+            section: {
+                while agenda.sections.get(section_at).is_some_and(|section| section.last < index) {
+                    section_at += 1;
+                }
+                agenda.sections.get(section_at).filter(|section| section.first <= index).map(|_| section_at)
+            },
         })
         .collect();
-    Report { format: log.format.id(), meta: &log.meta, lines, sections: Vec::new(), diagnostics: &log.diagnostics }
+    Report { format: log.format.id(), meta: &log.meta, lines, sections: report_sections(&agenda), diagnostics: &log.diagnostics }
 }
 
 /// One line in one short string, `kind|time|nick|text` (`-` for no time or nick; system lines as

@@ -49,8 +49,8 @@ impl Query {
         let kind_ok = self.kinds.is_empty() || self.kinds.iter().any(|kind| kind == line.kind.name() || Some(kind.as_str()) == event);
         let from_ok = self.from.is_empty()
             || log.nick(line).is_some_and(|nick| {
-                let person = roster.person_of(nick);
-                self.from.iter().any(|wanted| normalise_nick(nick) == *wanted || (person.is_some() && roster.person_of(wanted) == person))
+                let person = roster.index_of(nick);
+                self.from.iter().any(|wanted| normalise_nick(nick) == *wanted || (person.is_some() && roster.index_of(wanted) == person))
             });
         kind_ok && from_ok
     }

@@ -61,14 +61,19 @@ impl Roster {
         speakers
     }
 
+    /// The person `nick` is (any spelling or later nick), as an index into [`Roster::people`].
+    pub fn index_of(&self, nick: &str) -> Option<usize> {
+        self.by_nick.get(&normalise_nick(nick)).copied()
+    }
+
+    /// Everyone seen, in order of appearance, including people who only changed nick.
+    pub fn people(&self) -> &[Speaker] {
+        &self.people
+    }
+
     /// The palette index for `nick`: its person's colour, or the nick's own if nobody by that name spoke.
     pub fn colour(&self, nick: &str) -> usize {
         self.by_nick.get(&normalise_nick(nick)).map_or_else(|| colour_index(nick), |&person| self.people[person].colour)
-    }
-
-    /// Which person `nick` is (an index that is stable for this roster), if anyone by that name spoke.
-    pub fn person_of(&self, nick: &str) -> Option<usize> {
-        self.by_nick.get(&normalise_nick(nick)).copied()
     }
 
     /// Whether `word` is the nick of someone in the log (any spelling of it).

@@ -1,4 +1,4 @@
-//! The native command-line tool: `scrollback json FILE` and `scrollback stats FILE` read the model.
+//! The native command-line tool: `scrollback json|stats|sections|minutes FILE` read the model.
 
 #![cfg_attr(target_arch = "wasm32", allow(unused))]
 
@@ -8,7 +8,7 @@ use std::time::Instant;
 
 use scrollback::model::{Format, LineKind};
 
-const USAGE: &str = "usage: scrollback json FILE [--format ID]\n       scrollback stats FILE [--format ID]\n       scrollback html FILE > page.html\n       scrollback palette-css\nformats: mirage-meeting, bracket-irc, plain-text";
+const USAGE: &str = "usage: scrollback json FILE [--format ID]\n       scrollback stats FILE [--format ID]\n       scrollback sections FILE [--format ID]\n       scrollback minutes FILE [--format ID]\n       scrollback html FILE > page.html\n       scrollback palette-css\nformats: mirage-meeting, bracket-irc, plain-text";
 
 /// The CLI reads files from disk: it is a host tool, and in a wasm build it does nothing.
 #[cfg(target_arch = "wasm32")]
@@ -75,10 +75,22 @@ fn run(args: &[String]) -> Result<(), String> {
             let n_raw = log.lines.iter().filter(|line| line.kind == LineKind::Raw).count();
             println!("raw_percent {:.2}", 100.0 * n_raw as f64 / log.lines.len().max(1) as f64);
             println!("speakers {}", speakers.len());
-            println!("sections 0");
+            let started = Instant::now();
+            let agenda = scrollback::agenda::analyse(&log);
+            let agenda_time = started.elapsed();
+            println!("sections {}", agenda.sections.len());
+            println!("agenda_ms {:.3}", agenda_time.as_secs_f64() * 1000.0);
             println!("diagnostics {}", log.diagnostics.len());
             println!("parse_ms {:.3}", parse_time.as_secs_f64() * 1000.0);
             println!("parse_mb_per_s {:.1}", bytes.len() as f64 / 1e6 / parse_time.as_secs_f64().max(1e-9));
+        }
+        "sections" => {
+            print!("{}", scrollback::agenda::sections_report(&scrollback::agenda::analyse(&log)));
+        }
+        "minutes" => {
+            let agenda = scrollback::agenda::analyse(&log);
+            let title = log.meta.title.clone().or_else(|| agenda.meeting_name.clone()).unwrap_or_else(|| format!("Minutes of {}", file_name.unwrap_or("the log")));
+            print!("{}", scrollback::agenda::minutes_markdown(&log, &agenda, &title));
         }
         _ => return Err(USAGE.to_owned()),
     }

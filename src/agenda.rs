@@ -1,0 +1,1201 @@
+//! The agenda of a meeting log: where each topic starts and ends, found from MeetBot commands,
+//! IRC topic changes or a chair's phrases ("ok, onto Solo5"), and the minutes written from it.
+//!
+//! [`analyse`] reads the log once. MeetBot's `#topic` lines, when a log has any, are its
+//! sections, exactly as MeetBot's minutes list them. Otherwise every spoken line is read for a
+//! chairing cue ("moving on to …", "next up: …", "Mirage 3! Over to …", "AOB?"); each cue is
+//! scored by how strong its words are, whether the chair says it (the `#startmeeting` nick, or
+//! whoever makes the most moves), whether a closing question ("anything else for X?") came just
+//! before, and whether it names a topic. A log gets phrase sections only when a chair made at
+//! least two moves, so a support channel's casual "moving on" opens nothing.
+//!
+//! **Invariant:** sections are contiguous, ordered and non-overlapping; lines before the first
+//! section (and after `#endmeeting`) belong to none.
+
+use std::collections::HashMap;
+use std::fmt::Write as _;
+use std::ops::Range;
+
+use chrono::Timelike;
+
+use crate::model::{LineKind, Log, Stamp, SystemEvent};
+use crate::speakers::Roster;
+
+/// What [`analyse`] finds in a log.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Agenda {
+    /// Who chairs: the `#startmeeting` nick, or the one who moves the meeting on.
+    pub chair: Option<String>,
+    /// In line order; contiguous, non-overlapping.
+    pub sections: Vec<Section>,
+    /// MeetBot items (`#agreed`, `#action`, …), in line order, `#undo` applied.
+    pub items: Vec<Item>,
+    /// `#meetingname`, else the text of `#startmeeting`.
+    pub meeting_name: Option<String>,
+    /// The `#startmeeting` and `#endmeeting` lines (0-based), when there are any.
+    pub started: Option<usize>,
+    pub ended: Option<usize>,
+}
+
+/// One topic of the meeting.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Section {
+    /// Short, naming the topic ("Solo5"); a MeetBot `#topic` is kept as written.
+    pub title: String,
+    /// 0-based line indices, inclusive.
+    pub first: usize,
+    pub last: usize,
+    /// The first and last time written on the section's lines.
+    pub start: Option<Stamp>,
+    pub end: Option<Stamp>,
+    /// Seconds the section's clock ran: backward clock jumps count as nothing.
+    pub elapsed_seconds: Option<i64>,
+    /// (person, messages), most messages first; a renamed person counts once, under their first nick.
+    pub participants: Vec<(String, usize)>,
+    /// Messages, actions and notices in the section.
+    pub n_messages: usize,
+    /// The section's items, as a range into [`Agenda::items`].
+    pub items: Range<usize>,
+    pub how: Boundary,
+}
+
+impl Section {
+    /// Whole minutes from the first to the last time in the section, never negative.
+    pub fn duration_minutes(&self) -> Option<i64> {
+        self.elapsed_seconds.map(|seconds| (seconds + 30) / 60)
+    }
+
+    /// The section's lines as 1-based source lines, as `#L<start>-L<end>` names them.
+    pub fn line_numbers(&self) -> (usize, usize) {
+        (self.first + 1, self.last + 1)
+    }
+}
+
+/// What opened a section.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Boundary {
+    /// A `#topic` command.
+    MeetBot,
+    /// The channel's topic was changed.
+    TopicChange,
+    /// A chair's phrase.
+    Phrase,
+}
+
+impl Boundary {
+    pub fn name(self) -> &'static str {
+        match self {
+            Boundary::MeetBot => "meetbot",
+            Boundary::TopicChange => "topic-change",
+            Boundary::Phrase => "phrase",
+        }
+    }
+}
+
+/// A MeetBot minute item.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Item {
+    /// 0-based line index.
+    pub line: usize,
+    pub kind: ItemKind,
+    pub text: String,
+    /// For actions: the people named in it (first nicks), in order of mention.
+    pub owners: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ItemKind {
+    Agreed,
+    Action,
+    Info,
+    Link,
+    Idea,
+    Help,
+    Accepted,
+    Rejected,
+}
+
+impl ItemKind {
+    /// The label MeetBot's minutes use (`AGREED`); info items have none.
+    pub fn label(self) -> &'static str {
+        match self {
+            ItemKind::Agreed => "AGREED",
+            ItemKind::Action => "ACTION",
+            ItemKind::Info => "",
+            ItemKind::Link => "LINK",
+            ItemKind::Idea => "IDEA",
+            ItemKind::Help => "HELP",
+            ItemKind::Accepted => "ACCEPTED",
+            ItemKind::Rejected => "REJECTED",
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            ItemKind::Agreed => "agreed",
+            ItemKind::Action => "action",
+            ItemKind::Info => "info",
+            ItemKind::Link => "link",
+            ItemKind::Idea => "idea",
+            ItemKind::Help => "help",
+            ItemKind::Accepted => "accepted",
+            ItemKind::Rejected => "rejected",
+        }
+    }
+}
+
+/// The index of the section holding `line` (0-based), by binary search.
+pub fn section_of(agenda: &Agenda, line: usize) -> Option<usize> {
+    let after = agenda.sections.partition_point(|section| section.first <= line);
+    let index = after.checked_sub(1)?;
+    (line <= agenda.sections[index].last).then_some(index)
+}
+
+/// Finds the agenda of `log`, in time linear in its lines.
+pub fn analyse(log: &Log) -> Agenda {
+    let roster = Roster::new(log);
+    let people = PersonLookup::new(log, &roster);
+    let mut agenda = Agenda::default();
+    let mut starts = meetbot(log, &people, &mut agenda);
+    let has_meetbot_topics = !starts.is_empty();
+    if !has_meetbot_topics {
+        starts = phrases(log, &people, &mut agenda);
+    }
+    let end_line = match agenda.ended {
+        Some(ended) => ended,
+        None => log.lines.len().saturating_sub(1),
+    };
+    build_sections(log, &people, &mut agenda, &starts, end_line);
+    agenda
+}
+
+/// Where a section starts, before it is measured.
+#[derive(Debug, Clone)]
+struct Start {
+    line: usize,
+    title: String,
+    how: Boundary,
+}
+
+/// Nick → person, cached by spelling: most lines repeat a nick, and normalising it allocates.
+struct PersonLookup<'a> {
+    roster: &'a Roster,
+    line_person: Vec<Option<u32>>,
+}
+
+impl<'a> PersonLookup<'a> {
+    fn new(log: &Log, roster: &'a Roster) -> PersonLookup<'a> {
+        let mut by_spelling: HashMap<&str, Option<u32>> = HashMap::new();
+        let line_person = log
+            .lines
+            .iter()
+            .map(|line| {
+                if !line.kind.is_spoken() {
+                    return None;
+                }
+                let nick = log.nick(line)?;
+                *by_spelling.entry(nick).or_insert_with(|| roster.index_of(nick).and_then(|index| u32::try_from(index).ok()))
+            })
+            .collect();
+        PersonLookup { roster, line_person }
+    }
+
+    fn of_line(&self, line: usize) -> Option<usize> {
+        self.line_person.get(line).copied().flatten().map(|person| person as usize)
+    }
+
+    fn name(&self, person: usize) -> &str {
+        self.roster.people().get(person).map_or("", |speaker| speaker.nick.as_str())
+    }
+
+    /// Whether `word` (backticks, `@` and punctuation around it ignored) is someone in the log.
+    fn person_named(&self, word: &str) -> Option<usize> {
+        let word = word.trim_matches(|c: char| !(c.is_alphanumeric() || "_-[]\\^{}|`".contains(c))).trim_matches('`');
+        if word.is_empty() || word.len() > 32 {
+            return None;
+        }
+        self.roster.index_of(word)
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// MeetBot
+
+/// Reads MeetBot commands: fills items, chair, name and the meeting's ends; returns the `#topic` starts.
+fn meetbot(log: &Log, people: &PersonLookup, agenda: &mut Agenda) -> Vec<Start> {
+    enum Added {
+        Topic,
+        Item,
+    }
+    let mut starts = Vec::new();
+    let mut added: Vec<Added> = Vec::new();
+    let mut name_given = false;
+    for (index, line) in log.lines.iter().enumerate() {
+        if line.kind != LineKind::Message {
+            continue;
+        }
+        let body = log.body(line).trim();
+        let in_meeting = agenda.started.is_some() && agenda.ended.is_none();
+        if in_meeting && (starts_with_ignore_case(body, "http://") || starts_with_ignore_case(body, "https://")) {
+            agenda.items.push(Item { line: index, kind: ItemKind::Link, text: body.to_owned(), owners: Vec::new() });
+            added.push(Added::Item);
+            continue;
+        }
+        let Some(rest) = body.strip_prefix('#') else { continue };
+        let command_len = rest.find(|c: char| c.is_whitespace()).unwrap_or(rest.len());
+        let (command, text) = rest.split_at(command_len);
+        let text = text.trim();
+        let command = command.to_ascii_lowercase();
+        if command == "startmeeting" {
+            if agenda.started.is_none() {
+                agenda.started = Some(index);
+                agenda.chair = people.of_line(index).map(|person| people.name(person).to_owned());
+                if !text.is_empty() && !name_given {
+                    agenda.meeting_name = Some(text.to_owned());
+                }
+            }
+            continue;
+        }
+        // Commands count inside the meeting, or anywhere when the log has no `#startmeeting`.
+        if agenda.ended.is_some() {
+            continue;
+        }
+        let kind = match command.as_str() {
+            "endmeeting" => {
+                if agenda.started.is_some() {
+                    agenda.ended = Some(index);
+                }
+                continue;
+            }
+            "topic" => {
+                if !text.is_empty() {
+                    starts.push(Start { line: index, title: text.to_owned(), how: Boundary::MeetBot });
+                    added.push(Added::Topic);
+                }
+                continue;
+            }
+            "meetingname" => {
+                if !text.is_empty() {
+                    agenda.meeting_name = Some(text.to_owned());
+                    name_given = true;
+                }
+                continue;
+            }
+            "undo" => {
+                match added.pop() {
+                    Some(Added::Topic) => drop(starts.pop()),
+                    Some(Added::Item) => drop(agenda.items.pop()),
+                    None => {}
+                }
+                continue;
+            }
+            "agreed" | "agree" => ItemKind::Agreed,
+            "action" => ItemKind::Action,
+            "info" => ItemKind::Info,
+            "link" => ItemKind::Link,
+            "idea" => ItemKind::Idea,
+            "help" => ItemKind::Help,
+            "accepted" | "accept" => ItemKind::Accepted,
+            "rejected" | "reject" => ItemKind::Rejected,
+            _ => continue,
+        };
+        if text.is_empty() {
+            continue;
+        }
+        let owners = if kind == ItemKind::Action { owners_named(text, people) } else { Vec::new() };
+        agenda.items.push(Item { line: index, kind, text: text.to_owned(), owners });
+        added.push(Added::Item);
+    }
+    starts
+}
+
+/// The people an action names, first nicks, each once.
+fn owners_named(text: &str, people: &PersonLookup) -> Vec<String> {
+    let mut owners: Vec<String> = Vec::new();
+    for word in text.split(|c: char| c.is_whitespace() || c == ',' || c == '/' || c == '(' || c == ')') {
+        if let Some(person) = people.person_named(word) {
+            let name = people.name(person);
+            if !owners.iter().any(|owner| owner == name) {
+                owners.push(name.to_owned());
+            }
+        }
+    }
+    owners
+}
+
+fn starts_with_ignore_case(text: &str, prefix: &str) -> bool {
+    text.get(..prefix.len()).is_some_and(|head| head.eq_ignore_ascii_case(prefix))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Chairing phrases
+
+/// A chairing cue read from one line, before it is scored.
+#[derive(Debug, Clone)]
+struct Cue {
+    line: usize,
+    person: Option<usize>,
+    /// 3 for words that move a meeting on ("onto X", "next topic"), 2 for weaker ones ("let's move on").
+    strength: i32,
+    title: Option<String>,
+    /// The cue says a move is coming but names nothing ("Next topic"): a title may follow.
+    wants_title: bool,
+    is_aob: bool,
+}
+
+/// Phrase and topic-change boundaries; sets the chair when phrases find one.
+fn phrases(log: &Log, people: &PersonLookup, agenda: &mut Agenda) -> Vec<Start> {
+    let mut cues: Vec<Cue> = Vec::new();
+    // Lines (0-based) of closing questions: "anything else for Solo5?".
+    let mut closings: Vec<usize> = Vec::new();
+    let mut topic_changes: Vec<Start> = Vec::new();
+    let mut lower = String::new();
+    // The last spoken lines (index, person) for answers to "what's the next topic?".
+    let mut asked_next: Option<usize> = None;
+    // Someone names the agenda: a meeting, where moves by others than the chair count too.
+    let mut mentions_agenda = false;
+    for (index, line) in log.lines.iter().enumerate() {
+        match line.kind {
+            LineKind::System(SystemEvent::Topic) => {
+                if let Some(title) = changed_topic(log.body(line)) {
+                    topic_changes.push(Start { line: index, title, how: Boundary::TopicChange });
+                }
+                continue;
+            }
+            LineKind::Message | LineKind::Action => {}
+            _ => continue,
+        }
+        let body = log.body(line);
+        if body.len() > 600 {
+            continue;
+        }
+        lower.clear();
+        lower.push_str(body);
+        lower.make_ascii_lowercase();
+        let person = people.of_line(index);
+        if let Some(asked) = asked_next {
+            if index > asked + 4 {
+                asked_next = None;
+            } else if let Some(title) = answered_topic(body) {
+                cues.push(Cue { line: index, person, strength: 4, title: Some(title), wants_title: false, is_aob: false });
+                asked_next = None;
+                continue;
+            }
+        }
+        if !mentions_agenda && lower.contains("agenda") {
+            mentions_agenda = true;
+        }
+        if is_closing_question(&lower) {
+            closings.push(index);
+        }
+        if asks_next_topic(&lower) {
+            asked_next = Some(index);
+            continue;
+        }
+        if asks_to_move_on(&lower) {
+            closings.push(index);
+            continue;
+        }
+        if let Some(mut cue) = read_cue(body, &lower, people) {
+            cue.line = index;
+            cue.person = person;
+            cues.push(cue);
+        }
+    }
+    // The chair: whoever makes the most strong, titled moves, at least two.
+    let mut moves: HashMap<usize, usize> = HashMap::new();
+    for cue in &cues {
+        let is_move = (cue.strength >= 3 && (cue.title.is_some() || cue.wants_title)) || cue.is_aob || (cue.strength >= 2 && cue.title.is_some());
+        if let (Some(person), true) = (cue.person, is_move) {
+            *moves.entry(person).or_default() += 1;
+        }
+    }
+    let chair_person = match agenda.chair.as_deref() {
+        Some(chair) => people.roster.index_of(chair),
+        None => moves.iter().filter(|(_, &count)| count >= 2 || (mentions_agenda && count >= 1)).max_by_key(|(&person, &count)| (count, std::cmp::Reverse(person))).map(|(&person, _)| person),
+    };
+    let Some(chair_person) = chair_person else { return Vec::new() };
+    let mut starts: Vec<Start> = Vec::new();
+    // A move the chair announced without a title ("let's move on"), waiting for one.
+    let mut pending_title_from: Option<(usize, usize)> = None;
+    for (cue_index, cue) in cues.iter().enumerate() {
+        let by_chair = cue.person == Some(chair_person);
+        let after_closing = closings.iter().rev().take(3).any(|&closing| closing < cue.line && cue.line - closing <= 6);
+        let mut score = cue.strength;
+        score += if by_chair { 2 } else { 0 };
+        score += i32::from(after_closing);
+        score += i32::from(cue.title.is_some());
+        score += i32::from(!by_chair && mentions_agenda && cue.strength >= 3 && cue.title.is_some());
+        // What follows: the chair who announces a move and goes on to introduce it.
+        score += i32::from(by_chair && cue.title.is_none() && next_spoken_by_same(log, people, cue.line));
+        if score < 5 {
+            continue;
+        }
+        if cue.is_aob && starts.last().is_some_and(|start| start.title == "AOB") {
+            continue;
+        }
+        // A title given just after an announced move names that move's section.
+        if let (Some((pending_line, pending_start)), Some(title)) = (pending_title_from, cue.title.as_ref()) {
+            let n_between = (pending_line + 1..cue.line).filter(|&index| log.lines.get(index).is_some_and(|line| line.kind.is_spoken())).take(4).count();
+            if n_between <= 3 && cue.person == log_person(&cues, pending_line) {
+                if let Some(start) = starts.get_mut(pending_start) {
+                    start.title = title.clone();
+                }
+                pending_title_from = None;
+                continue;
+            }
+        }
+        pending_title_from = None;
+        let title = match &cue.title {
+            Some(title) => title.clone(),
+            None => match title_from_next_line(log, people, &cues, cue_index, cue.line) {
+                Some(title) => title,
+                None => {
+                    pending_title_from = Some((cue.line, starts.len()));
+                    String::from("Next topic")
+                }
+            },
+        };
+        starts.push(Start { line: cue.line, title, how: Boundary::Phrase });
+    }
+    let n_phrases = starts.len();
+    if n_phrases < 2 {
+        return Vec::new();
+    }
+    agenda.chair = Some(people.name(chair_person).to_owned());
+    // Topic changes count in a meeting; merge them in line order.
+    if !topic_changes.is_empty() {
+        starts.extend(topic_changes);
+        starts.sort_by_key(|start| start.line);
+        starts.dedup_by_key(|start| start.line);
+    }
+    starts
+}
+
+fn next_spoken_by_same(log: &Log, people: &PersonLookup, line: usize) -> bool {
+    let next = (line + 1..log.lines.len().min(line + 6)).find(|&index| log.lines[index].kind.is_spoken());
+    next.is_some_and(|next| people.of_line(next).is_some() && people.of_line(next) == people.of_line(line))
+}
+
+fn log_person(cues: &[Cue], line: usize) -> Option<usize> {
+    cues.iter().find(|cue| cue.line == line).and_then(|cue| cue.person)
+}
+
+/// "Next topic" followed by "Outreachy": a short line by the same person names the topic.
+fn title_from_next_line(log: &Log, people: &PersonLookup, cues: &[Cue], cue_index: usize, line: usize) -> Option<String> {
+    let person = people.of_line(line);
+    let next_cue_line = cues.get(cue_index + 1).map_or(usize::MAX, |cue| cue.line);
+    let mut n_spoken = 0;
+    let mut index = line + 1;
+    let next_by_same = loop {
+        let next = log.lines.get(index)?;
+        if next.kind.is_spoken() {
+            n_spoken += 1;
+            if n_spoken > 3 || index >= next_cue_line {
+                return None;
+            }
+            if people.of_line(index) == person {
+                break index;
+            }
+        }
+        index += 1;
+    };
+    let body = log.body(&log.lines[next_by_same]);
+    let lower = body.to_ascii_lowercase();
+    let at = skip_addressees_and_fillers(body, &lower, 0, people);
+    let text = cut_clause(&body[at..]);
+    let lower_text = text.to_ascii_lowercase();
+    for mark in ["updates on ", "update on ", "news on ", "talk about ", "news about "] {
+        if let Some(found) = lower_text.find(mark) {
+            let title = tidy_title(&text[found + mark.len()..]);
+            return (!title.is_empty()).then_some(title);
+        }
+    }
+    let first = text.split_whitespace().next().unwrap_or("").to_ascii_lowercase();
+    if text.split_whitespace().count() > 5 || ["which", "that", "and", "but", "so", "sorry", "i", "we", "it", "this"].contains(&first.as_str()) {
+        return None;
+    }
+    let title = tidy_title(text);
+    (!title.is_empty()).then_some(title)
+}
+
+/// The topic text of a topic-change line, in the wordings loggers use.
+fn changed_topic(body: &str) -> Option<String> {
+    let lower = body.to_ascii_lowercase();
+    let at = ["topic to: ", "topic to ", "topic is: ", "topic: "].iter().find_map(|marker| lower.find(marker).map(|at| at + marker.len()))?;
+    let topic = body.get(at..)?.trim().trim_matches(|c| c == '"' || c == '\'' || c == '“' || c == '”');
+    let title = tidy_title(topic);
+    (!title.is_empty()).then_some(title)
+}
+
+/// "anything else for Mirage 3?", "anything more on this?", "any more questions?".
+fn is_closing_question(lower: &str) -> bool {
+    lower.trim_end().ends_with('?')
+        && ["anything else", "anything more", "any more", "anyone else", "any other questions", "any questions", "all for"].iter().any(|phrase| lower.contains(phrase))
+}
+
+/// "Objections to moving on?", "any points before we move on to solo5?": a question, not yet a move.
+fn asks_to_move_on(lower: &str) -> bool {
+    let Some(question) = lower.find('?') else { return false };
+    let asked = &lower[..question];
+    let clause = asked.rfind(['.', '!']).map_or(asked, |at| &asked[at + 1..]);
+    (clause.contains("move on") || clause.contains("moving on") || clause.contains("before we")) && !lower[question..].contains('"')
+}
+
+/// "what's the next topic?", "what's next on the agenda?".
+fn asks_next_topic(lower: &str) -> bool {
+    lower.contains('?')
+        && (lower.contains("next topic") || lower.contains("next item") || lower.contains("next on the agenda"))
+        && (lower.contains("what") || lower.contains("which"))
+}
+
+/// "Outreachy - both interns passed": a short name, then a dash or colon.
+fn answered_topic(body: &str) -> Option<String> {
+    let (head, _) = [" - ", " – ", " — ", ": "].iter().filter_map(|dash| body.split_once(dash)).min_by_key(|(head, _)| head.len())?;
+    let words = head.split_whitespace().count();
+    let first = head.chars().next()?;
+    (words >= 1 && words <= 4 && (first.is_uppercase() || first.is_ascii_digit())).then(|| tidy_title(head)).filter(|title| !title.is_empty())
+}
+
+/// Filler words a chair starts a move with: "ok, so, right, …".
+const FILLERS: &[&str] = &[
+    "ok", "okay", "k", "alright", "allright", "right", "great", "good", "cool", "so", "and", "then", "now", "well", "thanks", "thank", "you", "fine",
+    "everyone", "all", "folks", "hearing", "nothing", "perfect", "segue", "excellent", "awesome", "nice", "oh", "ah", "sure", "yes", "yep", "if", "not", "lovely", "super",
+];
+
+/// Reads a chairing cue from a spoken line. `lower` is `body` in ASCII lower case, so byte offsets agree.
+fn read_cue(body: &str, lower: &str, people: &PersonLookup) -> Option<Cue> {
+    let cue = |strength: i32, title: Option<String>, wants_title: bool| Cue { line: 0, person: None, strength, title, wants_title, is_aob: false };
+    // Each clause start: the line's start, and after ". ", "! ", "? ".
+    for clause in clause_starts(lower) {
+        let at = skip_addressees_and_fillers(body, lower, clause, people);
+        let text = &lower[at..];
+        // "AOB", "any other business".
+        if ["aob", "in aob", "any other business", "any other topics", "other items?", "we're out of agenda items", "that's the end of our agenda", "that concludes the agenda"]
+            .iter()
+            .any(|phrase| text.starts_with(phrase))
+        {
+            return Some(Cue { is_aob: true, ..cue(3, Some("AOB".to_owned()), false) });
+        }
+        // "item 3: Solo5".
+        if let Some(rest) = text.strip_prefix("item ") {
+            let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+            if digits > 0 && rest[digits..].starts_with([':', '.', ')']) {
+                let title_at = at + "item ".len() + digits + 1;
+                return Some(cue(3, title_after(body, lower, title_at, people), false));
+            }
+        }
+        // "onto Solo5", "on to the hackathon".
+        for prefix in ["onto ", "onto:", "on to ", "next, onto ", "next onto ", "next, on to ", "now onto ", "next: ", "next:", "next, ", "next is "] {
+            if text.starts_with(prefix) {
+                return Some(titled_move(body, lower, at + prefix.len(), 3, people));
+            }
+        }
+        // "back to discuss.ocaml.org", "in terms of release schedules, …": weaker.
+        for prefix in ["back to ", "in terms of "] {
+            if text.starts_with(prefix) {
+                return Some(titled_move(body, lower, at + prefix.len(), 2, people));
+            }
+        }
+        // "let's start with X".
+        for prefix in ["let's start with ", "lets start with ", "let's begin with ", "starting with ", "first up: ", "first up, ", "first up "] {
+            if text.starts_with(prefix) {
+                return Some(titled_move(body, lower, at + prefix.len(), 3, people));
+            }
+        }
+        // "over to the hackathon update!", "Mirage 3! Over to our release manager, hannes".
+        if text.starts_with("over to ") {
+            let object_at = at + "over to ".len();
+            let object = &body[object_at..];
+            let names_person = object.split_whitespace().take(6).any(|word| people.person_named(word).is_some())
+                || ["you", "our ", "my ", "the floor", "him", "her", "them"].iter().any(|start| object.to_ascii_lowercase().starts_with(start));
+            if !names_person {
+                return Some(titled_move(body, lower, object_at, 3, people));
+            }
+            let title = previous_sentence(body, clause).map(tidy_title).filter(|title| !title.is_empty() && !is_filler_sentence(title));
+            return Some(cue(if title.is_some() { 3 } else { 2 }, title, false));
+        }
+    }
+    // Words that move on wherever they sit in the line.
+    for (phrase, strength) in [
+        ("moving onto ", 3),
+        ("moving on to ", 3),
+        ("move onto ", 3),
+        ("move on to ", 3),
+        ("moving on", 2),
+        ("move on", 2),
+        ("next topic", 3),
+        ("next big topic", 3),
+        ("next item", 3),
+        ("next point", 3),
+        ("next up", 3),
+        ("first item", 3),
+        ("first agenda item", 3),
+        ("first topic", 3),
+        ("first thing we have", 3),
+        ("first up", 3),
+        ("first on the agenda", 3),
+        ("last item", 3),
+        ("next on the agenda", 3),
+        ("any other business", 3),
+    ] {
+        let Some(found) = find_word(lower, phrase) else { continue };
+        let rest_at = found + phrase.len();
+        // Mid-sentence ("then move onto the rest") is weaker than a clause's start.
+        let lead_in = lower[..found].trim_end();
+        let at_clause_start = clause_starts(lower).into_iter().any(|clause| skip_addressees_and_fillers(body, lower, clause, people) == found)
+            || ["let's", "lets", "let us", "we'll", "we will", "we can", "time to", "so", "now", ","].iter().any(|lead| lead_in.ends_with(lead));
+        let strength = if at_clause_start || phrase.contains("topic") || phrase.contains("item") { strength } else { strength - 1 };
+        if phrase == "any other business" {
+            return Some(Cue { is_aob: true, ..cue(3, Some("AOB".to_owned()), false) });
+        }
+        if phrase == "moving on" || phrase == "move on" {
+            // "moving on: X" and "moving on— X" name it; "let's move on..." does not.
+            let rest = &lower[rest_at..];
+            let named = [": ", "— ", "—", " - ", " -- ", ", to "].iter().find(|mark| rest.starts_with(**mark));
+            return Some(match named {
+                Some(mark) => titled_move(body, lower, rest_at + mark.len(), strength + 1, people),
+                None => cue(strength, None, true),
+            });
+        }
+        // "…more to say on migration docs, our next item?" names it before.
+        let before = &lower[..found];
+        let rest_is_empty = lower[rest_at..].trim_start_matches(|c: char| c.is_whitespace() || "?.!".contains(c)).is_empty();
+        if rest_is_empty && (before.ends_with(", our ") || before.ends_with(" is our ")) {
+            let clause = &body[..before.rfind(',').or_else(|| before.rfind(" is ")).unwrap_or(0)];
+            let from = [" on ", " about ", ", "].iter().filter_map(|mark| clause.rfind(mark).map(|at| at + mark.len())).max().unwrap_or(0);
+            let title = tidy_title(&clause[from..]);
+            if !title.is_empty() && title.split_whitespace().count() <= 5 {
+                return Some(cue(3, Some(title), false));
+            }
+        }
+        // A question about the next item is not a move.
+        if lower[rest_at..].trim_start().starts_with('?') || before.contains("what") {
+            return None;
+        }
+        return Some(titled_move(body, lower, rest_at, strength, people));
+    }
+    None
+}
+
+/// A move whose title follows at `title_at`; without a title it is weaker and waits for one.
+fn titled_move(body: &str, lower: &str, title_at: usize, strength: i32, people: &PersonLookup) -> Cue {
+    let title = title_after(body, lower, title_at, people);
+    let wants_title = title.is_none();
+    Cue { line: 0, person: None, strength, title, wants_title, is_aob: false }
+}
+
+/// Byte offsets where clauses start: 0 and after sentence ends.
+fn clause_starts(lower: &str) -> Vec<usize> {
+    let mut starts = vec![0];
+    let bytes = lower.as_bytes();
+    for (index, &byte) in bytes.iter().enumerate() {
+        if matches!(byte, b'.' | b'!' | b'?') && bytes.get(index + 1) == Some(&b' ') && starts.len() < 6 {
+            starts.push(index + 2);
+        }
+    }
+    starts
+}
+
+/// Skips "hannes: ", "`avsm`, " and "ok, so " from `at`.
+fn skip_addressees_and_fillers(body: &str, lower: &str, mut at: usize, people: &PersonLookup) -> usize {
+    for _ in 0..8 {
+        let rest = &lower[at..];
+        let word_len = rest.find(|c: char| c.is_whitespace()).unwrap_or(rest.len());
+        if word_len == 0 || word_len == rest.len() {
+            break;
+        }
+        let word = &rest[..word_len];
+        let bare = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'');
+        let is_filler = FILLERS.contains(&bare) && (bare.len() > 1 || word.ends_with(','));
+        let is_addressee = (word.ends_with(':') || word.ends_with(',')) && people.person_named(&body[at..at + word_len]).is_some();
+        let is_punctuation = bare.is_empty();
+        if !(is_filler || is_addressee || is_punctuation) {
+            break;
+        }
+        at += word_len;
+        at += lower[at..].len() - lower[at..].trim_start().len();
+    }
+    at
+}
+
+/// Where `phrase` occurs starting at a word boundary.
+fn find_word(lower: &str, phrase: &str) -> Option<usize> {
+    let mut from = 0;
+    while let Some(found) = lower.get(from..)?.find(phrase) {
+        let at = from + found;
+        let before_ok = at == 0 || !lower.as_bytes()[at - 1].is_ascii_alphanumeric();
+        if before_ok {
+            return Some(at);
+        }
+        from = at + phrase.len();
+    }
+    None
+}
+
+/// The sentence ending just before `clause` ("Mirage 3" in "ok. Mirage 3! Over to hannes").
+fn previous_sentence(body: &str, clause: usize) -> Option<&str> {
+    if clause < 2 {
+        return None;
+    }
+    let before = body.get(..clause - 2)?;
+    let start = before.rfind(['.', '!', '?']).map_or(0, |at| at + 1);
+    let sentence = before[start..].trim();
+    let words = sentence.split_whitespace().count();
+    (words >= 1 && words <= 5).then_some(sentence)
+}
+
+fn is_filler_sentence(title: &str) -> bool {
+    let lower = title.to_ascii_lowercase();
+    lower.starts_with("ok") || lower.starts_with("let") || lower.starts_with("right") || lower.starts_with("thank")
+}
+
+/// The topic named from `at` on: generic words ("the next topic", "on <url>", "is") skipped, cut at
+/// the end of its clause, tidied. `None` when nothing names a topic.
+fn title_after(body: &str, lower: &str, mut at: usize, people: &PersonLookup) -> Option<String> {
+    // A quoted name wins: `some items under "mirageos 3 targets"`.
+    if let Some(quoted) = quoted_name(body.get(at..)?) {
+        let title = tidy_title(cut_clause(quoted));
+        if !title.is_empty() {
+            return Some(title);
+        }
+    }
+    for _ in 0..8 {
+        let rest = lower.get(at..)?;
+        let trimmed = rest.trim_start_matches(|c: char| c.is_whitespace() || ".:;,—–-!…".contains(c));
+        at += rest.len() - trimmed.len();
+        // "(https://…)", "thomasga1, ", "unsurprisingly, ".
+        if trimmed.starts_with('(') {
+            if let Some(close) = trimmed.find(')') {
+                at += close + 1;
+                continue;
+            }
+        }
+        // "of 2017 is, unsurprisingly, mirageos 3": a qualifier before "is".
+        if let Some(is_at) = trimmed.get(..trimmed.len().min(24)).and_then(|head| head.find(" is")) {
+            if ["of ", "for ", "in ", "on "].iter().any(|start| trimmed.starts_with(start)) {
+                at += is_at + " is".len();
+                continue;
+            }
+        }
+        // "[Purging camlp4](…)": a Markdown link's text.
+        if let Some(inner) = trimmed.strip_prefix('[') {
+            if let Some(close) = inner.find("](") {
+                let title = tidy_title(&body[at + 1..at + 1 + close]);
+                return (!title.is_empty()).then_some(title);
+            }
+        }
+        let word_len = trimmed.find(char::is_whitespace).unwrap_or(trimmed.len());
+        let word = &trimmed[..word_len];
+        if word.len() > 1 && word.ends_with(',') && (word.ends_with("ly,") || people.person_named(&body[at..at + word_len]).is_some()) {
+            at += word_len;
+            continue;
+        }
+        let skip = [
+            "the next topic", "next topic", "the next item", "next item", "the next library", "next library", "the next thing", "next thing", "the next", "next", "topic",
+            "in the agenda", "in our agenda", "on the agenda", "on our agenda", "on the list", "of the day", "listed", "is", "are", "we have", "will be", "would be", "appears to be", "to", "with",
+        ]
+        .iter()
+        .find(|word| trimmed.starts_with(**word) && (word.ends_with(' ') || !trimmed.as_bytes().get(word.len()).is_some_and(u8::is_ascii_alphanumeric)));
+        if let Some(word) = skip {
+            at += word.len();
+            continue;
+        }
+        // "on https://…/Call-Agenda : compilers" and "at <url>".
+        if trimmed.starts_with("on http") || trimmed.starts_with("at http") || trimmed.starts_with("http") {
+            let url_end = trimmed.find(char::is_whitespace).unwrap_or(trimmed.len());
+            at += url_end;
+            continue;
+        }
+        break;
+    }
+    let clause = cut_clause(body.get(at..)?);
+    let title = tidy_title(name_in_sentence(clause));
+    (!title.is_empty()).then_some(title)
+}
+
+/// `text` up to the end of its first clause.
+fn cut_clause(text: &str) -> &str {
+    let end = [
+        ". ", "! ", "? ", "!", "?", "...", "…", " — ", " -- ", " - ", "—", ": ", ", ", " :)", " :-)", " ;)", " :D", " :P", " (", "; ", " which ", " who ", " that's ", " because ",
+    ]
+    .iter()
+    .filter_map(|mark| text.find(mark))
+    .min()
+    .unwrap_or(text.len());
+    &text[..end]
+}
+
+/// The name a sentence is about: "this is our first catchup since MirageOS 3 was released" is
+/// about "MirageOS 3", "I see that demonimin is going to work on a disk storage library" about
+/// "a disk storage library". A short phrase is its own name.
+fn name_in_sentence(clause: &str) -> &str {
+    let words: Vec<&str> = clause.split_whitespace().collect();
+    let first_lower = words.first().map(|word| word.to_ascii_lowercase()).unwrap_or_default();
+    let starts_like_sentence = ["this", "it", "it's", "i", "i'm", "we", "we're", "there", "folks", "you", "so", "has", "have", "that"].contains(&first_lower.as_str());
+    if words.len() <= 6 && !starts_like_sentence {
+        return clause;
+    }
+    // "that the qubesos target pr is currently stalled": what "is".
+    if first_lower == "that" {
+        let rest = &clause[4..];
+        if let Some(verb) = [" is ", " are ", " was ", " has "].iter().filter_map(|verb| rest.find(verb)).min() {
+            return rest[..verb].trim();
+        }
+    }
+    // "TImada has an update on solo5/netmap".
+    let lower = clause.to_ascii_lowercase();
+    for mark in [" update on ", " updates on ", " news on ", " news about ", " update about "] {
+        if let Some(at) = lower.find(mark) {
+            return &clause[at + mark.len()..];
+        }
+    }
+    // The first run of name-like words (capitals, digits, dotted names), the sentence's first word aside.
+    let is_name = |word: &str| {
+        let bare = word.trim_matches(|c: char| !c.is_alphanumeric());
+        !bare.is_empty() && bare != "I" && (bare.chars().any(|c| c.is_uppercase() || c.is_ascii_digit()) || (bare.contains('.') && !bare.contains("://")))
+    };
+    let mut offset = 0;
+    let mut run: Option<(usize, usize)> = None;
+    for (index, word) in clause.split(' ').enumerate() {
+        let start = offset;
+        offset += word.len() + 1;
+        let counts_first = index > 0 || clause.split(' ').nth(1).is_some_and(is_name);
+        let name_like = counts_first && is_name(word) && !word.contains("://");
+        match (&mut run, name_like) {
+            (None, true) => run = Some((start, start + word.len())),
+            (Some(found), true) => found.1 = start + word.len(),
+            (Some(_), false) => break,
+            (None, false) => {}
+        }
+    }
+    if let Some((start, end)) = run {
+        return &clause[start..end];
+    }
+    if !starts_like_sentence {
+        return clause;
+    }
+    if let Some(at) = lower.rfind(" on ").or_else(|| lower.rfind(" about ")) {
+        let tail = &clause[at..];
+        let skip = if tail.starts_with(" on ") { 4 } else { 7 };
+        return &clause[at + skip..];
+    }
+    clause
+}
+
+fn quoted_name(text: &str) -> Option<&str> {
+    let open = text.find(['"', '“'])?;
+    let after = &text[open + 1..];
+    let close = after.find(['"', '”'])?;
+    let inner = after[..close].trim();
+    (!inner.is_empty() && inner.split_whitespace().count() <= 12).then_some(inner)
+}
+
+/// A short title: articles, backticks and trailing punctuation and "then" dropped, at most
+/// 40 characters cut at a word, the first letter capitalised when the first word is a plain word.
+fn tidy_title(raw: &str) -> String {
+    let mut text = raw.trim().trim_matches(|c| c == '"' || c == '“' || c == '”' || c == '\'').replace('`', "");
+    for scheme in ["https://", "http://"] {
+        if text.starts_with(scheme) {
+            text.drain(..scheme.len());
+        }
+    }
+    for article in ["the ", "a ", "an ", "our ", "some "] {
+        if text.len() > article.len() && text.get(..article.len()).is_some_and(|head| head.eq_ignore_ascii_case(article)) {
+            text.drain(..article.len());
+        }
+    }
+    let mut title = text.trim().trim_end_matches(|c: char| !c.is_alphanumeric() && c != ')' && c != '"').to_owned();
+    for tail in [" then", " now", " please", " first"] {
+        if title.len() > tail.len() && title.to_ascii_lowercase().ends_with(tail) {
+            title.truncate(title.len() - tail.len());
+        }
+    }
+    if title.chars().count() > 40 {
+        let cut: String = title.chars().take(41).collect();
+        let at = cut.rfind(' ').unwrap_or_else(|| cut.char_indices().nth(40).map_or(cut.len(), |(at, _)| at));
+        title = cut[..at].to_owned();
+    }
+    let title = title.trim().trim_end_matches(|c: char| !c.is_alphanumeric() && c != ')' && c != '"').to_owned();
+    let first_word = title.split_whitespace().next().unwrap_or("");
+    if first_word.starts_with(|c: char| c.is_ascii_lowercase()) && first_word.chars().all(|c| c.is_ascii_alphanumeric()) {
+        let mut chars = title.chars();
+        if let Some(first) = chars.next() {
+            return first.to_uppercase().chain(chars).collect();
+        }
+    }
+    title
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sections
+
+/// Turns starts into measured sections, each running to the line before the next (the last to `end_line`).
+fn build_sections(log: &Log, people: &PersonLookup, agenda: &mut Agenda, starts: &[Start], end_line: usize) {
+    let mut counts: HashMap<usize, (usize, usize)> = HashMap::new();
+    let mut item_at = 0;
+    for (index, start) in starts.iter().enumerate() {
+        if start.line > end_line || start.line >= log.lines.len() {
+            break;
+        }
+        let last = starts.get(index + 1).map_or(end_line, |next| next.line.saturating_sub(1).min(end_line)).max(start.line);
+        counts.clear();
+        let mut n_messages = 0;
+        let mut first_time: Option<Stamp> = None;
+        let mut previous_time: Option<Stamp> = None;
+        let mut last_time: Option<Stamp> = None;
+        let mut elapsed = 0i64;
+        for line_index in start.line..=last {
+            let Some(line) = log.lines.get(line_index) else { break };
+            if let Some(stamp) = line.time {
+                if first_time.is_none() {
+                    first_time = Some(stamp);
+                }
+                if let Some(previous) = previous_time {
+                    elapsed += forward_seconds(previous, stamp);
+                }
+                previous_time = Some(stamp);
+                last_time = Some(stamp);
+            }
+            if line.kind.is_spoken() {
+                n_messages += 1;
+                if let Some(person) = people.of_line(line_index) {
+                    let entry = counts.entry(person).or_insert((0, line_index));
+                    entry.0 += 1;
+                }
+            }
+        }
+        let mut participants: Vec<(usize, usize, usize)> = counts.iter().map(|(&person, &(count, first))| (person, count, first)).collect();
+        participants.sort_by(|a, b| b.1.cmp(&a.1).then(a.2.cmp(&b.2)));
+        while agenda.items.get(item_at).is_some_and(|item| item.line < start.line) {
+            item_at += 1;
+        }
+        let items_start = item_at;
+        while agenda.items.get(item_at).is_some_and(|item| item.line <= last) {
+            item_at += 1;
+        }
+        agenda.sections.push(Section {
+            title: start.title.clone(),
+            first: start.line,
+            last,
+            start: first_time,
+            end: last_time,
+            elapsed_seconds: first_time.map(|_| elapsed),
+            participants: participants.into_iter().map(|(person, count, _)| (people.name(person).to_owned(), count)).collect(),
+            n_messages,
+            items: items_start..item_at,
+            how: start.how,
+        });
+    }
+}
+
+/// Seconds from one stamp to the next: a clock going back counts as nothing, except a time-only
+/// clock passing midnight.
+fn forward_seconds(from: Stamp, to: Stamp) -> i64 {
+    let seconds = match (from.date, to.date) {
+        (Some(from_date), Some(to_date)) => (to_date.and_time(to.time) - from_date.and_time(from.time)).num_seconds(),
+        _ => {
+            let delta = i64::from(to.time.num_seconds_from_midnight()) - i64::from(from.time.num_seconds_from_midnight());
+            if delta < -12 * 3600 {
+                delta + 24 * 3600
+            } else {
+                delta
+            }
+        }
+    };
+    seconds.max(0)
+}
+
+/// One line per section, for a person to read or paste into a note:
+/// `L33-L55  15:06–15:14  8 min  Mirage 3  (hannes 12, mato 5, …)`.
+pub fn sections_report(agenda: &Agenda) -> String {
+    let mut out = String::new();
+    if let Some(chair) = &agenda.chair {
+        let _ = writeln!(out, "chair {chair}");
+    }
+    for section in &agenda.sections {
+        let (start, end) = section.line_numbers();
+        let span = match (section.start, section.end) {
+            (Some(from), Some(to)) => format!("{}–{}", from.hours_minutes(), to.hours_minutes()),
+            _ => "-".to_owned(),
+        };
+        let duration = section.duration_minutes().map_or_else(|| "-".to_owned(), |minutes| format!("{minutes} min"));
+        let people: Vec<String> = section.participants.iter().take(6).map(|(nick, count)| format!("{nick} {count}")).collect();
+        let more = section.participants.len().saturating_sub(6);
+        let more = if more > 0 { format!(", +{more}") } else { String::new() };
+        let _ = writeln!(out, "{:<12} {span:<11} {duration:>7}  {}  ({}{more})", format!("L{start}-L{end}"), section.title, people.join(", "));
+    }
+    out
+}
+
+// ---------------------------------------------------------------------------------------------
+// Minutes
+
+/// The meeting's minutes as Markdown, laid out like MeetBot's: topics with their items, action
+/// items, action items by person, people present. Every item links to its line (`#L<n>`) and
+/// every topic to its lines (`#L<start>-L<end>`). Log text is escaped.
+pub fn minutes_markdown(log: &Log, agenda: &Agenda, title: &str) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "# {}\n", escape_markdown(title));
+    if let Some(name) = agenda.meeting_name.as_ref().filter(|name| name.as_str() != title) {
+        let _ = writeln!(out, "Meeting: {}\n", escape_markdown(name));
+    }
+    if let Some(chair) = &agenda.chair {
+        let _ = write!(out, "Chaired by {}", escape_markdown(chair));
+        if let Some(started) = agenda.started {
+            let _ = write!(out, ", started at {}", line_link(log, started));
+        }
+        if let Some(ended) = agenda.ended {
+            let _ = write!(out, ", ended at {}", line_link(log, ended));
+        }
+        out.push_str(".\n\n");
+    }
+    out.push_str("## Meeting summary\n\n");
+    if agenda.sections.is_empty() {
+        out.push_str("No agenda was found in this log.\n\n");
+    }
+    let first_section_line = agenda.sections.first().map_or(usize::MAX, |section| section.first);
+    let loose_items: Vec<&Item> = agenda.items.iter().filter(|item| item.line < first_section_line).collect();
+    for item in &loose_items {
+        write_item(&mut out, log, item, "");
+    }
+    if !loose_items.is_empty() {
+        out.push('\n');
+    }
+    for (number, section) in agenda.sections.iter().enumerate() {
+        let (start, end) = section.line_numbers();
+        let _ = write!(out, "{}. [{}](#L{start}-L{end})", number + 1, escape_markdown(&section.title));
+        let when = match (section.start, section.end) {
+            (Some(from), Some(to)) => format!("{}–{}", from.hours_minutes(), to.hours_minutes()),
+            _ => String::new(),
+        };
+        let mut facts: Vec<String> = Vec::new();
+        if !when.is_empty() {
+            facts.push(when);
+        }
+        if let Some(minutes) = section.duration_minutes() {
+            facts.push(format!("{minutes} min"));
+        }
+        facts.push(format!("{} messages", section.n_messages));
+        let _ = writeln!(out, " ({})", facts.join(", "));
+        if !section.participants.is_empty() {
+            let people: Vec<String> = section.participants.iter().map(|(nick, count)| format!("{} ({count})", escape_markdown(nick))).collect();
+            let _ = writeln!(out, "   - People: {}", people.join(", "));
+        }
+        for item in agenda.items.get(section.items.clone()).unwrap_or(&[]) {
+            write_item(&mut out, log, item, "   ");
+        }
+    }
+    out.push('\n');
+    let actions: Vec<&Item> = agenda.items.iter().filter(|item| item.kind == ItemKind::Action).collect();
+    if !actions.is_empty() {
+        out.push_str("## Action items\n\n");
+        for action in &actions {
+            let _ = writeln!(out, "- {} ({})", escape_markdown(&action.text), line_link(log, action.line));
+        }
+        out.push_str("\n## Action items, by person\n\n");
+        let mut owners: Vec<&str> = actions.iter().flat_map(|action| action.owners.iter().map(String::as_str)).collect();
+        owners.sort_by_key(|owner| owner.to_lowercase());
+        owners.dedup();
+        for owner in owners {
+            let _ = writeln!(out, "- {}", escape_markdown(owner));
+            for action in actions.iter().filter(|action| action.owners.iter().any(|name| name == owner)) {
+                let _ = writeln!(out, "  - {} ({})", escape_markdown(&action.text), line_link(log, action.line));
+            }
+        }
+        let unassigned: Vec<&&Item> = actions.iter().filter(|action| action.owners.is_empty()).collect();
+        if !unassigned.is_empty() {
+            out.push_str("- **UNASSIGNED**\n");
+            for action in unassigned {
+                let _ = writeln!(out, "  - {} ({})", escape_markdown(&action.text), line_link(log, action.line));
+            }
+        }
+        out.push('\n');
+    }
+    out.push_str("## People present (lines said)\n\n");
+    for speaker in Roster::new(log).ranked() {
+        let _ = writeln!(out, "- {} ({})", escape_markdown(&speaker.nick), speaker.n_lines);
+    }
+    out
+}
+
+fn write_item(out: &mut String, log: &Log, item: &Item, indent: &str) {
+    let label = item.kind.label();
+    let label = if label.is_empty() { String::new() } else { format!("**{label}:** ") };
+    let nick = log.lines.get(item.line).and_then(|line| log.nick(line)).map(|nick| format!("{}, ", escape_markdown(nick))).unwrap_or_default();
+    let _ = writeln!(out, "{indent}- {label}{} ({nick}{})", escape_markdown(&item.text), line_link(log, item.line));
+}
+
+/// `[15:06](#L33)`, or `[L33](#L33)` for a line without a time.
+fn line_link(log: &Log, line: usize) -> String {
+    let number = line + 1;
+    match log.lines.get(line).and_then(|line| line.time) {
+        Some(stamp) => format!("[{}](#L{number})", stamp.hours_minutes()),
+        None => format!("[L{number}](#L{number})"),
+    }
+}
+
+/// Log text made inert in Markdown: markup characters escaped, control characters dropped,
+/// bare URLs written as `<…>` autolinks so escapes do not break them.
+pub fn escape_markdown(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    for (index, word) in text.split(' ').enumerate() {
+        if index > 0 {
+            out.push(' ');
+        }
+        let is_url = (word.starts_with("http://") || word.starts_with("https://")) && word.len() > 8;
+        if is_url && !word.contains(['<', '>', '`', '\\']) && !word.chars().any(char::is_control) {
+            let _ = write!(out, "<{word}>");
+            continue;
+        }
+        for c in word.chars() {
+            if c.is_control() {
+                continue;
+            }
+            // `(`, `!`, `.` and `-` are inert here: `[` is escaped and no text starts a line.
+            if "\\`*_[]<>#|~&".contains(c) {
+                out.push('\\');
+            }
+            out.push(c);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn titles_are_short_and_tidy() {
+        let cases = [
+            ("the hackathon update!", "Hackathon update"),
+            ("`Solo5`, which djwillia has", "Solo5"),
+            ("libraries then, just to check", "Libraries"),
+            ("mirage-rump", "mirage-rump"),
+            ("solo5 which I bet mato likes", "Solo5"),
+            ("a very long title that goes on and on and on beyond forty characters", "Very long title that goes on and on and"),
+        ];
+        let log = crate::parse::parse(b"15:00 <djwillia> hi\n", None);
+        let roster = Roster::new(&log);
+        let people = PersonLookup::new(&log, &roster);
+        for (raw, expected) in cases {
+            let lower = raw.to_ascii_lowercase();
+            assert_eq!(title_after(raw, &lower, 0, &people).as_deref(), Some(expected), "{raw}");
+        }
+    }
+
+    #[test]
+    fn escapes_markdown_and_keeps_urls() {
+        assert_eq!(escape_markdown("*bold* [x](y) <b> see https://a.b/c_d"), "\\*bold\\* \\[x\\](y) \\<b\\> see <https://a.b/c_d>");
+        assert_eq!(escape_markdown("a\u{1}b"), "ab");
+    }
+
+    #[test]
+    fn durations_ignore_backward_clocks() {
+        let at = |h, m| Stamp { date: None, time: chrono::NaiveTime::from_hms_opt(h, m, 0).unwrap() };
+        assert_eq!(forward_seconds(at(17, 6), at(15, 6)), 0);
+        assert_eq!(forward_seconds(at(23, 59), at(0, 1)), 120);
+        assert_eq!(forward_seconds(at(15, 6), at(15, 14)), 480);
+    }
+}
