@@ -1,7 +1,7 @@
 //! The app's state and root component: which log is open, and opening another one.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::ops::Deref;
 use std::rc::Rc;
 
@@ -16,7 +16,7 @@ use crate::speakers::{Roster, Speaker};
 use crate::listing::{Listing, Rules};
 use crate::permalink::Anchor;
 use crate::search::Query;
-use crate::view::{Legend, LogHeader, LogView, Overview, SearchBar, ShareBar, Toolbar};
+use crate::view::{Contents, Legend, LogHeader, LogView, Minutes, Overview, SearchBar, ShareBar, Toolbar};
 
 /// Big data shared by reference. Equal only when it is the same allocation, so a prop
 /// comparison is O(1) and never walks a log.
@@ -64,6 +64,12 @@ pub struct OpenLog {
     pub day_starts: HashMap<usize, chrono::NaiveDate>,
     /// Messages over time, for the timeline; `None` without times.
     pub activity: Option<Rc<crate::activity::Activity>>,
+    /// The meeting's sections and MeetBot items.
+    pub agenda: Rc<crate::agenda::Agenda>,
+    /// The sections as line ranges, for the list.
+    pub section_lines: Rc<[std::ops::RangeInclusive<usize>]>,
+    /// Line index → index of the minutes item said on it.
+    pub items_by_line: HashMap<usize, usize>,
     /// The source line number of the first line: 1, or where a shared snippet began.
     pub first_line_number: usize,
     /// A snippet opened from a `#snippet=` link: its lines are not linked one by one.
@@ -81,6 +87,9 @@ impl OpenLog {
         let roster = Roster::new(&log);
         let activity = crate::activity::activity(&log, &roster).map(Rc::new);
         let day_starts = day_starts(&log);
+        let agenda = crate::agenda::analyse(&log);
+        let section_lines = agenda.sections.iter().map(|section| section.first..=section.last).collect();
+        let items_by_line = agenda.items.iter().enumerate().map(|(index, item)| (item.line, index)).collect();
         OpenLog {
             speakers: roster.ranked(),
             roster,
@@ -90,6 +99,9 @@ impl OpenLog {
             clock_jumps,
             day_starts,
             activity,
+            agenda: Rc::new(agenda),
+            section_lines,
+            items_by_line,
             first_line_number: 1,
             snippet: false,
         }
@@ -282,7 +294,7 @@ pub fn App(props: &AppProps) -> Html {
         use_callback((), move |show: bool, _| showing_help.set(show))
     };
     let reading = use_reading(open, anchor);
-    crate::browser::use_reading_keys(open.clone(), onhelp.clone(), reading.onstep.clone(), Callback::noop());
+    crate::browser::use_reading_keys(open.clone(), onhelp.clone(), reading.onstep.clone(), reading.onsection.clone());
     html! {
         <main class={classes!("app", props.standalone.then_some("standalone"), embedded.then_some("embedded"))} aria-label="scrollback log viewer">
             if embedded {
@@ -307,16 +319,21 @@ pub fn App(props: &AppProps) -> Html {
             }
             <LogHeader open={open.clone()} onformat={onformat} />
             <div class="layout">
-                <Legend open={open.clone()} onpick={reading.onpick.clone()} picked={reading.picked.clone()} />
+                <div class="sidebar-column">
+                    <Contents open={open.clone()} current={reading.current_section} collapsed={reading.collapsed.clone()} onall={reading.onall.clone()} />
+                    <Legend open={open.clone()} onpick={reading.onpick.clone()} picked={reading.picked.clone()} />
+                </div>
                 <div class="reading">
                     <Overview open={open.clone()} />
+                    <Minutes open={open.clone()} />
                     <div class="controls">
                         <SearchBar query={reading.query_text.clone()} onquery={reading.onquery.clone()} n_found={reading.found.len()} current={reading.current_match}
                             filtering={reading.query.filters()} n_kept={reading.listing.len()} onstep={reading.onstep.clone()}
                             condense={reading.condense} oncondense={reading.oncondense.clone()} />
                         <ShareBar open={open.clone()} anchor={anchor} />
                     </div>
-                    <LogView open={open.clone()} listing={reading.listing.clone()} anchor={anchor} highlight={reading.highlight.clone()} onexpand={reading.onexpand.clone()} />
+                    <LogView open={open.clone()} listing={reading.listing.clone()} anchor={anchor} highlight={reading.highlight.clone()} onexpand={reading.onexpand.clone()}
+                        collapsed={reading.collapsed.clone()} ontoggle={reading.ontoggle.clone()} onvisible={reading.onvisible.clone()} />
                 </div>
             </div>
             if *showing_help {
@@ -346,6 +363,16 @@ struct Reading {
     condense: bool,
     oncondense: Callback<bool>,
     onexpand: Callback<usize>,
+    /// Folded agenda sections, by index.
+    collapsed: Rc<HashSet<usize>>,
+    ontoggle: Callback<usize>,
+    /// `true` folds every section, `false` opens them all.
+    onall: Callback<bool>,
+    /// `true` links the next section, `false` the previous one.
+    onsection: Callback<bool>,
+    /// The section at the top of the screen, for the table of contents.
+    current_section: Option<usize>,
+    onvisible: Callback<usize>,
     listing: Shared<Listing>,
 }
 
@@ -353,23 +380,46 @@ struct Reading {
 fn use_reading(open: &Shared<OpenLog>, anchor: Option<Anchor>) -> Reading {
     let query_text = use_state(String::new);
     let condense = use_state(|| true);
-    let expanded = use_state(|| Rc::new(std::collections::HashSet::<usize>::new()));
+    let expanded = use_state(|| Rc::new(HashSet::<usize>::new()));
+    let collapsed = use_state(|| Rc::new(HashSet::<usize>::new()));
+    let visible_line = use_state(|| 0usize);
     {
-        let expanded = expanded.clone();
-        use_effect_with(open.clone(), move |_| expanded.set(Rc::default()));
+        let (expanded, collapsed) = (expanded.clone(), collapsed.clone());
+        use_effect_with(open.clone(), move |_| {
+            expanded.set(Rc::default());
+            collapsed.set(Rc::default());
+        });
+    }
+    // A link into a folded section opens it.
+    {
+        let collapsed = collapsed.clone();
+        use_effect_with((anchor, open.clone()), move |(anchor, open)| {
+            let Some(anchor) = anchor else { return };
+            let sections = (anchor.first() - 1..anchor.last()).filter_map(|line| crate::agenda::section_of(&open.agenda, line));
+            let folded: Vec<usize> = sections.filter(|section| collapsed.contains(section)).collect();
+            if !folded.is_empty() {
+                let mut opened = (**collapsed).clone();
+                for section in folded {
+                    opened.remove(&section);
+                }
+                collapsed.set(Rc::new(opened));
+            }
+        });
     }
     let query = use_memo((*query_text).clone(), |text| Query::parse(text));
     let pinned = anchor.map(|anchor| anchor.first().saturating_sub(1)..=anchor.last().saturating_sub(1));
-    let listing = (*use_memo((open.clone(), query.clone(), *condense, (*expanded).clone(), pinned), |(open, query, condense, expanded, pinned)| {
+    let listing = (*use_memo((open.clone(), query.clone(), *condense, (*expanded).clone(), (*collapsed).clone(), pinned), |(open, query, condense, expanded, collapsed, pinned)| {
         let keep = |line: usize| query.keeps(&open.log, &open.roster, line);
         let keep_all = |_: usize| true;
         let expanded_here = |line: usize| expanded.contains(&line);
+        let folded = |section: usize| collapsed.contains(&section);
         let rules = Rules {
             keep: if query.filters() { &keep } else { &keep_all },
             condense_joins: *condense,
             expanded: &expanded_here,
+            sections: &open.section_lines,
+            collapsed: &folded,
             pinned: pinned.clone(),
-            ..Rules::EVERYTHING
         };
         Shared::new(Listing::build(&open.log, &rules))
     }))
@@ -424,7 +474,45 @@ fn use_reading(open: &Shared<OpenLog>, anchor: Option<Anchor>) -> Reading {
             expanded.set(Rc::new(more));
         })
     };
+    let ontoggle = {
+        let collapsed = collapsed.clone();
+        Callback::from(move |section: usize| {
+            let mut changed = (**collapsed).clone();
+            if !changed.remove(&section) {
+                changed.insert(section);
+            }
+            collapsed.set(Rc::new(changed));
+        })
+    };
+    let onall = {
+        let collapsed = collapsed.clone();
+        let n_sections = open.agenda.sections.len();
+        Callback::from(move |fold: bool| collapsed.set(Rc::new(if fold { (0..n_sections).collect() } else { HashSet::new() })))
+    };
+    let onsection = {
+        let open = open.clone();
+        let visible_line = visible_line.clone();
+        Callback::from(move |forward: bool| {
+            let from = crate::browser::current_anchor(&open.log).map_or(*visible_line, |anchor| anchor.first() - 1);
+            let starts = open.agenda.sections.iter().map(|section| section.first);
+            let target = if forward { starts.clone().find(|&first| first > from) } else { starts.filter(|&first| first < from).last() };
+            if let Some(first) = target {
+                crate::browser::go_to_anchor(Anchor::Line(first + 1));
+            }
+        })
+    };
+    let onvisible = {
+        let visible_line = visible_line.clone();
+        Callback::from(move |line: usize| visible_line.set(line))
+    };
+    let current_section = crate::agenda::section_of(&open.agenda, *visible_line);
     Reading {
+        collapsed: (*collapsed).clone(),
+        ontoggle,
+        onall,
+        onsection,
+        current_section,
+        onvisible,
         highlight: (!query.text.is_empty()).then(|| AttrValue::from(query.text.clone())),
         query_text: AttrValue::from((*query_text).clone()),
         query: query.clone(),
@@ -449,12 +537,14 @@ struct KeyboardHelpProps {
 /// The `?` overlay: the keys, and a way out by mouse or touch too.
 #[component]
 fn KeyboardHelp(props: &KeyboardHelpProps) -> Html {
-    const KEYS: [(&str, &str); 9] = [
+    const KEYS: [(&str, &str); 11] = [
         ("j", "next message"),
         ("k", "previous message"),
         ("/", "search"),
         ("n", "next match (Enter in the box)"),
         ("N", "previous match (Shift+Enter)"),
+        ("]", "next agenda section"),
+        ("[", "previous agenda section"),
         ("t", "light or dark"),
         ("?", "this help"),
         ("Esc", "close this help"),

@@ -1,5 +1,6 @@
 //! The components: thin views over the pure core, one per file.
 
+mod agenda_panel;
 mod joins_row;
 mod legend;
 mod log_header;
@@ -7,9 +8,11 @@ mod log_view;
 mod overview;
 mod row;
 mod search_bar;
+mod section_header;
 mod share_bar;
 mod toolbar;
 
+pub use agenda_panel::{Contents, ContentsProps, Minutes, MinutesProps};
 pub use joins_row::{JoinsRow, JoinsRowProps};
 pub use legend::{Legend, LegendProps};
 pub use log_header::{LogHeader, LogHeaderProps};
@@ -17,5 +20,6 @@ pub use log_view::{BlockHeights, BlockLayout, LogView, LogViewProps, Viewport, B
 pub use overview::{Overview, OverviewProps};
 pub use row::{Row, RowProps};
 pub use search_bar::{SearchBar, SearchBarProps};
+pub use section_header::{SectionHeader, SectionHeaderProps};
 pub use share_bar::{ShareBar, ShareBarProps};
 pub use toolbar::{Toolbar, ToolbarProps};

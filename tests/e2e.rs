@@ -254,6 +254,7 @@ async fn a_dropped_log_survives_a_reload_with_a_range_link_until_forgotten() {
         .await;
     assert_eq!(marked, json!(["L8", "L9", "L10"]), "the range #L8-L10 marks exactly its rows");
 
+    browser.eval("window.scrollTo(0, 0);", vec![]).await;
     browser.wait_for(".toolbar .forget").await.click().await.expect("click Forget");
     browser.wait_for_text(".log-header .file-name", scrollback::demo::DEMO_FILE_NAME).await;
     browser.goto("/index.html?after-forget").await;

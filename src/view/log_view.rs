@@ -8,7 +8,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::{JoinsRow, Row};
+use super::{JoinsRow, Row, SectionHeader};
 use crate::app::{OpenLog, Shared};
 use crate::listing::{Entry, Listing};
 use crate::model::LineKind;
@@ -57,6 +57,14 @@ pub struct LogViewProps {
     /// Opens the condensed run that starts at this line index.
     #[prop_or_default]
     pub onexpand: Callback<usize>,
+    /// Folded agenda sections, and the switch for one.
+    #[prop_or_default]
+    pub collapsed: Rc<std::collections::HashSet<usize>>,
+    #[prop_or_default]
+    pub ontoggle: Callback<usize>,
+    /// Hears the first line at the top of the screen when it changes.
+    #[prop_or_default]
+    pub onvisible: Callback<usize>,
     /// The lines the URL hash points at.
     #[prop_or_default]
     pub anchor: Option<Anchor>,
@@ -93,6 +101,15 @@ pub fn LogView(props: &LogViewProps) -> Html {
         listing: listing.clone(),
     });
 
+    // The line at the top of the screen, for the table of contents.
+    let top_line = {
+        let (top_block, _) = heights.borrow().blocks_in(viewport.top.max(0.0), viewport.top.max(0.0) + 1.0);
+        listing.entries.get(top_block * BLOCK_LINES).map_or(0, |entry| entry.first_line())
+    };
+    {
+        let onvisible = props.onvisible.clone();
+        use_effect_with(top_line, move |line| onvisible.emit(*line));
+    }
     let anchor = props.anchor;
     let n_entries = listing.len();
     let onclick = use_callback(anchor, |event: MouseEvent, anchor| link_click(event, *anchor));
@@ -112,7 +129,10 @@ pub fn LogView(props: &LogViewProps) -> Html {
                             Entry::Joins { first, last } => html! {
                                 <JoinsRow key={format!("j{first}")} open={open.clone()} first={first as usize} last={last as usize} onexpand={props.onexpand.clone()} />
                             },
-                            Entry::Section { index, .. } => html! { <div key={format!("s{index}")} class="section-header" /> },
+                            Entry::Section { index, .. } => {
+                                let index = index as usize;
+                                html! { <SectionHeader key={format!("s{index}")} open={open.clone()} index={index} collapsed={props.collapsed.contains(&index)} ontoggle={props.ontoggle.clone()} /> }
+                            }
                         }) }
                     </div>
                 }

@@ -27,7 +27,7 @@ pub fn Overview(props: &OverviewProps) -> Html {
             <summary>{"Overview"}</summary>
             <div class="overview-body">
                 <Timeline activity={Shared(std::rc::Rc::clone(activity))} />
-                { speakers_chart(open) }
+                <SpeakersChart open={open.clone()} />
             </div>
         </details>
     }
@@ -89,21 +89,49 @@ fn Timeline(props: &TimelineProps) -> Html {
     }
 }
 
-fn speakers_chart(open: &OpenLog) -> Html {
-    let speakers = &open.speakers[..open.speakers.len().min(CHART_SPEAKERS)];
-    let most = speakers.first().map_or(1, |speaker| speaker.n_lines.max(1));
+#[derive(Properties, PartialEq)]
+struct SpeakersChartProps {
+    open: Shared<OpenLog>,
+}
+
+/// Messages per speaker, for the whole log or for one agenda section.
+#[component]
+fn SpeakersChart(props: &SpeakersChartProps) -> Html {
+    let open = &props.open;
+    let section = use_state(|| None::<usize>);
+    let bars: Vec<(String, usize, usize)> = match (*section).and_then(|index| open.agenda.sections.get(index)) {
+        Some(section) => section.participants.iter().map(|(nick, count)| (nick.clone(), *count, open.roster.colour(nick))).collect(),
+        None => open.speakers.iter().map(|speaker| (speaker.nick.clone(), speaker.n_lines, speaker.colour)).collect(),
+    };
+    let bars = &bars[..bars.len().min(CHART_SPEAKERS)];
+    let most = bars.iter().map(|(_, count, _)| *count).max().unwrap_or(1).max(1);
     let row_height = 18.0;
+    let onchange = {
+        let section = section.clone();
+        Callback::from(move |event: Event| {
+            let select: web_sys::HtmlSelectElement = event.target_unchecked_into();
+            section.set(select.value().parse::<usize>().ok());
+        })
+    };
     html! {
         <figure class="speakers-chart">
-            <svg viewBox={format!("0 0 300 {}", row_height * speakers.len() as f64)} role="img" aria-label="Messages per speaker">
-                { for speakers.iter().enumerate().map(|(row, speaker)| {
+            if !open.agenda.sections.is_empty() {
+                <select class="chart-section" aria-label="Messages per speaker in" {onchange}>
+                    <option value="" selected={section.is_none()}>{"The whole log"}</option>
+                    { for open.agenda.sections.iter().enumerate().map(|(index, found)| html! {
+                        <option value={index.to_string()} selected={*section == Some(index)}>{found.title.clone()}</option>
+                    }) }
+                </select>
+            }
+            <svg viewBox={format!("0 0 300 {}", row_height * bars.len().max(1) as f64)} role="img" aria-label="Messages per speaker">
+                { for bars.iter().enumerate().map(|(row, (nick, count, colour))| {
                     let y = row as f64 * row_height;
-                    let width = 180.0 * speaker.n_lines as f64 / most as f64;
+                    let width = 180.0 * *count as f64 / most as f64;
                     html! {
-                        <g class={format!("speaker-{}", speaker.colour)}>
-                            <text x="0" y={format!("{:.1}", y + 13.0)} fill="currentColor">{crate::text::visible_nick(&speaker.nick).into_owned()}</text>
+                        <g class={format!("speaker-{colour}")}>
+                            <text x="0" y={format!("{:.1}", y + 13.0)} fill="currentColor">{crate::text::visible_nick(nick).into_owned()}</text>
                             <rect x="100" y={format!("{:.1}", y + 3.0)} width={format!("{width:.1}")} height="12" rx="2" fill="currentColor" />
-                            <text x={format!("{:.1}", 104.0 + width)} y={format!("{:.1}", y + 13.0)} class="count">{speaker.n_lines}</text>
+                            <text x={format!("{:.1}", 104.0 + width)} y={format!("{:.1}", y + 13.0)} class="count">{*count}</text>
                         </g>
                     }
                 }) }

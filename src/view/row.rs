@@ -48,6 +48,10 @@ pub fn Row(props: &RowProps) -> Html {
             }
             { time(line) }
             { content(open, line, props.highlight.as_deref().unwrap_or_default()) }
+            if let Some(&item) = open.items_by_line.get(&props.index) {
+                <a class={classes!("item-badge", format!("item-{}", open.agenda.items[item].kind.name()))} href={format!("#item-{}", item + 1)}
+                    title="In the minutes">{ match open.agenda.items[item].kind.label() { "" => "INFO", label => label } }</a>
+            }
         </div>
     }
 }
