@@ -71,10 +71,15 @@ fn decode_iso_2022_jp(bytes: &[u8]) -> Decoded {
         };
         let (decoded, had_errors) = ISO_2022_JP.decode_without_bom_handling(body);
         text.push_str(&decoded);
+        // A last line of nothing but escapes would vanish: keep it as one mark.
+        let vanished = !newline && decoded.is_empty() && !body.is_empty();
+        if vanished {
+            text.push(char::REPLACEMENT_CHARACTER);
+        }
         if newline {
             text.push('\n');
         }
-        if had_errors {
+        if had_errors || vanished {
             diagnostics.push(Diagnostic { line: index + 1, kind: DiagnosticKind::Encoding, message: "malformed ISO-2022-JP, shown as �".to_owned() });
         }
     }
@@ -166,6 +171,8 @@ mod tests {
         assert_eq!(decoded.encoding, "ISO-2022-JP");
         assert_eq!(count_lines(decoded.text.as_bytes()), 3, "{:?}", decoded.text);
         assert_eq!(decoded.diagnostics.iter().map(|d| d.line).collect::<Vec<_>>(), Vec::<usize>::new());
+        // Found by the fuzzer too: a last line of only an escape sequence must stay a line.
+        assert_eq!(count_lines(decode(b"\x1B$@").text.as_bytes()), 1);
         let cut = decode(b"a\n\x1B$B$3$\n\x1B$B$3$s\x1B(B\n");
         assert_eq!(count_lines(cut.text.as_bytes()), 3);
         assert_eq!(cut.diagnostics.iter().map(|d| d.line).collect::<Vec<_>>(), vec![2], "the malformed line is named");
