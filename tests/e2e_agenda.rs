@@ -83,11 +83,15 @@ async fn sections_fold_open_on_a_link_and_the_minutes_download() {
                  if (this.download) { window.__downloads.push({ name: this.download, href: this.href }); return; }
                  return click.call(this);
              };
-             document.querySelector('#minutes').open = true;
-             document.querySelector('.download-minutes').click();",
+             document.querySelector('#minutes').open = true;",
             vec![],
         )
         .await;
+    browser.wait_for(".download-minutes").await;
+    assert_eq!(browser.count("#minutes .minutes-topics > li").await, sections.len(), "the minutes list every topic");
+    let first_item_link = browser.count("#minutes .minutes-topics a[href^='#L']").await;
+    assert!(first_item_link >= sections.len(), "each topic links to its lines");
+    browser.eval("document.querySelector('.download-minutes').click();", vec![]).await;
     let download = browser.eval("return window.__downloads[0];", vec![]).await;
     assert!(download["name"].as_str().is_some_and(|name| name.ends_with("-minutes.md")), "{download}");
     let markdown = browser

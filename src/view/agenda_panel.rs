@@ -9,6 +9,13 @@ use yew::prelude::*;
 use crate::agenda::ItemKind;
 use crate::app::{OpenLog, Shared};
 
+/// Sections listed in the contents at once, around the current one: a year of a channel can
+/// have thousands, and the page keeps to a small DOM.
+const CONTENTS_WINDOW: usize = 40;
+
+/// Topics the minutes panel lists; the Markdown export has them all.
+const MINUTES_TOPICS: usize = 150;
+
 #[derive(Properties, PartialEq)]
 pub struct ContentsProps {
     pub open: Shared<OpenLog>,
@@ -25,11 +32,14 @@ pub fn Contents(props: &ContentsProps) -> Html {
     if sections.is_empty() {
         return html! {};
     }
+    let first_shown = props.current.unwrap_or(0).saturating_sub(CONTENTS_WINDOW / 2).min(sections.len().saturating_sub(CONTENTS_WINDOW));
+    let n_later = sections.len().saturating_sub(first_shown + CONTENTS_WINDOW);
     html! {
         <nav class="contents" aria-label="Agenda">
             <h2>{"Agenda"}<span class="muted">{format!(" {}", sections.len())}</span></h2>
-            <ol>
-                { for sections.iter().enumerate().map(|(index, section)| {
+            if first_shown > 0 { <p class="muted more-sections">{format!("{first_shown} earlier sections")}</p> }
+            <ol start={(first_shown + 1).to_string()}>
+                { for sections.iter().enumerate().skip(first_shown).take(CONTENTS_WINDOW).map(|(index, section)| {
                     let current = props.current == Some(index);
                     html! {
                         <li class={classes!(current.then_some("current"), props.collapsed.contains(&index).then_some("folded"))}>
@@ -41,6 +51,7 @@ pub fn Contents(props: &ContentsProps) -> Html {
                     }
                 }) }
             </ol>
+            if n_later > 0 { <p class="muted more-sections">{format!("{n_later} later sections")}</p> }
             <div class="contents-actions">
                 <button type="button" class="link-button expand-all" onclick={props.onall.reform(|_: MouseEvent| false)}>{"Open all"}</button>
                 <button type="button" class="link-button collapse-all" onclick={props.onall.reform(|_: MouseEvent| true)}>{"Fold all"}</button>
@@ -61,8 +72,17 @@ pub fn Minutes(props: &MinutesProps) -> Html {
     let open = &props.open;
     let agenda = &open.agenda;
     let copied = use_state(|| false);
+    let showing = use_state(|| false);
     if agenda.sections.is_empty() && agenda.items.is_empty() {
         return html! {};
+    }
+    let ontoggle = {
+        let showing = showing.clone();
+        Callback::from(move |event: Event| showing.set(event.target_unchecked_into::<web_sys::HtmlDetailsElement>().open()))
+    };
+    if !*showing {
+        // Closed, the panel costs one element: its contents are built when it opens.
+        return html! { <details class="minutes" id="minutes" {ontoggle}><summary>{"Minutes"}</summary></details> };
     }
     let title = agenda.meeting_name.clone().or_else(|| open.log.meta.title.clone()).unwrap_or_else(|| open.file_name.to_string());
     let markdown = {
@@ -105,7 +125,7 @@ pub fn Minutes(props: &MinutesProps) -> Html {
         }
     }
     html! {
-        <details class="minutes" id="minutes">
+        <details class="minutes" id="minutes" open=true {ontoggle}>
             <summary>{"Minutes"}</summary>
             <div class="minutes-actions">
                 <button type="button" class="button download-minutes" onclick={ondownload}>{"Download Markdown"}</button>
@@ -113,7 +133,7 @@ pub fn Minutes(props: &MinutesProps) -> Html {
             </div>
             <h3><bdi>{title}</bdi></h3>
             <ol class="minutes-topics">
-                { for agenda.sections.iter().map(|section| {
+                { for agenda.sections.iter().take(MINUTES_TOPICS).map(|section| {
                     let (first, last) = section.line_numbers();
                     html! {
                         <li>
@@ -126,6 +146,9 @@ pub fn Minutes(props: &MinutesProps) -> Html {
                     }
                 }) }
             </ol>
+            if agenda.sections.len() > MINUTES_TOPICS {
+                <p class="muted">{format!("… and {} more topics: the Markdown has them all.", agenda.sections.len() - MINUTES_TOPICS)}</p>
+            }
             if !actions_by_person.is_empty() {
                 <h4>{"Action items, by person"}</h4>
                 <ul class="minutes-actions-by-person">

@@ -10,6 +10,9 @@ use crate::permalink::Anchor;
 /// The timeline's height in SVG units; its width is one unit per bucket.
 const TIMELINE_HEIGHT: f64 = 40.0;
 
+/// Sections offered in the chart's menu (a long log has thousands).
+const MENU_SECTIONS: usize = 100;
+
 /// Speakers drawn in the bar chart.
 const CHART_SPEAKERS: usize = 12;
 
@@ -118,7 +121,7 @@ fn SpeakersChart(props: &SpeakersChartProps) -> Html {
             if !open.agenda.sections.is_empty() {
                 <select class="chart-section" aria-label="Messages per speaker in" {onchange}>
                     <option value="" selected={section.is_none()}>{"The whole log"}</option>
-                    { for open.agenda.sections.iter().enumerate().map(|(index, found)| html! {
+                    { for open.agenda.sections.iter().enumerate().take(MENU_SECTIONS).map(|(index, found)| html! {
                         <option value={index.to_string()} selected={*section == Some(index)}>{found.title.clone()}</option>
                     }) }
                 </select>
