@@ -885,7 +885,9 @@ fn name_in_sentence(clause: &str) -> &str {
 
 fn quoted_name(text: &str) -> Option<&str> {
     let open = text.find(['"', '“'])?;
-    let after = &text[open + 1..];
+    // `“` is three bytes.
+    let quote_len = text[open..].chars().next().map_or(1, char::len_utf8);
+    let after = &text[open + quote_len..];
     let close = after.find(['"', '”'])?;
     let inner = after[..close].trim();
     (!inner.is_empty() && inner.split_whitespace().count() <= 12).then_some(inner)

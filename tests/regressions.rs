@@ -1,0 +1,19 @@
+//! Inputs the fuzzers found that once crashed, each named after what it found. (The decoder's
+//! finds are unit tests in `src/parse/decode.rs`.)
+
+use scrollback::parse::parse;
+
+/// `parse` fuzz target: a chair's "next, on to “…" cut a title one byte into a curly quote.
+#[test]
+fn a_curly_quote_after_a_chairing_phrase_is_no_char_boundary_panic() {
+    let text = "[10:00] <chair> #startmeeting\n[10:01] <chair> next, on to “Solo5” then\n[10:02] <chair> ok, onto “\n[10:03] <bob> “”\n";
+    let log = parse(text.as_bytes(), None);
+    let agenda = scrollback::agenda::analyse(&log);
+    for section in &agenda.sections {
+        assert!(section.first <= section.last && section.last < log.lines.len());
+    }
+    // The fuzzer's own input: its first byte chose the format (detection), the rest is the file.
+    let mut fuzzed = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/regressions/agenda-curly-quote.bin")).expect("the saved input");
+    let log = parse(&fuzzed.split_off(1), None);
+    let _ = scrollback::agenda::analyse(&log);
+}
