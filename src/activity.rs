@@ -67,7 +67,7 @@ pub fn elapsed_minutes(lines: &[Line]) -> Vec<Option<u32>> {
 pub fn activity(log: &Log, roster: &Roster) -> Option<Activity> {
     let elapsed = elapsed_minutes(&log.lines);
     let span = elapsed.iter().flatten().max().copied()?;
-    let bucket_minutes = BUCKET_MINUTES.iter().copied().find(|&size| (span / size) as usize + 1 <= MAX_BUCKETS).unwrap_or(43200);
+    let bucket_minutes = BUCKET_MINUTES.iter().copied().find(|&size| ((span / size) as usize) < MAX_BUCKETS).unwrap_or(43200);
     let n_buckets = (span / bucket_minutes) as usize + 1;
     let top: Vec<_> = roster.ranked().into_iter().take(TOP_SPEAKERS).collect();
     let top_people: Vec<Option<usize>> = top.iter().map(|speaker| roster.index_of(&speaker.nick)).collect();

@@ -495,7 +495,7 @@ fn use_reading(open: &Shared<OpenLog>, anchor: Option<Anchor>) -> Reading {
         Callback::from(move |forward: bool| {
             let from = crate::browser::current_anchor(&open.log).map_or(*visible_line, |anchor| anchor.first() - 1);
             let starts = open.agenda.sections.iter().map(|section| section.first);
-            let target = if forward { starts.clone().find(|&first| first > from) } else { starts.filter(|&first| first < from).last() };
+            let target = if forward { starts.clone().find(|&first| first > from) } else { starts.rev().find(|&first| first < from) };
             if let Some(first) = target {
                 crate::browser::go_to_anchor(Anchor::Line(first + 1));
             }

@@ -32,40 +32,6 @@ pub fn file_name_of(src: &str) -> String {
     if name.is_empty() { src.to_owned() } else { name.to_owned() }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn accepts_only_web_and_relative_addresses() {
-        let cases = [
-            ("https://example.org/logs/29-06-2016", true),
-            ("HTTP://example.org/x.log", true),
-            ("//example.org/x.log", true),
-            ("logs/2016/meeting.txt", true),
-            ("/logs/meeting.txt", true),
-            ("logs/a:b.txt", true),
-            ("javascript:alert(1)", false),
-            ("JavaScript:alert(1)", false),
-            (" javascript:alert(1)", false),
-            ("data:text/plain,hello", false),
-            ("vbscript:msgbox", false),
-            ("file:///etc/passwd", false),
-            ("", false),
-        ];
-        for (src, allowed) in cases {
-            assert_eq!(check_source(src).is_ok(), allowed, "{src:?}: {:?}", check_source(src));
-        }
-    }
-
-    #[test]
-    fn names_a_fetched_file() {
-        for (src, name) in [("https://h/logs/29-06-2016?raw=1#L3", "29-06-2016"), ("meeting.log", "meeting.log"), ("https://h/", "h")] {
-            assert_eq!(file_name_of(src), name);
-        }
-    }
-}
-
 /// The element a static export (`scrollback html`) keeps its log's text in, so that the viewer
 /// pointed at the page (`?src=page.html`) opens the log itself, not its markup.
 const EMBED_OPEN: &str = "<textarea hidden readonly id=\"scrollback-source\" data-file-name=\"";
@@ -102,4 +68,39 @@ fn escape(text: &str, in_attribute: bool) -> String {
 
 fn unescape(text: &str) -> String {
     text.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&amp;", "&")
+}
+
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn accepts_only_web_and_relative_addresses() {
+        let cases = [
+            ("https://example.org/logs/29-06-2016", true),
+            ("HTTP://example.org/x.log", true),
+            ("//example.org/x.log", true),
+            ("logs/2016/meeting.txt", true),
+            ("/logs/meeting.txt", true),
+            ("logs/a:b.txt", true),
+            ("javascript:alert(1)", false),
+            ("JavaScript:alert(1)", false),
+            (" javascript:alert(1)", false),
+            ("data:text/plain,hello", false),
+            ("vbscript:msgbox", false),
+            ("file:///etc/passwd", false),
+            ("", false),
+        ];
+        for (src, allowed) in cases {
+            assert_eq!(check_source(src).is_ok(), allowed, "{src:?}: {:?}", check_source(src));
+        }
+    }
+
+    #[test]
+    fn names_a_fetched_file() {
+        for (src, name) in [("https://h/logs/29-06-2016?raw=1#L3", "29-06-2016"), ("meeting.log", "meeting.log"), ("https://h/", "h")] {
+            assert_eq!(file_name_of(src), name);
+        }
+    }
 }

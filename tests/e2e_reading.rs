@@ -11,9 +11,9 @@ use support::browser::{dist_or_skip, Browser};
 fn channel_log() -> String {
     let mut lines = Vec::new();
     for hour in 10..13 {
-        lines.push(format!("=== carol [~c@host] has joined #mirage"));
-        lines.push(format!("=== dave [~d@host] has joined #mirage"));
-        lines.push(format!("=== erin [~e@host] has quit [Ping timeout]"));
+        lines.push("=== carol [~c@host] has joined #mirage".to_owned());
+        lines.push("=== dave [~d@host] has joined #mirage".to_owned());
+        lines.push("=== erin [~e@host] has quit [Ping timeout]".to_owned());
         for minute in 0..10 {
             let (nick, text) = match minute % 3 {
                 0 => ("alice", format!("has anyone tried opam {minute} yet?")),

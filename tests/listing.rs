@@ -69,7 +69,8 @@ fn filters_and_text_pick_their_lines() {
 
 #[test]
 fn matches_are_found_for_highlighting_whatever_the_case() {
-    let cases: [(&str, &str, &[(usize, usize)]); 5] = [
+    type Case<'a> = (&'a str, &'a str, &'a [(usize, usize)]);
+    let cases: [Case; 5] = [
         ("OPAM and opam", "opam", &[(0, 4), (9, 13)]),
         ("aaaa", "aa", &[(0, 2), (2, 4)]),
         ("Ärger ärger", "ärger", &[(0, 6), (7, 13)]),
