@@ -180,3 +180,42 @@ async fn the_timeline_jumps_and_the_page_reads_in_light_dark_and_at_360_px() {
     browser.screenshot("reading-360").await;
     browser.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn every_control_is_named_the_page_has_landmarks_and_muted_text_keeps_aa_contrast() {
+    let Some(dist) = dist_or_skip() else { return };
+    let browser = Browser::start(&dist).await;
+    for theme in ["light", "dark"] {
+        browser.goto(&format!("/index.html?theme={theme}#L40")).await;
+        browser.wait_for("#L40").await;
+        let unnamed = browser
+            .eval(
+                "const named = (el) => (el.getAttribute('aria-label') || el.getAttribute('title') || el.textContent || '').trim()
+                     || [...(el.labels || [])].some(label => label.textContent.trim());
+                 return [...document.querySelectorAll('button, input, select, textarea, a[href], summary')]
+                     .filter(el => !named(el)).map(el => el.outerHTML.slice(0, 80));",
+                vec![],
+            )
+            .await;
+        assert_eq!(unnamed, json!([]), "every control has a name ({theme})");
+        let landmarks = browser
+            .eval("return ['main', 'nav', 'aside', 'header', 'section[aria-label]', '[role=search]'].filter(css => !document.querySelector(css));", vec![])
+            .await;
+        assert_eq!(landmarks, json!([]), "the landmarks exist ({theme})");
+        // WCAG relative luminance, from the computed colours.
+        let contrast = browser
+            .eval(
+                "const rgb = (css) => css.match(/[\\d.]+/g).slice(0, 3).map(Number);
+                 const lum = (c) => { const [r, g, b] = c.map(v => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; }); return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
+                 const fg = lum(rgb(getComputedStyle(document.querySelector('.search-count, .muted, .time')).color));
+                 const bg = lum(rgb(getComputedStyle(document.body).backgroundColor));
+                 return (Math.max(fg, bg) + 0.05) / (Math.min(fg, bg) + 0.05);",
+                vec![],
+            )
+            .await;
+        assert!(contrast.as_f64().unwrap_or(0.0) >= 4.5, "muted text keeps 4.5:1 in {theme}: {contrast}");
+        let focus = browser.eval("const b = document.querySelector('.toolbar button.button'); b.focus(); return document.activeElement === b ? getComputedStyle(b).outlineStyle : 'not focused';", vec![]).await;
+        assert_eq!(focus, json!("solid"), "focus is visible ({theme})");
+    }
+    browser.close().await;
+}
