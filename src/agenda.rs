@@ -352,7 +352,7 @@ fn phrases(log: &Log, people: &PersonLookup, agenda: &mut Agenda) -> Vec<Start> 
     let mut lower = String::new();
     // The last spoken lines (index, person) for answers to "what's the next topic?".
     let mut asked_next: Option<usize> = None;
-    // Someone names the agenda: a meeting, where moves by others than the chair count too.
+    // Someone names the agenda, the meeting or AOB: without that, a log is not a meeting.
     let mut mentions_agenda = false;
     for (index, line) in log.lines.iter().enumerate() {
         match line.kind {
@@ -382,7 +382,7 @@ fn phrases(log: &Log, people: &PersonLookup, agenda: &mut Agenda) -> Vec<Start> 
                 continue;
             }
         }
-        if !mentions_agenda && lower.contains("agenda") {
+        if !mentions_agenda && ["agenda", "meeting", "aob", "any other business", "the call", "this call"].iter().any(|word| lower.contains(word)) {
             mentions_agenda = true;
         }
         if is_closing_question(&lower) {
@@ -412,7 +412,8 @@ fn phrases(log: &Log, people: &PersonLookup, agenda: &mut Agenda) -> Vec<Start> 
     }
     let chair_person = match agenda.chair.as_deref() {
         Some(chair) => people.roster.index_of(chair),
-        None => moves.iter().filter(|(_, &count)| count >= 2 || (mentions_agenda && count >= 1)).max_by_key(|(&person, &count)| (count, std::cmp::Reverse(person))).map(|(&person, _)| person),
+        None if !mentions_agenda => None,
+        None => moves.iter().max_by_key(|(&person, &count)| (count, std::cmp::Reverse(person))).map(|(&person, _)| person),
     };
     let Some(chair_person) = chair_person else { return Vec::new() };
     let mut starts: Vec<Start> = Vec::new();
@@ -522,7 +523,9 @@ fn title_from_next_line(log: &Log, people: &PersonLookup, cues: &[Cue], cue_inde
 /// The topic text of a topic-change line, in the wordings loggers use.
 fn changed_topic(body: &str) -> Option<String> {
     let lower = body.to_ascii_lowercase();
-    let at = ["topic to: ", "topic to ", "topic is: ", "topic: "].iter().find_map(|marker| lower.find(marker).map(|at| at + marker.len()))?;
+    let topic_at = lower.find("topic")?;
+    let after_topic = &lower[topic_at..];
+    let at = topic_at + [" to: ", " to ", ": ", " is: ", " is "].iter().filter_map(|marker| after_topic.find(marker).map(|at| at + marker.len())).min()?;
     let topic = body.get(at..)?.trim().trim_matches(|c| c == '"' || c == '\'' || c == '“' || c == '”');
     let title = tidy_title(topic);
     (!title.is_empty()).then_some(title)
@@ -811,7 +814,8 @@ fn title_after(body: &str, lower: &str, mut at: usize, people: &PersonLookup) ->
     }
     let clause = cut_clause(body.get(at..)?);
     let title = tidy_title(name_in_sentence(clause));
-    (!title.is_empty()).then_some(title)
+    let is_pronoun = ["that", "this", "it", "them", "those", "these", "you", "me", "us"].iter().any(|pronoun| title.eq_ignore_ascii_case(pronoun));
+    (!title.is_empty() && !is_pronoun).then_some(title)
 }
 
 /// `text` up to the end of its first clause.
