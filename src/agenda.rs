@@ -369,6 +369,10 @@ fn phrases(log: &Log, people: &PersonLookup, agenda: &mut Agenda) -> Vec<Start> 
         if body.len() > 600 {
             continue;
         }
+        let line_hints = hints(body, !mentions_agenda);
+        if asked_next.is_none() && !line_hints.any {
+            continue;
+        }
         lower.clear();
         lower.push_str(body);
         lower.make_ascii_lowercase();
@@ -382,7 +386,7 @@ fn phrases(log: &Log, people: &PersonLookup, agenda: &mut Agenda) -> Vec<Start> 
                 continue;
             }
         }
-        if !mentions_agenda && ["agenda", "meeting", "aob", "any other business", "the call", "this call"].iter().any(|word| lower.contains(word)) {
+        if !mentions_agenda && ["agenda", "meeting", "aob", "any other business"].iter().any(|word| lower.contains(word)) {
             mentions_agenda = true;
         }
         if is_closing_question(&lower) {
@@ -396,7 +400,7 @@ fn phrases(log: &Log, people: &PersonLookup, agenda: &mut Agenda) -> Vec<Start> 
             closings.push(index);
             continue;
         }
-        if let Some(mut cue) = read_cue(body, &lower, people) {
+        if let Some(mut cue) = read_cue(body, &lower, people, line_hints.anywhere) {
             cue.line = index;
             cue.person = person;
             cues.push(cue);
@@ -418,7 +422,7 @@ fn phrases(log: &Log, people: &PersonLookup, agenda: &mut Agenda) -> Vec<Start> 
     let Some(chair_person) = chair_person else { return Vec::new() };
     let mut starts: Vec<Start> = Vec::new();
     // A move the chair announced without a title ("let's move on"), waiting for one.
-    let mut pending_title_from: Option<(usize, usize)> = None;
+    let mut pending_title_from: Option<(usize, usize, Option<usize>)> = None;
     for (cue_index, cue) in cues.iter().enumerate() {
         let by_chair = cue.person == Some(chair_person);
         let after_closing = closings.iter().rev().take(3).any(|&closing| closing < cue.line && cue.line - closing <= 6);
@@ -436,9 +440,9 @@ fn phrases(log: &Log, people: &PersonLookup, agenda: &mut Agenda) -> Vec<Start> 
             continue;
         }
         // A title given just after an announced move names that move's section.
-        if let (Some((pending_line, pending_start)), Some(title)) = (pending_title_from, cue.title.as_ref()) {
+        if let (Some((pending_line, pending_start, pending_person)), Some(title)) = (pending_title_from, cue.title.as_ref()) {
             let n_between = (pending_line + 1..cue.line).filter(|&index| log.lines.get(index).is_some_and(|line| line.kind.is_spoken())).take(4).count();
-            if n_between <= 3 && cue.person == log_person(&cues, pending_line) {
+            if n_between <= 3 && cue.person == pending_person {
                 if let Some(start) = starts.get_mut(pending_start) {
                     start.title = title.clone();
                 }
@@ -452,7 +456,7 @@ fn phrases(log: &Log, people: &PersonLookup, agenda: &mut Agenda) -> Vec<Start> 
             None => match title_from_next_line(log, people, &cues, cue_index, cue.line) {
                 Some(title) => title,
                 None => {
-                    pending_title_from = Some((cue.line, starts.len()));
+                    pending_title_from = Some((cue.line, starts.len(), cue.person));
                     String::from("Next topic")
                 }
             },
@@ -476,10 +480,6 @@ fn phrases(log: &Log, people: &PersonLookup, agenda: &mut Agenda) -> Vec<Start> 
 fn next_spoken_by_same(log: &Log, people: &PersonLookup, line: usize) -> bool {
     let next = (line + 1..log.lines.len().min(line + 6)).find(|&index| log.lines[index].kind.is_spoken());
     next.is_some_and(|next| people.of_line(next).is_some() && people.of_line(next) == people.of_line(line))
-}
-
-fn log_person(cues: &[Cue], line: usize) -> Option<usize> {
-    cues.iter().find(|cue| cue.line == line).and_then(|cue| cue.person)
 }
 
 /// "Next topic" followed by "Outreachy": a short line by the same person names the topic.
@@ -531,6 +531,78 @@ fn changed_topic(body: &str) -> Option<String> {
     (!title.is_empty()).then_some(title)
 }
 
+/// What a line may hold, from one cheap scan of its word starts: most lines hold no cue.
+#[derive(Debug, Clone, Copy, Default)]
+struct Hints {
+    /// A word starts like a cue, a closing question or a meeting word.
+    any: bool,
+    /// A phrase that moves on wherever it sits ("moving on", "next item", "first", "last", "any other").
+    anywhere: bool,
+}
+
+/// A word's first four bytes, lower-cased, as one number: a word start is compared in one step.
+const fn prefix(word: &[u8; 4]) -> u32 {
+    u32::from_le_bytes(*word)
+}
+
+const ONTO: u32 = prefix(b"onto");
+const ON_TO: u32 = prefix(b"on t");
+const OVER: u32 = prefix(b"over");
+const OTHER: u32 = prefix(b"othe");
+const ITEM: u32 = prefix(b"item");
+const START: u32 = prefix(b"star");
+const BEGIN: u32 = prefix(b"begi");
+const BACK: u32 = prefix(b"back");
+const IN_T: u32 = prefix(b"in t");
+const IN_A: u32 = prefix(b"in a");
+const WE_RE: u32 = prefix(b"we'r");
+const AGENDA: u32 = prefix(b"agen");
+const MEETING: u32 = prefix(b"meet");
+const ALL: u32 = prefix(b"all ");
+const ANY: u32 = prefix(b"any ");
+const WHAT: u32 = prefix(b"what");
+const MOVING: u32 = prefix(b"movi");
+const MOVE: u32 = prefix(b"move");
+const NEXT: u32 = prefix(b"next");
+const FIRST: u32 = prefix(b"firs");
+const LAST: u32 = prefix(b"last");
+const AOB: u32 = prefix(b"aob\0") & 0x00ff_ffff;
+
+/// `needs_meeting_words`: whether the log has yet to name its agenda or meeting.
+fn hints(body: &str, needs_meeting_words: bool) -> Hints {
+    let bytes = body.as_bytes();
+    let has_question = memchr::memchr(b'?', bytes).is_some();
+    let mut hints = Hints::default();
+    let mut previous_is_word = false;
+    for (index, &byte) in bytes.iter().enumerate() {
+        let is_word = byte.is_ascii_alphanumeric() || byte == b'\'';
+        let starts_word = is_word && !previous_is_word;
+        previous_is_word = is_word;
+        // Only these letters start a cue word; "the", "to" and "that" are skipped at once.
+        if !starts_word || !matches!(byte | 0x20, b'm' | b'n' | b'f' | b'l' | b'a' | b'w' | b'o' | b'i' | b's' | b'b') {
+            continue;
+        }
+        let mut four = [b' '; 4];
+        for (slot, next) in four.iter_mut().zip(&bytes[index..]) {
+            *slot = next.to_ascii_lowercase();
+        }
+        let word = u32::from_le_bytes(four);
+        let rest = &bytes[index..];
+        let followed_by = |phrase: &str| rest.get(..phrase.len()).is_some_and(|head| head.eq_ignore_ascii_case(phrase.as_bytes()));
+        match word {
+            MOVING | MOVE | NEXT | FIRST | LAST => return Hints { any: true, anywhere: true },
+            ANY if followed_by("any other") => return Hints { any: true, anywhere: true },
+            ANY | WHAT | ALL => hints.any |= has_question,
+            ONTO | ON_TO | OVER | OTHER | ITEM | START | BEGIN | BACK | IN_T | IN_A | WE_RE => hints.any = true,
+            // "that's the end of our agenda" and "that concludes the agenda" name it.
+            AGENDA => hints.any = true,
+            MEETING => hints.any |= needs_meeting_words,
+            _ => hints.any |= word & 0x00ff_ffff == AOB,
+        }
+    }
+    hints
+}
+
 /// "anything else for Mirage 3?", "anything more on this?", "any more questions?".
 fn is_closing_question(lower: &str) -> bool {
     lower.trim_end().ends_with('?')
@@ -560,14 +632,13 @@ fn answered_topic(body: &str) -> Option<String> {
     (words >= 1 && words <= 4 && (first.is_uppercase() || first.is_ascii_digit())).then(|| tidy_title(head)).filter(|title| !title.is_empty())
 }
 
-/// Filler words a chair starts a move with: "ok, so, right, …".
+/// Filler words a chair starts a move with: "ok, so, right, …". Sorted, for a binary search.
 const FILLERS: &[&str] = &[
-    "ok", "okay", "k", "alright", "allright", "right", "great", "good", "cool", "so", "and", "then", "now", "well", "thanks", "thank", "you", "fine",
-    "everyone", "all", "folks", "hearing", "nothing", "perfect", "segue", "excellent", "awesome", "nice", "oh", "ah", "sure", "yes", "yep", "if", "not", "lovely", "super",
+    "ah", "all", "allright", "alright", "and", "awesome", "cool", "everyone", "excellent", "fine", "folks", "good", "great", "hearing", "if", "k", "lovely", "nice", "not", "nothing", "now", "oh", "ok", "okay", "perfect", "right", "segue", "so", "super", "sure", "thank", "thanks", "then", "well", "yep", "yes", "you",
 ];
 
 /// Reads a chairing cue from a spoken line. `lower` is `body` in ASCII lower case, so byte offsets agree.
-fn read_cue(body: &str, lower: &str, people: &PersonLookup) -> Option<Cue> {
+fn read_cue(body: &str, lower: &str, people: &PersonLookup, anywhere: bool) -> Option<Cue> {
     let cue = |strength: i32, title: Option<String>, wants_title: bool| Cue { line: 0, person: None, strength, title, wants_title, is_aob: false };
     // Each clause start: the line's start, and after ". ", "! ", "? ".
     for clause in clause_starts(lower) {
@@ -618,6 +689,9 @@ fn read_cue(body: &str, lower: &str, people: &PersonLookup) -> Option<Cue> {
             let title = previous_sentence(body, clause).map(tidy_title).filter(|title| !title.is_empty() && !is_filler_sentence(title));
             return Some(cue(if title.is_some() { 3 } else { 2 }, title, false));
         }
+    }
+    if !anywhere {
+        return None;
     }
     // Words that move on wherever they sit in the line.
     for (phrase, strength) in [
@@ -693,7 +767,7 @@ fn clause_starts(lower: &str) -> Vec<usize> {
     let mut starts = vec![0];
     let bytes = lower.as_bytes();
     for (index, &byte) in bytes.iter().enumerate() {
-        if matches!(byte, b'.' | b'!' | b'?') && bytes.get(index + 1) == Some(&b' ') && starts.len() < 6 {
+        if matches!(byte, b'.' | b'!' | b'?') && bytes.get(index + 1) == Some(&b' ') && starts.len() < 4 {
             starts.push(index + 2);
         }
     }
@@ -710,7 +784,7 @@ fn skip_addressees_and_fillers(body: &str, lower: &str, mut at: usize, people: &
         }
         let word = &rest[..word_len];
         let bare = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'');
-        let is_filler = FILLERS.contains(&bare) && (bare.len() > 1 || word.ends_with(','));
+        let is_filler = FILLERS.binary_search(&bare).is_ok() && (bare.len() > 1 || word.ends_with(','));
         let is_addressee = (word.ends_with(':') || word.ends_with(',')) && people.person_named(&body[at..at + word_len]).is_some();
         let is_punctuation = bare.is_empty();
         if !(is_filler || is_addressee || is_punctuation) {
