@@ -629,7 +629,7 @@ fn answered_topic(body: &str) -> Option<String> {
     let (head, _) = [" - ", " – ", " — ", ": "].iter().filter_map(|dash| body.split_once(dash)).min_by_key(|(head, _)| head.len())?;
     let words = head.split_whitespace().count();
     let first = head.chars().next()?;
-    (words >= 1 && words <= 4 && (first.is_uppercase() || first.is_ascii_digit())).then(|| tidy_title(head)).filter(|title| !title.is_empty())
+    ((1..=4).contains(&words) && (first.is_uppercase() || first.is_ascii_digit())).then(|| tidy_title(head)).filter(|title| !title.is_empty())
 }
 
 /// Filler words a chair starts a move with: "ok, so, right, …". Sorted, for a binary search.
@@ -819,7 +819,7 @@ fn previous_sentence(body: &str, clause: usize) -> Option<&str> {
     let start = before.rfind(['.', '!', '?']).map_or(0, |at| at + 1);
     let sentence = before[start..].trim();
     let words = sentence.split_whitespace().count();
-    (words >= 1 && words <= 5).then_some(sentence)
+    (1..=5).contains(&words).then_some(sentence)
 }
 
 fn is_filler_sentence(title: &str) -> bool {

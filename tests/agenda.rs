@@ -44,7 +44,9 @@ fn check_invariants(log: &Log, agenda: &Agenda, name: &str) {
 /// Each chairing-phrase family: a small call, and the sections it must give.
 #[test]
 fn each_chairing_phrase_family_opens_a_section() {
-    let cases: &[(&str, &[(&str, &str)], &[(&str, usize)])] = &[
+    /// (family, the call's lines after the first, expected (title, first line))
+    type Case = (&'static str, &'static [(&'static str, &'static str)], &'static [(&'static str, usize)]);
+    let cases: &[Case] = &[
         (
             "next topic, then the topic's name on the next line",
             &[("ann", "o/"), ("chair", "ok, onto Solo5"), ("ann", "ukvm boots"), ("chair", "Next topic"), ("chair", "Outreachy"), ("bob", "interns are great")],
