@@ -406,12 +406,17 @@ fn phrases(log: &Log, people: &PersonLookup, agenda: &mut Agenda) -> Vec<Start> 
             cues.push(cue);
         }
     }
-    // The chair: whoever makes the most strong, titled moves, at least two.
+    // The chair: whoever moves the meeting on most; a strong move counts twice a weak one or AOB.
     let mut moves: HashMap<usize, usize> = HashMap::new();
     for cue in &cues {
-        let is_move = (cue.strength >= 3 && (cue.title.is_some() || cue.wants_title)) || cue.is_aob || (cue.strength >= 2 && cue.title.is_some());
-        if let (Some(person), true) = (cue.person, is_move) {
-            *moves.entry(person).or_default() += 1;
+        let weight = match cue {
+            Cue { is_aob: true, .. } => 1,
+            Cue { strength: 3.., title: Some(_), .. } | Cue { strength: 3.., wants_title: true, .. } => 2,
+            Cue { strength: 2.., title: Some(_), .. } => 1,
+            _ => 0,
+        };
+        if let (Some(person), true) = (cue.person, weight > 0) {
+            *moves.entry(person).or_default() += weight;
         }
     }
     let chair_person = match agenda.chair.as_deref() {
@@ -487,21 +492,26 @@ fn title_from_next_line(log: &Log, people: &PersonLookup, cues: &[Cue], cue_inde
     let person = people.of_line(line);
     let next_cue_line = cues.get(cue_index + 1).map_or(usize::MAX, |cue| cue.line);
     let mut n_spoken = 0;
-    let mut index = line + 1;
-    let next_by_same = loop {
-        let next = log.lines.get(index)?;
-        if next.kind.is_spoken() {
-            n_spoken += 1;
-            if n_spoken > 3 || index >= next_cue_line {
-                return None;
-            }
-            if people.of_line(index) == person {
-                break index;
+    for index in line + 1..log.lines.len() {
+        if !log.lines[index].kind.is_spoken() {
+            continue;
+        }
+        n_spoken += 1;
+        if n_spoken > 5 || index >= next_cue_line {
+            return None;
+        }
+        if people.of_line(index) == person {
+            if let Some(title) = title_in_line(log.body(&log.lines[index]), people) {
+                return Some(title);
             }
         }
-        index += 1;
-    };
-    let body = log.body(&log.lines[next_by_same]);
+    }
+    None
+}
+
+/// The topic a chair's line introduces, if it names one: "Outreachy", "TOPKG!", "talex5, got some
+/// updates on capnp?", "I stuck a hackathon recap item on the agenda", "Mirage 2.8.0 released …".
+fn title_in_line(body: &str, people: &PersonLookup) -> Option<String> {
     let lower = body.to_ascii_lowercase();
     let at = skip_addressees_and_fillers(body, &lower, 0, people);
     let text = cut_clause(&body[at..]);
@@ -512,9 +522,24 @@ fn title_from_next_line(log: &Log, people: &PersonLookup, cues: &[Cue], cue_inde
             return (!title.is_empty()).then_some(title);
         }
     }
+    // "a hackathon recap item on the agenda".
+    if let Some(item_at) = lower_text.find(" item on the agenda").or_else(|| lower_text.find(" agenda item")) {
+        let before = &text[..item_at];
+        let from = before.to_ascii_lowercase().rfind(" a ").map_or(0, |at| at + 3);
+        let title = tidy_title(&before[from..]);
+        if !title.is_empty() && title.split_whitespace().count() <= 4 && from > 0 {
+            return Some(title);
+        }
+    }
     let first = text.split_whitespace().next().unwrap_or("").to_ascii_lowercase();
-    if text.split_whitespace().count() > 5 || ["which", "that", "and", "but", "so", "sorry", "i", "we", "it", "this"].contains(&first.as_str()) {
+    if ["which", "that", "and", "but", "so", "sorry", "i", "we", "it", "this", "what", "thanks", "yes", "no"].contains(&first.as_str()) {
         return None;
+    }
+    if text.split_whitespace().count() > 5 {
+        // A long line names its topic when it starts with a name: "Mirage 2.8.0 released …".
+        let name = name_in_sentence(text);
+        let is_leading_name = name.len() < text.len() && text.starts_with(name) && name.split_whitespace().count() >= 2;
+        return is_leading_name.then(|| tidy_title(name)).filter(|title| !title.is_empty()).or_else(|| github_name(text));
     }
     let title = tidy_title(text);
     (!title.is_empty()).then_some(title)
@@ -666,10 +691,11 @@ fn read_cue(body: &str, lower: &str, people: &PersonLookup, anywhere: bool) -> O
             }
         }
         // "back to discuss.ocaml.org", "in terms of release schedules, …": weaker.
-        for prefix in ["back to ", "in terms of "] {
-            if text.starts_with(prefix) {
-                return Some(titled_move(body, lower, at + prefix.len(), 2, people));
-            }
+        if text.starts_with("back to ") {
+            return Some(titled_move(body, lower, at + "back to ".len(), 3, people));
+        }
+        if text.starts_with("in terms of ") {
+            return Some(titled_move(body, lower, at + "in terms of ".len(), 2, people));
         }
         // "let's start with X".
         for prefix in ["let's start with ", "lets start with ", "let's begin with ", "starting with ", "first up: ", "first up, ", "first up "] {
@@ -887,9 +913,26 @@ fn title_after(body: &str, lower: &str, mut at: usize, people: &PersonLookup) ->
         break;
     }
     let clause = cut_clause(body.get(at..)?);
+    // "an item I added on drup's behalf: Please help review <url>": the item is after the colon.
+    let clause_lower = clause.to_ascii_lowercase();
+    if clause_lower.starts_with("an item") || clause_lower.starts_with("item ") || clause_lower.starts_with("something") {
+        let after = body.get(at + clause.len()..).and_then(|rest| rest.strip_prefix(": ")).unwrap_or("");
+        if let Some(name) = github_name(after) {
+            return Some(name);
+        }
+    }
     let title = tidy_title(name_in_sentence(clause));
     let is_pronoun = ["that", "this", "it", "them", "those", "these", "you", "me", "us"].iter().any(|pronoun| title.eq_ignore_ascii_case(pronoun));
     (!title.is_empty() && !is_pronoun).then_some(title)
+}
+
+/// A GitHub pull request or issue named as `repo #N`: "…review https://github.com/ocsigen/lwt/pull/354".
+fn github_name(text: &str) -> Option<String> {
+    let at = text.find("github.com/")?;
+    let mut parts = text[at + "github.com/".len()..].split(|c: char| c == '/' || c.is_whitespace());
+    let (_owner, repo, kind, number) = (parts.next()?, parts.next()?, parts.next()?, parts.next()?);
+    let is_number = !number.is_empty() && number.bytes().all(|byte| byte.is_ascii_digit());
+    (matches!(kind, "pull" | "issues") && is_number && !repo.is_empty()).then(|| format!("{repo} #{number}"))
 }
 
 /// `text` up to the end of its first clause.
@@ -911,6 +954,13 @@ fn name_in_sentence(clause: &str) -> &str {
     let words: Vec<&str> = clause.split_whitespace().collect();
     let first_lower = words.first().map(|word| word.to_ascii_lowercase()).unwrap_or_default();
     let starts_like_sentence = ["this", "it", "it's", "i", "i'm", "we", "we're", "there", "folks", "you", "so", "has", "have", "that"].contains(&first_lower.as_str());
+    let lower = clause.to_ascii_lowercase();
+    // "TImada has an update on solo5/netmap".
+    for mark in [" update on ", " updates on ", " news on ", " news about ", " update about "] {
+        if let Some(at) = lower.find(mark) {
+            return &clause[at + mark.len()..];
+        }
+    }
     if words.len() <= 6 && !starts_like_sentence {
         return clause;
     }
@@ -919,13 +969,6 @@ fn name_in_sentence(clause: &str) -> &str {
         let rest = &clause[4..];
         if let Some(verb) = [" is ", " are ", " was ", " has "].iter().filter_map(|verb| rest.find(verb)).min() {
             return rest[..verb].trim();
-        }
-    }
-    // "TImada has an update on solo5/netmap".
-    let lower = clause.to_ascii_lowercase();
-    for mark in [" update on ", " updates on ", " news on ", " news about ", " update about "] {
-        if let Some(at) = lower.find(mark) {
-            return &clause[at + mark.len()..];
         }
     }
     // The first run of name-like words (capitals, digits, dotted names), the sentence's first word aside.
@@ -1260,6 +1303,26 @@ mod tests {
         for (raw, expected) in cases {
             let lower = raw.to_ascii_lowercase();
             assert_eq!(title_after(raw, &lower, 0, &people).as_deref(), Some(expected), "{raw}");
+        }
+    }
+
+    #[test]
+    fn a_chairs_next_line_names_the_topic() {
+        let log = crate::parse::parse(b"15:00 <talex5> hi\n", None);
+        let roster = Roster::new(&log);
+        let people = PersonLookup::new(&log, &roster);
+        let cases = [
+            ("Outreachy", Some("Outreachy")),
+            ("TOPKG!", Some("TOPKG")),
+            ("talex5, got some updates on capnp?", Some("Capnp")),
+            ("I stuck a hackathon recap item on the agenda but it can wait", Some("Hackathon recap")),
+            ("Mirage 2.8.0 released along with new version of TCP/IP, and most important", Some("Mirage 2.8.0")),
+            ("samoht wanted to bring attention back to https://github.com/mirage/mirage-www/pull/562 , which", Some("mirage-www #562")),
+            ("which is...", None),
+            ("so I think we should all go and read the documentation first", None),
+        ];
+        for (line, expected) in cases {
+            assert_eq!(title_in_line(line, &people).as_deref(), expected, "{line}");
         }
     }
 
