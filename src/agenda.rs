@@ -352,7 +352,7 @@ fn phrases(log: &Log, people: &PersonLookup, agenda: &mut Agenda) -> Vec<Start> 
     let mut lower = String::new();
     // The last spoken lines (index, person) for answers to "what's the next topic?".
     let mut asked_next: Option<usize> = None;
-    // Someone names the agenda: a meeting, where moves by others than the chair count too.
+    // Someone names the agenda, the meeting or AOB: without that, a log is not a meeting.
     let mut mentions_agenda = false;
     for (index, line) in log.lines.iter().enumerate() {
         match line.kind {
@@ -369,6 +369,10 @@ fn phrases(log: &Log, people: &PersonLookup, agenda: &mut Agenda) -> Vec<Start> 
         if body.len() > 600 {
             continue;
         }
+        let line_hints = hints(body, !mentions_agenda);
+        if asked_next.is_none() && !line_hints.any {
+            continue;
+        }
         lower.clear();
         lower.push_str(body);
         lower.make_ascii_lowercase();
@@ -382,7 +386,7 @@ fn phrases(log: &Log, people: &PersonLookup, agenda: &mut Agenda) -> Vec<Start> 
                 continue;
             }
         }
-        if !mentions_agenda && lower.contains("agenda") {
+        if !mentions_agenda && ["agenda", "meeting", "aob", "any other business"].iter().any(|word| lower.contains(word)) {
             mentions_agenda = true;
         }
         if is_closing_question(&lower) {
@@ -396,28 +400,34 @@ fn phrases(log: &Log, people: &PersonLookup, agenda: &mut Agenda) -> Vec<Start> 
             closings.push(index);
             continue;
         }
-        if let Some(mut cue) = read_cue(body, &lower, people) {
+        if let Some(mut cue) = read_cue(body, &lower, people, line_hints.anywhere) {
             cue.line = index;
             cue.person = person;
             cues.push(cue);
         }
     }
-    // The chair: whoever makes the most strong, titled moves, at least two.
+    // The chair: whoever moves the meeting on most; a strong move counts twice a weak one or AOB.
     let mut moves: HashMap<usize, usize> = HashMap::new();
     for cue in &cues {
-        let is_move = (cue.strength >= 3 && (cue.title.is_some() || cue.wants_title)) || cue.is_aob || (cue.strength >= 2 && cue.title.is_some());
-        if let (Some(person), true) = (cue.person, is_move) {
-            *moves.entry(person).or_default() += 1;
+        let weight = match cue {
+            Cue { is_aob: true, .. } => 1,
+            Cue { strength: 3.., title: Some(_), .. } | Cue { strength: 3.., wants_title: true, .. } => 2,
+            Cue { strength: 2.., title: Some(_), .. } => 1,
+            _ => 0,
+        };
+        if let (Some(person), true) = (cue.person, weight > 0) {
+            *moves.entry(person).or_default() += weight;
         }
     }
     let chair_person = match agenda.chair.as_deref() {
         Some(chair) => people.roster.index_of(chair),
-        None => moves.iter().filter(|(_, &count)| count >= 2 || (mentions_agenda && count >= 1)).max_by_key(|(&person, &count)| (count, std::cmp::Reverse(person))).map(|(&person, _)| person),
+        None if !mentions_agenda => None,
+        None => moves.iter().max_by_key(|(&person, &count)| (count, std::cmp::Reverse(person))).map(|(&person, _)| person),
     };
     let Some(chair_person) = chair_person else { return Vec::new() };
     let mut starts: Vec<Start> = Vec::new();
     // A move the chair announced without a title ("let's move on"), waiting for one.
-    let mut pending_title_from: Option<(usize, usize)> = None;
+    let mut pending_title_from: Option<(usize, usize, Option<usize>)> = None;
     for (cue_index, cue) in cues.iter().enumerate() {
         let by_chair = cue.person == Some(chair_person);
         let after_closing = closings.iter().rev().take(3).any(|&closing| closing < cue.line && cue.line - closing <= 6);
@@ -435,9 +445,9 @@ fn phrases(log: &Log, people: &PersonLookup, agenda: &mut Agenda) -> Vec<Start> 
             continue;
         }
         // A title given just after an announced move names that move's section.
-        if let (Some((pending_line, pending_start)), Some(title)) = (pending_title_from, cue.title.as_ref()) {
+        if let (Some((pending_line, pending_start, pending_person)), Some(title)) = (pending_title_from, cue.title.as_ref()) {
             let n_between = (pending_line + 1..cue.line).filter(|&index| log.lines.get(index).is_some_and(|line| line.kind.is_spoken())).take(4).count();
-            if n_between <= 3 && cue.person == log_person(&cues, pending_line) {
+            if n_between <= 3 && cue.person == pending_person {
                 if let Some(start) = starts.get_mut(pending_start) {
                     start.title = title.clone();
                 }
@@ -451,7 +461,7 @@ fn phrases(log: &Log, people: &PersonLookup, agenda: &mut Agenda) -> Vec<Start> 
             None => match title_from_next_line(log, people, &cues, cue_index, cue.line) {
                 Some(title) => title,
                 None => {
-                    pending_title_from = Some((cue.line, starts.len()));
+                    pending_title_from = Some((cue.line, starts.len(), cue.person));
                     String::from("Next topic")
                 }
             },
@@ -477,30 +487,31 @@ fn next_spoken_by_same(log: &Log, people: &PersonLookup, line: usize) -> bool {
     next.is_some_and(|next| people.of_line(next).is_some() && people.of_line(next) == people.of_line(line))
 }
 
-fn log_person(cues: &[Cue], line: usize) -> Option<usize> {
-    cues.iter().find(|cue| cue.line == line).and_then(|cue| cue.person)
-}
-
 /// "Next topic" followed by "Outreachy": a short line by the same person names the topic.
 fn title_from_next_line(log: &Log, people: &PersonLookup, cues: &[Cue], cue_index: usize, line: usize) -> Option<String> {
     let person = people.of_line(line);
     let next_cue_line = cues.get(cue_index + 1).map_or(usize::MAX, |cue| cue.line);
     let mut n_spoken = 0;
-    let mut index = line + 1;
-    let next_by_same = loop {
-        let next = log.lines.get(index)?;
-        if next.kind.is_spoken() {
-            n_spoken += 1;
-            if n_spoken > 3 || index >= next_cue_line {
-                return None;
-            }
-            if people.of_line(index) == person {
-                break index;
+    for index in line + 1..log.lines.len() {
+        if !log.lines[index].kind.is_spoken() {
+            continue;
+        }
+        n_spoken += 1;
+        if n_spoken > 5 || index >= next_cue_line {
+            return None;
+        }
+        if people.of_line(index) == person {
+            if let Some(title) = title_in_line(log.body(&log.lines[index]), people) {
+                return Some(title);
             }
         }
-        index += 1;
-    };
-    let body = log.body(&log.lines[next_by_same]);
+    }
+    None
+}
+
+/// The topic a chair's line introduces, if it names one: "Outreachy", "TOPKG!", "talex5, got some
+/// updates on capnp?", "I stuck a hackathon recap item on the agenda", "Mirage 2.8.0 released …".
+fn title_in_line(body: &str, people: &PersonLookup) -> Option<String> {
     let lower = body.to_ascii_lowercase();
     let at = skip_addressees_and_fillers(body, &lower, 0, people);
     let text = cut_clause(&body[at..]);
@@ -511,9 +522,24 @@ fn title_from_next_line(log: &Log, people: &PersonLookup, cues: &[Cue], cue_inde
             return (!title.is_empty()).then_some(title);
         }
     }
+    // "a hackathon recap item on the agenda".
+    if let Some(item_at) = lower_text.find(" item on the agenda").or_else(|| lower_text.find(" agenda item")) {
+        let before = &text[..item_at];
+        let from = before.to_ascii_lowercase().rfind(" a ").map_or(0, |at| at + 3);
+        let title = tidy_title(&before[from..]);
+        if !title.is_empty() && title.split_whitespace().count() <= 4 && from > 0 {
+            return Some(title);
+        }
+    }
     let first = text.split_whitespace().next().unwrap_or("").to_ascii_lowercase();
-    if text.split_whitespace().count() > 5 || ["which", "that", "and", "but", "so", "sorry", "i", "we", "it", "this"].contains(&first.as_str()) {
+    if ["which", "that", "and", "but", "so", "sorry", "i", "we", "it", "this", "what", "thanks", "yes", "no"].contains(&first.as_str()) {
         return None;
+    }
+    if text.split_whitespace().count() > 5 {
+        // A long line names its topic when it starts with a name: "Mirage 2.8.0 released …".
+        let name = name_in_sentence(text);
+        let is_leading_name = name.len() < text.len() && text.starts_with(name) && name.split_whitespace().count() >= 2;
+        return is_leading_name.then(|| tidy_title(name)).filter(|title| !title.is_empty()).or_else(|| github_name(text));
     }
     let title = tidy_title(text);
     (!title.is_empty()).then_some(title)
@@ -522,10 +548,84 @@ fn title_from_next_line(log: &Log, people: &PersonLookup, cues: &[Cue], cue_inde
 /// The topic text of a topic-change line, in the wordings loggers use.
 fn changed_topic(body: &str) -> Option<String> {
     let lower = body.to_ascii_lowercase();
-    let at = ["topic to: ", "topic to ", "topic is: ", "topic: "].iter().find_map(|marker| lower.find(marker).map(|at| at + marker.len()))?;
+    let topic_at = lower.find("topic")?;
+    let after_topic = &lower[topic_at..];
+    let at = topic_at + [" to: ", " to ", ": ", " is: ", " is "].iter().filter_map(|marker| after_topic.find(marker).map(|at| at + marker.len())).min()?;
     let topic = body.get(at..)?.trim().trim_matches(|c| c == '"' || c == '\'' || c == '“' || c == '”');
     let title = tidy_title(topic);
     (!title.is_empty()).then_some(title)
+}
+
+/// What a line may hold, from one cheap scan of its word starts: most lines hold no cue.
+#[derive(Debug, Clone, Copy, Default)]
+struct Hints {
+    /// A word starts like a cue, a closing question or a meeting word.
+    any: bool,
+    /// A phrase that moves on wherever it sits ("moving on", "next item", "first", "last", "any other").
+    anywhere: bool,
+}
+
+/// A word's first four bytes, lower-cased, as one number: a word start is compared in one step.
+const fn prefix(word: &[u8; 4]) -> u32 {
+    u32::from_le_bytes(*word)
+}
+
+const ONTO: u32 = prefix(b"onto");
+const ON_TO: u32 = prefix(b"on t");
+const OVER: u32 = prefix(b"over");
+const OTHER: u32 = prefix(b"othe");
+const ITEM: u32 = prefix(b"item");
+const START: u32 = prefix(b"star");
+const BEGIN: u32 = prefix(b"begi");
+const BACK: u32 = prefix(b"back");
+const IN_T: u32 = prefix(b"in t");
+const IN_A: u32 = prefix(b"in a");
+const WE_RE: u32 = prefix(b"we'r");
+const AGENDA: u32 = prefix(b"agen");
+const MEETING: u32 = prefix(b"meet");
+const ALL: u32 = prefix(b"all ");
+const ANY: u32 = prefix(b"any ");
+const WHAT: u32 = prefix(b"what");
+const MOVING: u32 = prefix(b"movi");
+const MOVE: u32 = prefix(b"move");
+const NEXT: u32 = prefix(b"next");
+const FIRST: u32 = prefix(b"firs");
+const LAST: u32 = prefix(b"last");
+const AOB: u32 = prefix(b"aob\0") & 0x00ff_ffff;
+
+/// `needs_meeting_words`: whether the log has yet to name its agenda or meeting.
+fn hints(body: &str, needs_meeting_words: bool) -> Hints {
+    let bytes = body.as_bytes();
+    let has_question = memchr::memchr(b'?', bytes).is_some();
+    let mut hints = Hints::default();
+    let mut previous_is_word = false;
+    for (index, &byte) in bytes.iter().enumerate() {
+        let is_word = byte.is_ascii_alphanumeric() || byte == b'\'';
+        let starts_word = is_word && !previous_is_word;
+        previous_is_word = is_word;
+        // Only these letters start a cue word; "the", "to" and "that" are skipped at once.
+        if !starts_word || !matches!(byte | 0x20, b'm' | b'n' | b'f' | b'l' | b'a' | b'w' | b'o' | b'i' | b's' | b'b') {
+            continue;
+        }
+        let mut four = [b' '; 4];
+        for (slot, next) in four.iter_mut().zip(&bytes[index..]) {
+            *slot = next.to_ascii_lowercase();
+        }
+        let word = u32::from_le_bytes(four);
+        let rest = &bytes[index..];
+        let followed_by = |phrase: &str| rest.get(..phrase.len()).is_some_and(|head| head.eq_ignore_ascii_case(phrase.as_bytes()));
+        match word {
+            MOVING | MOVE | NEXT | FIRST | LAST => return Hints { any: true, anywhere: true },
+            ANY if followed_by("any other") => return Hints { any: true, anywhere: true },
+            ANY | WHAT | ALL => hints.any |= has_question,
+            ONTO | ON_TO | OVER | OTHER | ITEM | START | BEGIN | BACK | IN_T | IN_A | WE_RE => hints.any = true,
+            // "that's the end of our agenda" and "that concludes the agenda" name it.
+            AGENDA => hints.any = true,
+            MEETING => hints.any |= needs_meeting_words,
+            _ => hints.any |= word & 0x00ff_ffff == AOB,
+        }
+    }
+    hints
 }
 
 /// "anything else for Mirage 3?", "anything more on this?", "any more questions?".
@@ -554,17 +654,16 @@ fn answered_topic(body: &str) -> Option<String> {
     let (head, _) = [" - ", " – ", " — ", ": "].iter().filter_map(|dash| body.split_once(dash)).min_by_key(|(head, _)| head.len())?;
     let words = head.split_whitespace().count();
     let first = head.chars().next()?;
-    (words >= 1 && words <= 4 && (first.is_uppercase() || first.is_ascii_digit())).then(|| tidy_title(head)).filter(|title| !title.is_empty())
+    ((1..=4).contains(&words) && (first.is_uppercase() || first.is_ascii_digit())).then(|| tidy_title(head)).filter(|title| !title.is_empty())
 }
 
-/// Filler words a chair starts a move with: "ok, so, right, …".
+/// Filler words a chair starts a move with: "ok, so, right, …". Sorted, for a binary search.
 const FILLERS: &[&str] = &[
-    "ok", "okay", "k", "alright", "allright", "right", "great", "good", "cool", "so", "and", "then", "now", "well", "thanks", "thank", "you", "fine",
-    "everyone", "all", "folks", "hearing", "nothing", "perfect", "segue", "excellent", "awesome", "nice", "oh", "ah", "sure", "yes", "yep", "if", "not", "lovely", "super",
+    "ah", "all", "allright", "alright", "and", "awesome", "cool", "everyone", "excellent", "fine", "folks", "good", "great", "hearing", "if", "k", "lovely", "nice", "not", "nothing", "now", "oh", "ok", "okay", "perfect", "right", "segue", "so", "super", "sure", "thank", "thanks", "then", "well", "yep", "yes", "you",
 ];
 
 /// Reads a chairing cue from a spoken line. `lower` is `body` in ASCII lower case, so byte offsets agree.
-fn read_cue(body: &str, lower: &str, people: &PersonLookup) -> Option<Cue> {
+fn read_cue(body: &str, lower: &str, people: &PersonLookup, anywhere: bool) -> Option<Cue> {
     let cue = |strength: i32, title: Option<String>, wants_title: bool| Cue { line: 0, person: None, strength, title, wants_title, is_aob: false };
     // Each clause start: the line's start, and after ". ", "! ", "? ".
     for clause in clause_starts(lower) {
@@ -592,10 +691,11 @@ fn read_cue(body: &str, lower: &str, people: &PersonLookup) -> Option<Cue> {
             }
         }
         // "back to discuss.ocaml.org", "in terms of release schedules, …": weaker.
-        for prefix in ["back to ", "in terms of "] {
-            if text.starts_with(prefix) {
-                return Some(titled_move(body, lower, at + prefix.len(), 2, people));
-            }
+        if text.starts_with("back to ") {
+            return Some(titled_move(body, lower, at + "back to ".len(), 3, people));
+        }
+        if text.starts_with("in terms of ") {
+            return Some(titled_move(body, lower, at + "in terms of ".len(), 2, people));
         }
         // "let's start with X".
         for prefix in ["let's start with ", "lets start with ", "let's begin with ", "starting with ", "first up: ", "first up, ", "first up "] {
@@ -615,6 +715,9 @@ fn read_cue(body: &str, lower: &str, people: &PersonLookup) -> Option<Cue> {
             let title = previous_sentence(body, clause).map(tidy_title).filter(|title| !title.is_empty() && !is_filler_sentence(title));
             return Some(cue(if title.is_some() { 3 } else { 2 }, title, false));
         }
+    }
+    if !anywhere {
+        return None;
     }
     // Words that move on wherever they sit in the line.
     for (phrase, strength) in [
@@ -690,7 +793,7 @@ fn clause_starts(lower: &str) -> Vec<usize> {
     let mut starts = vec![0];
     let bytes = lower.as_bytes();
     for (index, &byte) in bytes.iter().enumerate() {
-        if matches!(byte, b'.' | b'!' | b'?') && bytes.get(index + 1) == Some(&b' ') && starts.len() < 6 {
+        if matches!(byte, b'.' | b'!' | b'?') && bytes.get(index + 1) == Some(&b' ') && starts.len() < 4 {
             starts.push(index + 2);
         }
     }
@@ -707,7 +810,7 @@ fn skip_addressees_and_fillers(body: &str, lower: &str, mut at: usize, people: &
         }
         let word = &rest[..word_len];
         let bare = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'');
-        let is_filler = FILLERS.contains(&bare) && (bare.len() > 1 || word.ends_with(','));
+        let is_filler = FILLERS.binary_search(&bare).is_ok() && (bare.len() > 1 || word.ends_with(','));
         let is_addressee = (word.ends_with(':') || word.ends_with(',')) && people.person_named(&body[at..at + word_len]).is_some();
         let is_punctuation = bare.is_empty();
         if !(is_filler || is_addressee || is_punctuation) {
@@ -742,7 +845,7 @@ fn previous_sentence(body: &str, clause: usize) -> Option<&str> {
     let start = before.rfind(['.', '!', '?']).map_or(0, |at| at + 1);
     let sentence = before[start..].trim();
     let words = sentence.split_whitespace().count();
-    (words >= 1 && words <= 5).then_some(sentence)
+    (1..=5).contains(&words).then_some(sentence)
 }
 
 fn is_filler_sentence(title: &str) -> bool {
@@ -810,8 +913,26 @@ fn title_after(body: &str, lower: &str, mut at: usize, people: &PersonLookup) ->
         break;
     }
     let clause = cut_clause(body.get(at..)?);
+    // "an item I added on drup's behalf: Please help review <url>": the item is after the colon.
+    let clause_lower = clause.to_ascii_lowercase();
+    if clause_lower.starts_with("an item") || clause_lower.starts_with("item ") || clause_lower.starts_with("something") {
+        let after = body.get(at + clause.len()..).and_then(|rest| rest.strip_prefix(": ")).unwrap_or("");
+        if let Some(name) = github_name(after) {
+            return Some(name);
+        }
+    }
     let title = tidy_title(name_in_sentence(clause));
-    (!title.is_empty()).then_some(title)
+    let is_pronoun = ["that", "this", "it", "them", "those", "these", "you", "me", "us"].iter().any(|pronoun| title.eq_ignore_ascii_case(pronoun));
+    (!title.is_empty() && !is_pronoun).then_some(title)
+}
+
+/// A GitHub pull request or issue named as `repo #N`: "…review https://github.com/ocsigen/lwt/pull/354".
+fn github_name(text: &str) -> Option<String> {
+    let at = text.find("github.com/")?;
+    let mut parts = text[at + "github.com/".len()..].split(|c: char| c == '/' || c.is_whitespace());
+    let (_owner, repo, kind, number) = (parts.next()?, parts.next()?, parts.next()?, parts.next()?);
+    let is_number = !number.is_empty() && number.bytes().all(|byte| byte.is_ascii_digit());
+    (matches!(kind, "pull" | "issues") && is_number && !repo.is_empty()).then(|| format!("{repo} #{number}"))
 }
 
 /// `text` up to the end of its first clause.
@@ -833,6 +954,13 @@ fn name_in_sentence(clause: &str) -> &str {
     let words: Vec<&str> = clause.split_whitespace().collect();
     let first_lower = words.first().map(|word| word.to_ascii_lowercase()).unwrap_or_default();
     let starts_like_sentence = ["this", "it", "it's", "i", "i'm", "we", "we're", "there", "folks", "you", "so", "has", "have", "that"].contains(&first_lower.as_str());
+    let lower = clause.to_ascii_lowercase();
+    // "TImada has an update on solo5/netmap".
+    for mark in [" update on ", " updates on ", " news on ", " news about ", " update about "] {
+        if let Some(at) = lower.find(mark) {
+            return &clause[at + mark.len()..];
+        }
+    }
     if words.len() <= 6 && !starts_like_sentence {
         return clause;
     }
@@ -841,13 +969,6 @@ fn name_in_sentence(clause: &str) -> &str {
         let rest = &clause[4..];
         if let Some(verb) = [" is ", " are ", " was ", " has "].iter().filter_map(|verb| rest.find(verb)).min() {
             return rest[..verb].trim();
-        }
-    }
-    // "TImada has an update on solo5/netmap".
-    let lower = clause.to_ascii_lowercase();
-    for mark in [" update on ", " updates on ", " news on ", " news about ", " update about "] {
-        if let Some(at) = lower.find(mark) {
-            return &clause[at + mark.len()..];
         }
     }
     // The first run of name-like words (capitals, digits, dotted names), the sentence's first word aside.
@@ -1184,6 +1305,26 @@ mod tests {
         for (raw, expected) in cases {
             let lower = raw.to_ascii_lowercase();
             assert_eq!(title_after(raw, &lower, 0, &people).as_deref(), Some(expected), "{raw}");
+        }
+    }
+
+    #[test]
+    fn a_chairs_next_line_names_the_topic() {
+        let log = crate::parse::parse(b"15:00 <talex5> hi\n", None);
+        let roster = Roster::new(&log);
+        let people = PersonLookup::new(&log, &roster);
+        let cases = [
+            ("Outreachy", Some("Outreachy")),
+            ("TOPKG!", Some("TOPKG")),
+            ("talex5, got some updates on capnp?", Some("Capnp")),
+            ("I stuck a hackathon recap item on the agenda but it can wait", Some("Hackathon recap")),
+            ("Mirage 2.8.0 released along with new version of TCP/IP, and most important", Some("Mirage 2.8.0")),
+            ("samoht wanted to bring attention back to https://github.com/mirage/mirage-www/pull/562 , which", Some("mirage-www #562")),
+            ("which is...", None),
+            ("so I think we should all go and read the documentation first", None),
+        ];
+        for (line, expected) in cases {
+            assert_eq!(title_in_line(line, &people).as_deref(), expected, "{line}");
         }
     }
 

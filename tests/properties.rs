@@ -1,4 +1,5 @@
-//! Properties over arbitrary input: parsing never panics, and every source line becomes one model line.
+//! Properties over arbitrary input: parsing and agenda analysis never panic, and every source
+//! line becomes one model line.
 #![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
@@ -50,6 +51,53 @@ proptest! {
     fn arbitrary_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..2000)) {
         let log = parse(&bytes, None);
         prop_assert_eq!(log.lines.len(), count_file_lines(&bytes));
+    }
+}
+
+/// Meeting-shaped lines: MeetBot commands and chairing phrases, with odd characters between.
+fn meeting_bytes() -> impl Strategy<Value = Vec<u8>> {
+    let piece = prop_oneof![
+        Just(b"12:00:00 <bc> ".to_vec()),
+        Just(b"13-07-2016 15:06 yomimono ".to_vec()),
+        Just(b"#startmeeting ".to_vec()),
+        Just(b"#endmeeting".to_vec()),
+        Just(b"#topic ".to_vec()),
+        Just(b"#undo".to_vec()),
+        Just(b"#action bc ".to_vec()),
+        Just(b"ok, onto ".to_vec()),
+        Just(b"next up: ".to_vec()),
+        Just(b"moving on".to_vec()),
+        Just(b"! Over to ".to_vec()),
+        Just(b"item 3: ".to_vec()),
+        Just(b"AOB? agenda ".to_vec()),
+        Just(b"what's the next topic?".to_vec()),
+        Just(b" - ".to_vec()),
+        Just(b"\"".to_vec()),
+        Just(b"[x](".to_vec()),
+        Just(b"\n".to_vec()),
+        Just("é\u{1}\u{2014}`".as_bytes().to_vec()),
+        proptest::collection::vec(any::<u8>(), 0..8),
+    ];
+    proptest::collection::vec(piece, 0..60).prop_map(|pieces| pieces.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(1000))]
+
+    #[test]
+    fn the_agenda_never_panics_and_keeps_its_sections_in_order(bytes in meeting_bytes()) {
+        use scrollback::agenda::{analyse, minutes_markdown, section_of};
+        let log = parse(&bytes, None);
+        let agenda = analyse(&log);
+        for pair in agenda.sections.windows(2) {
+            prop_assert_eq!(pair[0].last + 1, pair[1].first);
+        }
+        for (index, section) in agenda.sections.iter().enumerate() {
+            prop_assert!(section.first <= section.last && section.last < log.lines.len());
+            prop_assert!(section.duration_minutes().is_none_or(|minutes| minutes >= 0));
+            prop_assert_eq!(section_of(&agenda, section.first), Some(index));
+        }
+        let _ = minutes_markdown(&log, &agenda, "minutes");
     }
 }
 

@@ -19,6 +19,9 @@ fuzz_target!(|data: &[u8]| {
             assert!(log.text.get(nick.range()).is_some());
         }
     }
+    // The report runs the agenda analysis; the minutes write it out.
     let _ = scrollback::report::report(&log);
+    let agenda = scrollback::agenda::analyse(&log);
+    let _ = scrollback::agenda::minutes_markdown(&log, &agenda, "fuzz");
     let _ = scrollback::speakers::speakers(&log);
 });
