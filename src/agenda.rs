@@ -341,6 +341,8 @@ struct Cue {
     /// The cue says a move is coming but names nothing ("Next topic"): a title may follow.
     wants_title: bool,
     is_aob: bool,
+    /// "3) Solo5": an agenda's numbering.
+    numbered: bool,
 }
 
 /// Phrase and topic-change boundaries; sets the chair when phrases find one.
@@ -381,12 +383,12 @@ fn phrases(log: &Log, people: &PersonLookup, agenda: &mut Agenda) -> Vec<Start> 
             if index > asked + 4 {
                 asked_next = None;
             } else if let Some(title) = answered_topic(body) {
-                cues.push(Cue { line: index, person, strength: 4, title: Some(title), wants_title: false, is_aob: false });
+                cues.push(Cue { line: index, person, strength: 4, title: Some(title), wants_title: false, is_aob: false, numbered: false });
                 asked_next = None;
                 continue;
             }
         }
-        if !mentions_agenda && ["agenda", "meeting", "aob", "any other business"].iter().any(|word| lower.contains(word)) {
+        if !mentions_agenda && ["agenda", "meeting", "aob", "any other business"].iter().any(|word| find_word(&lower, word).is_some()) {
             mentions_agenda = true;
         }
         if is_closing_question(&lower) {
@@ -406,6 +408,21 @@ fn phrases(log: &Log, people: &PersonLookup, agenda: &mut Agenda) -> Vec<Start> 
             cues.push(cue);
         }
     }
+    // Numbered lines said one after another list the agenda; they do not move through it.
+    let listed: Vec<bool> = (0..cues.len())
+        .map(|index| {
+            let cue = &cues[index];
+            // Nobody else spoke between the two.
+            let near = |other: Option<&Cue>| {
+                other.is_some_and(|other| {
+                    let between = other.line.min(cue.line) + 1..other.line.max(cue.line);
+                    other.numbered && other.person == cue.person && between.clone().count() <= 4 && between.into_iter().all(|index| people.of_line(index).is_none_or(|person| Some(person) == cue.person))
+                })
+            };
+            cue.numbered && (near(index.checked_sub(1).and_then(|before| cues.get(before))) || near(cues.get(index + 1)))
+        })
+        .collect();
+    let cues: Vec<Cue> = cues.into_iter().zip(listed).filter(|(_, listed)| !listed).map(|(cue, _)| cue).collect();
     // The chair: whoever moves the meeting on most; a strong move counts twice a weak one or AOB.
     let mut moves: HashMap<usize, usize> = HashMap::new();
     for cue in &cues {
@@ -591,6 +608,7 @@ const MOVE: u32 = prefix(b"move");
 const NEXT: u32 = prefix(b"next");
 const FIRST: u32 = prefix(b"firs");
 const LAST: u32 = prefix(b"last");
+const TOPIC: u32 = prefix(b"topi");
 const AOB: u32 = prefix(b"aob\0") & 0x00ff_ffff;
 
 /// `needs_meeting_words`: whether the log has yet to name its agenda or meeting.
@@ -604,7 +622,15 @@ fn hints(body: &str, needs_meeting_words: bool) -> Hints {
         let starts_word = is_word && !previous_is_word;
         previous_is_word = is_word;
         // Only these letters start a cue word; "the", "to" and "that" are skipped at once.
-        if !starts_word || !matches!(byte | 0x20, b'm' | b'n' | b'f' | b'l' | b'a' | b'w' | b'o' | b'i' | b's' | b'b') {
+        if starts_word && byte.is_ascii_digit() {
+            // "3) …", "4. …": a numbered item.
+            let after_digits = bytes[index..].iter().position(|byte| !byte.is_ascii_digit() && *byte != b'/');
+            if after_digits.is_some_and(|end| matches!(bytes.get(index + end), Some(b')' | b'.' | b'a'..=b'z'))) {
+                hints.any = true;
+            }
+            continue;
+        }
+        if !starts_word || !matches!(byte | 0x20, b'm' | b'n' | b'f' | b'l' | b'a' | b'w' | b'o' | b'i' | b's' | b'b' | b't') {
             continue;
         }
         let mut four = [b' '; 4];
@@ -622,6 +648,7 @@ fn hints(body: &str, needs_meeting_words: bool) -> Hints {
             // "that's the end of our agenda" and "that concludes the agenda" name it.
             AGENDA => hints.any = true,
             MEETING => hints.any |= needs_meeting_words,
+            TOPIC => hints.any = true,
             _ => hints.any |= word & 0x00ff_ffff == AOB,
         }
     }
@@ -664,7 +691,7 @@ const FILLERS: &[&str] = &[
 
 /// Reads a chairing cue from a spoken line. `lower` is `body` in ASCII lower case, so byte offsets agree.
 fn read_cue(body: &str, lower: &str, people: &PersonLookup, anywhere: bool) -> Option<Cue> {
-    let cue = |strength: i32, title: Option<String>, wants_title: bool| Cue { line: 0, person: None, strength, title, wants_title, is_aob: false };
+    let cue = |strength: i32, title: Option<String>, wants_title: bool| Cue { line: 0, person: None, strength, title, wants_title, is_aob: false, numbered: false };
     // Each clause start: the line's start, and after ". ", "! ", "? ".
     for clause in clause_starts(lower) {
         let at = skip_addressees_and_fillers(body, lower, clause, people);
@@ -684,6 +711,28 @@ fn read_cue(body: &str, lower: &str, people: &PersonLookup, anywhere: bool) -> O
                 return Some(cue(3, title_after(body, lower, title_at, people), false));
             }
         }
+        // "3) 2.2.0 Development Status", "4. Congestion Throttling", "10/11) ns/dns": an agenda's
+        // numbering, weak on its own (people number their own points too), so the chair's.
+        let digits = text.bytes().take_while(|byte| byte.is_ascii_digit() || *byte == b'/').count();
+        if digits > 0 && digits <= 5 && text.as_bytes()[0].is_ascii_digit() {
+            let after = &text[digits..];
+            let letter = usize::from(after.as_bytes().first().is_some_and(u8::is_ascii_lowercase) && after.as_bytes().get(1) == Some(&b')'));
+            let rest_of_line = &after[letter..];
+            // "1. yes, 2. yes" is a list of answers, not an agenda item.
+            let lists_more = rest_of_line.get(2..).is_some_and(|tail| {
+                tail.as_bytes().windows(3).any(|window| window[0].is_ascii_digit() && matches!(window[1], b'.' | b')') && window[2] == b' ')
+            });
+            if !lists_more && (rest_of_line.starts_with(") ") || rest_of_line.starts_with(". ")) {
+                let title_at = at + digits + letter + 2;
+                let title = title_after(body, lower, title_at, people).filter(|title| title.chars().any(char::is_alphabetic));
+                return Some(Cue { numbered: true, ..cue(2, title, false) });
+            }
+        }
+        // The scribe's "Topic: Quick IGF 2014 Review".
+        if let Some(rest) = text.strip_prefix("topic: ") {
+            let title = tidy_title(cut_clause(&body[at + "topic: ".len()..at + "topic: ".len() + rest.len()]));
+            return Some(cue(3, (!title.is_empty()).then_some(title), false));
+        }
         // "onto Solo5", "on to the hackathon".
         for prefix in ["onto ", "onto:", "on to ", "next, onto ", "next onto ", "next, on to ", "now onto ", "next: ", "next:", "next, ", "next is "] {
             if text.starts_with(prefix) {
@@ -691,8 +740,11 @@ fn read_cue(body: &str, lower: &str, people: &PersonLookup, anywhere: bool) -> O
             }
         }
         // "back to discuss.ocaml.org", "in terms of release schedules, …": weaker.
-        if text.starts_with("back to ") {
-            return Some(titled_move(body, lower, at + "back to ".len(), 3, people));
+        if let Some(object) = text.strip_prefix("back to ") {
+            let names_person = object.starts_with("you") || object.split_whitespace().next().is_some_and(|word| people.person_named(word).is_some());
+            if !names_person {
+                return Some(titled_move(body, lower, at + "back to ".len(), 3, people));
+            }
         }
         if text.starts_with("in terms of ") {
             return Some(titled_move(body, lower, at + "in terms of ".len(), 2, people));
@@ -785,7 +837,7 @@ fn read_cue(body: &str, lower: &str, people: &PersonLookup, anywhere: bool) -> O
 fn titled_move(body: &str, lower: &str, title_at: usize, strength: i32, people: &PersonLookup) -> Cue {
     let title = title_after(body, lower, title_at, people);
     let wants_title = title.is_none();
-    Cue { line: 0, person: None, strength, title, wants_title, is_aob: false }
+    Cue { line: 0, person: None, strength, title, wants_title, is_aob: false, numbered: false }
 }
 
 /// Byte offsets where clauses start: 0 and after sentence ends.
@@ -1016,6 +1068,11 @@ fn quoted_name(text: &str) -> Option<&str> {
 /// 40 characters cut at a word, the first letter capitalised when the first word is a plain word.
 fn tidy_title(raw: &str) -> String {
     let mut text = raw.trim().trim_matches(|c| c == '"' || c == '“' || c == '”' || c == '\'').replace('`', "");
+    // "8) chess server", "10/11) ns/dns": the agenda's number is not part of the name.
+    let numbering = text.bytes().take_while(|byte| byte.is_ascii_digit() || *byte == b'/').count();
+    if numbering > 0 && (text[numbering..].starts_with(") ") || text[numbering..].starts_with(". ")) {
+        text.drain(..numbering + 2);
+    }
     for scheme in ["https://", "http://"] {
         if text.starts_with(scheme) {
             text.drain(..scheme.len());
