@@ -186,6 +186,8 @@ struct PersonLookup<'a> {
 impl<'a> PersonLookup<'a> {
     fn new(log: &Log, roster: &'a Roster) -> PersonLookup<'a> {
         let mut by_spelling: HashMap<&str, Option<u32>> = HashMap::new();
+        // Runs of lines by one speaker are common: the previous answer saves a hash.
+        let mut previous: Option<(&str, Option<u32>)> = None;
         let line_person = log
             .lines
             .iter()
@@ -194,7 +196,14 @@ impl<'a> PersonLookup<'a> {
                     return None;
                 }
                 let nick = log.nick(line)?;
-                *by_spelling.entry(nick).or_insert_with(|| roster.index_of(nick).and_then(|index| u32::try_from(index).ok()))
+                if let Some((previous_nick, person)) = previous {
+                    if previous_nick == nick {
+                        return person;
+                    }
+                }
+                let person = *by_spelling.entry(nick).or_insert_with(|| roster.index_of(nick).and_then(|index| u32::try_from(index).ok()));
+                previous = Some((nick, person));
+                person
             })
             .collect();
         PersonLookup { roster, line_person }
@@ -578,8 +587,8 @@ fn changed_topic(body: &str) -> Option<String> {
 struct Hints {
     /// A word starts like a cue, a closing question or a meeting word.
     any: bool,
-    /// A phrase that moves on wherever it sits ("moving on", "next item", "first", "last", "any other").
-    anywhere: bool,
+    /// Which words of phrases that move on wherever they sit occur: one bit per [`ANCHORS`] entry.
+    anywhere: u8,
 }
 
 /// A word's first four bytes, lower-cased, as one number: a word start is compared in one step.
@@ -611,26 +620,37 @@ const LAST: u32 = prefix(b"last");
 const TOPIC: u32 = prefix(b"topi");
 const AOB: u32 = prefix(b"aob\0") & 0x00ff_ffff;
 
+/// The first words of the phrases that move on wherever they sit, in the bit order of [`Hints::anywhere`].
+const ANCHORS: [&str; 5] = ["mov", "next", "first", "last", "any other"];
+
 /// `needs_meeting_words`: whether the log has yet to name its agenda or meeting.
 fn hints(body: &str, needs_meeting_words: bool) -> Hints {
     let bytes = body.as_bytes();
     let has_question = memchr::memchr(b'?', bytes).is_some();
     let mut hints = Hints::default();
-    let mut previous_is_word = false;
-    for (index, &byte) in bytes.iter().enumerate() {
-        let is_word = byte.is_ascii_alphanumeric() || byte == b'\'';
-        let starts_word = is_word && !previous_is_word;
-        previous_is_word = is_word;
-        // Only these letters start a cue word; "the", "to" and "that" are skipped at once.
-        if starts_word && byte.is_ascii_digit() {
-            // "3) …", "4. …": a numbered item.
-            let after_digits = bytes[index..].iter().position(|byte| !byte.is_ascii_digit() && *byte != b'/');
-            if after_digits.is_some_and(|end| matches!(bytes.get(index + end), Some(b')' | b'.' | b'a'..=b'z'))) {
-                hints.any = true;
+    // Words start at the line's start and after spaces (memchr finds them fast), past up to
+    // two marks: "(next", "`avsm`".
+    for mut index in std::iter::once(0).chain(memchr::memchr_iter(b' ', bytes).map(|space| space + 1)) {
+        for _ in 0..2 {
+            if bytes.get(index).is_some_and(|byte| !byte.is_ascii_alphanumeric() && *byte != b' ') {
+                index += 1;
             }
+        }
+        let Some(&byte) = bytes.get(index) else { continue };
+        if byte.is_ascii_digit() {
+            // "3) …", "4. …", "2b) …": a numbered item, not "5.0".
+            let end = bytes[index..].iter().position(|byte| !byte.is_ascii_digit() && *byte != b'/').map_or(bytes.len(), |end| index + end);
+            let after = bytes.get(end..).unwrap_or(&[]);
+            let after = if after.first().is_some_and(u8::is_ascii_lowercase) { &after[1..] } else { after };
+            hints.any |= after.starts_with(b") ") || after.starts_with(b". ");
             continue;
         }
-        if !starts_word || !matches!(byte | 0x20, b'm' | b'n' | b'f' | b'l' | b'a' | b'w' | b'o' | b'i' | b's' | b'b' | b't') {
+        // Only words starting with these two letters can start a cue: most words are skipped at once.
+        let pair = [byte | 0x20, bytes.get(index + 1).map_or(b' ', |next| next | 0x20)];
+        if !matches!(
+            &pair,
+            b"mo" | b"ne" | b"fi" | b"la" | b"an" | b"al" | b"wh" | b"we" | b"ag" | b"me" | b"on" | b"ov" | b"ot" | b"it" | b"in" | b"st" | b"be" | b"ba" | b"to" | b"ao"
+        ) {
             continue;
         }
         let mut four = [b' '; 4];
@@ -641,10 +661,20 @@ fn hints(body: &str, needs_meeting_words: bool) -> Hints {
         let rest = &bytes[index..];
         let followed_by = |phrase: &str| rest.get(..phrase.len()).is_some_and(|head| head.eq_ignore_ascii_case(phrase.as_bytes()));
         match word {
-            MOVING | MOVE | NEXT | FIRST | LAST => return Hints { any: true, anywhere: true },
-            ANY if followed_by("any other") => return Hints { any: true, anywhere: true },
+            MOVING | MOVE => hints.anywhere |= 1,
+            NEXT => hints.anywhere |= 2,
+            FIRST => hints.anywhere |= 4,
+            LAST => hints.anywhere |= 8,
+            ANY if followed_by("any other") => hints.anywhere |= 16,
             ANY | WHAT | ALL => hints.any |= has_question,
-            ONTO | ON_TO | OVER | OTHER | ITEM | START | BEGIN | BACK | IN_T | IN_A | WE_RE => hints.any = true,
+            ONTO | ITEM | START | BEGIN | WE_RE => hints.any = true,
+            // Four bytes are not enough here: "on the", "in the", "in a", "over there".
+            ON_TO => hints.any |= followed_by("on to "),
+            OVER => hints.any |= followed_by("over to "),
+            OTHER => hints.any |= followed_by("other items"),
+            BACK => hints.any |= followed_by("back to "),
+            IN_T => hints.any |= followed_by("in terms"),
+            IN_A => hints.any |= followed_by("in aob"),
             // "that's the end of our agenda" and "that concludes the agenda" name it.
             AGENDA => hints.any = true,
             MEETING => hints.any |= needs_meeting_words,
@@ -652,6 +682,7 @@ fn hints(body: &str, needs_meeting_words: bool) -> Hints {
             _ => hints.any |= word & 0x00ff_ffff == AOB,
         }
     }
+    hints.any |= hints.anywhere != 0;
     hints
 }
 
@@ -690,7 +721,7 @@ const FILLERS: &[&str] = &[
 ];
 
 /// Reads a chairing cue from a spoken line. `lower` is `body` in ASCII lower case, so byte offsets agree.
-fn read_cue(body: &str, lower: &str, people: &PersonLookup, anywhere: bool) -> Option<Cue> {
+fn read_cue(body: &str, lower: &str, people: &PersonLookup, anywhere: u8) -> Option<Cue> {
     let cue = |strength: i32, title: Option<String>, wants_title: bool| Cue { line: 0, person: None, strength, title, wants_title, is_aob: false, numbered: false };
     // Each clause start: the line's start, and after ". ", "! ", "? ".
     for clause in clause_starts(lower) {
@@ -768,7 +799,7 @@ fn read_cue(body: &str, lower: &str, people: &PersonLookup, anywhere: bool) -> O
             return Some(cue(if title.is_some() { 3 } else { 2 }, title, false));
         }
     }
-    if !anywhere {
+    if anywhere == 0 {
         return None;
     }
     // Words that move on wherever they sit in the line.
@@ -794,6 +825,10 @@ fn read_cue(body: &str, lower: &str, people: &PersonLookup, anywhere: bool) -> O
         ("next on the agenda", 3),
         ("any other business", 3),
     ] {
+        let anchor = ANCHORS.iter().position(|anchor| phrase.starts_with(anchor)).map_or(u8::MAX, |bit| 1 << bit);
+        if anywhere & anchor == 0 {
+            continue;
+        }
         let Some(found) = find_word(lower, phrase) else { continue };
         let rest_at = found + phrase.len();
         // Mid-sentence ("then move onto the rest") is weaker than a clause's start.
@@ -1110,14 +1145,19 @@ fn tidy_title(raw: &str) -> String {
 
 /// Turns starts into measured sections, each running to the line before the next (the last to `end_line`).
 fn build_sections(log: &Log, people: &PersonLookup, agenda: &mut Agenda, starts: &[Start], end_line: usize) {
-    let mut counts: HashMap<usize, (usize, usize)> = HashMap::new();
+    // Per person: (messages, first line) in the current section, and who spoke in it.
+    let mut counts: Vec<(usize, usize)> = vec![(0, 0); people.roster.people().len()];
+    let mut speakers_here: Vec<usize> = Vec::new();
     let mut item_at = 0;
     for (index, start) in starts.iter().enumerate() {
         if start.line > end_line || start.line >= log.lines.len() {
             break;
         }
         let last = starts.get(index + 1).map_or(end_line, |next| next.line.saturating_sub(1).min(end_line)).max(start.line);
-        counts.clear();
+        for &person in &speakers_here {
+            counts[person] = (0, 0);
+        }
+        speakers_here.clear();
         let mut n_messages = 0;
         let mut first_time: Option<Stamp> = None;
         let mut previous_time: Option<Stamp> = None;
@@ -1129,7 +1169,7 @@ fn build_sections(log: &Log, people: &PersonLookup, agenda: &mut Agenda, starts:
                 if first_time.is_none() {
                     first_time = Some(stamp);
                 }
-                if let Some(previous) = previous_time {
+                if let Some(previous) = previous_time.filter(|previous| *previous != stamp) {
                     elapsed += forward_seconds(previous, stamp);
                 }
                 previous_time = Some(stamp);
@@ -1138,12 +1178,17 @@ fn build_sections(log: &Log, people: &PersonLookup, agenda: &mut Agenda, starts:
             if line.kind.is_spoken() {
                 n_messages += 1;
                 if let Some(person) = people.of_line(line_index) {
-                    let entry = counts.entry(person).or_insert((0, line_index));
-                    entry.0 += 1;
+                    if let Some(entry) = counts.get_mut(person) {
+                        if entry.0 == 0 {
+                            *entry = (0, line_index);
+                            speakers_here.push(person);
+                        }
+                        entry.0 += 1;
+                    }
                 }
             }
         }
-        let mut participants: Vec<(usize, usize, usize)> = counts.iter().map(|(&person, &(count, first))| (person, count, first)).collect();
+        let mut participants: Vec<(usize, usize, usize)> = speakers_here.iter().map(|&person| (person, counts[person].0, counts[person].1)).collect();
         participants.sort_by(|a, b| b.1.cmp(&a.1).then(a.2.cmp(&b.2)));
         while agenda.items.get(item_at).is_some_and(|item| item.line < start.line) {
             item_at += 1;
