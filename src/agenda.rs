@@ -620,6 +620,27 @@ const LAST: u32 = prefix(b"last");
 const TOPIC: u32 = prefix(b"topi");
 const AOB: u32 = prefix(b"aob\0") & 0x00ff_ffff;
 
+/// Where `bytes` holds a space, found eight bytes at a time: most bytes of a line are not spaces,
+/// and a byte-by-byte loop over every line of a big log is the analysis's largest cost.
+fn space_positions(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    const SPACES: u64 = 0x2020_2020_2020_2020;
+    bytes.chunks(8).enumerate().flat_map(|(chunk_index, chunk)| {
+        let mut word = [b'x'; 8];
+        word[..chunk.len()].copy_from_slice(chunk);
+        let zeroed = u64::from_le_bytes(word) ^ SPACES;
+        // 0x80 in each byte that was a space, exactly (no borrow between bytes).
+        let mut marks = !(((zeroed & LOW7).wrapping_add(LOW7)) | zeroed | LOW7);
+        std::iter::from_fn(move || {
+            (marks != 0).then(|| {
+                let at = marks.trailing_zeros() as usize / 8;
+                marks &= marks - 1;
+                chunk_index * 8 + at
+            })
+        })
+    })
+}
+
 /// The first words of the phrases that move on wherever they sit, in the bit order of [`Hints::anywhere`].
 const ANCHORS: [&str; 5] = ["mov", "next", "first", "last", "any other"];
 
@@ -628,9 +649,9 @@ fn hints(body: &str, needs_meeting_words: bool) -> Hints {
     let bytes = body.as_bytes();
     let has_question = memchr::memchr(b'?', bytes).is_some();
     let mut hints = Hints::default();
-    // Words start at the line's start and after spaces (memchr finds them fast), past up to
-    // two marks: "(next", "`avsm`".
-    for mut index in std::iter::once(0).chain(memchr::memchr_iter(b' ', bytes).map(|space| space + 1)) {
+    // Words start at the line's start and after spaces, past up to two marks: "(next", "`avsm`".
+    for start in std::iter::once(0).chain(space_positions(bytes).map(|space| space + 1)) {
+        let mut index = start;
         for _ in 0..2 {
             if bytes.get(index).is_some_and(|byte| !byte.is_ascii_alphanumeric() && *byte != b' ') {
                 index += 1;
@@ -1425,6 +1446,14 @@ mod tests {
         ];
         for (line, expected) in cases {
             assert_eq!(title_in_line(line, &people).as_deref(), expected, "{line}");
+        }
+    }
+
+    #[test]
+    fn finds_every_space() {
+        for text in ["", " ", "a b", "ok, onto Solo5 and  more", "exactly8 bytes!", "tabs\tare not spaces é é", "        x        "] {
+            let expected: Vec<usize> = text.bytes().enumerate().filter(|(_, byte)| *byte == b' ').map(|(at, _)| at).collect();
+            assert_eq!(space_positions(text.as_bytes()).collect::<Vec<_>>(), expected, "{text:?}");
         }
     }
 
