@@ -472,8 +472,8 @@ fn phrases(log: &Log, people: &PersonLookup, agenda: &mut Agenda) -> Vec<Start> 
         }
         // A title given just after an announced move names that move's section.
         if let (Some((pending_line, pending_start, pending_person)), Some(title)) = (pending_title_from, cue.title.as_ref()) {
-            let n_between = (pending_line + 1..cue.line).filter(|&index| log.lines.get(index).is_some_and(|line| line.kind.is_spoken())).take(4).count();
-            if n_between <= 3 && cue.person == pending_person {
+            let n_between = (pending_line + 1..cue.line).filter(|&index| log.lines.get(index).is_some_and(|line| line.kind.is_spoken())).take(7).count();
+            if n_between <= 6 && cue.person == pending_person {
                 if let Some(start) = starts.get_mut(pending_start) {
                     start.title = title.clone();
                 }
@@ -556,6 +556,9 @@ fn title_in_line(body: &str, people: &PersonLookup) -> Option<String> {
         if !title.is_empty() && title.split_whitespace().count() <= 4 && from > 0 {
             return Some(title);
         }
+    }
+    if text.starts_with("http://") || text.starts_with("https://") {
+        return github_name(text);
     }
     let first = text.split_whitespace().next().unwrap_or("").to_ascii_lowercase();
     if ["which", "that", "and", "but", "so", "sorry", "i", "we", "it", "this", "what", "thanks", "yes", "no"].contains(&first.as_str()) {
@@ -825,9 +828,9 @@ fn read_cue(body: &str, lower: &str, people: &PersonLookup, anywhere: u8) -> Opt
     }
     // Words that move on wherever they sit in the line.
     for (phrase, strength) in [
-        ("moving onto ", 3),
+        ("moving onto", 3),
         ("moving on to ", 3),
-        ("move onto ", 3),
+        ("move onto", 3),
         ("move on to ", 3),
         ("moving on", 2),
         ("move on", 2),
@@ -851,6 +854,10 @@ fn read_cue(body: &str, lower: &str, people: &PersonLookup, anywhere: u8) -> Opt
             continue;
         }
         let Some(found) = find_word(lower, phrase) else { continue };
+        // "moving onto..." but not "moving ontology".
+        if lower.as_bytes().get(found + phrase.len()).is_some_and(u8::is_ascii_alphanumeric) && !phrase.ends_with(' ') && phrase.ends_with("onto") {
+            continue;
+        }
         let rest_at = found + phrase.len();
         // Mid-sentence ("then move onto the rest") is weaker than a clause's start.
         let lead_in = lower[..found].trim_end();
@@ -1004,6 +1011,7 @@ fn title_after(body: &str, lower: &str, mut at: usize, people: &PersonLookup) ->
         }
         let skip = [
             "the next topic", "next topic", "the next item", "next item", "the next library", "next library", "the next thing", "next thing", "the next", "next", "topic",
+            "a headsup about", "headsup about", "a heads up about", "heads up about", "an update on", "a quick update on", "update on",
             "in the agenda", "in our agenda", "on the agenda", "on our agenda", "on the list", "of the day", "listed", "is", "are", "we have", "will be", "would be", "appears to be", "to", "with",
         ]
         .iter()
@@ -1031,6 +1039,10 @@ fn title_after(body: &str, lower: &str, mut at: usize, people: &PersonLookup) ->
     }
     let title = tidy_title(name_in_sentence(clause));
     let is_pronoun = ["that", "this", "it", "them", "those", "these", "you", "me", "us"].iter().any(|pronoun| title.eq_ignore_ascii_case(pronoun));
+    // "samoht linked to": a sentence cut short, not a name.
+    let last_word = title.rsplit(' ').next().unwrap_or("").to_ascii_lowercase();
+    let is_cut_short = title.contains(' ') && ["to", "on", "of", "for", "at", "with", "about", "the", "a"].contains(&last_word.as_str());
+    let is_pronoun = is_pronoun || is_cut_short;
     (!title.is_empty() && !is_pronoun).then_some(title)
 }
 
@@ -1123,6 +1135,8 @@ fn quoted_name(text: &str) -> Option<&str> {
 /// A short title: articles, backticks and trailing punctuation and "then" dropped, at most
 /// 40 characters cut at a word, the first letter capitalised when the first word is a plain word.
 fn tidy_title(raw: &str) -> String {
+    let raw = raw.trim();
+    let raw = raw.strip_prefix('(').and_then(|inner| inner.strip_suffix(')')).unwrap_or(raw);
     let mut text = raw.trim().trim_matches(|c| c == '"' || c == '“' || c == '”' || c == '\'').replace('`', "");
     // "8) chess server", "10/11) ns/dns": the agenda's number is not part of the name.
     let numbering = text.bytes().take_while(|byte| byte.is_ascii_digit() || *byte == b'/').count();
@@ -1441,6 +1455,8 @@ mod tests {
             ("I stuck a hackathon recap item on the agenda but it can wait", Some("Hackathon recap")),
             ("Mirage 2.8.0 released along with new version of TCP/IP, and most important", Some("Mirage 2.8.0")),
             ("samoht wanted to bring attention back to https://github.com/mirage/mirage-www/pull/562 , which", Some("mirage-www #562")),
+            ("(old GitHub issues and PRs)", Some("Old GitHub issues and PRs")),
+            ("and https://github.com/pulls?page=1&q=is%3Aopen", None),
             ("which is...", None),
             ("so I think we should all go and read the documentation first", None),
         ];
