@@ -805,7 +805,7 @@ fn read_cue(body: &str, lower: &str, people: &PersonLookup, anywhere: u8) -> Opt
             return Some(titled_move(body, lower, at + "in terms of ".len(), 2, people));
         }
         // "let's start with X".
-        for prefix in ["let's start with ", "lets start with ", "let's begin with ", "starting with ", "first up: ", "first up, ", "first up "] {
+        for prefix in ["let's start with ", "let's start with:", "lets start with ", "lets start with:", "let's begin with ", "starting with ", "first up: ", "first up, ", "first up "] {
             if text.starts_with(prefix) {
                 return Some(titled_move(body, lower, at + prefix.len(), 3, people));
             }
