@@ -805,7 +805,7 @@ fn read_cue(body: &str, lower: &str, people: &PersonLookup, anywhere: u8) -> Opt
             return Some(titled_move(body, lower, at + "in terms of ".len(), 2, people));
         }
         // "let's start with X".
-        for prefix in ["let's start with ", "let's start with:", "lets start with ", "lets start with:", "let's begin with ", "starting with ", "first up: ", "first up, ", "first up "] {
+        for prefix in ["i'll start us off ", "let's start with ", "let's start with:", "lets start with ", "lets start with:", "let's begin with ", "starting with ", "first up: ", "first up, ", "first up "] {
             if text.starts_with(prefix) {
                 return Some(titled_move(body, lower, at + prefix.len(), 3, people));
             }
@@ -1073,7 +1073,7 @@ fn cut_clause(text: &str) -> &str {
 fn name_in_sentence(clause: &str) -> &str {
     let words: Vec<&str> = clause.split_whitespace().collect();
     let first_lower = words.first().map(|word| word.to_ascii_lowercase()).unwrap_or_default();
-    let starts_like_sentence = ["this", "it", "it's", "i", "i'm", "we", "we're", "there", "folks", "you", "so", "has", "have", "that"].contains(&first_lower.as_str());
+    let starts_like_sentence = ["this", "it", "it's", "i", "i'm", "we", "we're", "there", "there's", "folks", "you", "so", "has", "have", "that"].contains(&first_lower.as_str());
     let lower = clause.to_ascii_lowercase();
     // "TImada has an update on solo5/netmap".
     for mark in [" update on ", " updates on ", " news on ", " news about ", " update about "] {
