@@ -186,6 +186,8 @@ struct PersonLookup<'a> {
 impl<'a> PersonLookup<'a> {
     fn new(log: &Log, roster: &'a Roster) -> PersonLookup<'a> {
         let mut by_spelling: HashMap<&str, Option<u32>> = HashMap::new();
+        // Runs of lines by one speaker are common: the previous answer saves a hash.
+        let mut previous: Option<(&str, Option<u32>)> = None;
         let line_person = log
             .lines
             .iter()
@@ -194,7 +196,14 @@ impl<'a> PersonLookup<'a> {
                     return None;
                 }
                 let nick = log.nick(line)?;
-                *by_spelling.entry(nick).or_insert_with(|| roster.index_of(nick).and_then(|index| u32::try_from(index).ok()))
+                if let Some((previous_nick, person)) = previous {
+                    if previous_nick == nick {
+                        return person;
+                    }
+                }
+                let person = *by_spelling.entry(nick).or_insert_with(|| roster.index_of(nick).and_then(|index| u32::try_from(index).ok()));
+                previous = Some((nick, person));
+                person
             })
             .collect();
         PersonLookup { roster, line_person }
@@ -341,6 +350,8 @@ struct Cue {
     /// The cue says a move is coming but names nothing ("Next topic"): a title may follow.
     wants_title: bool,
     is_aob: bool,
+    /// "3) Solo5": an agenda's numbering.
+    numbered: bool,
 }
 
 /// Phrase and topic-change boundaries; sets the chair when phrases find one.
@@ -381,12 +392,12 @@ fn phrases(log: &Log, people: &PersonLookup, agenda: &mut Agenda) -> Vec<Start> 
             if index > asked + 4 {
                 asked_next = None;
             } else if let Some(title) = answered_topic(body) {
-                cues.push(Cue { line: index, person, strength: 4, title: Some(title), wants_title: false, is_aob: false });
+                cues.push(Cue { line: index, person, strength: 4, title: Some(title), wants_title: false, is_aob: false, numbered: false });
                 asked_next = None;
                 continue;
             }
         }
-        if !mentions_agenda && ["agenda", "meeting", "aob", "any other business"].iter().any(|word| lower.contains(word)) {
+        if !mentions_agenda && ["agenda", "meeting", "aob", "any other business"].iter().any(|word| find_word(&lower, word).is_some()) {
             mentions_agenda = true;
         }
         if is_closing_question(&lower) {
@@ -406,6 +417,21 @@ fn phrases(log: &Log, people: &PersonLookup, agenda: &mut Agenda) -> Vec<Start> 
             cues.push(cue);
         }
     }
+    // Numbered lines said one after another list the agenda; they do not move through it.
+    let listed: Vec<bool> = (0..cues.len())
+        .map(|index| {
+            let cue = &cues[index];
+            // Nobody else spoke between the two.
+            let near = |other: Option<&Cue>| {
+                other.is_some_and(|other| {
+                    let between = other.line.min(cue.line) + 1..other.line.max(cue.line);
+                    other.numbered && other.person == cue.person && between.clone().count() <= 4 && between.into_iter().all(|index| people.of_line(index).is_none_or(|person| Some(person) == cue.person))
+                })
+            };
+            cue.numbered && (near(index.checked_sub(1).and_then(|before| cues.get(before))) || near(cues.get(index + 1)))
+        })
+        .collect();
+    let cues: Vec<Cue> = cues.into_iter().zip(listed).filter(|(_, listed)| !listed).map(|(cue, _)| cue).collect();
     // The chair: whoever moves the meeting on most; a strong move counts twice a weak one or AOB.
     let mut moves: HashMap<usize, usize> = HashMap::new();
     for cue in &cues {
@@ -446,8 +472,8 @@ fn phrases(log: &Log, people: &PersonLookup, agenda: &mut Agenda) -> Vec<Start> 
         }
         // A title given just after an announced move names that move's section.
         if let (Some((pending_line, pending_start, pending_person)), Some(title)) = (pending_title_from, cue.title.as_ref()) {
-            let n_between = (pending_line + 1..cue.line).filter(|&index| log.lines.get(index).is_some_and(|line| line.kind.is_spoken())).take(4).count();
-            if n_between <= 3 && cue.person == pending_person {
+            let n_between = (pending_line + 1..cue.line).filter(|&index| log.lines.get(index).is_some_and(|line| line.kind.is_spoken())).take(7).count();
+            if n_between <= 6 && cue.person == pending_person {
                 if let Some(start) = starts.get_mut(pending_start) {
                     start.title = title.clone();
                 }
@@ -531,6 +557,9 @@ fn title_in_line(body: &str, people: &PersonLookup) -> Option<String> {
             return Some(title);
         }
     }
+    if text.starts_with("http://") || text.starts_with("https://") {
+        return github_name(text);
+    }
     let first = text.split_whitespace().next().unwrap_or("").to_ascii_lowercase();
     if ["which", "that", "and", "but", "so", "sorry", "i", "we", "it", "this", "what", "thanks", "yes", "no"].contains(&first.as_str()) {
         return None;
@@ -561,8 +590,8 @@ fn changed_topic(body: &str) -> Option<String> {
 struct Hints {
     /// A word starts like a cue, a closing question or a meeting word.
     any: bool,
-    /// A phrase that moves on wherever it sits ("moving on", "next item", "first", "last", "any other").
-    anywhere: bool,
+    /// Which words of phrases that move on wherever they sit occur: one bit per [`ANCHORS`] entry.
+    anywhere: u8,
 }
 
 /// A word's first four bytes, lower-cased, as one number: a word start is compared in one step.
@@ -591,20 +620,61 @@ const MOVE: u32 = prefix(b"move");
 const NEXT: u32 = prefix(b"next");
 const FIRST: u32 = prefix(b"firs");
 const LAST: u32 = prefix(b"last");
+const TOPIC: u32 = prefix(b"topi");
 const AOB: u32 = prefix(b"aob\0") & 0x00ff_ffff;
+
+/// Where `bytes` holds a space, found eight bytes at a time: most bytes of a line are not spaces,
+/// and a byte-by-byte loop over every line of a big log is the analysis's largest cost.
+fn space_positions(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    const SPACES: u64 = 0x2020_2020_2020_2020;
+    bytes.chunks(8).enumerate().flat_map(|(chunk_index, chunk)| {
+        let mut word = [b'x'; 8];
+        word[..chunk.len()].copy_from_slice(chunk);
+        let zeroed = u64::from_le_bytes(word) ^ SPACES;
+        // 0x80 in each byte that was a space, exactly (no borrow between bytes).
+        let mut marks = !(((zeroed & LOW7).wrapping_add(LOW7)) | zeroed | LOW7);
+        std::iter::from_fn(move || {
+            (marks != 0).then(|| {
+                let at = marks.trailing_zeros() as usize / 8;
+                marks &= marks - 1;
+                chunk_index * 8 + at
+            })
+        })
+    })
+}
+
+/// The first words of the phrases that move on wherever they sit, in the bit order of [`Hints::anywhere`].
+const ANCHORS: [&str; 5] = ["mov", "next", "first", "last", "any other"];
 
 /// `needs_meeting_words`: whether the log has yet to name its agenda or meeting.
 fn hints(body: &str, needs_meeting_words: bool) -> Hints {
     let bytes = body.as_bytes();
     let has_question = memchr::memchr(b'?', bytes).is_some();
     let mut hints = Hints::default();
-    let mut previous_is_word = false;
-    for (index, &byte) in bytes.iter().enumerate() {
-        let is_word = byte.is_ascii_alphanumeric() || byte == b'\'';
-        let starts_word = is_word && !previous_is_word;
-        previous_is_word = is_word;
-        // Only these letters start a cue word; "the", "to" and "that" are skipped at once.
-        if !starts_word || !matches!(byte | 0x20, b'm' | b'n' | b'f' | b'l' | b'a' | b'w' | b'o' | b'i' | b's' | b'b') {
+    // Words start at the line's start and after spaces, past up to two marks: "(next", "`avsm`".
+    for start in std::iter::once(0).chain(space_positions(bytes).map(|space| space + 1)) {
+        let mut index = start;
+        for _ in 0..2 {
+            if bytes.get(index).is_some_and(|byte| !byte.is_ascii_alphanumeric() && *byte != b' ') {
+                index += 1;
+            }
+        }
+        let Some(&byte) = bytes.get(index) else { continue };
+        if byte.is_ascii_digit() {
+            // "3) …", "4. …", "2b) …": a numbered item, not "5.0".
+            let end = bytes[index..].iter().position(|byte| !byte.is_ascii_digit() && *byte != b'/').map_or(bytes.len(), |end| index + end);
+            let after = bytes.get(end..).unwrap_or(&[]);
+            let after = if after.first().is_some_and(u8::is_ascii_lowercase) { &after[1..] } else { after };
+            hints.any |= after.starts_with(b") ") || after.starts_with(b". ");
+            continue;
+        }
+        // Only words starting with these two letters can start a cue: most words are skipped at once.
+        let pair = [byte | 0x20, bytes.get(index + 1).map_or(b' ', |next| next | 0x20)];
+        if !matches!(
+            &pair,
+            b"mo" | b"ne" | b"fi" | b"la" | b"an" | b"al" | b"wh" | b"we" | b"ag" | b"me" | b"on" | b"ov" | b"ot" | b"it" | b"in" | b"st" | b"be" | b"ba" | b"to" | b"ao"
+        ) {
             continue;
         }
         let mut four = [b' '; 4];
@@ -615,16 +685,28 @@ fn hints(body: &str, needs_meeting_words: bool) -> Hints {
         let rest = &bytes[index..];
         let followed_by = |phrase: &str| rest.get(..phrase.len()).is_some_and(|head| head.eq_ignore_ascii_case(phrase.as_bytes()));
         match word {
-            MOVING | MOVE | NEXT | FIRST | LAST => return Hints { any: true, anywhere: true },
-            ANY if followed_by("any other") => return Hints { any: true, anywhere: true },
+            MOVING | MOVE => hints.anywhere |= 1,
+            NEXT => hints.anywhere |= 2,
+            FIRST => hints.anywhere |= 4,
+            LAST => hints.anywhere |= 8,
+            ANY if followed_by("any other") => hints.anywhere |= 16,
             ANY | WHAT | ALL => hints.any |= has_question,
-            ONTO | ON_TO | OVER | OTHER | ITEM | START | BEGIN | BACK | IN_T | IN_A | WE_RE => hints.any = true,
+            ONTO | ITEM | START | BEGIN | WE_RE => hints.any = true,
+            // Four bytes are not enough here: "on the", "in the", "in a", "over there".
+            ON_TO => hints.any |= followed_by("on to "),
+            OVER => hints.any |= followed_by("over to "),
+            OTHER => hints.any |= followed_by("other items"),
+            BACK => hints.any |= followed_by("back to "),
+            IN_T => hints.any |= followed_by("in terms"),
+            IN_A => hints.any |= followed_by("in aob"),
             // "that's the end of our agenda" and "that concludes the agenda" name it.
             AGENDA => hints.any = true,
             MEETING => hints.any |= needs_meeting_words,
+            TOPIC => hints.any = true,
             _ => hints.any |= word & 0x00ff_ffff == AOB,
         }
     }
+    hints.any |= hints.anywhere != 0;
     hints
 }
 
@@ -663,8 +745,8 @@ const FILLERS: &[&str] = &[
 ];
 
 /// Reads a chairing cue from a spoken line. `lower` is `body` in ASCII lower case, so byte offsets agree.
-fn read_cue(body: &str, lower: &str, people: &PersonLookup, anywhere: bool) -> Option<Cue> {
-    let cue = |strength: i32, title: Option<String>, wants_title: bool| Cue { line: 0, person: None, strength, title, wants_title, is_aob: false };
+fn read_cue(body: &str, lower: &str, people: &PersonLookup, anywhere: u8) -> Option<Cue> {
+    let cue = |strength: i32, title: Option<String>, wants_title: bool| Cue { line: 0, person: None, strength, title, wants_title, is_aob: false, numbered: false };
     // Each clause start: the line's start, and after ". ", "! ", "? ".
     for clause in clause_starts(lower) {
         let at = skip_addressees_and_fillers(body, lower, clause, people);
@@ -684,6 +766,28 @@ fn read_cue(body: &str, lower: &str, people: &PersonLookup, anywhere: bool) -> O
                 return Some(cue(3, title_after(body, lower, title_at, people), false));
             }
         }
+        // "3) 2.2.0 Development Status", "4. Congestion Throttling", "10/11) ns/dns": an agenda's
+        // numbering, weak on its own (people number their own points too), so the chair's.
+        let digits = text.bytes().take_while(|byte| byte.is_ascii_digit() || *byte == b'/').count();
+        if digits > 0 && digits <= 5 && text.as_bytes()[0].is_ascii_digit() {
+            let after = &text[digits..];
+            let letter = usize::from(after.as_bytes().first().is_some_and(u8::is_ascii_lowercase) && after.as_bytes().get(1) == Some(&b')'));
+            let rest_of_line = &after[letter..];
+            // "1. yes, 2. yes" is a list of answers, not an agenda item.
+            let lists_more = rest_of_line.get(2..).is_some_and(|tail| {
+                tail.as_bytes().windows(3).any(|window| window[0].is_ascii_digit() && matches!(window[1], b'.' | b')') && window[2] == b' ')
+            });
+            if !lists_more && (rest_of_line.starts_with(") ") || rest_of_line.starts_with(". ")) {
+                let title_at = at + digits + letter + 2;
+                let title = title_after(body, lower, title_at, people).filter(|title| title.chars().any(char::is_alphabetic));
+                return Some(Cue { numbered: true, ..cue(2, title, false) });
+            }
+        }
+        // The scribe's "Topic: Quick IGF 2014 Review".
+        if let Some(rest) = text.strip_prefix("topic: ") {
+            let title = tidy_title(cut_clause(&body[at + "topic: ".len()..at + "topic: ".len() + rest.len()]));
+            return Some(cue(3, (!title.is_empty()).then_some(title), false));
+        }
         // "onto Solo5", "on to the hackathon".
         for prefix in ["onto ", "onto:", "on to ", "next, onto ", "next onto ", "next, on to ", "now onto ", "next: ", "next:", "next, ", "next is "] {
             if text.starts_with(prefix) {
@@ -691,14 +795,17 @@ fn read_cue(body: &str, lower: &str, people: &PersonLookup, anywhere: bool) -> O
             }
         }
         // "back to discuss.ocaml.org", "in terms of release schedules, …": weaker.
-        if text.starts_with("back to ") {
-            return Some(titled_move(body, lower, at + "back to ".len(), 3, people));
+        if let Some(object) = text.strip_prefix("back to ") {
+            let names_person = object.starts_with("you") || object.split_whitespace().next().is_some_and(|word| people.person_named(word).is_some());
+            if !names_person {
+                return Some(titled_move(body, lower, at + "back to ".len(), 3, people));
+            }
         }
         if text.starts_with("in terms of ") {
             return Some(titled_move(body, lower, at + "in terms of ".len(), 2, people));
         }
         // "let's start with X".
-        for prefix in ["let's start with ", "lets start with ", "let's begin with ", "starting with ", "first up: ", "first up, ", "first up "] {
+        for prefix in ["i'll start us off ", "let's start with ", "let's start with:", "lets start with ", "lets start with:", "let's begin with ", "starting with ", "first up: ", "first up, ", "first up "] {
             if text.starts_with(prefix) {
                 return Some(titled_move(body, lower, at + prefix.len(), 3, people));
             }
@@ -716,14 +823,14 @@ fn read_cue(body: &str, lower: &str, people: &PersonLookup, anywhere: bool) -> O
             return Some(cue(if title.is_some() { 3 } else { 2 }, title, false));
         }
     }
-    if !anywhere {
+    if anywhere == 0 {
         return None;
     }
     // Words that move on wherever they sit in the line.
     for (phrase, strength) in [
-        ("moving onto ", 3),
+        ("moving onto", 3),
         ("moving on to ", 3),
-        ("move onto ", 3),
+        ("move onto", 3),
         ("move on to ", 3),
         ("moving on", 2),
         ("move on", 2),
@@ -742,7 +849,15 @@ fn read_cue(body: &str, lower: &str, people: &PersonLookup, anywhere: bool) -> O
         ("next on the agenda", 3),
         ("any other business", 3),
     ] {
+        let anchor = ANCHORS.iter().position(|anchor| phrase.starts_with(anchor)).map_or(u8::MAX, |bit| 1 << bit);
+        if anywhere & anchor == 0 {
+            continue;
+        }
         let Some(found) = find_word(lower, phrase) else { continue };
+        // "moving onto..." but not "moving ontology".
+        if lower.as_bytes().get(found + phrase.len()).is_some_and(u8::is_ascii_alphanumeric) && !phrase.ends_with(' ') && phrase.ends_with("onto") {
+            continue;
+        }
         let rest_at = found + phrase.len();
         // Mid-sentence ("then move onto the rest") is weaker than a clause's start.
         let lead_in = lower[..found].trim_end();
@@ -785,7 +900,7 @@ fn read_cue(body: &str, lower: &str, people: &PersonLookup, anywhere: bool) -> O
 fn titled_move(body: &str, lower: &str, title_at: usize, strength: i32, people: &PersonLookup) -> Cue {
     let title = title_after(body, lower, title_at, people);
     let wants_title = title.is_none();
-    Cue { line: 0, person: None, strength, title, wants_title, is_aob: false }
+    Cue { line: 0, person: None, strength, title, wants_title, is_aob: false, numbered: false }
 }
 
 /// Byte offsets where clauses start: 0 and after sentence ends.
@@ -896,6 +1011,7 @@ fn title_after(body: &str, lower: &str, mut at: usize, people: &PersonLookup) ->
         }
         let skip = [
             "the next topic", "next topic", "the next item", "next item", "the next library", "next library", "the next thing", "next thing", "the next", "next", "topic",
+            "a headsup about", "headsup about", "a heads up about", "heads up about", "an update on", "a quick update on", "update on",
             "in the agenda", "in our agenda", "on the agenda", "on our agenda", "on the list", "of the day", "listed", "is", "are", "we have", "will be", "would be", "appears to be", "to", "with",
         ]
         .iter()
@@ -923,6 +1039,10 @@ fn title_after(body: &str, lower: &str, mut at: usize, people: &PersonLookup) ->
     }
     let title = tidy_title(name_in_sentence(clause));
     let is_pronoun = ["that", "this", "it", "them", "those", "these", "you", "me", "us"].iter().any(|pronoun| title.eq_ignore_ascii_case(pronoun));
+    // "samoht linked to": a sentence cut short, not a name.
+    let last_word = title.rsplit(' ').next().unwrap_or("").to_ascii_lowercase();
+    let is_cut_short = title.contains(' ') && ["to", "on", "of", "for", "at", "with", "about", "the", "a"].contains(&last_word.as_str());
+    let is_pronoun = is_pronoun || is_cut_short;
     (!title.is_empty() && !is_pronoun).then_some(title)
 }
 
@@ -953,7 +1073,7 @@ fn cut_clause(text: &str) -> &str {
 fn name_in_sentence(clause: &str) -> &str {
     let words: Vec<&str> = clause.split_whitespace().collect();
     let first_lower = words.first().map(|word| word.to_ascii_lowercase()).unwrap_or_default();
-    let starts_like_sentence = ["this", "it", "it's", "i", "i'm", "we", "we're", "there", "folks", "you", "so", "has", "have", "that"].contains(&first_lower.as_str());
+    let starts_like_sentence = ["this", "it", "it's", "i", "i'm", "we", "we're", "there", "there's", "folks", "you", "so", "has", "have", "that"].contains(&first_lower.as_str());
     let lower = clause.to_ascii_lowercase();
     // "TImada has an update on solo5/netmap".
     for mark in [" update on ", " updates on ", " news on ", " news about ", " update about "] {
@@ -1017,7 +1137,14 @@ fn quoted_name(text: &str) -> Option<&str> {
 /// A short title: articles, backticks and trailing punctuation and "then" dropped, at most
 /// 40 characters cut at a word, the first letter capitalised when the first word is a plain word.
 fn tidy_title(raw: &str) -> String {
+    let raw = raw.trim();
+    let raw = raw.strip_prefix('(').and_then(|inner| inner.strip_suffix(')')).unwrap_or(raw);
     let mut text = raw.trim().trim_matches(|c| c == '"' || c == '“' || c == '”' || c == '\'').replace('`', "");
+    // "8) chess server", "10/11) ns/dns": the agenda's number is not part of the name.
+    let numbering = text.bytes().take_while(|byte| byte.is_ascii_digit() || *byte == b'/').count();
+    if numbering > 0 && (text[numbering..].starts_with(") ") || text[numbering..].starts_with(". ")) {
+        text.drain(..numbering + 2);
+    }
     for scheme in ["https://", "http://"] {
         if text.starts_with(scheme) {
             text.drain(..scheme.len());
@@ -1055,14 +1182,19 @@ fn tidy_title(raw: &str) -> String {
 
 /// Turns starts into measured sections, each running to the line before the next (the last to `end_line`).
 fn build_sections(log: &Log, people: &PersonLookup, agenda: &mut Agenda, starts: &[Start], end_line: usize) {
-    let mut counts: HashMap<usize, (usize, usize)> = HashMap::new();
+    // Per person: (messages, first line) in the current section, and who spoke in it.
+    let mut counts: Vec<(usize, usize)> = vec![(0, 0); people.roster.people().len()];
+    let mut speakers_here: Vec<usize> = Vec::new();
     let mut item_at = 0;
     for (index, start) in starts.iter().enumerate() {
         if start.line > end_line || start.line >= log.lines.len() {
             break;
         }
         let last = starts.get(index + 1).map_or(end_line, |next| next.line.saturating_sub(1).min(end_line)).max(start.line);
-        counts.clear();
+        for &person in &speakers_here {
+            counts[person] = (0, 0);
+        }
+        speakers_here.clear();
         let mut n_messages = 0;
         let mut first_time: Option<Stamp> = None;
         let mut previous_time: Option<Stamp> = None;
@@ -1074,7 +1206,7 @@ fn build_sections(log: &Log, people: &PersonLookup, agenda: &mut Agenda, starts:
                 if first_time.is_none() {
                     first_time = Some(stamp);
                 }
-                if let Some(previous) = previous_time {
+                if let Some(previous) = previous_time.filter(|previous| *previous != stamp) {
                     elapsed += forward_seconds(previous, stamp);
                 }
                 previous_time = Some(stamp);
@@ -1083,12 +1215,17 @@ fn build_sections(log: &Log, people: &PersonLookup, agenda: &mut Agenda, starts:
             if line.kind.is_spoken() {
                 n_messages += 1;
                 if let Some(person) = people.of_line(line_index) {
-                    let entry = counts.entry(person).or_insert((0, line_index));
-                    entry.0 += 1;
+                    if let Some(entry) = counts.get_mut(person) {
+                        if entry.0 == 0 {
+                            *entry = (0, line_index);
+                            speakers_here.push(person);
+                        }
+                        entry.0 += 1;
+                    }
                 }
             }
         }
-        let mut participants: Vec<(usize, usize, usize)> = counts.iter().map(|(&person, &(count, first))| (person, count, first)).collect();
+        let mut participants: Vec<(usize, usize, usize)> = speakers_here.iter().map(|&person| (person, counts[person].0, counts[person].1)).collect();
         participants.sort_by(|a, b| b.1.cmp(&a.1).then(a.2.cmp(&b.2)));
         while agenda.items.get(item_at).is_some_and(|item| item.line < start.line) {
             item_at += 1;
@@ -1320,11 +1457,21 @@ mod tests {
             ("I stuck a hackathon recap item on the agenda but it can wait", Some("Hackathon recap")),
             ("Mirage 2.8.0 released along with new version of TCP/IP, and most important", Some("Mirage 2.8.0")),
             ("samoht wanted to bring attention back to https://github.com/mirage/mirage-www/pull/562 , which", Some("mirage-www #562")),
+            ("(old GitHub issues and PRs)", Some("Old GitHub issues and PRs")),
+            ("and https://github.com/pulls?page=1&q=is%3Aopen", None),
             ("which is...", None),
             ("so I think we should all go and read the documentation first", None),
         ];
         for (line, expected) in cases {
             assert_eq!(title_in_line(line, &people).as_deref(), expected, "{line}");
+        }
+    }
+
+    #[test]
+    fn finds_every_space() {
+        for text in ["", " ", "a b", "ok, onto Solo5 and  more", "exactly8 bytes!", "tabs\tare not spaces é é", "        x        "] {
+            let expected: Vec<usize> = text.bytes().enumerate().filter(|(_, byte)| *byte == b' ').map(|(at, _)| at).collect();
+            assert_eq!(space_positions(text.as_bytes()).collect::<Vec<_>>(), expected, "{text:?}");
         }
     }
 

@@ -88,6 +88,16 @@ fn each_chairing_phrase_family_opens_a_section() {
             &[("CI status", 2), ("Release schedule", 4)],
         ),
         (
+            "the chair's numbered items, not an agenda listed line by line",
+            &[("chair", "1) CI status"), ("chair", "2) Release schedule"), ("ann", "ok"), ("chair", "1) CI status"), ("ann", "green"), ("chair", "thanks. 2) Release schedule"), ("bob", "next month")],
+            &[("CI status", 5), ("Release schedule", 7)],
+        ),
+        (
+            "a scribe's Topic: lines",
+            &[("scribe", "Topic: Introductions"), ("ann", "hi, I'm new"), ("scribe", "Topic: Charter Vote Status"), ("bob", "passed")],
+            &[("Introductions", 2), ("Charter Vote Status", 4)],
+        ),
+        (
             "anything else for X? then a move",
             &[("chair", "onto Solo5"), ("mato", "ukvm"), ("chair", "anything else for Solo5?"), ("mato", "nope"), ("chair", "ok, let's move on"), ("chair", "Outreachy"), ("ann", "both interns passed")],
             &[("Solo5", 2), ("Outreachy", 6)],
@@ -140,6 +150,8 @@ fn a_chatty_channel_gets_no_agenda() {
 [10:08] <tweaked> thanks, let's start with that
 [10:09] <usual> next item on my list is wine
 [10:10] <Matt|> usual: winehq has a ppa
+[10:11] <Matt|> tweaked, 1. yes, 2. use gnomemeeting
+[10:12] <Matt|> tweaked, 1. maybe iptables 2. change the permissions
 ";
     let log = parse(chatty.as_bytes(), None);
     let agenda = analyse(&log);
