@@ -24,8 +24,11 @@ pub struct ReportLine<'a> {
     pub time: Option<String>,
     pub nick: Option<&'a str>,
     pub text: &'a str,
-    /// 1-based source lines this line answers.
+    /// 1-based source lines this line answers (see [`crate::thread`]).
     pub reply_to: Vec<usize>,
+    /// The conversation this line belongs to, numbered from 0 in order of first line; null for
+    /// lines nobody said.
+    pub thread: Option<u32>,
     pub section: Option<usize>,
 }
 
@@ -37,6 +40,7 @@ pub struct ReportSection {
 }
 
 pub fn report(log: &Log) -> Report<'_> {
+    let threads = crate::thread::analyse(log);
     let lines = log
         .lines
         .iter()
@@ -51,7 +55,8 @@ pub fn report(log: &Log) -> Report<'_> {
             time: line.time.map(|stamp| stamp.iso()),
             nick: log.nick(line),
             text: log.body(line),
-            reply_to: Vec::new(),
+            reply_to: threads.reply_to(index).map(|parent| parent + 1).collect(),
+            thread: threads.thread_of(index),
             section: None,
         })
         .collect();

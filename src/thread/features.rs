@@ -431,6 +431,14 @@ impl<'f> Scan<'f> {
         if own_last != NONE && self.parent_of[own_last as usize] == NONE {
             self_features.push(feature(SELF_OWN_LAST_STARTED, 0));
         }
+        // Again, apart for lines that name someone and lines that do not.
+        let self_start = out.starts[out.starts.len() - 1] as usize;
+        let self_end = out.features.len();
+        let naming_class = if names_anyone { 1 } else { 2 };
+        for index in self_start..self_end {
+            let id = out.features[index];
+            out.features.push(id + N_BASE_FEATURES * naming_class);
+        }
         out.push(NONE);
 
         for person in self.touched.drain(..) {

@@ -93,8 +93,11 @@ pub(crate) fn analyse_with(log: &Log, weights: &[f32]) -> Threads {
     for line in 0..n_lines {
         if facts.flags[line] & SPOKEN != 0 {
             scan.candidates(line, &mut candidates);
-            let best = best_candidate(&candidates, weights);
+            let (best, runner_up) = best_two(&candidates, weights);
             first_parent[line] = best;
+            if let Some(second) = runner_up {
+                extra_parents.push((line as u32, second));
+            }
             // `a: b: text` answers b as well as a.
             let addressed = facts.names_of(line).iter().filter(|named| named.how == Naming::Address);
             if addressed.clone().count() >= 2 {
@@ -105,7 +108,7 @@ pub(crate) fn analyse_with(log: &Log, weights: &[f32]) -> Threads {
                     }
                     if first_parent[line] == NONE {
                         first_parent[line] = parent as u32;
-                    } else if !extra_parents.contains(&(line as u32, parent as u32)) {
+                    } else if !extra_parents.iter().rev().take_while(|(child, _)| *child as usize == line).any(|&(_, extra)| extra as usize == parent) {
                         extra_parents.push((line as u32, parent as u32));
                     }
                 }
@@ -122,6 +125,37 @@ pub(crate) fn analyse_with(log: &Log, weights: &[f32]) -> Threads {
         }
     }
     Threads { first_parent, extra_parents, thread, reply_count, n_threads }
+}
+
+/// A second parent is kept when the model gives it at least this probability: a link right
+/// with probability q raises F (precision ≈ recall ≈ F) when q > F / 2.
+const SECOND_PARENT_PROBABILITY: f32 = 0.35;
+
+/// The best candidate's line (`NONE` for "no parent"), and the runner-up's if it is likely
+/// enough to be a second parent and neither is "no parent".
+fn best_two(candidates: &Candidates, weights: &[f32]) -> (u32, Option<u32>) {
+    let mut best = (f32::NEG_INFINITY, NONE);
+    let mut second = (f32::NEG_INFINITY, NONE);
+    let mut scores = [0f32; 2 * WINDOW + 2];
+    for (index, &line) in candidates.lines.iter().enumerate() {
+        let score = candidates.score(index, weights);
+        if let Some(slot) = scores.get_mut(index) {
+            *slot = score;
+        }
+        if score > best.0 {
+            second = best;
+            best = (score, line);
+        } else if score > second.0 {
+            second = (score, line);
+        }
+    }
+    if best.1 == NONE || second.1 == NONE {
+        return (best.1, None);
+    }
+    let n = candidates.lines.len().min(scores.len());
+    let total: f32 = scores[..n].iter().map(|score| (score - best.0).exp()).sum();
+    let second_probability = (second.0 - best.0).exp() / total;
+    (best.1, (second_probability >= SECOND_PARENT_PROBABILITY).then_some(second.1))
 }
 
 /// The best-scoring candidate's line (`NONE` for "no parent"); on a tie the later line wins.
