@@ -21,6 +21,9 @@ pub(crate) const FIRST_OF_SPEAKER: u8 = 1 << 6;
 /// A bot command: `!factoid`, `!factoid | nick`.
 pub(crate) const COMMAND: u8 = 1 << 7;
 
+/// Names kept per line.
+const MAX_NAMES_PER_LINE: usize = 8;
+
 /// How a line names someone.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Naming {
@@ -235,7 +238,10 @@ pub(crate) fn gather(log: &Log) -> Facts {
                     };
                     match named {
                         Some(named) => {
-                            if !facts.names[facts.name_start[facts.name_start.len() - 1] as usize..].iter().any(|seen| seen.speaker == named.speaker) {
+                            let line_names = &facts.names[facts.name_start[facts.name_start.len() - 1] as usize..];
+                            // A line naming a crowd names nobody in particular; the cap keeps this linear.
+                            let is_new = line_names.len() < MAX_NAMES_PER_LINE && !line_names.iter().any(|seen| seen.speaker == named.speaker);
+                            if is_new {
                                 facts.names.push(named);
                             }
                             // `a: b: text` and `a, b: text` address both.
@@ -312,5 +318,74 @@ impl Clock {
         self.last = of_day;
         self.elapsed = (self.days + of_day - first).clamp(0, i64::from(NONE - 1)) as u32;
         self.elapsed
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::parse;
+
+    /// The nicks (as first spoken) and ways the last line of `log` names people.
+    fn names_in_last_line(log: &str) -> Vec<(String, Naming)> {
+        let log = parse(log.as_bytes(), None);
+        let facts = gather(&log);
+        let mut nick_of = vec![String::new(); facts.n_people];
+        for (index, line) in log.lines.iter().enumerate() {
+            let person = facts.speaker[index];
+            if let (Some(nick), Some(slot)) = (log.nick(line), nick_of.get_mut(person as usize)) {
+                if slot.is_empty() {
+                    *slot = nick.to_owned();
+                }
+            }
+        }
+        facts.names_of(log.lines.len() - 1).iter().map(|named| (nick_of[named.speaker as usize].clone(), named.how)).collect()
+    }
+
+    #[test]
+    fn finds_whom_a_line_names() {
+        use Naming::{Address, Mention, Pointed};
+        let spoken = "[10:00] <yomimono> a\n[10:00] <thomasga> b\n[10:00] <mort___> c\n[10:00] <hannes> d\n";
+        let cases: &[(&str, &[(&str, Naming)])] = &[
+            ("thomasga: yomimono: I think so", &[("thomasga", Address), ("yomimono", Address)]),
+            ("thomasga, yes", &[("thomasga", Address)]),
+            ("thomasga yes", &[("thomasga", Address)]),
+            ("(hannes: fwiw it builds)", &[("hannes", Address)]),
+            ("@hannes it builds", &[("hannes", Address)]),
+            ("it builds @hannes now", &[("hannes", Pointed)]),
+            ("+1 hannes", &[("hannes", Pointed)]),
+            ("I asked hannes about it", &[("hannes", Mention)]),
+            ("MORT: which compiler?", &[("mort___", Address)]),
+            ("mort_: which compiler?", &[("mort___", Address)]),
+            ("yomi: thanks", &[("yomimono", Address)]),
+            // Too short to be a prefix, and not a nick.
+            ("yo: thanks", &[]),
+            ("thomasga: and hannes too", &[("thomasga", Address), ("hannes", Mention)]),
+            ("nobody here", &[]),
+        ];
+        let mut failures = Vec::new();
+        for (body, expected) in cases {
+            let got = names_in_last_line(&format!("{spoken}[10:01] <avsm> {body}\n"));
+            let expected: Vec<(String, Naming)> = expected.iter().map(|(nick, how)| (nick.to_string(), *how)).collect();
+            if got != expected {
+                failures.push(format!("{body:?}: {got:?}, expected {expected:?}"));
+            }
+        }
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
+
+    #[test]
+    fn an_ambiguous_prefix_names_nobody() {
+        let log = "[10:00] <yomimono> a\n[10:00] <yomiko> b\n[10:01] <avsm> yomi: which one?\n";
+        assert_eq!(names_in_last_line(log), []);
+        // Nobody names themselves.
+        assert_eq!(names_in_last_line("[10:00] <avsm> a\n[10:01] <avsm> avsm: note to self\n"), []);
+    }
+
+    #[test]
+    fn the_clock_counts_past_midnight() {
+        let log = parse(b"[23:58] <a> x\n=== b [~b@h] has joined #c\n[00:01] <b> y\n", None);
+        let facts = gather(&log);
+        assert_eq!(facts.seconds, [0, 0, 180]);
     }
 }
