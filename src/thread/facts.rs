@@ -74,7 +74,7 @@ impl Facts {
 /// Person ids by normalised nick, and the nicks sorted for unambiguous prefixes.
 #[derive(Default)]
 struct People {
-    by_nick: HashMap<String, u32>,
+    by_nick: FastMap<String, u32>,
     sorted: BTreeMap<String, u32>,
     n_people: u32,
 }
@@ -105,14 +105,39 @@ impl People {
 /// [`crate::colour::normalise_nick`] into a reused buffer: this runs on every word of the log.
 fn normalise_into(nick: &str, buffer: &mut String) {
     buffer.clear();
-    let without_status = nick.split_once('|').map_or(nick, |(head, _)| head);
-    let without_status = if without_status.is_empty() { nick } else { without_status };
-    let stem = without_status.trim_end_matches(|c: char| c == '_' || c == '`' || c.is_ascii_digit());
-    let stem = if stem.is_empty() { without_status } else { stem };
-    for c in stem.chars() {
+    for c in nick_stem(nick).chars() {
         buffer.extend(c.to_lowercase());
     }
 }
+
+/// The part of a nick that names the person: no `|away` suffix, no trailing `_`, `` ` `` or digits.
+fn nick_stem(nick: &str) -> &str {
+    let without_status = nick.split_once('|').map_or(nick, |(head, _)| head);
+    let without_status = if without_status.is_empty() { nick } else { without_status };
+    let stem = without_status.trim_end_matches(|c: char| c == '_' || c == '`' || c.is_ascii_digit());
+    if stem.is_empty() {
+        without_status
+    } else {
+        stem
+    }
+}
+
+/// FNV-1a for the nick tables: their keys are short, and SipHash showed in profiles.
+#[derive(Default)]
+struct FnvHasher(u64);
+
+impl std::hash::Hasher for FnvHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let start = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        self.0 = bytes.iter().fold(start, |hash, &byte| (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3));
+    }
+}
+
+type FastMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<FnvHasher>>;
 
 const STOP_WORDS: [&str; 40] = [
     "the", "and", "for", "you", "that", "this", "with", "have", "are", "but", "not", "was", "can", "what", "how", "just",
@@ -146,7 +171,7 @@ pub(crate) fn gather(log: &Log) -> Facts {
         n_people: 0,
     };
     let mut people = People::default();
-    let mut by_spelling: HashMap<&str, u32> = HashMap::new();
+    let mut by_spelling: FastMap<&str, u32> = FastMap::default();
     let mut buffer = String::new();
     let mut lower = String::new();
     let mut clock = Clock::default();
@@ -216,7 +241,9 @@ pub(crate) fn gather(log: &Log) -> Facts {
                     let named = if word.is_empty() {
                         None
                     } else {
-                        normalise_into(word, &mut buffer);
+                        // `lower` is already lower case: normalising it only trims.
+                        buffer.clear();
+                        buffer.push_str(nick_stem(&lower));
                         let addressing = raw.ends_with(':') || raw.ends_with(',');
                         let exact = people.by_nick.get(buffer.as_str()).copied();
                         let person = match exact {

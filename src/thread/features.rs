@@ -6,6 +6,10 @@ use super::facts::{Facts, Naming, ANSWER, COMMAND, FIRST_OF_SPEAKER, GREETING, J
 /// How many lines back a parent may be: 98% of the benchmark's links are within 50 lines.
 pub const WINDOW: usize = 60;
 
+/// Spoken lines this close are always candidates; further back, only lines of the same
+/// speaker or of someone they named or answered, which keeps the work per line small.
+const ALWAYS_SCORED: usize = 12;
+
 // Feature groups, each a range of ids laid end to end: a group's id plus a bucket.
 const SELF_BIAS: u16 = 0;
 const SELF_TARGET_FLAGS: u16 = SELF_BIAS + 1;
@@ -229,6 +233,7 @@ impl<'f> Scan<'f> {
         let names = facts.names_of(target);
         let names_anyone = !names.is_empty();
         let partner = self.partner.get(speaker as usize).copied().unwrap_or(NONE);
+        let implicit_partner = self.implicit_partner.get(speaker as usize).copied().unwrap_or(NONE);
         let own_last = self.last_spoken_of.get(speaker as usize).copied().unwrap_or(NONE);
         let mut named_in_window = [false; 3];
         let mut partner_in_window = false;
@@ -255,6 +260,18 @@ impl<'f> Scan<'f> {
             let distance = target - candidate;
             let near = coarse(spoken_distance);
             let same_speaker = speaker != NONE && candidate_speaker == speaker;
+            if spoken_distance > ALWAYS_SCORED && !same_speaker {
+                let related = candidate_speaker != NONE
+                    && speaker != NONE
+                    && (candidate_speaker == partner
+                        || candidate_speaker == implicit_partner
+                        || names.iter().any(|named| named.speaker == candidate_speaker)
+                        || facts.names_of(candidate).iter().any(|named| named.speaker == speaker)
+                        || self.parent_of[candidate] != NONE && facts.speaker[self.parent_of[candidate] as usize] == speaker);
+                if !related {
+                    continue;
+                }
+            }
             let feature = |group: u16, index: u16| group + index;
             let features = &mut out.features;
             features.push(feature(DISTANCE, line_bucket(distance)));
