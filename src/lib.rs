@@ -20,6 +20,7 @@ pub mod source;
 pub mod snippet;
 pub mod speakers;
 pub mod text;
+pub mod thread;
 
 pub mod app;
 pub mod browser;

@@ -25,8 +25,11 @@ pub struct ReportLine<'a> {
     pub time: Option<String>,
     pub nick: Option<&'a str>,
     pub text: &'a str,
-    /// 1-based source lines this line answers.
+    /// 1-based source lines this line answers (see [`crate::thread`]).
     pub reply_to: Vec<usize>,
+    /// The conversation this line belongs to, numbered from 0 in order of first line; null for
+    /// lines nobody said.
+    pub thread: Option<u32>,
     pub section: Option<usize>,
 }
 
@@ -90,6 +93,7 @@ fn report_sections(agenda: &Agenda) -> Vec<ReportSection> {
 pub fn report(log: &Log) -> Report<'_> {
     let agenda = crate::agenda::analyse(log);
     let mut section_at = 0;
+    let threads = crate::thread::analyse(log);
     let lines = log
         .lines
         .iter()
@@ -104,7 +108,8 @@ pub fn report(log: &Log) -> Report<'_> {
             time: line.time.map(|stamp| stamp.iso()),
             nick: log.nick(line),
             text: log.body(line),
-            reply_to: Vec::new(),
+            reply_to: threads.reply_to(index).map(|parent| parent + 1).collect(),
+            thread: threads.thread_of(index),
             section: {
                 while agenda.sections.get(section_at).is_some_and(|section| section.last < index) {
                     section_at += 1;

@@ -48,6 +48,24 @@ proptest! {
     }
 
     #[test]
+    fn reply_links_point_back_within_the_log(bytes in loggy_bytes(), nicks in proptest::collection::vec("[a-z_|`0-9]{1,6}[:,]? ", 0..20)) {
+        // Lines naming nicks reach the addressing paths; links only ever point to earlier lines.
+        let mut input = bytes;
+        for (index, nick) in nicks.iter().enumerate() {
+            input.extend_from_slice(format!("[10:{:02}] <{}> {nick}{nick}ok?\n", index % 60, nick.trim_end_matches([':', ',', ' '])).as_bytes());
+        }
+        let log = parse(&input, None);
+        let threads = scrollback::thread::analyse(&log);
+        prop_assert_eq!(threads.len(), log.lines.len());
+        for line in 0..threads.len() {
+            for parent in threads.reply_to(line) {
+                prop_assert!(parent < line);
+                prop_assert!(threads.thread_of(parent).is_some() && threads.thread_of(parent) == threads.thread_of(line));
+            }
+        }
+    }
+
+    #[test]
     fn arbitrary_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..2000)) {
         let log = parse(&bytes, None);
         prop_assert_eq!(log.lines.len(), count_file_lines(&bytes));

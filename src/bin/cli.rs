@@ -3,12 +3,13 @@
 #![cfg_attr(target_arch = "wasm32", allow(unused))]
 
 use std::collections::BTreeMap;
+use std::path::Path;
 use std::process::ExitCode;
 use std::time::Instant;
 
 use scrollback::model::{Format, LineKind};
 
-const USAGE: &str = "usage: scrollback json FILE [--format ID]\n       scrollback stats FILE [--format ID]\n       scrollback sections FILE [--format ID]\n       scrollback minutes FILE [--format ID]\n       scrollback html FILE > page.html\n       scrollback palette-css\nformats: mirage-meeting, bracket-irc, plain-text";
+const USAGE: &str = "usage: scrollback json FILE [--format ID]\n       scrollback stats FILE [--format ID]\n       scrollback sections FILE [--format ID]\n       scrollback minutes FILE [--format ID]\n       scrollback html FILE > page.html\n       scrollback palette-css\n       scrollback eval-threads DIR\n       scrollback train-threads DIR [--hold-out K] > src/thread/weights.rs\nformats: mirage-meeting, bracket-irc, plain-text";
 
 /// The CLI reads files from disk: it is a host tool, and in a wasm build it does nothing.
 #[cfg(target_arch = "wasm32")]
@@ -34,6 +35,12 @@ fn run(args: &[String]) -> Result<(), String> {
         return Ok(());
     }
     let path = args.get(1).ok_or(USAGE)?;
+    if command == "eval-threads" {
+        return eval_threads(Path::new(path));
+    }
+    if command == "train-threads" {
+        return train_threads(Path::new(path), &args[2..]);
+    }
     if command == "html" {
         let bytes = std::fs::read(path).map_err(|error| format!("cannot read {path}: {error}"))?;
         let bytes = scrollback::input::prepare(&bytes).map_err(|problem| format!("{path}: {problem}"))?.into_owned();
@@ -80,6 +87,11 @@ fn run(args: &[String]) -> Result<(), String> {
             let agenda_time = started.elapsed();
             println!("sections {}", agenda.sections.len());
             println!("agenda_ms {:.3}", agenda_time.as_secs_f64() * 1000.0);
+            let started = Instant::now();
+            let threads = scrollback::thread::analyse(&log);
+            let thread_time = started.elapsed();
+            println!("threads {}", threads.n_threads());
+            println!("threads_ms {:.3}", thread_time.as_secs_f64() * 1000.0);
             println!("diagnostics {}", log.diagnostics.len());
             println!("parse_ms {:.3}", parse_time.as_secs_f64() * 1000.0);
             println!("parse_mb_per_s {:.1}", bytes.len() as f64 / 1e6 / parse_time.as_secs_f64().max(1e-9));
@@ -93,6 +105,65 @@ fn run(args: &[String]) -> Result<(), String> {
             print!("{}", scrollback::agenda::minutes_markdown(&log, &agenda, &title));
         }
         _ => return Err(USAGE.to_owned()),
+    }
+    Ok(())
+}
+
+/// Scores the reply model on a directory of the irc-disentanglement benchmark.
+#[cfg(not(target_arch = "wasm32"))]
+fn eval_threads(dir: &Path) -> Result<(), String> {
+    use scrollback::thread::benchmark::{evaluate, read_dir};
+    let files = read_dir(dir)?;
+    let evaluation = evaluate(&files, None);
+    for (name, score, n_lines) in &evaluation.per_file {
+        println!("{name}: p/r/f {} ({} links, {n_lines} lines)", score.summary(), score.gold);
+    }
+    println!("p/r/f: {}", evaluation.total.summary());
+    println!("ms per 10k lines: {:.2}", evaluation.ms_per_10k_lines());
+    Ok(())
+}
+
+/// Trains the reply model on a benchmark directory and prints `src/thread/weights.rs`; with
+/// `--hold-out K`, trains on all but every K-th file and prints the score on those instead.
+#[cfg(not(target_arch = "wasm32"))]
+fn train_threads(dir: &Path, options: &[String]) -> Result<(), String> {
+    use scrollback::thread::benchmark::{evaluate, read_dir};
+    use scrollback::thread::train::{train, weights_source, Settings};
+    let mut settings = Settings::default();
+    let mut hold_out = None;
+    let mut options = options.iter();
+    while let Some(option) = options.next() {
+        let mut value = |name: &str| -> Result<String, String> { options.next().cloned().ok_or(format!("{name} needs a value")) };
+        match option.as_str() {
+            "--hold-out" => hold_out = Some(value("--hold-out")?.parse::<usize>().map_err(|error| error.to_string())?.max(2)),
+            "--epochs" => settings.epochs = value("--epochs")?.parse().map_err(|error: std::num::ParseIntError| error.to_string())?,
+            "--learning-rate" => settings.learning_rate = value("--learning-rate")?.parse().map_err(|error: std::num::ParseFloatError| error.to_string())?,
+            "--l2" => settings.l2 = value("--l2")?.parse().map_err(|error: std::num::ParseFloatError| error.to_string())?,
+            other => return Err(format!("unexpected argument {other:?}\n{USAGE}")),
+        }
+    }
+    let files = read_dir(dir)?;
+    match hold_out {
+        Some(k) => {
+            let (held, kept): (Vec<_>, Vec<_>) = files.into_iter().enumerate().partition(|(index, _)| index % k == k - 1);
+            let kept: Vec<_> = kept.into_iter().map(|(_, file)| file).collect();
+            let held: Vec<_> = held.into_iter().map(|(_, file)| file).collect();
+            let weights = train(&kept, settings);
+            let on_kept = evaluate(&kept, Some(&weights));
+            let on_held = evaluate(&held, Some(&weights));
+            println!("trained on {} files, held out {}: {settings:?}", kept.len(), held.len());
+            println!("train p/r/f: {}", on_kept.total.summary());
+            println!("held-out p/r/f: {}", on_held.total.summary());
+        }
+        None => {
+            let weights = train(&files, settings);
+            let how_made = format!(
+                "`scrollback train-threads {}` ({} files, {settings:?}); see scripts/train-threads.sh.",
+                dir.file_name().map_or_else(|| dir.display().to_string(), |name| format!("../shared/threads/{}", name.to_string_lossy())),
+                files.len()
+            );
+            print!("{}", weights_source(&weights, &how_made));
+        }
     }
     Ok(())
 }

@@ -1,0 +1,418 @@
+//! What the reply model knows about each line, gathered in one pass: who spoke, when, whom the
+//! line names, whether it asks or answers, and a 64-bit signature of its words.
+
+use std::collections::{BTreeMap, HashMap};
+
+use crate::model::{LineKind, Log, SystemEvent};
+use crate::speakers::nick_change;
+
+/// "No speaker", "no time".
+pub(crate) const NONE: u32 = u32::MAX;
+
+pub(crate) const SPOKEN: u8 = 1;
+pub(crate) const QUESTION: u8 = 1 << 1;
+/// Starts with yes, no, yeah, nope, not, nah, sure, ok.
+pub(crate) const ANSWER: u8 = 1 << 2;
+pub(crate) const THANKS: u8 = 1 << 3;
+pub(crate) const GREETING: u8 = 1 << 4;
+pub(crate) const JOIN: u8 = 1 << 5;
+/// The speaker's first spoken line in the log.
+pub(crate) const FIRST_OF_SPEAKER: u8 = 1 << 6;
+/// A bot command: `!factoid`, `!factoid | nick`.
+pub(crate) const COMMAND: u8 = 1 << 7;
+
+/// Names kept per line.
+const MAX_NAMES_PER_LINE: usize = 8;
+
+/// How a line names someone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Naming {
+    /// `nick: text`, `nick, text`, `(nick: text`, `nick text`: at the start of the line.
+    Address,
+    /// `@nick` anywhere, or the nick as the last word (`+1 hannes`).
+    Pointed,
+    /// Anywhere else in the line.
+    Mention,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Named {
+    pub speaker: u32,
+    pub how: Naming,
+}
+
+/// Per-line facts, one entry per model line; names in one flat side table.
+pub(crate) struct Facts {
+    /// Person id (nick variants and renames merged), for spoken lines and joins; `NONE` otherwise.
+    pub speaker: Vec<u32>,
+    pub flags: Vec<u8>,
+    /// Seconds since the first stamped line, carried over unstamped lines; `NONE` before any stamp.
+    pub seconds: Vec<u32>,
+    pub n_words: Vec<u16>,
+    /// Content words, each hashed to one of 64 bits: shared words are `(a & b).count_ones()`.
+    pub signature: Vec<u64>,
+    /// The same for long words (six letters or more), which say more.
+    pub long_signature: Vec<u64>,
+    /// `names[name_start[i]..name_start[i + 1]]` are the people line `i` names.
+    pub name_start: Vec<u32>,
+    pub names: Vec<Named>,
+    pub n_people: usize,
+}
+
+impl Facts {
+    pub fn names_of(&self, line: usize) -> &[Named] {
+        let start = self.name_start[line] as usize;
+        let end = self.name_start[line + 1] as usize;
+        &self.names[start..end]
+    }
+
+    pub fn len(&self) -> usize {
+        self.speaker.len()
+    }
+}
+
+/// Person ids by normalised nick, and the nicks sorted for unambiguous prefixes.
+#[derive(Default)]
+struct People {
+    by_nick: FastMap<String, u32>,
+    sorted: BTreeMap<String, u32>,
+    n_people: u32,
+}
+
+impl People {
+    fn get_or_add(&mut self, normal: &str) -> u32 {
+        if let Some(&person) = self.by_nick.get(normal) {
+            return person;
+        }
+        let person = self.n_people;
+        self.n_people += 1;
+        self.by_nick.insert(normal.to_owned(), person);
+        self.sorted.insert(normal.to_owned(), person);
+        person
+    }
+
+    /// The one known nick starting with `prefix` (three letters at least), if only one does.
+    fn by_prefix(&self, prefix: &str) -> Option<u32> {
+        if prefix.chars().count() < 3 {
+            return None;
+        }
+        let mut matches = self.sorted.range(prefix.to_owned()..).take_while(|(nick, _)| nick.starts_with(prefix));
+        let (_, &person) = matches.next()?;
+        matches.next().is_none().then_some(person)
+    }
+}
+
+/// [`crate::colour::normalise_nick`] into a reused buffer: this runs on every word of the log.
+fn normalise_into(nick: &str, buffer: &mut String) {
+    buffer.clear();
+    for c in nick_stem(nick).chars() {
+        buffer.extend(c.to_lowercase());
+    }
+}
+
+/// The part of a nick that names the person: no `|away` suffix, no trailing `_`, `` ` `` or digits.
+fn nick_stem(nick: &str) -> &str {
+    let without_status = nick.split_once('|').map_or(nick, |(head, _)| head);
+    let without_status = if without_status.is_empty() { nick } else { without_status };
+    let stem = without_status.trim_end_matches(|c: char| c == '_' || c == '`' || c.is_ascii_digit());
+    if stem.is_empty() {
+        without_status
+    } else {
+        stem
+    }
+}
+
+/// FNV-1a for the nick tables: their keys are short, and SipHash showed in profiles.
+#[derive(Default)]
+struct FnvHasher(u64);
+
+impl std::hash::Hasher for FnvHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let start = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        self.0 = bytes.iter().fold(start, |hash, &byte| (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3));
+    }
+}
+
+type FastMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<FnvHasher>>;
+
+const STOP_WORDS: [&str; 40] = [
+    "the", "and", "for", "you", "that", "this", "with", "have", "are", "but", "not", "was", "can", "what", "how", "just",
+    "your", "its", "it's", "there", "they", "then", "from", "any", "all", "get", "has", "will", "does", "don't", "i'm",
+    "use", "one", "yes", "now", "out", "know", "about", "like", "try",
+];
+const ANSWER_WORDS: [&str; 12] = ["yes", "no", "yeah", "yep", "nope", "not", "nah", "sure", "ok", "okay", "correct", "right"];
+const THANKS_WORDS: [&str; 5] = ["thanks", "thx", "ty", "thank", "cheers"];
+const QUESTION_WORDS: [&str; 12] = ["what", "how", "why", "where", "which", "who", "anyone", "anybody", "does", "is", "can", "should"];
+const GREETING_WORDS: [&str; 6] = ["hi", "hello", "hey", "morning", "evening", "hiya"];
+
+fn word_hash(word: &str) -> u32 {
+    word.bytes().fold(0x811c_9dc5u32, |hash, byte| (hash ^ u32::from(byte)).wrapping_mul(0x0100_0193))
+}
+
+fn trim_word(word: &str) -> &str {
+    word.trim_matches(|c: char| !(c.is_alphanumeric() || c == '_' || c == '`' || c == '|' || c == '-' || c == '^' || c == '[' || c == ']'))
+}
+
+pub(crate) fn gather(log: &Log) -> Facts {
+    let n = log.lines.len();
+    let mut facts = Facts {
+        speaker: Vec::with_capacity(n),
+        flags: Vec::with_capacity(n),
+        seconds: Vec::with_capacity(n),
+        n_words: Vec::with_capacity(n),
+        signature: Vec::with_capacity(n),
+        long_signature: Vec::with_capacity(n),
+        name_start: Vec::with_capacity(n + 1),
+        names: Vec::new(),
+        n_people: 0,
+    };
+    let mut people = People::default();
+    let mut by_spelling: FastMap<&str, u32> = FastMap::default();
+    let mut buffer = String::new();
+    let mut lower = String::new();
+    let mut clock = Clock::default();
+    let mut has_spoken: Vec<bool> = Vec::new();
+    facts.name_start.push(0);
+    for line in &log.lines {
+        let seconds = clock.seconds(line.time.map(|stamp| stamp.time));
+        let mut flags = 0u8;
+        let mut speaker = NONE;
+        let mut n_words = 0u16;
+        let mut signature = 0u64;
+        let mut long_signature = 0u64;
+        match line.kind {
+            kind if kind.is_spoken() => {
+                flags |= SPOKEN;
+                if let Some(nick) = log.nick(line) {
+                    speaker = match by_spelling.get(nick) {
+                        Some(&person) => person,
+                        None => {
+                            normalise_into(nick, &mut buffer);
+                            let person = people.get_or_add(&buffer);
+                            by_spelling.insert(nick, person);
+                            person
+                        }
+                    };
+                    if has_spoken.len() <= speaker as usize {
+                        has_spoken.resize(speaker as usize + 1, false);
+                    }
+                    if !has_spoken[speaker as usize] {
+                        has_spoken[speaker as usize] = true;
+                        flags |= FIRST_OF_SPEAKER;
+                    }
+                }
+                let body = log.body(line);
+                if body.contains('?') {
+                    flags |= QUESTION;
+                }
+                if body.starts_with('!') {
+                    flags |= COMMAND;
+                }
+                let mut at_start = true;
+                let mut words = body.split_whitespace().peekable();
+                let mut first_word = true;
+                while let Some(raw) = words.next() {
+                    n_words = n_words.saturating_add(1);
+                    let is_last = words.peek().is_none();
+                    let word = trim_word(raw);
+                    lower.clear();
+                    for c in word.chars() {
+                        lower.extend(c.to_lowercase());
+                    }
+                    if first_word {
+                        first_word = false;
+                        if ANSWER_WORDS.contains(&lower.as_str()) {
+                            flags |= ANSWER;
+                        }
+                        if GREETING_WORDS.contains(&lower.as_str()) {
+                            flags |= GREETING;
+                        }
+                        if QUESTION_WORDS.contains(&lower.as_str()) {
+                            flags |= QUESTION;
+                        }
+                    }
+                    if THANKS_WORDS.contains(&lower.as_str()) {
+                        flags |= THANKS;
+                    }
+                    let named = if word.is_empty() {
+                        None
+                    } else {
+                        // `lower` is already lower case: normalising it only trims.
+                        buffer.clear();
+                        buffer.push_str(nick_stem(&lower));
+                        let addressing = raw.ends_with(':') || raw.ends_with(',');
+                        let exact = people.by_nick.get(buffer.as_str()).copied();
+                        let person = match exact {
+                            Some(person) => Some(person),
+                            None if at_start && addressing => people.by_prefix(&buffer),
+                            None => None,
+                        };
+                        person.filter(|&person| person != speaker).map(|person| {
+                            // After the first word, only `nick:` and `nick,` keep addressing.
+                            let how = if at_start && (n_words == 1 || addressing) {
+                                Naming::Address
+                            } else if raw.starts_with('@') || (is_last && n_words > 1) {
+                                Naming::Pointed
+                            } else {
+                                Naming::Mention
+                            };
+                            Named { speaker: person, how }
+                        })
+                    };
+                    match named {
+                        Some(named) => {
+                            let line_names = &facts.names[facts.name_start[facts.name_start.len() - 1] as usize..];
+                            // A line naming a crowd names nobody in particular; the cap keeps this linear.
+                            let is_new = line_names.len() < MAX_NAMES_PER_LINE && !line_names.iter().any(|seen| seen.speaker == named.speaker);
+                            if is_new {
+                                facts.names.push(named);
+                            }
+                            // `a: b: text` and `a, b: text` address both.
+                            at_start = at_start && (raw.ends_with(':') || raw.ends_with(','));
+                        }
+                        None => {
+                            at_start = false;
+                            let n_chars = lower.chars().count();
+                            if n_chars >= 3 && !STOP_WORDS.contains(&lower.as_str()) {
+                                let hash = word_hash(&lower);
+                                signature |= 1u64 << (hash % 64);
+                                if n_chars >= 6 {
+                                    long_signature |= 1u64 << ((hash >> 8) % 64);
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            LineKind::System(SystemEvent::Join) => {
+                flags |= JOIN;
+                if let Some(nick) = log.nick(line) {
+                    normalise_into(nick, &mut buffer);
+                    speaker = people.get_or_add(&buffer);
+                }
+            }
+            LineKind::System(SystemEvent::NickChange) => {
+                if let Some((old, new)) = nick_change(log.body(line)) {
+                    normalise_into(old, &mut buffer);
+                    let person = people.get_or_add(&buffer);
+                    normalise_into(new, &mut buffer);
+                    if !people.by_nick.contains_key(buffer.as_str()) {
+                        people.by_nick.insert(buffer.clone(), person);
+                        people.sorted.insert(buffer.clone(), person);
+                    }
+                    by_spelling.remove(new);
+                }
+            }
+            _ => {}
+        }
+        facts.speaker.push(speaker);
+        facts.flags.push(flags);
+        facts.seconds.push(seconds);
+        facts.n_words.push(n_words);
+        facts.signature.push(signature);
+        facts.long_signature.push(long_signature);
+        facts.name_start.push(facts.names.len() as u32);
+    }
+    facts.n_people = people.n_people as usize;
+    facts
+}
+
+/// Turns times of day into seconds since the first stamp, counting a day each time the clock
+/// goes back by more than an hour (logs of one channel past midnight).
+#[derive(Default)]
+struct Clock {
+    first: Option<i64>,
+    last: i64,
+    days: i64,
+    elapsed: u32,
+}
+
+impl Clock {
+    fn seconds(&mut self, time: Option<chrono::NaiveTime>) -> u32 {
+        use chrono::Timelike;
+        let Some(time) = time else {
+            return if self.first.is_some() { self.elapsed } else { NONE };
+        };
+        let of_day = i64::from(time.num_seconds_from_midnight());
+        let first = *self.first.get_or_insert(of_day);
+        if of_day + 3600 < self.last {
+            self.days += 86_400;
+        }
+        self.last = of_day;
+        self.elapsed = (self.days + of_day - first).clamp(0, i64::from(NONE - 1)) as u32;
+        self.elapsed
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::parse;
+
+    /// The nicks (as first spoken) and ways the last line of `log` names people.
+    fn names_in_last_line(log: &str) -> Vec<(String, Naming)> {
+        let log = parse(log.as_bytes(), None);
+        let facts = gather(&log);
+        let mut nick_of = vec![String::new(); facts.n_people];
+        for (index, line) in log.lines.iter().enumerate() {
+            let person = facts.speaker[index];
+            if let (Some(nick), Some(slot)) = (log.nick(line), nick_of.get_mut(person as usize)) {
+                if slot.is_empty() {
+                    *slot = nick.to_owned();
+                }
+            }
+        }
+        facts.names_of(log.lines.len() - 1).iter().map(|named| (nick_of[named.speaker as usize].clone(), named.how)).collect()
+    }
+
+    #[test]
+    fn finds_whom_a_line_names() {
+        use Naming::{Address, Mention, Pointed};
+        let spoken = "[10:00] <yomimono> a\n[10:00] <thomasga> b\n[10:00] <mort___> c\n[10:00] <hannes> d\n";
+        let cases: &[(&str, &[(&str, Naming)])] = &[
+            ("thomasga: yomimono: I think so", &[("thomasga", Address), ("yomimono", Address)]),
+            ("thomasga, yes", &[("thomasga", Address)]),
+            ("thomasga yes", &[("thomasga", Address)]),
+            ("(hannes: fwiw it builds)", &[("hannes", Address)]),
+            ("@hannes it builds", &[("hannes", Address)]),
+            ("it builds @hannes now", &[("hannes", Pointed)]),
+            ("+1 hannes", &[("hannes", Pointed)]),
+            ("I asked hannes about it", &[("hannes", Mention)]),
+            ("MORT: which compiler?", &[("mort___", Address)]),
+            ("mort_: which compiler?", &[("mort___", Address)]),
+            ("yomi: thanks", &[("yomimono", Address)]),
+            // Too short to be a prefix, and not a nick.
+            ("yo: thanks", &[]),
+            ("thomasga: and hannes too", &[("thomasga", Address), ("hannes", Mention)]),
+            ("nobody here", &[]),
+        ];
+        let mut failures = Vec::new();
+        for (body, expected) in cases {
+            let got = names_in_last_line(&format!("{spoken}[10:01] <avsm> {body}\n"));
+            let expected: Vec<(String, Naming)> = expected.iter().map(|(nick, how)| (nick.to_string(), *how)).collect();
+            if got != expected {
+                failures.push(format!("{body:?}: {got:?}, expected {expected:?}"));
+            }
+        }
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
+
+    #[test]
+    fn an_ambiguous_prefix_names_nobody() {
+        let log = "[10:00] <yomimono> a\n[10:00] <yomiko> b\n[10:01] <avsm> yomi: which one?\n";
+        assert_eq!(names_in_last_line(log), []);
+        // Nobody names themselves.
+        assert_eq!(names_in_last_line("[10:00] <avsm> a\n[10:01] <avsm> avsm: note to self\n"), []);
+    }
+
+    #[test]
+    fn the_clock_counts_past_midnight() {
+        let log = parse(b"[23:58] <a> x\n=== b [~b@h] has joined #c\n[00:01] <b> y\n", None);
+        let facts = gather(&log);
+        assert_eq!(facts.seconds, [0, 0, 180]);
+    }
+}

@@ -1,0 +1,509 @@
+//! The reply model's features: for one line, every candidate parent in the window before it
+//! (and "no parent", which starts a conversation) as a short list of binary feature ids.
+
+use super::facts::{Facts, Naming, ANSWER, COMMAND, FIRST_OF_SPEAKER, GREETING, JOIN, NONE, QUESTION, SPOKEN, THANKS};
+
+/// How many lines back a parent may be: 98% of the benchmark's links are within 50 lines.
+pub const WINDOW: usize = 60;
+
+/// Spoken lines this close are always candidates; further back, only lines of the same
+/// speaker or of someone they named or answered, which keeps the work per line small.
+const ALWAYS_SCORED: usize = 12;
+
+// Feature groups, each a range of ids laid end to end: a group's id plus a bucket.
+const SELF_BIAS: u16 = 0;
+const SELF_TARGET_FLAGS: u16 = SELF_BIAS + 1;
+const SELF_FIRST_LINE_OF_SPEAKER: u16 = SELF_TARGET_FLAGS + 6;
+const SELF_LINES_SINCE_OWN_LAST: u16 = SELF_FIRST_LINE_OF_SPEAKER + 1;
+const SELF_LINES_SINCE_JOIN: u16 = SELF_LINES_SINCE_OWN_LAST + 8;
+const SELF_GAP_SINCE_LAST_SPOKEN: u16 = SELF_LINES_SINCE_JOIN + 6;
+const SELF_WORDS: u16 = SELF_GAP_SINCE_LAST_SPOKEN + 8;
+const SELF_NAMED_IN_WINDOW: u16 = SELF_WORDS + 6;
+const SELF_PARTNER_IN_WINDOW: u16 = SELF_NAMED_IN_WINDOW + 3;
+const DISTANCE: u16 = SELF_PARTNER_IN_WINDOW + 2;
+const SPOKEN_DISTANCE: u16 = DISTANCE + 12;
+const GAP: u16 = SPOKEN_DISTANCE + 10;
+const SAME_SPEAKER_BY_RANK: u16 = GAP + 8;
+const SAME_SPEAKER_BY_DISTANCE: u16 = SAME_SPEAKER_BY_RANK + 4;
+const TARGET_NAMES_CANDIDATE_BY_RANK: u16 = SAME_SPEAKER_BY_DISTANCE + 4;
+const TARGET_NAMES_OTHER_BY_DISTANCE: u16 = TARGET_NAMES_CANDIDATE_BY_RANK + 12;
+const CANDIDATE_NAMES_TARGET_BY_RANK: u16 = TARGET_NAMES_OTHER_BY_DISTANCE + 4;
+const CANDIDATE_NAMES_OTHER: u16 = CANDIDATE_NAMES_TARGET_BY_RANK + 12;
+const PARTNER_BY_RANK: u16 = CANDIDATE_NAMES_OTHER + 4;
+const CANDIDATE_QUESTION_BY_DISTANCE: u16 = PARTNER_BY_RANK + 4;
+const QUESTION_ANSWER: u16 = CANDIDATE_QUESTION_BY_DISTANCE + 4;
+const TARGET_ANSWER_BY_DISTANCE: u16 = QUESTION_ANSWER + 4;
+const TARGET_QUESTION_BY_DISTANCE: u16 = TARGET_ANSWER_BY_DISTANCE + 4;
+const OVERLAP: u16 = TARGET_QUESTION_BY_DISTANCE + 4;
+const OVERLAP_SAME_SPEAKER: u16 = OVERLAP + 5;
+const CANDIDATE_FLAGS: u16 = OVERLAP_SAME_SPEAKER + 5;
+const TARGET_GREETING_BY_DISTANCE: u16 = CANDIDATE_FLAGS + 4;
+const CANDIDATE_WORDS: u16 = TARGET_GREETING_BY_DISTANCE + 4;
+const CANDIDATE_FIRST_OF_SPEAKER: u16 = CANDIDATE_WORDS + 6;
+const RANK: u16 = CANDIDATE_FIRST_OF_SPEAKER + 1;
+const RANK_UNNAMED_TARGET: u16 = RANK + 4;
+const CANDIDATE_JOINED_RECENTLY: u16 = RANK_UNNAMED_TARGET + 4;
+const TARGET_FIRST_LINE_BY_DISTANCE: u16 = CANDIDATE_JOINED_RECENTLY + 4;
+const BOTH_UNNAMED_BY_DISTANCE: u16 = TARGET_FIRST_LINE_BY_DISTANCE + 4;
+const CANDIDATE_SPEAKER_SPOKE_SINCE: u16 = BOTH_UNNAMED_BY_DISTANCE + 4;
+const RANK_BY_DISTANCE: u16 = CANDIDATE_SPEAKER_SPOKE_SINCE + 2;
+const SAME_SPEAKER_BY_GAP: u16 = RANK_BY_DISTANCE + 16;
+const PARTNER_BY_DISTANCE: u16 = SAME_SPEAKER_BY_GAP + 8;
+const CANDIDATE_NAMES_TARGET_BY_DISTANCE: u16 = PARTNER_BY_DISTANCE + 4;
+const TARGET_NAMES_CANDIDATE_BY_DISTANCE: u16 = CANDIDATE_NAMES_TARGET_BY_DISTANCE + 4;
+const CANDIDATE_ANSWERED_TARGET_BY_RANK: u16 = TARGET_NAMES_CANDIDATE_BY_DISTANCE + 4;
+const IMPLICIT_PARTNER_BY_RANK: u16 = CANDIDATE_ANSWERED_TARGET_BY_RANK + 4;
+const CANDIDATE_REPLIES: u16 = IMPLICIT_PARTNER_BY_RANK + 4;
+const CANDIDATE_ANSWERED_TARGET_BY_DISTANCE: u16 = CANDIDATE_REPLIES + 3;
+const CANDIDATE_COMMAND_BY_DISTANCE: u16 = CANDIDATE_ANSWERED_TARGET_BY_DISTANCE + 4;
+const TARGET_NAMES_CANDIDATE_WHO_NAMES: u16 = CANDIDATE_COMMAND_BY_DISTANCE + 4;
+const SAME_PARENT_AS_OWN_LAST: u16 = TARGET_NAMES_CANDIDATE_WHO_NAMES + 3;
+const SELF_COMMAND: u16 = SAME_PARENT_AS_OWN_LAST + 2;
+const SELF_OWN_LAST_STARTED: u16 = SELF_COMMAND + 1;
+const COMMAND_NAMES_WHOM_TARGET_NAMES: u16 = SELF_OWN_LAST_STARTED + 1;
+const LONG_OVERLAP: u16 = COMMAND_NAMES_WHOM_TARGET_NAMES + 1;
+const OVERLAP_NAMED: u16 = LONG_OVERLAP + 4;
+const N_BASE_FEATURES: u16 = OVERLAP_NAMED + 5;
+/// Every candidate's features again, once per relation between the two speakers (same person,
+/// the line names the candidate's speaker, the candidate names the line's, neither), so the
+/// model can weigh distance, time and words differently in each case.
+const N_RELATIONS: u16 = 4;
+/// The number of feature ids, and of weights.
+pub const N_FEATURES: usize = (N_BASE_FEATURES * (1 + N_RELATIONS)) as usize;
+
+fn line_bucket(distance: usize) -> u16 {
+    match distance {
+        0..=1 => 0,
+        2 => 1,
+        3 => 2,
+        4 => 3,
+        5..=6 => 4,
+        7..=9 => 5,
+        10..=14 => 6,
+        15..=20 => 7,
+        21..=30 => 8,
+        31..=40 => 9,
+        41..=50 => 10,
+        _ => 11,
+    }
+}
+
+fn spoken_bucket(distance: usize) -> u16 {
+    match distance {
+        0..=1 => 0,
+        2 => 1,
+        3 => 2,
+        4 => 3,
+        5..=6 => 4,
+        7..=9 => 5,
+        10..=14 => 6,
+        15..=20 => 7,
+        21..=30 => 8,
+        _ => 9,
+    }
+}
+
+/// 1, 2–3, 4–10, more spoken lines back.
+fn coarse(spoken_distance: usize) -> u16 {
+    match spoken_distance {
+        0..=1 => 0,
+        2..=3 => 1,
+        4..=10 => 2,
+        _ => 3,
+    }
+}
+
+/// Seconds → 0, 1, 2, 3–5, 6–10, 11–30, 31+ minutes, or unknown.
+fn gap_bucket(earlier: u32, later: u32) -> u16 {
+    if earlier == NONE || later == NONE {
+        return 7;
+    }
+    match later.saturating_sub(earlier) / 60 {
+        0 => 0,
+        1 => 1,
+        2 => 2,
+        3..=5 => 3,
+        6..=10 => 4,
+        11..=30 => 5,
+        _ => 6,
+    }
+}
+
+fn words_bucket(n_words: u16) -> u16 {
+    match n_words {
+        0..=1 => 0,
+        2..=3 => 1,
+        4..=6 => 2,
+        7..=12 => 3,
+        13..=25 => 4,
+        _ => 5,
+    }
+}
+
+fn rank_bucket(rank: u16) -> u16 {
+    rank.clamp(1, 4) - 1
+}
+
+fn naming_index(how: Naming) -> u16 {
+    match how {
+        Naming::Address => 0,
+        Naming::Pointed => 1,
+        Naming::Mention => 2,
+    }
+}
+
+/// The candidates of one line: `lines[k]` (`NONE` for "no parent", always last) has the
+/// features `features[starts[k]..starts[k + 1]]`.
+#[derive(Default)]
+pub struct Candidates {
+    pub lines: Vec<u32>,
+    pub starts: Vec<u32>,
+    pub features: Vec<u16>,
+}
+
+impl Candidates {
+    pub fn features_of(&self, candidate: usize) -> &[u16] {
+        &self.features[self.starts[candidate] as usize..self.starts[candidate + 1] as usize]
+    }
+
+    pub fn score(&self, candidate: usize, weights: &[f32]) -> f32 {
+        self.features_of(candidate).iter().map(|&id| weights.get(usize::from(id)).copied().unwrap_or(0.0)).sum()
+    }
+
+    fn clear(&mut self) {
+        self.lines.clear();
+        self.starts.clear();
+        self.features.clear();
+        self.starts.push(0);
+    }
+
+    fn push(&mut self, line: u32) {
+        self.lines.push(line);
+        self.starts.push(self.features.len() as u32);
+    }
+}
+
+/// Walks the log forward, keeping what the features need about each person.
+pub struct Scan<'f> {
+    facts: &'f Facts,
+    last_spoken_of: Vec<u32>,
+    last_join_of: Vec<u32>,
+    /// Whom each person last named, or was last named by.
+    partner: Vec<u32>,
+    /// Whom each person last answered or was last answered by, by the links found so far.
+    implicit_partner: Vec<u32>,
+    /// The parent found for each line so far.
+    parent_of: Vec<u32>,
+    n_replies: Vec<u8>,
+    /// Lines seen per person while walking back through the window.
+    seen: Vec<u16>,
+    touched: Vec<u32>,
+    last_spoken: u32,
+}
+
+impl<'f> Scan<'f> {
+    pub fn new(facts: &'f Facts) -> Scan<'f> {
+        Scan {
+            facts,
+            last_spoken_of: vec![NONE; facts.n_people],
+            last_join_of: vec![NONE; facts.n_people],
+            partner: vec![NONE; facts.n_people],
+            implicit_partner: vec![NONE; facts.n_people],
+            parent_of: vec![NONE; facts.len()],
+            n_replies: vec![0; facts.len()],
+            seen: vec![0; facts.n_people],
+            touched: Vec::new(),
+            last_spoken: NONE,
+        }
+    }
+
+    /// The latest spoken line of `person` before the current line.
+    pub fn last_spoken_of(&self, person: u32) -> Option<usize> {
+        let line = *self.last_spoken_of.get(person as usize)?;
+        (line != NONE).then_some(line as usize)
+    }
+
+    /// Fills `out` with the candidates for spoken line `target`: the spoken lines of the window,
+    /// latest first, then "no parent". Call [`Scan::advance`] for every line in order.
+    pub fn candidates(&mut self, target: usize, out: &mut Candidates) {
+        out.clear();
+        let facts = self.facts;
+        let speaker = facts.speaker[target];
+        let flags = facts.flags[target];
+        let names = facts.names_of(target);
+        let names_anyone = !names.is_empty();
+        let partner = self.partner.get(speaker as usize).copied().unwrap_or(NONE);
+        let implicit_partner = self.implicit_partner.get(speaker as usize).copied().unwrap_or(NONE);
+        let own_last = self.last_spoken_of.get(speaker as usize).copied().unwrap_or(NONE);
+        let mut named_in_window = [false; 3];
+        let mut partner_in_window = false;
+
+        let window_start = target.saturating_sub(WINDOW);
+        let mut spoken_distance = 0usize;
+        for candidate in (window_start..target).rev() {
+            let candidate_flags = facts.flags[candidate];
+            if candidate_flags & SPOKEN == 0 {
+                continue;
+            }
+            spoken_distance += 1;
+            let candidate_speaker = facts.speaker[candidate];
+            let rank = match self.seen.get_mut(candidate_speaker as usize) {
+                Some(seen) => {
+                    if *seen == 0 {
+                        self.touched.push(candidate_speaker);
+                    }
+                    *seen = seen.saturating_add(1);
+                    *seen
+                }
+                None => 1,
+            };
+            let distance = target - candidate;
+            let near = coarse(spoken_distance);
+            let same_speaker = speaker != NONE && candidate_speaker == speaker;
+            if spoken_distance > ALWAYS_SCORED && !same_speaker {
+                let related = candidate_speaker != NONE
+                    && speaker != NONE
+                    && (candidate_speaker == partner
+                        || candidate_speaker == implicit_partner
+                        || names.iter().any(|named| named.speaker == candidate_speaker)
+                        || facts.names_of(candidate).iter().any(|named| named.speaker == speaker)
+                        || self.parent_of[candidate] != NONE && facts.speaker[self.parent_of[candidate] as usize] == speaker);
+                if !related {
+                    continue;
+                }
+            }
+            let feature = |group: u16, index: u16| group + index;
+            let features = &mut out.features;
+            features.push(feature(DISTANCE, line_bucket(distance)));
+            features.push(feature(SPOKEN_DISTANCE, spoken_bucket(spoken_distance)));
+            let gap = gap_bucket(facts.seconds[candidate], facts.seconds[target]);
+            features.push(feature(GAP, gap));
+            features.push(feature(RANK_BY_DISTANCE, rank_bucket(rank) * 4 + near));
+            if same_speaker {
+                features.push(feature(SAME_SPEAKER_BY_GAP, gap));
+                features.push(feature(SAME_SPEAKER_BY_RANK, rank_bucket(rank)));
+                features.push(feature(SAME_SPEAKER_BY_DISTANCE, near));
+            }
+            let target_names = names.iter().find(|named| named.speaker == candidate_speaker && candidate_speaker != NONE);
+            match target_names {
+                Some(named) => {
+                    features.push(feature(TARGET_NAMES_CANDIDATE_BY_RANK, naming_index(named.how) * 4 + rank_bucket(rank)));
+                    features.push(feature(TARGET_NAMES_CANDIDATE_BY_DISTANCE, near));
+                }
+                None if names.iter().any(|named| named.how != Naming::Mention) => features.push(feature(TARGET_NAMES_OTHER_BY_DISTANCE, near)),
+                None => {}
+            }
+            let candidate_names = facts.names_of(candidate);
+            if target_names.is_some() {
+                let index = match candidate_names.iter().any(|named| named.speaker == speaker) {
+                    true => 0,
+                    false if candidate_names.is_empty() => 1,
+                    false => 2,
+                };
+                features.push(feature(TARGET_NAMES_CANDIDATE_WHO_NAMES, index));
+            }
+            if candidate_flags & COMMAND != 0 {
+                features.push(feature(CANDIDATE_COMMAND_BY_DISTANCE, near));
+                // `!factoid | nick`, then the bot's `nick: …`.
+                if candidate_names.iter().any(|named| names.iter().any(|target_named| target_named.speaker == named.speaker)) {
+                    features.push(feature(COMMAND_NAMES_WHOM_TARGET_NAMES, 0));
+                }
+            }
+            if own_last != NONE && self.parent_of[own_last as usize] == candidate as u32 {
+                features.push(feature(SAME_PARENT_AS_OWN_LAST, u16::from(same_speaker)));
+            }
+            match candidate_names.iter().find(|named| named.speaker == speaker && speaker != NONE) {
+                Some(named) => {
+                    features.push(feature(CANDIDATE_NAMES_TARGET_BY_RANK, naming_index(named.how) * 4 + rank_bucket(rank)));
+                    features.push(feature(CANDIDATE_NAMES_TARGET_BY_DISTANCE, near));
+                    named_in_window[usize::from(naming_index(named.how))] = true;
+                }
+                None if !candidate_names.is_empty() => features.push(feature(CANDIDATE_NAMES_OTHER, near)),
+                None => {}
+            }
+            if candidate_speaker == partner && partner != NONE {
+                features.push(feature(PARTNER_BY_RANK, rank_bucket(rank)));
+                features.push(feature(PARTNER_BY_DISTANCE, near));
+                partner_in_window = true;
+            }
+            let candidate_parent = self.parent_of[candidate];
+            if candidate_parent != NONE && speaker != NONE && facts.speaker[candidate_parent as usize] == speaker {
+                features.push(feature(CANDIDATE_ANSWERED_TARGET_BY_RANK, rank_bucket(rank)));
+                features.push(feature(CANDIDATE_ANSWERED_TARGET_BY_DISTANCE, near));
+            }
+            if candidate_speaker != NONE && self.implicit_partner.get(speaker as usize) == Some(&candidate_speaker) {
+                features.push(feature(IMPLICIT_PARTNER_BY_RANK, rank_bucket(rank)));
+            }
+            features.push(feature(CANDIDATE_REPLIES, u16::from(self.n_replies[candidate].min(2))));
+            if candidate_flags & QUESTION != 0 {
+                features.push(feature(CANDIDATE_QUESTION_BY_DISTANCE, near));
+                if flags & ANSWER != 0 {
+                    features.push(feature(QUESTION_ANSWER, 0));
+                }
+                if flags & THANKS != 0 {
+                    features.push(feature(QUESTION_ANSWER, 1));
+                }
+                if flags & QUESTION != 0 {
+                    features.push(feature(QUESTION_ANSWER, 2));
+                }
+            }
+            if flags & ANSWER != 0 {
+                features.push(feature(TARGET_ANSWER_BY_DISTANCE, near));
+            }
+            if flags & QUESTION != 0 {
+                features.push(feature(TARGET_QUESTION_BY_DISTANCE, near));
+            }
+            let overlap = (facts.signature[candidate] & facts.signature[target]).count_ones().min(4) as u16;
+            features.push(feature(OVERLAP, overlap));
+            if same_speaker {
+                features.push(feature(OVERLAP_SAME_SPEAKER, overlap));
+            }
+            if target_names.is_some() {
+                features.push(feature(OVERLAP_NAMED, overlap));
+            }
+            let long_overlap = (facts.long_signature[candidate] & facts.long_signature[target]).count_ones().min(3) as u16;
+            features.push(feature(LONG_OVERLAP, long_overlap));
+            for (bit, index) in [(GREETING, 0), (THANKS, 1), (ANSWER, 2)] {
+                if candidate_flags & bit != 0 {
+                    features.push(feature(CANDIDATE_FLAGS, index));
+                }
+            }
+            if flags & GREETING != 0 {
+                features.push(feature(TARGET_GREETING_BY_DISTANCE, near));
+            }
+            features.push(feature(CANDIDATE_WORDS, words_bucket(facts.n_words[candidate])));
+            if candidate_flags & FIRST_OF_SPEAKER != 0 {
+                features.push(feature(CANDIDATE_FIRST_OF_SPEAKER, 0));
+            }
+            features.push(feature(RANK, rank_bucket(rank)));
+            if !names_anyone {
+                features.push(feature(RANK_UNNAMED_TARGET, rank_bucket(rank)));
+            }
+            let joined = self.last_join_of.get(candidate_speaker as usize).copied().unwrap_or(NONE);
+            if joined != NONE && (joined as usize) < candidate && candidate - (joined as usize) <= 30 {
+                features.push(feature(CANDIDATE_JOINED_RECENTLY, near));
+            }
+            if own_last == NONE {
+                features.push(feature(TARGET_FIRST_LINE_BY_DISTANCE, near));
+            }
+            if !names_anyone && candidate_names.is_empty() {
+                features.push(feature(BOTH_UNNAMED_BY_DISTANCE, near));
+            }
+            if rank > 1 {
+                features.push(feature(CANDIDATE_SPEAKER_SPOKE_SINCE, if same_speaker { 0 } else { 1 }));
+            }
+            let relation = if same_speaker {
+                0
+            } else if target_names.is_some() {
+                1
+            } else if candidate_names.iter().any(|named| named.speaker == speaker && speaker != NONE) {
+                2
+            } else {
+                3
+            };
+            let own_start = out.starts[out.starts.len() - 1] as usize;
+            let own_end = out.features.len();
+            for index in own_start..own_end {
+                let id = out.features[index];
+                out.features.push(id + N_BASE_FEATURES * (1 + relation));
+            }
+            out.push(candidate as u32);
+        }
+
+        // "No parent" comes last; its features are about the target alone.
+        let self_features = &mut out.features;
+        let feature = |group: u16, index: u16| group + index;
+        self_features.push(feature(SELF_BIAS, 0));
+        for (bit, index) in [(QUESTION, 0), (ANSWER, 1), (THANKS, 2), (GREETING, 3)] {
+            if flags & bit != 0 {
+                self_features.push(feature(SELF_TARGET_FLAGS, index));
+            }
+        }
+        if names.iter().any(|named| named.how == Naming::Address) {
+            self_features.push(feature(SELF_TARGET_FLAGS, 4));
+        } else if names_anyone {
+            self_features.push(feature(SELF_TARGET_FLAGS, 5));
+        }
+        if own_last == NONE {
+            self_features.push(feature(SELF_FIRST_LINE_OF_SPEAKER, 0));
+            self_features.push(feature(SELF_LINES_SINCE_OWN_LAST, 7));
+        } else {
+            self_features.push(feature(SELF_LINES_SINCE_OWN_LAST, line_bucket(target - own_last as usize).min(6)));
+        }
+        let joined = self.last_join_of.get(speaker as usize).copied().unwrap_or(NONE);
+        let since_join = if joined == NONE { 5 } else { (line_bucket(target - joined as usize) / 2).min(4) };
+        self_features.push(feature(SELF_LINES_SINCE_JOIN, since_join));
+        let previous_seconds = if self.last_spoken == NONE { NONE } else { facts.seconds[self.last_spoken as usize] };
+        self_features.push(feature(SELF_GAP_SINCE_LAST_SPOKEN, gap_bucket(previous_seconds, facts.seconds[target])));
+        self_features.push(feature(SELF_WORDS, words_bucket(facts.n_words[target])));
+        for (index, named) in named_in_window.iter().enumerate() {
+            if *named {
+                self_features.push(feature(SELF_NAMED_IN_WINDOW, index as u16));
+            }
+        }
+        self_features.push(feature(SELF_PARTNER_IN_WINDOW, u16::from(partner_in_window)));
+        if flags & COMMAND != 0 {
+            self_features.push(feature(SELF_COMMAND, 0));
+        }
+        if own_last != NONE && self.parent_of[own_last as usize] == NONE {
+            self_features.push(feature(SELF_OWN_LAST_STARTED, 0));
+        }
+        // Again, apart for lines that name someone and lines that do not.
+        let self_start = out.starts[out.starts.len() - 1] as usize;
+        let self_end = out.features.len();
+        let naming_class = if names_anyone { 1 } else { 2 };
+        for index in self_start..self_end {
+            let id = out.features[index];
+            out.features.push(id + N_BASE_FEATURES * naming_class);
+        }
+        out.push(NONE);
+
+        for person in self.touched.drain(..) {
+            if let Some(seen) = self.seen.get_mut(person as usize) {
+                *seen = 0;
+            }
+        }
+    }
+
+    /// Takes line `line`, and the parent found for it (`NONE` if none), into account for the
+    /// lines after it.
+    pub fn advance(&mut self, line: usize, parent: u32) {
+        let facts = self.facts;
+        let speaker = facts.speaker[line];
+        if parent != NONE {
+            self.parent_of[line] = parent;
+            if let Some(count) = self.n_replies.get_mut(parent as usize) {
+                *count = count.saturating_add(1);
+            }
+            let parent_speaker = facts.speaker.get(parent as usize).copied().unwrap_or(NONE);
+            if speaker != NONE && parent_speaker != NONE && parent_speaker != speaker {
+                self.implicit_partner[speaker as usize] = parent_speaker;
+                self.implicit_partner[parent_speaker as usize] = speaker;
+            }
+        }
+        if speaker == NONE {
+            return;
+        }
+        let person = speaker as usize;
+        if facts.flags[line] & SPOKEN != 0 {
+            if let Some(last) = self.last_spoken_of.get_mut(person) {
+                *last = line as u32;
+            }
+            self.last_spoken = line as u32;
+            for named in facts.names_of(line) {
+                if named.how != Naming::Mention {
+                    if let Some(partner) = self.partner.get_mut(person) {
+                        *partner = named.speaker;
+                    }
+                    if let Some(partner) = self.partner.get_mut(named.speaker as usize) {
+                        *partner = speaker;
+                    }
+                }
+            }
+        } else if facts.flags[line] & JOIN != 0 {
+            if let Some(joined) = self.last_join_of.get_mut(person) {
+                *joined = line as u32;
+            }
+        }
+    }
+}
