@@ -16,7 +16,7 @@ use crate::speakers::{Roster, Speaker};
 use crate::listing::{Listing, Rules};
 use crate::permalink::Anchor;
 use crate::search::Query;
-use crate::view::{Contents, Legend, LogHeader, LogView, Minutes, Overview, SearchBar, ShareBar, Toolbar};
+use crate::view::{Contents, Legend, LogHeader, LogView, Minutes, Overview, SearchBar, ShareBar, ThreadBar, Toolbar};
 
 /// Big data shared by reference. Equal only when it is the same allocation, so a prop
 /// comparison is O(1) and never walks a log.
@@ -68,6 +68,8 @@ pub struct OpenLog {
     pub agenda: Rc<crate::agenda::Agenda>,
     /// The sections as line ranges, for the list.
     pub section_lines: Rc<[std::ops::RangeInclusive<usize>]>,
+    /// Who answers whom: each message's parents and conversation.
+    pub threads: Rc<crate::thread::Threads>,
     /// Line index → index of the minutes item said on it.
     pub items_by_line: HashMap<usize, usize>,
     /// The source line number of the first line: 1, or where a shared snippet began.
@@ -88,6 +90,7 @@ impl OpenLog {
         let activity = crate::activity::activity(&log, &roster).map(Rc::new);
         let day_starts = day_starts(&log);
         let agenda = crate::agenda::analyse(&log);
+        let threads = Rc::new(crate::thread::analyse(&log));
         let section_lines = agenda.sections.iter().map(|section| section.first..=section.last).collect();
         let items_by_line = agenda.items.iter().enumerate().map(|(index, item)| (item.line, index)).collect();
         OpenLog {
@@ -100,6 +103,7 @@ impl OpenLog {
             day_starts,
             activity,
             agenda: Rc::new(agenda),
+            threads,
             section_lines,
             items_by_line,
             first_line_number: 1,
@@ -331,9 +335,12 @@ pub fn App(props: &AppProps) -> Html {
                             filtering={reading.query.filters()} n_kept={reading.listing.len()} onstep={reading.onstep.clone()}
                             condense={reading.condense} oncondense={reading.oncondense.clone()} />
                         <ShareBar open={open.clone()} anchor={anchor} />
+                        <ThreadBar open={open.clone()} thread={reading.chosen_thread} only={reading.thread_only} ononly={reading.onthreadonly.clone()}
+                            onclear={reading.onchoose.reform(|_| None)} />
                     </div>
                     <LogView open={open.clone()} listing={reading.listing.clone()} anchor={anchor} highlight={reading.highlight.clone()} onexpand={reading.onexpand.clone()}
-                        collapsed={reading.collapsed.clone()} ontoggle={reading.ontoggle.clone()} onvisible={reading.onvisible.clone()} />
+                        collapsed={reading.collapsed.clone()} ontoggle={reading.ontoggle.clone()} onvisible={reading.onvisible.clone()}
+                        lit_thread={reading.hovered_thread.or(reading.chosen_thread.map(|(thread, _)| thread))} onchoose={reading.onchoose.clone()} onhover={reading.onhover.clone()} />
                 </div>
             </div>
             if *showing_help {
@@ -372,6 +379,14 @@ struct Reading {
     onsection: Callback<bool>,
     /// The section at the top of the screen, for the table of contents.
     current_section: Option<usize>,
+    /// The conversation chosen by a click (and a line of it), the one under the pointer, and
+    /// whether only the chosen one is shown.
+    chosen_thread: Option<(u32, usize)>,
+    hovered_thread: Option<u32>,
+    thread_only: bool,
+    onchoose: Callback<Option<usize>>,
+    onhover: Callback<Option<u32>>,
+    onthreadonly: Callback<bool>,
     onvisible: Callback<usize>,
     listing: Shared<Listing>,
 }
@@ -383,11 +398,17 @@ fn use_reading(open: &Shared<OpenLog>, anchor: Option<Anchor>) -> Reading {
     let expanded = use_state(|| Rc::new(HashSet::<usize>::new()));
     let collapsed = use_state(|| Rc::new(HashSet::<usize>::new()));
     let visible_line = use_state(|| 0usize);
+    let chosen_thread = use_state(|| None::<(u32, usize)>);
+    let hovered_thread = use_state(|| None::<u32>);
+    let thread_only = use_state(|| false);
     {
         let (expanded, collapsed) = (expanded.clone(), collapsed.clone());
+        let (chosen_thread, thread_only) = (chosen_thread.clone(), thread_only.clone());
         use_effect_with(open.clone(), move |_| {
             expanded.set(Rc::default());
             collapsed.set(Rc::default());
+            chosen_thread.set(None);
+            thread_only.set(false);
         });
     }
     // A link into a folded section opens it.
@@ -408,13 +429,15 @@ fn use_reading(open: &Shared<OpenLog>, anchor: Option<Anchor>) -> Reading {
     }
     let query = use_memo((*query_text).clone(), |text| Query::parse(text));
     let pinned = anchor.map(|anchor| anchor.first().saturating_sub(1)..=anchor.last().saturating_sub(1));
-    let listing = (*use_memo((open.clone(), query.clone(), *condense, (*expanded).clone(), (*collapsed).clone(), pinned), |(open, query, condense, expanded, collapsed, pinned)| {
-        let keep = |line: usize| query.keeps(&open.log, &open.roster, line);
+    let only_thread = (*thread_only).then_some(*chosen_thread).flatten().map(|(thread, _)| thread);
+    let listing = (*use_memo((open.clone(), query.clone(), *condense, (*expanded).clone(), (*collapsed).clone(), pinned, only_thread), |(open, query, condense, expanded, collapsed, pinned, only_thread)| {
+        let in_thread = |line: usize| only_thread.is_none_or(|thread| open.threads.thread_of(line) == Some(thread));
+        let keep = |line: usize| in_thread(line) && query.keeps(&open.log, &open.roster, line);
         let keep_all = |_: usize| true;
         let expanded_here = |line: usize| expanded.contains(&line);
         let folded = |section: usize| collapsed.contains(&section);
         let rules = Rules {
-            keep: if query.filters() { &keep } else { &keep_all },
+            keep: if query.filters() || only_thread.is_some() { &keep } else { &keep_all },
             condense_joins: *condense,
             expanded: &expanded_here,
             sections: &open.section_lines,
@@ -506,7 +529,36 @@ fn use_reading(open: &Shared<OpenLog>, anchor: Option<Anchor>) -> Reading {
         Callback::from(move |line: usize| visible_line.set(line))
     };
     let current_section = crate::agenda::section_of(&open.agenda, *visible_line);
+    let onchoose = {
+        let (open, chosen_thread, thread_only) = (open.clone(), chosen_thread.clone(), thread_only.clone());
+        Callback::from(move |line: Option<usize>| {
+            let thread = line.and_then(|line| open.threads.thread_of(line).map(|thread| (thread, line)));
+            let again = thread.map(|(thread, _)| thread) == chosen_thread.map(|(thread, _)| thread);
+            chosen_thread.set(if again && line.is_some() { None } else { thread });
+            if thread.is_none() || again {
+                thread_only.set(false);
+            }
+        })
+    };
+    let onhover = {
+        let hovered_thread = hovered_thread.clone();
+        Callback::from(move |thread: Option<u32>| {
+            if *hovered_thread != thread {
+                hovered_thread.set(thread);
+            }
+        })
+    };
+    let onthreadonly = {
+        let thread_only = thread_only.clone();
+        Callback::from(move |only: bool| thread_only.set(only))
+    };
     Reading {
+        chosen_thread: *chosen_thread,
+        hovered_thread: *hovered_thread,
+        thread_only: *thread_only,
+        onchoose,
+        onhover,
+        onthreadonly,
         collapsed: (*collapsed).clone(),
         ontoggle,
         onall,

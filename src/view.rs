@@ -10,6 +10,7 @@ mod row;
 mod search_bar;
 mod section_header;
 mod share_bar;
+mod thread_bar;
 mod toolbar;
 
 pub use agenda_panel::{Contents, ContentsProps, Minutes, MinutesProps};
@@ -22,4 +23,5 @@ pub use row::{Row, RowProps};
 pub use search_bar::{SearchBar, SearchBarProps};
 pub use section_header::{SectionHeader, SectionHeaderProps};
 pub use share_bar::{ShareBar, ShareBarProps};
+pub use thread_bar::{ThreadBar, ThreadBarProps};
 pub use toolbar::{Toolbar, ToolbarProps};

@@ -18,7 +18,7 @@ fn open_log() -> Shared<OpenLog> {
 }
 
 async fn render_row(index: usize) -> String {
-    yew::ServerRenderer::<Row>::with_props(move || RowProps { open: open_log(), index, current: index == 0, highlight: None })
+    yew::ServerRenderer::<Row>::with_props(move || RowProps { open: open_log(), index, current: index == 0, highlight: None, lit: false })
     .hydratable(false)
     .render()
     .await
@@ -97,6 +97,7 @@ async fn mirc_formatting_becomes_styled_spans() {
         index: 0,
         current: false,
         highlight: Some("fail".into()),
+        lit: false,
     })
     .hydratable(false)
     .render()

@@ -65,6 +65,15 @@ pub struct LogViewProps {
     /// Hears the first line at the top of the screen when it changes.
     #[prop_or_default]
     pub onvisible: Callback<usize>,
+    /// The conversation lit up (hovered, or chosen by a click): its rows get its colour, the
+    /// others are dimmed.
+    #[prop_or_default]
+    pub lit_thread: Option<u32>,
+    /// A click on a message's row (not on a link) chooses its conversation; `None` clears.
+    #[prop_or_default]
+    pub onchoose: Callback<Option<usize>>,
+    #[prop_or_default]
+    pub onhover: Callback<Option<u32>>,
     /// The lines the URL hash points at.
     #[prop_or_default]
     pub anchor: Option<Anchor>,
@@ -112,9 +121,23 @@ pub fn LogView(props: &LogViewProps) -> Html {
     }
     let anchor = props.anchor;
     let n_entries = listing.len();
-    let onclick = use_callback(anchor, |event: MouseEvent, anchor| link_click(event, *anchor));
+    let onclick = use_callback((anchor, props.onchoose.clone()), |event: MouseEvent, (anchor, onchoose)| {
+        if !link_click(&event, *anchor) {
+            choose_thread(&event, onchoose);
+        }
+    });
+    let onmouseover = use_callback(props.onhover.clone(), |event: MouseEvent, onhover| {
+        let thread = event
+            .target_dyn_into::<web_sys::Element>()
+            .and_then(|target| target.closest(".row[data-thread]").ok().flatten())
+            .and_then(|row| row.get_attribute("data-thread"))
+            .and_then(|thread| thread.parse::<u32>().ok());
+        onhover.emit(thread);
+    });
+    let onmouseleave = use_callback(props.onhover.clone(), |_: MouseEvent, onhover| onhover.emit(None));
+    let lit_thread = props.lit_thread;
     html! {
-        <section class="log" aria-label="Log" ref={list_ref} {onclick}>
+        <section class={classes!("log", lit_thread.map(|_| "thread-lit"))} aria-label="Log" ref={list_ref} {onclick} {onmouseover} {onmouseleave}>
             <div class="spacer" ref={top_spacer} aria-hidden="true" />
             { for (first_block..=last_block.min(n_blocks.saturating_sub(1))).filter(|_| n_blocks > 0).map(|block| {
                 let entries = &listing.entries[block * BLOCK_LINES..((block + 1) * BLOCK_LINES).min(n_entries)];
@@ -124,7 +147,8 @@ pub fn LogView(props: &LogViewProps) -> Html {
                             Entry::Line(index) => {
                                 let index = index as usize;
                                 let current = anchor.is_some_and(|anchor| anchor.contains(index + 1));
-                                html! { <Row key={format!("l{index}")} open={open.clone()} index={index} current={current} highlight={props.highlight.clone()} /> }
+                                let lit = lit_thread.is_some() && open.threads.thread_of(index) == lit_thread;
+                                html! { <Row key={format!("l{index}")} open={open.clone()} index={index} current={current} highlight={props.highlight.clone()} lit={lit} /> }
                             }
                             Entry::Joins { first, last } => html! {
                                 <JoinsRow key={format!("j{first}")} open={open.clone()} first={first as usize} last={last as usize} onexpand={props.onexpand.clone()} />
@@ -145,10 +169,11 @@ pub fn LogView(props: &LogViewProps) -> Html {
 /// One listener for every row's line number and copy-link button. A click on a line number
 /// links that line (the browser follows its `href`); a shift-click extends the linked line to a
 /// range; the copy button links the line (or the range holding it) and copies the URL.
-fn link_click(event: MouseEvent, anchor: Option<Anchor>) {
-    let Some(target) = event.target_dyn_into::<web_sys::Element>() else { return };
-    let Ok(Some(control)) = target.closest(".lineno, .copy-link") else { return };
-    let Some(line) = control.get_attribute("data-line").and_then(|value| value.parse::<usize>().ok()) else { return };
+/// Handles a click on a line number or copy button; says whether it was one.
+fn link_click(event: &MouseEvent, anchor: Option<Anchor>) -> bool {
+    let Some(target) = event.target_dyn_into::<web_sys::Element>() else { return false };
+    let Ok(Some(control)) = target.closest(".lineno, .copy-link") else { return false };
+    let Some(line) = control.get_attribute("data-line").and_then(|value| value.parse::<usize>().ok()) else { return true };
     let is_copy = control.class_list().contains("copy-link");
     let chosen = match (anchor, event.shift_key(), is_copy) {
         (Some(anchor), true, _) => extend(anchor, line),
@@ -156,16 +181,29 @@ fn link_click(event: MouseEvent, anchor: Option<Anchor>) {
         (_, shift, true) if !shift => Anchor::Line(line),
         (None, true, _) => Anchor::Line(line),
         // A plain click on a line number: its own `href` does it.
-        _ => return,
+        _ => return true,
     };
     event.prevent_default();
-    let Some(window) = web_sys::window() else { return };
+    let Some(window) = web_sys::window() else { return true };
     let _ = window.location().set_hash(&chosen.to_string());
     if is_copy {
         if let Ok(href) = window.location().href() {
             // The promise is left to run: a refused clipboard leaves the link in the address bar.
             let _ = window.navigator().clipboard().write_text(&href);
         }
+    }
+    true
+}
+
+/// A click on a message row, away from its links and buttons, chooses its conversation.
+fn choose_thread(event: &MouseEvent, onchoose: &Callback<Option<usize>>) {
+    let Some(target) = event.target_dyn_into::<web_sys::Element>() else { return };
+    if target.closest("a, button").ok().flatten().is_some() {
+        return;
+    }
+    let line = target.closest(".row[data-thread]").ok().flatten().and_then(|row| row.get_attribute("data-index")).and_then(|index| index.parse::<usize>().ok());
+    if let Some(line) = line {
+        onchoose.emit(Some(line));
     }
 }
 

@@ -19,6 +19,9 @@ pub struct RowProps {
     /// Lowercase search text to mark in the line.
     #[prop_or_default]
     pub highlight: Option<AttrValue>,
+    /// The row belongs to the conversation that is lit up.
+    #[prop_or_default]
+    pub lit: bool,
 }
 
 #[component]
@@ -26,14 +29,15 @@ pub fn Row(props: &RowProps) -> Html {
     let open = &props.open;
     let line = &open.log.lines[props.index];
     let number = props.index + open.first_line_number;
+    let thread = open.threads.thread_of(props.index);
     let anchor = format!("L{number}");
     let kind_class = match line.kind {
         LineKind::System(event) => format!("kind-system event-{}", event.name()),
         kind => format!("kind-{}", kind.name()),
     };
     html! {
-        <div class={classes!("row", kind_class, props.current.then_some("current"))} id={anchor.clone()}
-            aria-current={props.current.then_some("location")}>
+        <div class={classes!("row", kind_class, props.current.then_some("current"), props.lit.then_some("in-thread"), thread.map(|thread| format!("thread-c{}", thread % 16)))} id={anchor.clone()}
+            aria-current={props.current.then_some("location")} data-thread={thread.map(|thread| thread.to_string())} data-index={thread.map(|_| props.index.to_string())}>
             if let Some(day) = open.day_starts.get(&props.index) {
                 <div class="day-boundary" role="separator">{format!("{} {day}", chrono::Datelike::weekday(day))}</div>
             }
@@ -48,6 +52,7 @@ pub fn Row(props: &RowProps) -> Html {
             }
             { time(line) }
             { content(open, line, props.highlight.as_deref().unwrap_or_default()) }
+            { replies(open, props.index) }
             if let Some(&item) = open.items_by_line.get(&props.index) {
                 <a class={classes!("item-badge", format!("item-{}", open.agenda.items[item].kind.name()))} href={format!("#item-{}", item + 1)}
                     title="In the minutes">{ match open.agenda.items[item].kind.label() { "" => "INFO", label => label } }</a>
@@ -87,6 +92,28 @@ fn linked(open: &OpenLog, text: &str, mentions: bool, highlight: &str) -> Html {
             }
         })
         .collect()
+}
+
+/// Which line this one answers (a link to it), and how many answer it.
+fn replies(open: &OpenLog, index: usize) -> Html {
+    let parent = open.threads.reply_to(index).next();
+    let n_replies = open.threads.reply_count(index);
+    if parent.is_none() && n_replies == 0 {
+        return html! {};
+    }
+    let first_number = open.first_line_number;
+    html! {
+        <span class="thread-marks">
+            if let Some(parent) = parent {
+                <a class="reply-to" href={format!("#L{}", parent + first_number)} title={format!("Answers line {}", parent + first_number)}>
+                    {format!("↩ L{}", parent + first_number)}
+                </a>
+            }
+            if n_replies > 0 {
+                <span class="reply-count" title="Messages that answer this one">{format!("{n_replies} {}", if n_replies == 1 { "reply" } else { "replies" })}</span>
+            }
+        </span>
+    }
 }
 
 /// Text with each match of the search in a `<mark>`.
