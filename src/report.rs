@@ -51,11 +51,17 @@ pub fn report(log: &Log) -> Report<'_> {
             time: line.time.map(|stamp| stamp.iso()),
             nick: log.nick(line),
             text: log.body(line),
-            reply_to: Vec::new(),
+            reply_to: replies_of(log, index),
             section: None,
         })
         .collect();
     Report { format: log.format.id(), meta: &log.meta, lines, sections: Vec::new(), diagnostics: &log.diagnostics }
+}
+
+/// The 1-based lines that line `index` (0-based) answers, as the file states them.
+fn replies_of(log: &Log, index: usize) -> Vec<usize> {
+    let start = log.explicit_replies.partition_point(|(reply, _)| (*reply as usize) < index);
+    log.explicit_replies[start..].iter().take_while(|(reply, _)| *reply as usize == index).map(|(_, parent)| *parent as usize + 1).collect()
 }
 
 /// One line in one short string, `kind|time|nick|text` (`-` for no time or nick; system lines as
