@@ -117,3 +117,32 @@ fn a_line_is_found_in_the_list_even_when_hidden() {
     assert!(listing.shows_line(5));
     assert!(!listing.shows_line(3), "a line in a collapsed section has no row");
 }
+
+/// A BotBot dump: two pages, the later one first, each page in order.
+const NEWEST_FIRST: &str = "\
+b'2016-06-17T22:41:17 <Bosmon> latest page
+2016-06-17T22:42:00 * a joined the channel
+2016-06-17T22:42:01 * b joined the channel
+2016-06-17T22:43:00 <gloob> end of the latest page
+'
+b'2016-06-17T21:00:00 <gloob> earliest page
+2016-06-17T21:01:00 <Bosmon> its second line
+'
+";
+
+#[test]
+fn a_newest_first_file_lists_its_blocks_last_to_first() {
+    let log = parse(NEWEST_FIRST.as_bytes(), None);
+    assert!(log.meta.newest_first);
+    let everything = Listing::build(&log, &Rules::EVERYTHING);
+    assert_eq!(describe(&everything), ["L6", "L7", "L8", "L1", "L2", "L3", "L4", "L5"]);
+    // Condensed joins and hidden lines within the blocks.
+    let only_gloob = |line: usize| line != 0;
+    let rules = Rules { keep: &only_gloob, condense_joins: true, ..Rules::EVERYTHING };
+    let listing = Listing::build(&log, &rules);
+    assert_eq!(describe(&listing), ["L6", "L7", "L8", "J2-3", "L4", "L5"]);
+    // Every line is found: its own row, its run, or (hidden) the row before it in the file.
+    let positions: Vec<Option<usize>> = (0..log.lines.len()).map(|line| listing.position_of_line(line)).collect();
+    assert_eq!(positions, [None, Some(3), Some(3), Some(4), Some(5), Some(0), Some(1), Some(2)]);
+    assert!(listing.shows_line(5) && listing.shows_line(3) && !listing.shows_line(1) && !listing.shows_line(0));
+}

@@ -31,7 +31,7 @@ impl Reader for AdiumReader {
         let speaker = attribute("alias").or_else(|| attribute("sender"));
         match element.name().as_ref() {
             "message" => {
-                let inner_end = line.rfind("</message>").filter(|end| *end >= after_start_tag).unwrap_or(after_start_tag);
+                let inner_end = line.rfind("</message>").filter(|end| *end >= after_start_tag).unwrap_or(line.len());
                 let said = html_text(&line[after_start_tag..inner_end]);
                 let (nick, body) = place(line, speaker.as_deref(), &said, context);
                 Reading { kind: LineKind::Message, date, time, nick, body, confidence: 2 }
