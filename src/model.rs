@@ -85,7 +85,7 @@ impl Log {
     }
 
     fn shown_for(&self, line: &Line) -> Option<&Shown> {
-        line.shown.and_then(|index| self.shown.get(index as usize))
+        line.shown.and_then(|index| self.shown.get(index.index()))
     }
 }
 
@@ -120,8 +120,23 @@ pub struct Line {
     pub nick: Option<Span>,
     /// What the line says, without time and nick; the whole line for header, blank and raw lines.
     pub body: Span,
-    /// An index into [`Log::shown`] when the text shown is not the source's.
-    pub shown: Option<u32>,
+    /// Where in [`Log::shown`] the text shown is, when it is not the source's.
+    pub shown: Option<ShownIndex>,
+}
+
+/// An index into [`Log::shown`], stored plus one so that `Option<ShownIndex>` takes four bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ShownIndex(std::num::NonZeroU32);
+
+impl ShownIndex {
+    /// `None` past `u32::MAX - 1` entries, which a log under 4 GiB cannot reach.
+    pub fn new(index: usize) -> Option<ShownIndex> {
+        u32::try_from(index).ok().and_then(|index| index.checked_add(1)).and_then(std::num::NonZeroU32::new).map(ShownIndex)
+    }
+
+    pub fn index(self) -> usize {
+        self.0.get() as usize - 1
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

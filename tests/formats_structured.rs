@@ -298,3 +298,9 @@ fn markup_in_bodies_stays_text() {
         assert!(log.nick(line).is_some_and(|nick| nick.contains('<')), "{format:?}: the nick is text too");
     }
 }
+
+#[test]
+fn a_line_stays_small() {
+    // 48 bytes before structured exports; the index of a shown text adds four.
+    assert!(std::mem::size_of::<scrollback::model::Line>() <= 52, "{}", std::mem::size_of::<scrollback::model::Line>());
+}

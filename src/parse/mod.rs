@@ -92,7 +92,7 @@ fn parse_with_date(text: Rc<str>, file_date: Option<NaiveDate>, format: Option<F
         mark_ctcp_action(source, &mut reading);
         let mut line = reading.into_line(range, context.date);
         if let Some(decoded) = context.shown.take() {
-            line.shown = Some(shown.len() as u32);
+            line.shown = crate::model::ShownIndex::new(shown.len());
             shown.push(decoded);
         }
         lines.push(line);
