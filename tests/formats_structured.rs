@@ -54,6 +54,7 @@ const PAGE_LOG: &str = r##"<!DOCTYPE html>
 
 const PIDGIN_LOG: &str = r##"<html><head><meta http-equiv="content-type" content="text/html; charset=UTF-8"><title>Conversation with dest@example.com at Fri 09 Dec 2011 01:13:43 PST</title></head><body><h3>Conversation with dest@example.com</h3>
 <font color="#16569E"><font size="2">(01:13:43)</font> <b>Source:</b></font> regular message<br/>
+<font color="#16569E"><font size="2">(04:00:50 PM)</font> <b>Source:</b></font> afternoon<br/>
 <font color="#16569E"><font size="2">(01:24:18)</font> <b>Source:</b></font> <div><span style="color: #000000;">multiline<br/>char&gt;message</span></div><br/>
 <font color="#A82F2F"><font size="2">(2011-12-09 01:24:03)</font> <b>Dest:</b></font> delayed<br/>
 <font size="2">(18:08:24)</font><b> Dest has gone away.</b><br/>
@@ -66,7 +67,9 @@ const ADIUM_LOG: &str = r#"<?xml version="1.0" encoding="UTF-8" ?>
 <message alias="Source" sender="source@example.com" time="2011-12-09T01:13:43-08:00"><div><span style="color: #000000;">regular message</span></div></message>
 <message alias="Dest" sender="dest@example.com" time="2011-12-09T01:24:11-08:00"><div><span>char&gt;message÷ &amp; <a href="https://example.org/a">a link</a></span></div></message>
 <status type="away" sender="dest@example.com" time="2011-12-09T18:08:24-08:00" alias="Dest"></status>
-<message alias="Broken" time="2011-12-09T18:10:00-08:00"><div>never closed
+<message alias="Broken" time="2011-12-09T18:10:00-08:00"><div>closed
+on the next line &amp; <b>bold</b></div></message>
+<message alias="Dest" sender="dest@example.com" time="2011-12-09T18:11:00-08:00"><div>after</div></message>
 </chat>
 "#;
 
@@ -143,18 +146,21 @@ const CASES: &[(Format, &str, usize, &str)] = &[
     (PAGES, PAGE_LOG, 8, "system:join|2012-05-15T00:22:00|silvia|Joins: silvia (Adium@example.net)"),
     // Pidgin HTML: bold `nick:` speaks, bold text without a colon is a status.
     (PIDGIN, PIDGIN_LOG, 2, "message|01:13:43|Source|regular message"),
-    (PIDGIN, PIDGIN_LOG, 3, "message|01:24:18|Source|multiline\nchar>message"),
-    (PIDGIN, PIDGIN_LOG, 4, "message|2011-12-09T01:24:03|Dest|delayed"),
-    (PIDGIN, PIDGIN_LOG, 5, "system:other|18:08:24|-|Dest has gone away."),
-    (PIDGIN, PIDGIN_LOG, 6, "notice|01:16:05|Dest|this is an autoreply"),
-    (PIDGIN, PIDGIN_LOG, 7, "markup|-|-|</body></html>"),
+    (PIDGIN, PIDGIN_LOG, 3, "message|16:00:50|Source|afternoon"),
+    (PIDGIN, PIDGIN_LOG, 4, "message|01:24:18|Source|multiline\nchar>message"),
+    (PIDGIN, PIDGIN_LOG, 5, "message|2011-12-09T01:24:03|Dest|delayed"),
+    (PIDGIN, PIDGIN_LOG, 6, "system:other|18:08:24|-|Dest has gone away."),
+    (PIDGIN, PIDGIN_LOG, 7, "notice|01:16:05|Dest|this is an autoreply"),
+    (PIDGIN, PIDGIN_LOG, 8, "markup|-|-|</body></html>"),
     // Adium XML: attributes and XHTML bodies decoded; a broken element is still one line.
     (ADIUM, ADIUM_LOG, 1, r#"markup|-|-|<?xml version="1.0" encoding="UTF-8" ?>"#),
     (ADIUM, ADIUM_LOG, 3, "message|2011-12-09T01:13:43|Source|regular message"),
     (ADIUM, ADIUM_LOG, 4, "message|2011-12-09T01:24:11|Dest|char>message÷ & a link <https://example.org/a>"),
     (ADIUM, ADIUM_LOG, 5, "system:other|2011-12-09T18:08:24|-|Dest: away"),
-    (ADIUM, ADIUM_LOG, 6, "message|2011-12-09T18:10:00|Broken|never closed"),
-    (ADIUM, ADIUM_LOG, 7, "markup|-|-|</chat>"),
+    (ADIUM, ADIUM_LOG, 6, "message|2011-12-09T18:10:00|Broken|closed"),
+    (ADIUM, ADIUM_LOG, 7, "continuation|-|-|on the next line & bold"),
+    (ADIUM, ADIUM_LOG, 8, "message|2011-12-09T18:11:00|Dest|after"),
+    (ADIUM, ADIUM_LOG, 9, "markup|-|-|</chat>"),
     // Matrix: names from the first line, JSON escapes decoded, reply quotes dropped.
     (MATRIX, MATRIX_DUMP, 2, r#"markup|2022-01-28T13:37:54|-|{"state_key":"","origin_server_ts":1643377074452,"event_id":"$create","sender":"@dzaima:matrix.org","type":"m.room.create","content":{"room_version":"6"}}"#),
     (MATRIX, MATRIX_DUMP, 3, "system:join|2022-01-28T13:37:54|-|Marshall joined"),

@@ -1,6 +1,7 @@
 //! Adium's `.chatlog` XML (the Unified Log Format): `<message sender alias time>` with an XHTML
 //! body, `<event>` and `<status>` elements, one per line. quick-xml reads the element and its
-//! attributes; the body is XHTML, reduced to text by the HTML reader.
+//! attributes; the body is XHTML, reduced to text by the HTML reader. A message whose XHTML
+//! goes on over several lines has its later lines as `continuation`s.
 
 use quick_xml::events::{BytesStart, Event};
 
@@ -9,12 +10,22 @@ use super::{is_blank, Context, Reader, Reading};
 use crate::model::{LineKind, SystemEvent};
 
 #[derive(Debug, Default)]
-pub struct AdiumReader;
+pub struct AdiumReader {
+    /// A `<message>` opened on an earlier line is not closed yet: lines until `</message>` are its text.
+    in_message: bool,
+}
 
 impl Reader for AdiumReader {
     fn read(&mut self, line: &str, context: &mut Context) -> Reading {
         if is_blank(line) {
             return Reading::blank(line);
+        }
+        if self.in_message {
+            let inner_end = line.find("</message>");
+            self.in_message = inner_end.is_none();
+            let said = html_text(&line[..inner_end.unwrap_or(line.len())]);
+            let (_, body) = place(line, None, &said, context);
+            return Reading { body, ..Reading::whole(LineKind::Continuation, line, 2) };
         }
         let mut xml = quick_xml::Reader::from_str(line);
         let element = loop {
@@ -31,7 +42,9 @@ impl Reader for AdiumReader {
         let speaker = attribute("alias").or_else(|| attribute("sender"));
         match element.name().as_ref() {
             "message" => {
-                let inner_end = line.rfind("</message>").filter(|end| *end >= after_start_tag).unwrap_or(line.len());
+                let inner_end = line.rfind("</message>").filter(|end| *end >= after_start_tag);
+                self.in_message = inner_end.is_none();
+                let inner_end = inner_end.unwrap_or(line.len());
                 let said = html_text(&line[after_start_tag..inner_end]);
                 let (nick, body) = place(line, speaker.as_deref(), &said, context);
                 Reading { kind: LineKind::Message, date, time, nick, body, confidence: 2 }

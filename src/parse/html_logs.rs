@@ -5,8 +5,9 @@
 use std::collections::HashMap;
 
 use super::irc::{system_event, utterance};
-use super::markup::{iso_moment, pieces, place, text_of, Piece, Tag};
+use super::markup::{pieces, place, text_of, Piece, Tag};
 use super::mirc::MircReader;
+use super::pidgin_text::stamp as pidgin_stamp;
 use super::time::clock;
 use super::{is_blank, Context, Reader, Reading};
 use crate::model::{LineKind, SystemEvent};
@@ -160,14 +161,13 @@ pub struct PidginHtmlReader;
 impl Reader for PidginHtmlReader {
     fn read(&mut self, line: &str, context: &mut Context) -> Reading {
         let tokens = pieces(line);
-        let stamp_at = tokens.iter().position(|piece| matches!(piece, Piece::Text(text) if is_stamp(text)));
-        let Some(stamp_at) = stamp_at else { return structure(line, context) };
-        let Piece::Text(stamp) = &tokens[stamp_at] else { return structure(line, context) };
-        let stamp = stamp.trim().trim_matches(|c| c == '(' || c == ')');
-        let (date, time) = match iso_moment(stamp) {
-            Some((date, time)) => (Some(date), Some(time)),
-            None => (None, clock(stamp.as_bytes()).map(|(time, _)| time)),
-        };
+        // The same stamps as Pidgin's text logs: `(01:13:43)`, `(04:00:50 PM)`, `(2011-12-09 01:24:03)`.
+        let stamped = tokens.iter().enumerate().find_map(|(at, piece)| match piece {
+            Piece::Text(text) => pidgin_stamp(text.trim()).filter(|(_, _, end)| *end == text.trim().len()).map(|(date, time, _)| (at, date, time)),
+            _ => None,
+        });
+        let Some((stamp_at, date, time)) = stamped else { return structure(line, context) };
+        let time = Some(time);
         let bold = tokens[stamp_at..].iter().position(|piece| matches!(piece, Piece::Open(tag) if tag.name == "b")).map(|at| stamp_at + at);
         let Some(bold) = bold else {
             let (_, body) = place(line, None, &text_of(&tokens[stamp_at + 1..]), context);
@@ -191,11 +191,4 @@ impl Reader for PidginHtmlReader {
             }
         }
     }
-}
-
-/// `(01:13:43)` or `(2011-12-09 01:24:03)`.
-fn is_stamp(text: &str) -> bool {
-    let inner = text.trim();
-    let Some(inner) = inner.strip_prefix('(').and_then(|inner| inner.strip_suffix(')')) else { return false };
-    iso_moment(inner).is_some() || clock(inner.as_bytes()).is_some_and(|(_, length)| length == inner.len() || inner[length..].trim_start().starts_with(['A', 'P']))
 }
