@@ -48,6 +48,8 @@ const PAGE_LOG: &str = r##"<!DOCTYPE html>
  <li id="l-9" _a="zcorpan" _r="Velmont"><a href="#l-9">#</a> [00:12] &lt;zcorpan&gt; Velmont: <a href="https://twitter.com/z/1">https://twitter.com/z/1</a></li>
  <li id="l-10" _a="eeejay"><a href="#l-10">#</a> [00:13] * eeejay is now known as eeejay_afk</li>
  <li id="l-11"><a href="#l-11">#</a> [00:22] * Joins: silvia (Adium@example.net)</li>
+ <li id="l-12" _a="Hixie"><a href="#l-12">#</a> [00:23] &lt;Hixie&gt; a paste
+  over two lines &amp; more</li>
 </ol>
 <p id="end">The end :)
 "##;
@@ -144,6 +146,9 @@ const CASES: &[(Format, &str, usize, &str)] = &[
     (PAGES, PAGE_LOG, 6, "message|2012-05-15T00:12:00|zcorpan|Velmont: https://twitter.com/z/1"),
     (PAGES, PAGE_LOG, 7, "system:nick|2012-05-15T00:13:00|eeejay|eeejay is now known as eeejay_afk"),
     (PAGES, PAGE_LOG, 8, "system:join|2012-05-15T00:22:00|silvia|Joins: silvia (Adium@example.net)"),
+    (PAGES, PAGE_LOG, 9, "message|2012-05-15T00:23:00|Hixie|a paste"),
+    (PAGES, PAGE_LOG, 10, "continuation|-|-|over two lines & more"),
+    (PAGES, PAGE_LOG, 11, "markup|-|-|</ol>"),
     // Pidgin HTML: bold `nick:` speaks, bold text without a colon is a status.
     (PIDGIN, PIDGIN_LOG, 2, "message|01:13:43|Source|regular message"),
     (PIDGIN, PIDGIN_LOG, 3, "message|16:00:50|Source|afternoon"),

@@ -111,6 +111,8 @@ impl Reader for LogbotHtmlReader {
 #[derive(Debug, Default)]
 pub struct IrcLogsHtmlReader {
     mirc: MircReader,
+    /// An item opened on an earlier line is not closed yet: lines until `</li>` are its text.
+    in_item: bool,
     /// Each speaker's last line, for `_r`.
     last_line_of: HashMap<String, u32>,
 }
@@ -119,7 +121,14 @@ impl Reader for IrcLogsHtmlReader {
     fn read(&mut self, line: &str, context: &mut Context) -> Reading {
         let tokens = pieces(line);
         let item = tokens.iter().position(|piece| matches!(piece, Piece::Open(tag) if tag.name == "li" && tag.attribute("id").is_some()));
+        let closes_item = tokens.iter().any(|piece| matches!(piece, Piece::Close(name) if name == "li"));
+        if self.in_item && item.is_none() {
+            self.in_item = !closes_item;
+            let (_, body) = place(line, None, &text_of(&tokens), context);
+            return Reading { body, ..Reading::whole(LineKind::Continuation, line, 2) };
+        }
         let Some(item) = item else { return structure(line, context) };
+        self.in_item = !closes_item;
         let Piece::Open(Tag { attributes, .. }) = &tokens[item] else { return structure(line, context) };
         let attribute = |name: &str| attributes.iter().find(|(key, _)| key == name).map(|(_, value)| value.clone());
         if let Some(id) = attribute("id") {
