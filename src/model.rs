@@ -79,6 +79,26 @@ impl Log {
         ranges
     }
 
+    /// The spoken line after (`forward`) or before 1-based line `from` in the order shown, 1-based;
+    /// `from` 0 is before the first line.
+    pub fn step_spoken(&self, from: usize, forward: bool) -> Option<usize> {
+        let spoken = |index: &usize| self.lines[*index].kind.is_spoken();
+        if self.newest_first_blocks.is_empty() {
+            return if forward {
+                (from..self.lines.len()).find(spoken).map(|index| index + 1)
+            } else {
+                (0..from.saturating_sub(1).min(self.lines.len())).rev().find(spoken).map(|index| index + 1)
+            };
+        }
+        let order: Vec<usize> = self.display_ranges().into_iter().flatten().collect();
+        let at = from.checked_sub(1).and_then(|index| order.iter().position(|shown| *shown == index));
+        if forward {
+            order[at.map_or(0, |at| at + 1)..].iter().copied().find(spoken).map(|index| index + 1)
+        } else {
+            order[..at.unwrap_or(0)].iter().rev().copied().find(spoken).map(|index| index + 1)
+        }
+    }
+
     /// The 0-based line a file's own id (`l-12`) names.
     pub fn line_of_alias(&self, alias: &str) -> Option<usize> {
         self.aliases.iter().find(|(name, _)| &**name == alias).map(|(_, line)| *line as usize)

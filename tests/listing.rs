@@ -146,3 +146,22 @@ fn a_newest_first_file_lists_its_blocks_last_to_first() {
     assert_eq!(positions, [None, Some(3), Some(3), Some(4), Some(5), Some(0), Some(1), Some(2)]);
     assert!(listing.shows_line(5) && listing.shows_line(3) && !listing.shows_line(1) && !listing.shows_line(0));
 }
+
+#[test]
+fn stepping_through_messages_follows_the_order_shown() {
+    let in_order = parse(LOG.as_bytes(), None);
+    // Lines 1, 2, 6 and 8 are spoken.
+    let forward: Vec<Option<usize>> = (0..=9).map(|from| in_order.step_spoken(from, true)).collect();
+    assert_eq!(forward, [Some(1), Some(2), Some(6), Some(6), Some(6), Some(6), Some(8), Some(8), None, None]);
+    let back: Vec<Option<usize>> = (0..=9).map(|from| in_order.step_spoken(from, false)).collect();
+    assert_eq!(back, [None, None, Some(1), Some(2), Some(2), Some(2), Some(2), Some(6), Some(6), Some(8)]);
+
+    // Shown: lines 6, 7, (8), then 1, (2, 3), 4, (5).
+    let newest_first = parse(NEWEST_FIRST.as_bytes(), None);
+    assert_eq!(newest_first.step_spoken(0, true), Some(6));
+    assert_eq!(newest_first.step_spoken(7, true), Some(1));
+    assert_eq!(newest_first.step_spoken(1, true), Some(4));
+    assert_eq!(newest_first.step_spoken(4, true), None);
+    assert_eq!(newest_first.step_spoken(1, false), Some(7));
+    assert_eq!(newest_first.step_spoken(6, false), None);
+}
