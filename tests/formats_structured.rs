@@ -167,7 +167,12 @@ const CASES: &[(Format, &str, usize, &str)] = &[
     (ADIUM, ADIUM_LOG, 8, "message|2011-12-09T18:11:00|Dest|after"),
     (ADIUM, ADIUM_LOG, 9, "markup|-|-|</chat>"),
     // Matrix: names from the first line, JSON escapes decoded, reply quotes dropped.
-    (MATRIX, MATRIX_DUMP, 2, r#"markup|2022-01-28T13:37:54|-|{"state_key":"","origin_server_ts":1643377074452,"event_id":"$create","sender":"@dzaima:matrix.org","type":"m.room.create","content":{"room_version":"6"}}"#),
+    (
+        MATRIX,
+        MATRIX_DUMP,
+        2,
+        r#"markup|2022-01-28T13:37:54|-|{"state_key":"","origin_server_ts":1643377074452,"event_id":"$create","sender":"@dzaima:matrix.org","type":"m.room.create","content":{"room_version":"6"}}"#,
+    ),
     (MATRIX, MATRIX_DUMP, 3, "system:join|2022-01-28T13:37:54|-|Marshall joined"),
     (MATRIX, MATRIX_DUMP, 4, r#"message|2022-01-28T13:41:19|dzaima|café "quoted" <script>alert(1)</script>"#),
     (MATRIX, MATRIX_DUMP, 5, "message|2022-01-28T13:41:40|Marshall|agreed"),

@@ -59,7 +59,10 @@ impl Reader for AdiumReader {
                 Reading { kind: LineKind::System(SystemEvent::Other), date, time, nick: None, body, confidence: 2 }
             }
             "chat" => {
-                context.meta.title = context.meta.title.take().or_else(|| attribute("account").map(|account| format!("{account} ({})", attribute("service").unwrap_or_default())));
+                context.meta.title =
+                    context.meta.title.take().or_else(|| {
+                        attribute("account").map(|account| format!("{account} ({})", attribute("service").unwrap_or_default()))
+                    });
                 Reading::whole(LineKind::Markup, line, 2)
             }
             _ => Reading::whole(LineKind::Markup, line, 1),

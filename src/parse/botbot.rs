@@ -31,7 +31,14 @@ impl Reader for BotbotReader {
         let decoded = unescape(rest);
         let Some(said) = utterance(&decoded) else {
             let (_, body) = place(line, None, &decoded, context);
-            return Reading { kind: LineKind::System(system_event(&decoded)), date: Some(date), time: Some(time), nick: None, body, confidence: 1 };
+            return Reading {
+                kind: LineKind::System(system_event(&decoded)),
+                date: Some(date),
+                time: Some(time),
+                nick: None,
+                body,
+                confidence: 1,
+            };
         };
         let body_text = &decoded[said.body.clone()];
         let kind = match said.kind {
@@ -68,13 +75,15 @@ fn unescape(text: &str) -> String {
             b'n' => out.push(b'\n'),
             b't' => out.push(b'\t'),
             b'r' => out.push(b'\r'),
-            b'x' => match bytes.get(at..at + 2).and_then(|hex| std::str::from_utf8(hex).ok()).and_then(|hex| u8::from_str_radix(hex, 16).ok()) {
-                Some(byte) => {
-                    out.push(byte);
-                    at += 2;
+            b'x' => {
+                match bytes.get(at..at + 2).and_then(|hex| std::str::from_utf8(hex).ok()).and_then(|hex| u8::from_str_radix(hex, 16).ok()) {
+                    Some(byte) => {
+                        out.push(byte);
+                        at += 2;
+                    }
+                    None => out.extend_from_slice(b"\\x"),
                 }
-                None => out.extend_from_slice(b"\\x"),
-            },
+            }
             other => out.push(other),
         }
     }
@@ -87,7 +96,9 @@ mod tests {
 
     #[test]
     fn undoes_python_bytes_escapes() {
-        for (repr, text) in [(r"don\'t", "don't"), (r"a\\b", r"a\b"), (r"caf\xc3\xa9", "café"), (r"bad \xZZ", r"bad \xZZ"), ("end\\", "end\\")] {
+        for (repr, text) in
+            [(r"don\'t", "don't"), (r"a\\b", r"a\b"), (r"caf\xc3\xa9", "café"), (r"bad \xZZ", r"bad \xZZ"), ("end\\", "end\\")]
+        {
             assert_eq!(unescape(repr), text);
         }
     }

@@ -48,7 +48,8 @@ fn utterance_reading(line: &str, decoded: &str, time: Option<chrono::NaiveTime>,
 /// The text of the pieces inside the first `<span>` whose class is `class`, and the index after it.
 fn span_text(tokens: &[Piece], class: &str) -> Option<(String, usize)> {
     let open = tokens.iter().position(|piece| matches!(piece, Piece::Open(tag) if tag.name == "span" && tag.has_class(class)))?;
-    let close = tokens[open..].iter().position(|piece| matches!(piece, Piece::Close(name) if name == "span")).map_or(tokens.len(), |at| open + at);
+    let close =
+        tokens[open..].iter().position(|piece| matches!(piece, Piece::Close(name) if name == "span")).map_or(tokens.len(), |at| open + at);
     Some((text_of(&tokens[open + 1..close]), (close + 1).min(tokens.len())))
 }
 
@@ -172,7 +173,9 @@ impl Reader for PidginHtmlReader {
         let tokens = pieces(line);
         // The same stamps as Pidgin's text logs: `(01:13:43)`, `(04:00:50 PM)`, `(2011-12-09 01:24:03)`.
         let stamped = tokens.iter().enumerate().find_map(|(at, piece)| match piece {
-            Piece::Text(text) => pidgin_stamp(text.trim()).filter(|(_, _, end)| *end == text.trim().len()).map(|(date, time, _)| (at, date, time)),
+            Piece::Text(text) => {
+                pidgin_stamp(text.trim()).filter(|(_, _, end)| *end == text.trim().len()).map(|(date, time, _)| (at, date, time))
+            }
             _ => None,
         });
         let Some((stamp_at, date, time)) = stamped else { return structure(line, context) };
@@ -182,7 +185,8 @@ impl Reader for PidginHtmlReader {
             let (_, body) = place(line, None, &text_of(&tokens[stamp_at + 1..]), context);
             return Reading { date, time, body, ..Reading::whole(LineKind::Raw, line, 1) };
         };
-        let bold_end = tokens[bold..].iter().position(|piece| matches!(piece, Piece::Close(name) if name == "b")).map_or(tokens.len(), |at| bold + at);
+        let bold_end =
+            tokens[bold..].iter().position(|piece| matches!(piece, Piece::Close(name) if name == "b")).map_or(tokens.len(), |at| bold + at);
         let label = text_of(&tokens[bold + 1..bold_end]);
         let said = text_of(&tokens[(bold_end + 1).min(tokens.len())..]);
         match label.strip_suffix(':') {

@@ -44,8 +44,7 @@ pub(crate) fn pieces(fragment: &str) -> Vec<Piece> {
         match token {
             Token::StartTag(tag) => {
                 let name = lossy(&tag.name).to_ascii_lowercase();
-                let attributes =
-                    tag.attributes.iter().map(|(key, value)| (lossy(key).to_ascii_lowercase(), lossy(&value.value))).collect();
+                let attributes = tag.attributes.iter().map(|(key, value)| (lossy(key).to_ascii_lowercase(), lossy(&value.value))).collect();
                 pieces.push(Piece::Open(Tag { name: name.clone(), attributes }));
                 if tag.self_closing {
                     pieces.push(Piece::Close(name));

@@ -47,7 +47,9 @@ impl Reader for MatrixReader {
         }
         match kind {
             "m.room.name" => context.meta.title = field("name").and_then(Value::as_str).map(str::to_owned).or(context.meta.title.take()),
-            "m.room.canonical_alias" => context.meta.channel = field("alias").and_then(Value::as_str).map(str::to_owned).or(context.meta.channel.take()),
+            "m.room.canonical_alias" => {
+                context.meta.channel = field("alias").and_then(Value::as_str).map(str::to_owned).or(context.meta.channel.take())
+            }
             _ => {}
         }
         let name = self.names.get(&sender).cloned().unwrap_or_else(|| sender.clone());
@@ -57,7 +59,10 @@ impl Reader for MatrixReader {
         }
         let (line_kind, said) = match kind {
             "m.room.message" => {
-                let replying = field("m.relates_to").and_then(|relation| relation.get("m.in_reply_to")).and_then(|reply| reply.get("event_id")).and_then(Value::as_str);
+                let replying = field("m.relates_to")
+                    .and_then(|relation| relation.get("m.in_reply_to"))
+                    .and_then(|reply| reply.get("event_id"))
+                    .and_then(Value::as_str);
                 if let Some(parent) = replying {
                     context.replies_by_id.push((context.line_index, parent.into()));
                 }
@@ -83,11 +88,22 @@ impl Reader for MatrixReader {
             _ => (LineKind::Markup, String::new()),
         };
         if line_kind == LineKind::Markup {
-            return Reading { date: moment.map(|moment| moment.date()), time: moment.map(|moment| moment.time()), ..Reading::whole(LineKind::Markup, line, 2) };
+            return Reading {
+                date: moment.map(|moment| moment.date()),
+                time: moment.map(|moment| moment.time()),
+                ..Reading::whole(LineKind::Markup, line, 2)
+            };
         }
         let speaker = line_kind.is_spoken().then_some(name.as_str());
         let (nick, body) = place(line, speaker, &said, context);
-        Reading { kind: line_kind, date: moment.map(|moment| moment.date()), time: moment.map(|moment| moment.time()), nick, body, confidence: 2 }
+        Reading {
+            kind: line_kind,
+            date: moment.map(|moment| moment.date()),
+            time: moment.map(|moment| moment.time()),
+            nick,
+            body,
+            confidence: 2,
+        }
     }
 }
 
