@@ -65,7 +65,13 @@ pub fn elapsed_minutes(lines: &[Line]) -> Vec<Option<u32>> {
 
 /// Messages over time, or `None` when the log has no times (or no messages).
 pub fn activity(log: &Log, roster: &Roster) -> Option<Activity> {
-    let elapsed = elapsed_minutes(&log.lines);
+    // In the order shown: a newest-first file's blocks last to first.
+    let elapsed = if log.newest_first_blocks.is_empty() {
+        elapsed_minutes(&log.lines)
+    } else {
+        let shown: Vec<Line> = log.display_ranges().into_iter().flatten().map(|index| log.lines[index].clone()).collect();
+        elapsed_minutes(&shown)
+    };
     let span = elapsed.iter().flatten().max().copied()?;
     let bucket_minutes = BUCKET_MINUTES.iter().copied().find(|&size| ((span / size) as usize) < MAX_BUCKETS).unwrap_or(43200);
     let n_buckets = (span / bucket_minutes) as usize + 1;
@@ -73,10 +79,14 @@ pub fn activity(log: &Log, roster: &Roster) -> Option<Activity> {
     let top_people: Vec<Option<usize>> = top.iter().map(|speaker| roster.index_of(&speaker.nick)).collect();
     let mut buckets: Vec<Bucket> = (0..n_buckets).map(|_| Bucket { first_line: usize::MAX, counts: vec![0; TOP_SPEAKERS + 1] }).collect();
     let mut any_message = false;
-    for (index, (line, minutes)) in log.lines.iter().zip(&elapsed).enumerate() {
+    for (index, minutes) in log.display_ranges().into_iter().flatten().zip(&elapsed) {
+        let line = &log.lines[index];
         let Some(minutes) = minutes else { continue };
         let bucket = &mut buckets[(*minutes / bucket_minutes) as usize];
-        bucket.first_line = bucket.first_line.min(index);
+        // The bucket's first line as shown.
+        if bucket.first_line == usize::MAX {
+            bucket.first_line = index;
+        }
         if !line.kind.is_spoken() {
             continue;
         }

@@ -134,8 +134,9 @@ impl OpenLog {
 fn day_starts(log: &Log) -> HashMap<usize, chrono::NaiveDate> {
     let mut starts = HashMap::new();
     let mut previous = None;
-    for (index, line) in log.lines.iter().enumerate() {
-        let Some(date) = line.time.and_then(|stamp| stamp.date) else { continue };
+    // In the order shown: a newest-first file's blocks last to first.
+    for index in log.display_ranges().into_iter().flatten() {
+        let Some(date) = log.lines[index].time.and_then(|stamp| stamp.date) else { continue };
         if previous.is_some_and(|previous| previous != date) {
             starts.insert(index, date);
         }

@@ -45,10 +45,13 @@ impl Rules<'_> {
         Rules { keep: &|_| true, condense_joins: false, expanded: &|_| false, sections: &[], collapsed: &|_| false, pinned: None };
 }
 
-/// The list's rows, in source order.
+/// The list's rows, in the order shown: source order, or a newest-first file's blocks from the
+/// last to the first (each block in source order).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Listing {
     pub entries: Vec<Entry>,
+    /// For a listing not in source order: each entry's first line and position, by line.
+    by_line: Vec<(u32, u32)>,
 }
 
 /// Joins, parts, quits and nick changes: the lines a reader skims past.
@@ -58,56 +61,17 @@ pub fn is_coming_or_going(kind: LineKind) -> bool {
 
 impl Listing {
     pub fn build(log: &Log, rules: &Rules) -> Listing {
-        let n_lines = log.lines.len();
-        let pinned = |line: usize| rules.pinned.as_ref().is_some_and(|range| range.contains(&line));
-        let shown = |line: usize| (rules.keep)(line) || pinned(line);
-        let condensable = |line: usize| rules.condense_joins && is_coming_or_going(log.lines[line].kind) && !pinned(line);
-        let mut entries = Vec::with_capacity(n_lines);
-        let mut sections = rules.sections.iter().enumerate().peekable();
-        let mut line = 0;
-        while line < n_lines {
-            // Sections that start here (an empty or malformed one is skipped).
-            while let Some((index, section)) = sections.peek() {
-                if *section.start() > line {
-                    break;
-                }
-                let (index, section) = (*index, (*section).clone());
-                sections.next();
-                if *section.start() < line || section.end() < section.start() {
-                    continue;
-                }
-                entries.push(Entry::Section { index: index as u32, first: line as u32 });
-                if (rules.collapsed)(index) {
-                    line = section.end() + 1;
-                }
-            }
-            if line >= n_lines {
-                break;
-            }
-            if !shown(line) {
-                line += 1;
-                continue;
-            }
-            if condensable(line) {
-                let next_section = sections.peek().map_or(n_lines, |(_, section)| *section.start());
-                let mut last = line;
-                while last + 1 < n_lines.min(next_section) && condensable(last + 1) && shown(last + 1) {
-                    last += 1;
-                }
-                if last > line {
-                    if (rules.expanded)(line) {
-                        entries.extend((line..=last).map(|line| Entry::Line(line as u32)));
-                    } else {
-                        entries.push(Entry::Joins { first: line as u32, last: last as u32 });
-                    }
-                    line = last + 1;
-                    continue;
-                }
-            }
-            entries.push(Entry::Line(line as u32));
-            line += 1;
+        let ranges = log.display_ranges();
+        let mut entries = Vec::with_capacity(log.lines.len());
+        for range in &ranges {
+            collect(log, rules, range.clone(), &mut entries);
         }
-        Listing { entries }
+        let mut by_line = Vec::new();
+        if ranges.len() > 1 {
+            by_line = entries.iter().enumerate().map(|(position, entry)| (entry.first_line() as u32, position as u32)).collect();
+            by_line.sort_unstable();
+        }
+        Listing { entries, by_line }
     }
 
     pub fn len(&self) -> usize {
@@ -119,13 +83,70 @@ impl Listing {
     }
 
     /// The position of the entry that shows `line`: its row, the run holding it, the header of
-    /// the collapsed section holding it, or, for a line the filters hide, the row before it.
+    /// the collapsed section holding it, or, for a line the filters hide, the row before it in
+    /// the file.
     pub fn position_of_line(&self, line: usize) -> Option<usize> {
-        self.entries.partition_point(|entry| entry.first_line() <= line).checked_sub(1)
+        if self.by_line.is_empty() {
+            return self.entries.partition_point(|entry| entry.first_line() <= line).checked_sub(1);
+        }
+        let at = self.by_line.partition_point(|(first, _)| *first as usize <= line).checked_sub(1)?;
+        Some(self.by_line[at].1 as usize)
     }
 
     /// Whether `line` has a row of its own in the list.
     pub fn shows_line(&self, line: usize) -> bool {
         self.position_of_line(line).is_some_and(|position| self.entries[position] == Entry::Line(line as u32))
+    }
+}
+
+/// The entries for `lines` (a range of 0-based indices), appended to `entries`.
+fn collect(log: &Log, rules: &Rules, lines: std::ops::Range<usize>, entries: &mut Vec<Entry>) {
+    let n_lines = lines.end;
+    let pinned = |line: usize| rules.pinned.as_ref().is_some_and(|range| range.contains(&line));
+    let shown = |line: usize| (rules.keep)(line) || pinned(line);
+    let condensable = |line: usize| rules.condense_joins && is_coming_or_going(log.lines[line].kind) && !pinned(line);
+    let mut sections = rules.sections.iter().enumerate().peekable();
+    let mut line = lines.start;
+    while line < n_lines {
+        // Sections that start here (an empty or malformed one is skipped).
+        while let Some((index, section)) = sections.peek() {
+            if *section.start() > line {
+                break;
+            }
+            let (index, section) = (*index, (*section).clone());
+            sections.next();
+            if *section.start() < line || section.end() < section.start() {
+                continue;
+            }
+            entries.push(Entry::Section { index: index as u32, first: line as u32 });
+            if (rules.collapsed)(index) {
+                line = section.end() + 1;
+            }
+        }
+        if line >= n_lines {
+            break;
+        }
+        if !shown(line) {
+            line += 1;
+            continue;
+        }
+        if condensable(line) {
+            let next_section = sections.peek().map_or(n_lines, |(_, section)| *section.start());
+            let mut last = line;
+            while last + 1 < n_lines.min(next_section) && condensable(last + 1) && shown(last + 1) {
+                last += 1;
+            }
+            if last > line {
+                if (rules.expanded)(line) {
+                    entries.extend((line..=last).map(|line| Entry::Line(line as u32)));
+                } else {
+                    entries.push(Entry::Joins { first: line as u32, last: last as u32 });
+                }
+                line = last + 1;
+                continue;
+            }
+        }
+        entries.push(Entry::Line(line as u32));
+        line += 1;
     }
 }

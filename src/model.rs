@@ -15,6 +15,27 @@ pub struct Log {
     /// Exactly one entry per source line, in source order.
     pub lines: Vec<Line>,
     pub diagnostics: Vec<Diagnostic>,
+    /// Texts shown instead of the source's where it is escaped or marked up (HTML entities, JSON
+    /// strings, HTML bodies reduced to text, display names looked up elsewhere); `Line::shown`
+    /// indexes it. Empty for plain-text formats.
+    pub shown: Vec<Shown>,
+    /// Replies the file states itself (TopAnswers `replyID`, the `_r` addressee of WHATWG-style
+    /// pages, Matrix `m.in_reply_to`): `(reply, replied-to)` as 0-based line indices, by reply.
+    pub explicit_replies: Vec<(u32, u32)>,
+    /// The file's own line ids (`l-12` in MeetBot and WHATWG-style pages) with the 0-based line
+    /// each names, so links into the old archive still land.
+    pub aliases: Vec<(Box<str>, u32)>,
+    /// For a file written newest first (`Meta::newest_first`): the first line of each of its
+    /// blocks (a record, a page of the dump), ascending from 0. Views show the blocks from the
+    /// last to the first, each in source order; empty for a file that reads in order.
+    pub newest_first_blocks: Vec<u32>,
+}
+
+/// What a line shows where it cannot be a span of the source. `None` keeps the span.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Shown {
+    pub nick: Option<Box<str>>,
+    pub body: Option<Box<str>>,
 }
 
 impl Log {
@@ -28,12 +49,63 @@ impl Log {
         self.slice(line.span)
     }
 
+    /// The speaker as shown: decoded when the source escapes it.
     pub fn nick(&self, line: &Line) -> Option<&str> {
-        line.nick.map(|span| self.slice(span))
+        match self.shown_for(line).and_then(|shown| shown.nick.as_deref()) {
+            Some(nick) => Some(nick),
+            None => line.nick.map(|span| self.slice(span)),
+        }
     }
 
+    /// What the line says, as shown: decoded or reduced to text when the source is markup.
     pub fn body(&self, line: &Line) -> &str {
-        self.slice(line.body)
+        match self.shown_for(line).and_then(|shown| shown.body.as_deref()) {
+            Some(body) => body,
+            None => self.slice(line.body),
+        }
+    }
+
+    /// The lines in the order they are shown, as ranges of 0-based indices: the whole file, or
+    /// for a newest-first file its blocks from the last to the first.
+    pub fn display_ranges(&self) -> Vec<Range<usize>> {
+        let n_lines = self.lines.len();
+        if self.newest_first_blocks.is_empty() {
+            return vec![0..n_lines];
+        }
+        let starts = self.newest_first_blocks.iter().map(|start| (*start as usize).min(n_lines));
+        let ends = self.newest_first_blocks.iter().skip(1).map(|start| (*start as usize).min(n_lines)).chain([n_lines]);
+        let mut ranges: Vec<Range<usize>> = starts.zip(ends).filter(|(start, end)| start < end).map(|(start, end)| start..end).collect();
+        ranges.reverse();
+        ranges
+    }
+
+    /// The spoken line after (`forward`) or before 1-based line `from` in the order shown, 1-based;
+    /// `from` 0 is before the first line.
+    pub fn step_spoken(&self, from: usize, forward: bool) -> Option<usize> {
+        let spoken = |index: &usize| self.lines[*index].kind.is_spoken();
+        if self.newest_first_blocks.is_empty() {
+            return if forward {
+                (from..self.lines.len()).find(spoken).map(|index| index + 1)
+            } else {
+                (0..from.saturating_sub(1).min(self.lines.len())).rev().find(spoken).map(|index| index + 1)
+            };
+        }
+        let order: Vec<usize> = self.display_ranges().into_iter().flatten().collect();
+        let at = from.checked_sub(1).and_then(|index| order.iter().position(|shown| *shown == index));
+        if forward {
+            order[at.map_or(0, |at| at + 1)..].iter().copied().find(spoken).map(|index| index + 1)
+        } else {
+            order[..at.unwrap_or(0)].iter().rev().copied().find(spoken).map(|index| index + 1)
+        }
+    }
+
+    /// The 0-based line a file's own id (`l-12`) names.
+    pub fn line_of_alias(&self, alias: &str) -> Option<usize> {
+        self.aliases.iter().find(|(name, _)| &**name == alias).map(|(_, line)| *line as usize)
+    }
+
+    fn shown_for(&self, line: &Line) -> Option<&Shown> {
+        line.shown.and_then(|index| self.shown.get(index.index()))
     }
 }
 
@@ -68,6 +140,23 @@ pub struct Line {
     pub nick: Option<Span>,
     /// What the line says, without time and nick; the whole line for header, blank and raw lines.
     pub body: Span,
+    /// Where in [`Log::shown`] the text shown is, when it is not the source's.
+    pub shown: Option<ShownIndex>,
+}
+
+/// An index into [`Log::shown`], stored plus one so that `Option<ShownIndex>` takes four bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ShownIndex(std::num::NonZeroU32);
+
+impl ShownIndex {
+    /// `None` past `u32::MAX - 1` entries, which a log under 4 GiB cannot reach.
+    pub fn new(index: usize) -> Option<ShownIndex> {
+        u32::try_from(index).ok().and_then(|index| index.checked_add(1)).and_then(std::num::NonZeroU32::new).map(ShownIndex)
+    }
+
+    pub fn index(self) -> usize {
+        self.0.get() as usize - 1
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -84,6 +173,8 @@ pub enum LineKind {
     Continuation,
     /// Unrecognised: kept and shown verbatim.
     Raw,
+    /// The structure of a structured export (HTML head, JSON brackets, a record's fields): shown muted.
+    Markup,
 }
 
 impl LineKind {
@@ -98,6 +189,7 @@ impl LineKind {
             LineKind::System(_) => "system",
             LineKind::Continuation => "continuation",
             LineKind::Raw => "raw",
+            LineKind::Markup => "markup",
         }
     }
 
@@ -200,12 +292,28 @@ pub enum Format {
     BracketIrc,
     /// `<nick> text` with no time at all.
     PlainNick,
+    /// MeetBot's `.log.html`: a `<pre>` with `<a name="l-N">` anchors and `tm`/`nk` spans.
+    MeetbotHtml,
+    /// PircBot LogBot fragments: `<span class="irc-date">[H:MM]</span> <span class="irc-black">…</span><br />`.
+    LogbotHtml,
+    /// HTML log pages with `<li id=l-N _a=nick _r=addressee>` items (krijnhoetmer.nl, WHATWG).
+    IrcLogsHtml,
+    /// Pidgin HTML: `<font size="2">(HH:MM:SS)</font> <b>nick:</b></font> text<br/>`.
+    PidginHtml,
+    /// Adium `.chatlog` XML: `<message sender alias time>` elements, one per line.
+    AdiumXml,
+    /// Matrix room dumps: a map of user ids to names, then one event as JSON per line.
+    MatrixNdjson,
+    /// TopAnswers chat JSON: an array of messages, newest first, with HTML bodies and `replyID`.
+    TopanswersJson,
+    /// BotBot dumps: a Python `b'…'` repr of ISO-timestamped lines, newest first.
+    BotbotRepr,
     /// Nothing matched: every non-blank line is raw.
     PlainText,
 }
 
 impl Format {
-    pub const ALL: [Format; 20] = [
+    pub const ALL: [Format; 28] = [
         Format::MirageMeeting,
         Format::Irssi,
         Format::Weechat,
@@ -225,6 +333,14 @@ impl Format {
         Format::ClockIrc,
         Format::BracketIrc,
         Format::PlainNick,
+        Format::MeetbotHtml,
+        Format::LogbotHtml,
+        Format::IrcLogsHtml,
+        Format::PidginHtml,
+        Format::AdiumXml,
+        Format::MatrixNdjson,
+        Format::TopanswersJson,
+        Format::BotbotRepr,
         Format::PlainText,
     ];
 
@@ -250,6 +366,14 @@ impl Format {
             Format::ClockIrc => "clock-irc",
             Format::BracketIrc => "bracket-irc",
             Format::PlainNick => "plain-nick",
+            Format::MeetbotHtml => "meetbot-html",
+            Format::LogbotHtml => "logbot-html",
+            Format::IrcLogsHtml => "irc-logs-html",
+            Format::PidginHtml => "pidgin-html",
+            Format::AdiumXml => "adium-xml",
+            Format::MatrixNdjson => "matrix-ndjson",
+            Format::TopanswersJson => "topanswers-json",
+            Format::BotbotRepr => "botbot-repr",
             Format::PlainText => "plain-text",
         }
     }
@@ -276,8 +400,32 @@ impl Format {
             Format::ClockIrc => "Timestamped IRC log",
             Format::BracketIrc => "Bracketed IRC log",
             Format::PlainNick => "IRC log without times",
+            Format::MeetbotHtml => "MeetBot HTML log",
+            Format::LogbotHtml => "PircBot LogBot HTML",
+            Format::IrcLogsHtml => "IRC log page (HTML)",
+            Format::PidginHtml => "Pidgin HTML log",
+            Format::AdiumXml => "Adium XML log",
+            Format::MatrixNdjson => "Matrix room dump",
+            Format::TopanswersJson => "TopAnswers chat export",
+            Format::BotbotRepr => "BotBot dump",
             Format::PlainText => "Plain text",
         }
+    }
+
+    /// Formats read as documents (HTML, XML, JSON) and recognised by their first bytes, not by
+    /// scoring lines.
+    pub fn is_structured(self) -> bool {
+        matches!(
+            self,
+            Format::MeetbotHtml
+                | Format::LogbotHtml
+                | Format::IrcLogsHtml
+                | Format::PidginHtml
+                | Format::AdiumXml
+                | Format::MatrixNdjson
+                | Format::TopanswersJson
+                | Format::BotbotRepr
+        )
     }
 
     pub fn from_id(id: &str) -> Option<Format> {
@@ -295,6 +443,8 @@ pub struct Meta {
     pub published: Option<NaiveDate>,
     pub updated: Option<NaiveDate>,
     pub tags: Vec<String>,
+    /// The file lists the newest message first; views show it oldest first.
+    pub newest_first: bool,
 }
 
 /// A problem found while reading. Parsing never fails; it reports.

@@ -1,5 +1,6 @@
 //! Permalinks: the URL hash `#L123` names a line and `#L120-L140` a range (1-based source lines);
-//! irclog2html-style `#t15:12` and `#t2016-06-29T15:12:03` name the first line at that time.
+//! irclog2html-style `#t15:12` and `#t2016-06-29T15:12:03` name the first line at that time;
+//! `#l-12`, the file's own line id in MeetBot and WHATWG-style HTML logs, names the line it names.
 
 use std::fmt;
 
@@ -14,6 +15,8 @@ pub enum Link {
     Lines(Anchor),
     /// An old time link: the first line logged at this minute (or second, when given).
     Time { date: Option<NaiveDate>, time: NaiveTime, has_seconds: bool },
+    /// A link into the archive the log came from: `#l-12`, the file's own id for a line.
+    Alias(u32),
 }
 
 impl Link {
@@ -30,6 +33,9 @@ impl Link {
             let is_whole = clock_start + length == bytes.len();
             return is_whole.then_some(Link::Time { date, time, has_seconds: length > 5 });
         }
+        if let Some(number) = hash.strip_prefix("l-") {
+            return number.bytes().all(|byte| byte.is_ascii_digit()).then(|| number.parse().ok().map(Link::Alias)).flatten();
+        }
         Anchor::parse(hash).map(Link::Lines)
     }
 
@@ -37,6 +43,7 @@ impl Link {
     pub fn resolve(self, log: &Log) -> Option<Anchor> {
         match self {
             Link::Lines(anchor) => Some(anchor),
+            Link::Alias(number) => log.line_of_alias(&format!("l-{number}")).map(|index| Anchor::Line(index + 1)),
             Link::Time { date, time, has_seconds } => {
                 let matches = |stamp: crate::model::Stamp| {
                     let same_minute = stamp.time.hour() == time.hour() && stamp.time.minute() == time.minute();

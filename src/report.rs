@@ -121,6 +121,7 @@ pub fn report(log: &Log) -> Report<'_> {
     Report { format: log.format.id(), meta: &log.meta, lines, sections: report_sections(&agenda), diagnostics: &log.diagnostics }
 }
 
+/// The 1-based lines that line `index` (0-based) answers, as the file states them.
 /// One line in one short string, `kind|time|nick|text` (`-` for no time or nick; system lines as
 /// `system:join` and so on): what table tests compare and what a person can read in a failure.
 pub fn describe_line(log: &Log, line_number: usize) -> String {

@@ -44,3 +44,16 @@ fn buckets_fit_the_span_and_jump_to_their_first_line() {
     assert!(found.buckets.len() <= MAX_BUCKETS && found.bucket_minutes == 10, "a day in 10-minute buckets: {}", found.bucket_minutes);
     assert!(activity(&parse(b"no times here\n", None), &Roster::default()).is_none());
 }
+
+#[test]
+fn a_newest_first_file_runs_forward_in_the_order_shown() {
+    let dump = "b'2016-06-17T22:00:00 <a> late\n2016-06-17T22:30:00 <b> later\n'\nb'2016-06-17T20:00:00 <a> early\n'\n";
+    let log = parse(dump.as_bytes(), None);
+    assert!(log.meta.newest_first);
+    let roster = Roster::new(&log);
+    let timeline = activity(&log, &roster).unwrap();
+    // 150 minutes from the earliest line, which comes first.
+    assert_eq!(timeline.buckets.first().map(|bucket| bucket.first_line), Some(3));
+    assert_eq!(timeline.buckets.iter().map(|bucket| bucket.total()).sum::<u32>(), 3);
+    assert!(timeline.bucket_minutes * timeline.buckets.len() as u32 >= 150);
+}

@@ -118,3 +118,51 @@ fn a_line_is_found_in_the_list_even_when_hidden() {
     assert!(listing.shows_line(5));
     assert!(!listing.shows_line(3), "a line in a collapsed section has no row");
 }
+
+/// A BotBot dump: two pages, the later one first, each page in order.
+const NEWEST_FIRST: &str = "\
+b'2016-06-17T22:41:17 <Bosmon> latest page
+2016-06-17T22:42:00 * a joined the channel
+2016-06-17T22:42:01 * b joined the channel
+2016-06-17T22:43:00 <gloob> end of the latest page
+'
+b'2016-06-17T21:00:00 <gloob> earliest page
+2016-06-17T21:01:00 <Bosmon> its second line
+'
+";
+
+#[test]
+fn a_newest_first_file_lists_its_blocks_last_to_first() {
+    let log = parse(NEWEST_FIRST.as_bytes(), None);
+    assert!(log.meta.newest_first);
+    let everything = Listing::build(&log, &Rules::EVERYTHING);
+    assert_eq!(describe(&everything), ["L6", "L7", "L8", "L1", "L2", "L3", "L4", "L5"]);
+    // Condensed joins and hidden lines within the blocks.
+    let only_gloob = |line: usize| line != 0;
+    let rules = Rules { keep: &only_gloob, condense_joins: true, ..Rules::EVERYTHING };
+    let listing = Listing::build(&log, &rules);
+    assert_eq!(describe(&listing), ["L6", "L7", "L8", "J2-3", "L4", "L5"]);
+    // Every line is found: its own row, its run, or (hidden) the row before it in the file.
+    let positions: Vec<Option<usize>> = (0..log.lines.len()).map(|line| listing.position_of_line(line)).collect();
+    assert_eq!(positions, [None, Some(3), Some(3), Some(4), Some(5), Some(0), Some(1), Some(2)]);
+    assert!(listing.shows_line(5) && listing.shows_line(3) && !listing.shows_line(1) && !listing.shows_line(0));
+}
+
+#[test]
+fn stepping_through_messages_follows_the_order_shown() {
+    let in_order = parse(LOG.as_bytes(), None);
+    // Lines 1, 2, 6 and 8 are spoken.
+    let forward: Vec<Option<usize>> = (0..=9).map(|from| in_order.step_spoken(from, true)).collect();
+    assert_eq!(forward, [Some(1), Some(2), Some(6), Some(6), Some(6), Some(6), Some(8), Some(8), None, None]);
+    let back: Vec<Option<usize>> = (0..=9).map(|from| in_order.step_spoken(from, false)).collect();
+    assert_eq!(back, [None, None, Some(1), Some(2), Some(2), Some(2), Some(2), Some(6), Some(6), Some(8)]);
+
+    // Shown: lines 6, 7, (8), then 1, (2, 3), 4, (5).
+    let newest_first = parse(NEWEST_FIRST.as_bytes(), None);
+    assert_eq!(newest_first.step_spoken(0, true), Some(6));
+    assert_eq!(newest_first.step_spoken(7, true), Some(1));
+    assert_eq!(newest_first.step_spoken(1, true), Some(4));
+    assert_eq!(newest_first.step_spoken(4, true), None);
+    assert_eq!(newest_first.step_spoken(1, false), Some(7));
+    assert_eq!(newest_first.step_spoken(6, false), None);
+}

@@ -23,6 +23,20 @@ fn loggy_bytes() -> impl Strategy<Value = Vec<u8>> {
         Just(b"\r\n".to_vec()),
         Just(b"\n".to_vec()),
         Just("\u{2014}\u{202e}".as_bytes().to_vec()),
+        // Structured exports' pieces.
+        Just(b"<a name=\"l-1\"></a><span class=\"tm\">".to_vec()),
+        Just(b"<span class=\"nk\"> &lt;".to_vec()),
+        Just(b"</span>".to_vec()),
+        Just(b"<li id=\"l-2\" _a=\"x\" _r=\"y\"><a href=\"#l-2\">#</a> ".to_vec()),
+        Just(b"<span class=\"irc-date\">[6:33]</span> ".to_vec()),
+        Just(b"<font size=\"2\">(01:13:43)</font> <b>".to_vec()),
+        Just(b"<message alias=\"a\" time=\"2011-12-09T01:13:43-08:00\"><div>".to_vec()),
+        Just(b"{\"origin_server_ts\":1,\"event_id\":\"$1\",\"type\":\"m.room.message\",\"content\":{\"body\":\"\\u00e9\",\"m.relates_to\":{\"m.in_reply_to\":{\"event_id\":\"$1\"}}}}".to_vec()),
+        Just(b"    \"html\": \"<p>x &amp;</p>\",".to_vec()),
+        Just(b"    \"replyID\": 1,".to_vec()),
+        Just(b"b'2016-06-17T22:41:17 ".to_vec()),
+        Just(b"\\x".to_vec()),
+        Just(b"&#x".to_vec()),
         proptest::collection::vec(any::<u8>(), 0..12),
     ];
     proptest::collection::vec(piece, 0..40).prop_map(|pieces| pieces.concat())

@@ -56,15 +56,14 @@ pub fn use_reading_keys(open: Shared<OpenLog>, onhelp: Callback<bool>, onstep: C
     });
 }
 
-/// The first spoken line after 1-based line `from`.
+/// The first spoken line after 1-based line `from`, as shown.
 fn next_message(open: &OpenLog, from: usize) -> Option<usize> {
-    open.log.lines.iter().enumerate().skip(from).find(|(_, line)| line.kind.is_spoken()).map(|(index, _)| index + 1)
+    open.log.step_spoken(from, true)
 }
 
-/// The last spoken line before 1-based line `from`.
+/// The last spoken line before 1-based line `from`, as shown.
 fn previous_message(open: &OpenLog, from: usize) -> Option<usize> {
-    let before = from.saturating_sub(1).min(open.log.lines.len());
-    open.log.lines[..before].iter().rposition(|line| line.kind.is_spoken()).map(|index| index + 1)
+    open.log.step_spoken(from, false)
 }
 
 /// Where the reader's theme choice is remembered.

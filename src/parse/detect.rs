@@ -17,6 +17,9 @@ pub fn detect(text: &str) -> Format {
     if has_mirage_header(text) {
         return Format::MirageMeeting;
     }
+    if let Some(format) = structured_format(text) {
+        return format;
+    }
     let samples = samples(text);
     let n_lines: usize = samples.iter().map(|sample| sample.iter().filter(|line| !is_blank(line)).count()).sum();
     if n_lines == 0 {
@@ -24,7 +27,7 @@ pub fn detect(text: &str) -> Format {
     }
     // On a tie the earlier format wins: `Format::ALL` lists the specific before the generic.
     let mut best = (Format::PlainText, 0);
-    for format in Format::ALL.into_iter().filter(|format| *format != Format::PlainText) {
+    for format in Format::ALL.into_iter().filter(|format| *format != Format::PlainText && !format.is_structured()) {
         let format_score = score(format, &samples);
         if format_score > best.1 {
             best = (format, format_score);
@@ -36,6 +39,50 @@ pub fn detect(text: &str) -> Format {
     } else {
         best_format
     }
+}
+
+/// A structured export, from its first bytes: cheap, and never a line-based log.
+fn structured_format(text: &str) -> Option<Format> {
+    let start = text.trim_start_matches('\u{feff}').trim_start();
+    let head = &start[..floor_char_boundary(start, 4096)];
+    let lower = head.to_ascii_lowercase();
+    let second_line = line_ranges(start).nth(1).map_or("", |range| &start[range]);
+    if let Some(rest) = start.strip_prefix("b'").or_else(|| start.strip_prefix("b\"")) {
+        return super::time::year_month_day(rest.as_bytes()).map(|_| Format::BotbotRepr);
+    }
+    if start.starts_with('[') && start[1..].trim_start().starts_with('{') {
+        return (head.contains("\"html\"") && head.contains("\"username\"")).then_some(Format::TopanswersJson);
+    }
+    if start.starts_with('{') {
+        let is_event = second_line.starts_with('{') && second_line.contains("\"type\"") && second_line.contains("\"origin_server_ts\"");
+        return is_event.then_some(Format::MatrixNdjson);
+    }
+    if start.starts_with("<?xml") && lower.contains("<chat") {
+        return Some(Format::AdiumXml);
+    }
+    if !start.starts_with('<') {
+        return None;
+    }
+    if lower.starts_with("<span class=\"irc-date\">") {
+        Some(Format::LogbotHtml)
+    } else if lower.contains("<pre><a name=\"l-") || (lower.contains("<pre>") && lower.contains("<span class=\"tm\">")) {
+        Some(Format::MeetbotHtml)
+    } else if lower.contains("<li id=\"l-") || lower.contains("<li id=l-") || (lower.contains("<ol id=\"lines\">") || lower.contains("<ol id=lines>")) {
+        Some(Format::IrcLogsHtml)
+    } else if lower.contains("<font size=\"2\">(") || lower.contains("<title>conversation with") {
+        Some(Format::PidginHtml)
+    } else {
+        None
+    }
+}
+
+/// The largest char boundary at or below `at`.
+fn floor_char_boundary(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
 }
 
 /// The published page's title line, or Canopy front matter naming a title or an author.

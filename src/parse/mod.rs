@@ -1,5 +1,7 @@
 //! Parsing: bytes in, a [`Log`] out, one model line per source line. Parsing never fails.
 
+mod adium;
+mod botbot;
 mod bracket;
 mod bracket_iso;
 mod clock_irc;
@@ -9,16 +11,20 @@ mod dircproxy;
 mod eggdrop;
 mod gitter;
 mod hexchat;
+mod html_logs;
 pub mod irc;
 mod irssi;
 pub mod lines;
 mod madoka;
+mod markup;
+mod matrix;
 mod mirage;
 mod mirc;
 mod pidgin_text;
 mod pipe_aligned;
 mod plain_nick;
 mod supybot;
+mod topanswers;
 pub mod time;
 mod w3c_scribe;
 mod weechat;
@@ -30,7 +36,7 @@ use std::rc::Rc;
 
 use chrono::NaiveDate;
 
-use crate::model::{Diagnostic, DiagnosticKind, Format, Line, LineKind, Log, Meta, Span, Stamp};
+use crate::model::{Diagnostic, DiagnosticKind, Format, Line, LineKind, Log, Meta, Shown, Span, Stamp};
 
 pub use detect::detect;
 
@@ -78,15 +84,61 @@ fn parse_with_date(text: Rc<str>, file_date: Option<NaiveDate>, format: Option<F
     let mut context = Context { date: file_date, ..Context::default() };
     let mut reader = reader_for(format);
     let mut lines = Vec::with_capacity(lines::count_lines(text.as_bytes()));
+    let mut shown = Vec::new();
     for range in lines::line_ranges(&text) {
         let source = &text[range.clone()];
+        context.line_index = lines.len() as u32;
         let mut reading = reader.read(source, &mut context);
         mark_ctcp_action(source, &mut reading);
-        lines.push(reading.into_line(range, context.date));
+        let mut line = reading.into_line(range, context.date);
+        if let Some(decoded) = context.shown.take() {
+            line.shown = crate::model::ShownIndex::new(shown.len());
+            shown.push(decoded);
+        }
+        lines.push(line);
     }
     let mut diagnostics = context.diagnostics;
-    diagnostics.extend(clock_jumps(&lines));
-    Log { text, format, meta: context.meta, lines, diagnostics }
+    // Readers of exports that are often newest first say so and mark their blocks; the clock decides.
+    let newest_first_blocks = if context.meta.newest_first { newest_first_blocks(&lines, context.block_starts) } else { Vec::new() };
+    context.meta.newest_first = !newest_first_blocks.is_empty();
+    let mut log = Log {
+        text,
+        format,
+        meta: context.meta,
+        lines,
+        diagnostics: Vec::new(),
+        shown,
+        explicit_replies: Vec::new(),
+        aliases: context.aliases,
+        newest_first_blocks,
+    };
+    diagnostics.extend(clock_jumps(log.display_ranges().into_iter().flatten().map(|index| (index, &log.lines[index]))));
+    diagnostics.sort_by_key(|diagnostic| diagnostic.line);
+    log.diagnostics = diagnostics;
+    let mut explicit_replies = context.replies;
+    explicit_replies.extend(
+        context.replies_by_id.iter().filter_map(|(reply, id)| Some((*reply, *context.ids.get(id)?))).filter(|(reply, parent)| reply != parent),
+    );
+    explicit_replies.sort_unstable();
+    explicit_replies.dedup_by_key(|(reply, _)| *reply);
+    log.explicit_replies = explicit_replies;
+    log
+}
+
+/// The starts of `block_starts`' blocks if the blocks run newest first (the first block that
+/// has a time is later than the last one that has), else nothing.
+fn newest_first_blocks(lines: &[Line], mut block_starts: Vec<u32>) -> Vec<u32> {
+    block_starts.push(0);
+    block_starts.sort_unstable();
+    block_starts.dedup();
+    block_starts.retain(|start| (*start as usize) < lines.len());
+    let ends = block_starts.iter().skip(1).map(|end| *end as usize).chain([lines.len()]);
+    let first_times: Vec<Stamp> =
+        block_starts.iter().zip(ends).filter_map(|(start, end)| lines[*start as usize..end].iter().find_map(|line| line.time)).collect();
+    match (first_times.first(), first_times.last()) {
+        (Some(first), Some(last)) if first > last => block_starts,
+        _ => Vec::new(),
+    }
 }
 
 /// What a format's reader learns about the file as it goes.
@@ -96,6 +148,20 @@ pub(crate) struct Context {
     /// The date that applies to lines that give only a time of day.
     pub date: Option<NaiveDate>,
     pub diagnostics: Vec<Diagnostic>,
+    /// The 0-based index of the line being read.
+    pub line_index: u32,
+    /// What the line being read shows instead of its source, if anything; taken after each line.
+    pub shown: Option<Shown>,
+    /// Replies whose target is already known: `(reply, replied-to)` line indices.
+    pub replies: Vec<(u32, u32)>,
+    /// The message line each export id names (a TopAnswers id, a Matrix event id).
+    pub ids: std::collections::HashMap<Box<str>, u32>,
+    /// Replies to an id that may come later in the file (newest-first exports).
+    pub replies_by_id: Vec<(u32, Box<str>)>,
+    /// The file's own names for its lines (`l-12`), with their line index.
+    pub aliases: Vec<(Box<str>, u32)>,
+    /// Where the blocks of a file that may be newest first start (records, dump pages).
+    pub block_starts: Vec<u32>,
 }
 
 /// One format's line reader. It sees the lines in order, once each.
@@ -124,6 +190,14 @@ pub(crate) fn reader_for(format: Format) -> Box<dyn Reader> {
         Format::Madoka => Box::new(madoka::MadokaReader::default()),
         Format::ClockIrc => Box::new(clock_irc::ClockIrcReader::default()),
         Format::PlainNick => Box::new(plain_nick::PlainNickReader::default()),
+        Format::MeetbotHtml => Box::new(html_logs::MeetbotHtmlReader::default()),
+        Format::LogbotHtml => Box::new(html_logs::LogbotHtmlReader::default()),
+        Format::IrcLogsHtml => Box::new(html_logs::IrcLogsHtmlReader::default()),
+        Format::PidginHtml => Box::new(html_logs::PidginHtmlReader::default()),
+        Format::AdiumXml => Box::new(adium::AdiumReader::default()),
+        Format::MatrixNdjson => Box::new(matrix::MatrixReader::default()),
+        Format::TopanswersJson => Box::new(topanswers::TopanswersReader::default()),
+        Format::BotbotRepr => Box::new(botbot::BotbotReader::default()),
         Format::PlainText => Box::new(PlainTextReader),
     }
 }
@@ -164,6 +238,7 @@ impl Reading {
             time: self.time.map(|time| Stamp { date: self.date.or(current_date), time }),
             nick: self.nick.map(shift),
             body: shift(self.body),
+            shown: None,
         }
     }
 }
@@ -198,10 +273,11 @@ const CLOCK_JUMP_MINUTES: i64 = 30;
 /// Reports each place where the clock goes backwards. Lines are never reordered.
 ///
 /// Without a date a step from late evening to early morning is midnight passing, not a jump.
-fn clock_jumps(lines: &[Line]) -> Vec<Diagnostic> {
+/// `lines` come with their 0-based index, in the order they were written (newest-first files reversed).
+fn clock_jumps<'a>(lines: impl Iterator<Item = (usize, &'a Line)>) -> Vec<Diagnostic> {
     let mut jumps = Vec::new();
     let mut previous: Option<Stamp> = None;
-    for (index, line) in lines.iter().enumerate() {
+    for (index, line) in lines {
         let Some(stamp) = line.time else { continue };
         if let Some(before) = previous {
             let minutes_back = match (before.date, stamp.date) {

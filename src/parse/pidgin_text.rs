@@ -48,7 +48,7 @@ impl Reader for PidginTextReader {
 }
 
 /// `(04:00:50 PM) `, `(16:00:50) ` or `(02/05/2020 12:00:01 AM) `.
-fn stamp(line: &str) -> Option<(Option<NaiveDate>, NaiveTime, usize)> {
+pub(crate) fn stamp(line: &str) -> Option<(Option<NaiveDate>, NaiveTime, usize)> {
     let bytes = line.as_bytes();
     if bytes.first() != Some(&b'(') {
         return None;

@@ -48,7 +48,8 @@ pub fn analyse(log: &Log) -> Threads {
 
 impl Threads {
     /// The earlier lines (0-based) that `line` answers, first the likeliest; none when the line
-    /// starts a conversation, is not spoken, or is out of range.
+    /// starts a conversation, is not spoken, or is out of range. (A newest-first export's own
+    /// reply links can point later in the file: earlier in time.)
     pub fn reply_to(&self, line: usize) -> impl Iterator<Item = usize> + '_ {
         let first = self.first_parent.get(line).copied().filter(|&parent| parent != NONE);
         let start = self.extra_parents.partition_point(|&(child, _)| (child as usize) < line);
@@ -115,6 +116,18 @@ pub(crate) fn analyse_with(log: &Log, weights: &[f32]) -> Threads {
             }
         }
         scan.advance(line, first_parent[line]);
+    }
+    // Replies an export states itself (TopAnswers, Matrix, WHATWG-style pages) replace the
+    // model's guess. In a newest-first export the line answered can come later in the file.
+    let stated = |line: usize| log.explicit_replies.binary_search_by_key(&(line as u32), |&(reply, _)| reply).is_ok();
+    for &(reply, parent) in &log.explicit_replies {
+        let spoken = |line: u32| facts.flags.get(line as usize).is_some_and(|flags| flags & SPOKEN != 0);
+        if reply != parent && spoken(reply) && spoken(parent) {
+            first_parent[reply as usize] = parent;
+        }
+    }
+    if !log.explicit_replies.is_empty() {
+        extra_parents.retain(|&(line, _)| !stated(line as usize));
     }
     let (thread, n_threads) = number_threads(log, &first_parent, &extra_parents);
     let mut reply_count = vec![0u32; n_lines];

@@ -39,6 +39,9 @@ pub fn LogHeader(props: &LogHeaderProps) -> Html {
                 <span class="format-name" title="Format">{log.format.label()}</span>
                 { format_menu(open, &props.onformat) }
                 <span>{format!("{} lines, {} messages, {} speakers", log.lines.len(), n_messages, open.speakers.len())}</span>
+                if meta.newest_first {
+                    <span class="order-note">{"shown oldest first (the file is newest first)"}</span>
+                }
                 if let [only] = encoding_problems.as_slice() {
                     <span class="warning encoding">{format!("Line {}: {}", only.line, only.message)}</span>
                 } else if !encoding_problems.is_empty() {

@@ -1,0 +1,91 @@
+//! End-to-end: structured exports opened in the page. A Matrix dump and a MeetBot `.log.html`
+//! show their messages, speakers and times; markup in a body stays text; an old `#l-N` link
+//! lands on its line; a newest-first export says it is shown oldest first. Skipped unless `dist/` is built.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod support;
+
+use serde_json::{json, Value};
+use support::browser::{dist_or_skip, Browser};
+
+const MATRIX_DUMP: &str = concat!(
+    r#"{"@dzaima:matrix.org":"dzaima","@ml:matrix.org":"Marshall"}"#,
+    "\n",
+    r#"{"state_key":"","origin_server_ts":1643377074452,"event_id":"$create","sender":"@dzaima:matrix.org","type":"m.room.create","content":{"room_version":"6"}}"#,
+    "\n",
+    r#"{"origin_server_ts":1643377279000,"event_id":"$first","sender":"@dzaima:matrix.org","type":"m.room.message","content":{"msgtype":"m.text","body":"caf\u00e9 <img src=x onerror=\"window.pwned=1\"> <script>window.pwned=1</script>"}}"#,
+    "\n",
+    r#"{"origin_server_ts":1643377300000,"event_id":"$reply","sender":"@ml:matrix.org","type":"m.room.message","content":{"msgtype":"m.text","body":"> <@dzaima:matrix.org> café\n\nagreed, see https://example.org/","m.relates_to":{"m.in_reply_to":{"event_id":"$first"}}}}"#,
+    "\n",
+);
+
+const MEETBOT_LOG: &str = concat!(
+    "<html><head><title>#fedora-meeting log</title></head>\n",
+    "<body>\n",
+    r#"<pre><a name="l-1"></a><span class="tm">13:32:00</span><span class="nk"> &lt;jmrodri&gt;</span> <span class="cmd">#startmeeting </span><span class="cmdline">community meeting</span>"#,
+    "\n",
+    r#"<a name="l-2"></a><span class="tm">13:32:05</span><span class="nk"> &lt;fabianvf&gt;</span> 2.4 &amp; later"#,
+    "\n",
+    r#"<a name="l-3"></a><span class="tm">13:50:42 </span><span class="nka">* jmrodri</span> <span class="ac">waves</span></pre>"#,
+    "\n",
+    "</body></html>\n",
+);
+
+const TOPANSWERS_EXPORT: &str = concat!(
+    "[\n  {\n    \"id\": 2,\n    \"username\": \"dzaima\",\n    \"date\": \"2021-03-03T10:01:47Z\",\n",
+    "    \"html\": \"<p>later</p>\",\n    \"replyID\": 1\n  },\n",
+    "  {\n    \"id\": 1,\n    \"username\": \"Marshall\",\n    \"date\": \"2021-03-03T01:44:06Z\",\n",
+    "    \"html\": \"<p>earlier</p>\"\n  }\n]\n",
+);
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_matrix_dump_and_a_meetbot_page_open_with_messages_speakers_and_times() {
+    let Some(dist) = dist_or_skip() else { return };
+    let browser = Browser::start(&dist).await;
+    browser.goto("/index.html").await;
+    browser.wait_for(".row").await;
+
+    browser.drop_file("matrix_room", MATRIX_DUMP).await;
+    browser.wait_for_text(".log-header .file-name", "matrix_room").await;
+    browser.wait_for_text_containing(".log-header .format-name", "Matrix").await;
+    assert_eq!(browser.count(".row").await, MATRIX_DUMP.lines().count(), "one row per source line");
+    assert!(class_of(&browser, "#L1").await.contains("kind-markup"));
+    assert_eq!(browser.text_of("#L3 .nick").await, "dzaima");
+    let hostile = browser.text_of("#L3 .text").await;
+    assert!(hostile.contains("<script>window.pwned=1</script>") && hostile.starts_with("café"), "{hostile:?}");
+    assert_eq!(browser.count("#L3 .text img, #L3 .text script").await, 0, "markup stays text");
+    assert_eq!(browser.eval("return window.pwned === undefined;", vec![]).await, Value::Bool(true));
+    assert_eq!(browser.text_of("#L4 .nick").await, "Marshall");
+    assert_eq!(browser.text_of("#L4 .text").await, "agreed, see https://example.org/");
+    assert_eq!(browser.count("#L4 .text a[href='https://example.org/']").await, 1);
+    assert!(!browser.text_of("#L4 .time").await.is_empty(), "the time is shown");
+
+    browser.drop_file("asbroker.2018-05-01-13.32.log.html", MEETBOT_LOG).await;
+    browser.wait_for_text(".log-header .file-name", "asbroker.2018-05-01-13.32.log.html").await;
+    browser.wait_for_text_containing(".log-header .format-name", "MeetBot").await;
+    assert_eq!(browser.count(".row").await, MEETBOT_LOG.lines().count());
+    assert_eq!(browser.text_of("#L4 .nick").await, "fabianvf");
+    assert_eq!(browser.text_of("#L4 .text").await, "2.4 & later");
+    assert!(browser.text_of("#L4 .time").await.contains("13:32"));
+    assert!(class_of(&browser, "#L5").await.contains("kind-action"));
+    assert_eq!(browser.count("ul.legend li.speaker").await, 2, "jmrodri and fabianvf");
+    // MeetBot's own anchor `l-2` is source line 4.
+    browser.eval("location.hash = arguments[0];", vec![json!("#l-2")]).await;
+    browser.wait_for("#L4.current").await;
+
+    browser.drop_file("chat.json", TOPANSWERS_EXPORT).await;
+    browser.wait_for_text_containing(".log-header .order-note", "shown oldest first (the file is newest first)").await;
+    let order = browser.eval("return [...document.querySelectorAll('.row.kind-message .text')].map(e => e.textContent);", vec![]).await;
+    assert_eq!(order, json!(["earlier", "later"]));
+
+    browser.close().await;
+}
+
+async fn class_of(browser: &Browser, css: &str) -> String {
+    browser
+        .eval("return document.querySelector(arguments[0])?.className ?? '';", vec![json!(css)])
+        .await
+        .as_str()
+        .unwrap_or_default()
+        .to_owned()
+}
