@@ -252,6 +252,13 @@ fn explicit_replies_become_reply_to() {
     let report = scrollback::report::report(&log);
     assert_eq!(report.lines[6].reply_to, vec![16]);
     assert!(report.lines[24].reply_to.is_empty());
+    // The stated replies are the threads: the reply model does not second-guess them.
+    let threads = scrollback::thread::analyse(&log);
+    assert_eq!(threads.reply_to(6).collect::<Vec<_>>(), vec![15]);
+    assert_eq!(threads.reply_to(15).collect::<Vec<_>>(), vec![24]);
+    assert!(threads.thread_of(6).is_some() && threads.thread_of(6) == threads.thread_of(24), "one conversation");
+    let matrix = parse_text(Rc::from(MATRIX_DUMP), Some(MATRIX));
+    assert_eq!(scrollback::thread::analyse(&matrix).reply_to(4).collect::<Vec<_>>(), vec![3]);
 }
 
 #[test]

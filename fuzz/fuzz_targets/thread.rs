@@ -1,6 +1,5 @@
 //! Fuzz target: the replies of any log: each reply points to an earlier line (or, in an export,
-//! to the line it names), and a reply and
-//! what it answers share a thread; counts agree with the links.
+//! to the line it names), a reply shares its parent's thread, and counts agree with the links.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
