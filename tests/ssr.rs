@@ -29,7 +29,7 @@ async fn a_message_row_has_its_anchor_time_coloured_nick_and_escaped_text() {
     let html = render_row(0).await;
     assert!(html.contains(r#"id="L1""#), "{html}");
     assert!(html.contains(r##"href="#L1""##), "{html}");
-    assert!(html.contains(r#"class="row kind-message current""#), "{html}");
+    assert!(html.contains(r#"class="row kind-message current thread-c0""#), "the row, its kind, current, its conversation: {html}");
     assert!(html.contains(r#"aria-current="location""#), "the permalinked row is marked: {html}");
     assert!(html.contains(r#"datetime="2016-06-29T15:12:00""#), "{html}");
     assert!(html.contains(">15:12</time>"), "{html}");
