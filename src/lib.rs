@@ -14,6 +14,7 @@ pub mod permalink;
 pub mod report;
 pub mod source;
 pub mod speakers;
+pub mod transfer;
 
 pub mod app;
 pub mod browser;

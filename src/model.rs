@@ -160,7 +160,7 @@ impl Stamp {
 
 /// The log formats scrollback reads. Detection prefers the earlier of two equal scores, so the
 /// specific formats come before the generic ones.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum Format {
     /// The MirageOS meeting log, as published (`DD-MM-YYYY HH:MM nick text`) or as its Canopy source.
     MirageMeeting,
@@ -286,7 +286,7 @@ impl Format {
 }
 
 /// Page metadata, when the log has a header.
-#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Meta {
     pub title: Option<String>,
     pub channel: Option<String>,
@@ -298,7 +298,7 @@ pub struct Meta {
 }
 
 /// A problem found while reading. Parsing never fails; it reports.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Diagnostic {
     /// 1-based source line.
     pub line: usize,
@@ -306,7 +306,7 @@ pub struct Diagnostic {
     pub message: String,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum DiagnosticKind {
     /// The line was not valid UTF-8 and was decoded as windows-1252.

@@ -9,6 +9,8 @@ mod web;
 mod web_reading;
 #[cfg(target_arch = "wasm32")]
 mod web_share;
+#[cfg(target_arch = "wasm32")]
+mod web_worker;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub use server::*;
@@ -18,3 +20,5 @@ pub use web::*;
 pub use web_reading::*;
 #[cfg(target_arch = "wasm32")]
 pub use web_share::*;
+#[cfg(target_arch = "wasm32")]
+pub use web_worker::*;

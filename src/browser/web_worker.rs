@@ -1,0 +1,135 @@
+//! Browser glue for the parse worker (wasm): the gloo worker that parses a big file a slice at a
+//! time, and starting it from the page for a [`ParseJob`].
+
+use std::rc::Rc;
+
+use gloo::worker::{HandlerId, Spawnable, Worker, WorkerBridge, WorkerScope};
+use wasm_bindgen::{JsCast, JsValue};
+use yew::prelude::*;
+
+use super::web::mark;
+use crate::app::{Action, OpenLog, ParseJob, Shared, State};
+use crate::transfer::{Bytes, ParseReply, ParseRequest, WorkerParse};
+
+/// Text read between progress reports and chances to be stopped: about 10 ms of parsing.
+const SLICE_BYTES: usize = 4_000_000;
+
+/// The worker script Trunk writes beside `index.html` (`data-bin="scrollback-worker"`).
+const WORKER_SCRIPT: &str = "scrollback-worker.js";
+
+/// Parses one file per request, in slices. Between slices it yields to its message queue, so
+/// that the page dropping its bridge (a cancel, a new file) closes the worker mid-parse.
+pub struct ParseWorker {
+    parse: Option<RunningParse>,
+}
+
+struct RunningParse {
+    asker: HandlerId,
+    parse: WorkerParse,
+    started_ms: f64,
+}
+
+/// Read the next slice.
+pub struct NextSlice;
+
+impl Worker for ParseWorker {
+    type Message = NextSlice;
+    type Input = ParseRequest;
+    type Output = ParseReply;
+
+    fn create(_scope: &WorkerScope<Self>) -> ParseWorker {
+        ParseWorker { parse: None }
+    }
+
+    fn update(&mut self, scope: &WorkerScope<Self>, _: NextSlice) {
+        let Some(running) = self.parse.as_mut() else { return };
+        if !running.parse.read(SLICE_BYTES) {
+            scope.respond(running.asker, running.parse.progress());
+            scope.send_future(next_task());
+            return;
+        }
+        let Some(RunningParse { asker, parse, started_ms }) = self.parse.take() else { return };
+        let mut parsed = parse.finish();
+        parsed.parse_ms = js_sys::Date::now() - started_ms;
+        parsed.memory_bytes = u64::from(wasm_memory_bytes());
+        scope.respond(asker, ParseReply::Parsed(Box::new(parsed)));
+    }
+
+    fn received(&mut self, scope: &WorkerScope<Self>, request: ParseRequest, asker: HandlerId) {
+        let started_ms = js_sys::Date::now();
+        match WorkerParse::begin(request) {
+            Ok(parse) => {
+                scope.respond(asker, parse.progress());
+                self.parse = Some(RunningParse { asker, parse, started_ms });
+                scope.send_future(next_task());
+            }
+            Err(problem) => scope.respond(asker, ParseReply::Refused(problem)),
+        }
+    }
+}
+
+/// Resolves in a new task, after the messages already queued (a `setTimeout(0)` chain would be
+/// clamped to 4 ms a step): a `MessageChannel` round trip.
+async fn next_task() -> NextSlice {
+    if let Ok(channel) = web_sys::MessageChannel::new() {
+        let arrived = js_sys::Promise::new(&mut |resolve, _| channel.port1().set_onmessage(Some(resolve.unchecked_ref())));
+        if channel.port2().post_message(&JsValue::NULL).is_ok() {
+            let _ = wasm_bindgen_futures::JsFuture::from(arrived).await;
+        }
+    }
+    NextSlice
+}
+
+pub fn wasm_memory_bytes() -> u32 {
+    wasm_bindgen::memory().unchecked_into::<js_sys::WebAssembly::Memory>().buffer().unchecked_into::<js_sys::ArrayBuffer>().byte_length()
+}
+
+/// Starts a worker for `job` and reports to the app: progress, then the opened log or the
+/// problem. Dropping the returned bridge closes the worker, even mid-parse.
+pub fn parse_in_worker(job: &ParseJob, dispatcher: UseReducerDispatcher<State>) -> Option<WorkerBridge<ParseWorker>> {
+    mark("scrollback:worker-start");
+    let (id, file_name, bytes) = (job.id, job.file_name.clone(), Rc::clone(&job.bytes));
+    let on_reply = {
+        let dispatcher = dispatcher.clone();
+        move |reply: ParseReply| match reply {
+            ParseReply::Progress { read, total } => {
+                mark("scrollback:worker-progress");
+                dispatcher.dispatch(Action::Progress { job: id, read, total });
+            }
+            ParseReply::Parsed(parsed) => {
+                mark("scrollback:worker-parsed");
+                set_root_figure("data-scrollback-worker-parse-ms", parsed.parse_ms);
+                set_root_figure("data-scrollback-worker-wasm-bytes", parsed.memory_bytes as f64);
+                let detected_format = parsed.detected_format;
+                let result = parsed
+                    .into_log(Rc::clone(&bytes))
+                    .map(|log| Shared::new(OpenLog { detected_format, ..OpenLog::new(log, file_name.clone()) }))
+                    .map_err(|problem| format!("{file_name}: {problem}"));
+                dispatcher.dispatch(Action::Parsed { job: id, result });
+            }
+            ParseReply::Refused(problem) => dispatcher.dispatch(Action::Parsed { job: id, result: Err(problem) }),
+        }
+    };
+    let Some(url) = worker_url() else {
+        dispatcher.dispatch(Action::Parsed { job: id, result: Err(format!("{}: the page cannot find its parse worker", job.file_name)) });
+        return None;
+    };
+    let bridge = ParseWorker::spawner().callback(on_reply).spawn(&url);
+    // The one copy that crosses: the page keeps its bytes and gets back only the line table.
+    bridge.send(ParseRequest { file_name: job.file_name.clone(), format: job.format, bytes: Bytes(job.bytes.to_vec()) });
+    Some(bridge)
+}
+
+/// The worker script's address, relative to the document, so a viewer served from a sub-path
+/// (`/logs/viewer/`) finds it there and not at the site's root.
+fn worker_url() -> Option<String> {
+    let base = gloo::utils::document().base_uri().ok().flatten()?;
+    web_sys::Url::new_with_base(WORKER_SCRIPT, &base).ok().map(|url| url.href())
+}
+
+/// A figure on the root element, for the benchmark to read.
+fn set_root_figure(name: &str, value: f64) {
+    if let Some(root) = gloo::utils::document().document_element() {
+        let _ = root.set_attribute(name, &format!("{value:.0}"));
+    }
+}
