@@ -13,10 +13,10 @@ use crate::model::{Diagnostic, Format, Line, LineKind, Log, Meta, Span, Stamp, S
 use crate::parse::{decode, detect, Parser};
 
 /// Plain UTF-8 files up to this size are parsed on the main thread; bigger ones, gzip and other
-/// encodings go to the worker. Starting a worker costs ~60 ms (fetching and compiling its wasm),
-/// while 4 MB (~40k lines) parse on the main thread in ~15 ms, well inside one frame budget
-/// (see BENCHMARKS.md).
-pub const MAIN_THREAD_MAX_BYTES: usize = 4_000_000;
+/// encodings go to the worker. A worker costs ~200 ms before its first line (fetching and
+/// compiling its wasm on this machine), while 8 MB (~80k lines) parse and render on the main
+/// thread in ~50 ms, one long task at most (see BENCHMARKS.md).
+pub const MAIN_THREAD_MAX_BYTES: usize = 8_000_000;
 
 /// Whether the main thread parses `bytes` itself: small, plain UTF-8, not gzip. Refusals
 /// (empty, binary) are decided on the main thread too, so they need no worker.
@@ -59,14 +59,31 @@ impl<'de> serde::de::Visitor<'de> for BytesVisitor {
     }
 }
 
+/// Bytes shared with the rest of the page: serialised as one block straight from the shared
+/// allocation, so sending them makes no copy in wasm memory.
+#[derive(Debug, Clone)]
+pub struct SharedBytes(pub Rc<[u8]>);
+
+impl Serialize for SharedBytes {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_bytes(&self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for SharedBytes {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<SharedBytes, D::Error> {
+        Bytes::deserialize(deserializer).map(|bytes| SharedBytes(Rc::from(bytes.0)))
+    }
+}
+
 /// The main thread to the worker: parse this file.
 #[derive(Debug, Serialize, Deserialize)]
 pub struct ParseRequest {
     pub file_name: String,
     /// The format forced by `?format=`; `None` detects one.
     pub format: Option<Format>,
-    /// A copy of the file as dropped; the main thread keeps the original.
-    pub bytes: Bytes,
+    /// The file as dropped; the main thread keeps it, the worker gets a copy.
+    pub bytes: SharedBytes,
 }
 
 /// The worker to the main thread: progress as it goes, then one `Parsed` or `Refused`.
@@ -101,13 +118,18 @@ pub struct ParsedLog {
 }
 
 impl ParsedLog {
-    /// The log again. Its text is `bytes`, shared without a copy (checked to be UTF-8), unless the
-    /// worker sent the decoded text. A malformed reply is an error, never a panic.
-    pub fn into_log(self, bytes: Rc<[u8]>) -> Result<Log, String> {
-        let text: Rc<str> = match self.text {
-            Some(text) => Rc::from(text),
-            None => decode::shared_plain_utf8(bytes).map_err(|_| "the parse worker did not send the decoded text".to_owned())?,
-        };
+    /// The log's text: `bytes`, shared without a copy once checked to be UTF-8, unless the
+    /// worker sent the decoded text.
+    pub fn take_text(&mut self, bytes: Rc<[u8]>) -> Result<Rc<str>, String> {
+        match self.text.take() {
+            Some(text) => Ok(Rc::from(text)),
+            None => decode::shared_plain_utf8(bytes).map_err(|_| "the parse worker did not send the decoded text".to_owned()),
+        }
+    }
+
+    /// The log again, over `text` (from [`ParsedLog::take_text`]). A malformed reply is an
+    /// error, never a panic.
+    pub fn into_log(self, text: Rc<str>) -> Result<Log, String> {
         let lines = decode_lines(&self.lines.0, &text)?;
         Ok(Log { text, format: self.format, meta: self.meta, lines, diagnostics: self.diagnostics })
     }
@@ -131,7 +153,7 @@ impl WorkerParse {
         };
         let (bytes, text_is_request) = match unpacked {
             Some(unpacked) => (Rc::from(unpacked), false),
-            None => (Rc::from(request.bytes.0), true),
+            None => (request.bytes.0, true),
         };
         let address = Rc::as_ptr(&bytes) as *const u8;
         let decoded = decode::decode_shared(bytes);
@@ -276,7 +298,7 @@ mod tests {
 
     /// Runs the worker's side with a tiny budget, then the main thread's, as the browser would.
     fn through_the_worker(name: &str, bytes: &[u8], format: Option<Format>) -> Result<(Log, ParsedLog), String> {
-        let request = ParseRequest { file_name: name.to_owned(), format, bytes: Bytes(bytes.to_vec()) };
+        let request = ParseRequest { file_name: name.to_owned(), format, bytes: SharedBytes(Rc::from(bytes)) };
         let mut parse = WorkerParse::begin(request)?;
         let mut progress = Vec::new();
         while !parse.read(16) {
@@ -284,8 +306,9 @@ mod tests {
         }
         assert!(bytes.len() < 64 || !progress.is_empty(), "progress is reported");
         let parsed = parse.finish();
-        let reply = ParsedLog { text: parsed.text.clone(), lines: parsed.lines.clone(), meta: parsed.meta.clone(), diagnostics: parsed.diagnostics.clone(), ..parsed };
-        Ok((reply.into_log(Rc::from(bytes))?, parsed))
+        let mut reply = ParsedLog { text: parsed.text.clone(), lines: parsed.lines.clone(), meta: parsed.meta.clone(), diagnostics: parsed.diagnostics.clone(), ..parsed };
+        let text = reply.take_text(Rc::from(bytes))?;
+        Ok((reply.into_log(text)?, parsed))
     }
 
     const LOG: &str = "Irc discussions from #mirage on 29-06-2016\n\n29-06-2016 15:12 alice hi \u{e9}\n29-06-2016 15:13 bob * waves\n29-06-2016 12:00 carol back in time\n";

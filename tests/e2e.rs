@@ -337,7 +337,7 @@ async fn a_big_log_is_parsed_in_the_worker_with_progress_and_other_encodings_too
     browser.wait_for(".row").await;
 
     watch_progress(&browser, false).await;
-    let log = generated_meeting(100_000);
+    let log = generated_meeting(150_000);
     assert!(log.len() > scrollback::transfer::MAIN_THREAD_MAX_BYTES, "big enough for the worker");
     browser.drop_file("worker.log", &log).await;
     browser.wait_for_text(".log-header .file-name", "worker.log").await;
@@ -376,7 +376,8 @@ async fn cancelling_a_parse_keeps_the_previous_log_and_a_new_drop_replaces_a_run
     browser.drop_file("meeting.txt", MIRAGE_LOG).await;
     browser.wait_for_text(".log-header .file-name", "meeting.txt").await;
 
-    let big = generated_meeting(100_000);
+    let big = generated_meeting(150_000);
+    assert!(big.len() > scrollback::transfer::MAIN_THREAD_MAX_BYTES, "big enough for the worker");
     watch_progress(&browser, true).await;
     browser.drop_file("big.log", &big).await;
     let state = browser

@@ -3,13 +3,14 @@
 
 use std::rc::Rc;
 
-use gloo::worker::{HandlerId, Spawnable, Worker, WorkerBridge, WorkerScope};
+use gloo::worker::{Codec, HandlerId, Spawnable, Worker, WorkerBridge, WorkerScope};
+use serde::{Deserialize, Serialize};
 use wasm_bindgen::{JsCast, JsValue};
 use yew::prelude::*;
 
 use super::web::mark;
 use crate::app::{Action, OpenLog, ParseJob, Shared, State};
-use crate::transfer::{Bytes, ParseReply, ParseRequest, WorkerParse};
+use crate::transfer::{ParseReply, ParseRequest, ParsedLog, SharedBytes, WorkerParse};
 
 /// Text read between progress reports and chances to be stopped: about 10 ms of parsing.
 const SLICE_BYTES: usize = 4_000_000;
@@ -84,6 +85,21 @@ pub fn wasm_memory_bytes() -> u32 {
     wasm_bindgen::memory().unchecked_into::<js_sys::WebAssembly::Memory>().buffer().unchecked_into::<js_sys::ArrayBuffer>().byte_length()
 }
 
+/// Messages as JS values (serde-wasm-bindgen): a block of bytes becomes one `Uint8Array`,
+/// copied once out of wasm memory, where bincode would first copy it into a second buffer in
+/// wasm memory, which would never shrink again.
+pub struct JsCodec;
+
+impl Codec for JsCodec {
+    fn encode<I: Serialize>(input: I) -> JsValue {
+        serde_wasm_bindgen::to_value(&input).unwrap_or_else(|error| wasm_bindgen::throw_str(&format!("cannot encode a worker message: {error}")))
+    }
+
+    fn decode<O: for<'de> Deserialize<'de>>(input: JsValue) -> O {
+        serde_wasm_bindgen::from_value(input).unwrap_or_else(|error| wasm_bindgen::throw_str(&format!("cannot decode a worker message: {error}")))
+    }
+}
+
 /// Starts a worker for `job` and reports to the app: progress, then the opened log or the
 /// problem. Dropping the returned bridge closes the worker, even mid-parse.
 pub fn parse_in_worker(job: &ParseJob, dispatcher: UseReducerDispatcher<State>) -> Option<WorkerBridge<ParseWorker>> {
@@ -100,12 +116,11 @@ pub fn parse_in_worker(job: &ParseJob, dispatcher: UseReducerDispatcher<State>) 
                 mark("scrollback:worker-parsed");
                 set_root_figure("data-scrollback-worker-parse-ms", parsed.parse_ms);
                 set_root_figure("data-scrollback-worker-wasm-bytes", parsed.memory_bytes as f64);
-                let detected_format = parsed.detected_format;
-                let result = parsed
-                    .into_log(Rc::clone(&bytes))
-                    .map(|log| Shared::new(OpenLog { detected_format, ..OpenLog::new(log, file_name.clone()) }))
-                    .map_err(|problem| format!("{file_name}: {problem}"));
-                dispatcher.dispatch(Action::Parsed { job: id, result });
+                let (dispatcher, bytes, file_name) = (dispatcher.clone(), Rc::clone(&bytes), file_name.clone());
+                wasm_bindgen_futures::spawn_local(async move {
+                    let result = open_parsed(*parsed, bytes, &file_name).await.map_err(|problem| format!("{file_name}: {problem}"));
+                    dispatcher.dispatch(Action::Parsed { job: id, result });
+                });
             }
             ParseReply::Refused(problem) => dispatcher.dispatch(Action::Parsed { job: id, result: Err(problem) }),
         }
@@ -114,10 +129,24 @@ pub fn parse_in_worker(job: &ParseJob, dispatcher: UseReducerDispatcher<State>) 
         dispatcher.dispatch(Action::Parsed { job: id, result: Err(format!("{}: the page cannot find its parse worker", job.file_name)) });
         return None;
     };
-    let bridge = ParseWorker::spawner().callback(on_reply).spawn(&url);
-    // The one copy that crosses: the page keeps its bytes and gets back only the line table.
-    bridge.send(ParseRequest { file_name: job.file_name.clone(), format: job.format, bytes: Bytes(job.bytes.to_vec()) });
+    let bridge = ParseWorker::spawner().encoding::<JsCodec>().callback(on_reply).spawn(&url);
+    // The text crosses once: the page keeps its bytes and gets back only the line table.
+    timed("scrollback:send", || bridge.send(ParseRequest { file_name: job.file_name.clone(), format: job.format, bytes: SharedBytes(Rc::clone(&job.bytes)) }));
     Some(bridge)
+}
+
+/// The open log from the worker's reply, built in steps with a yield to the page between them,
+/// so that no single task blocks the main thread for long: checking the text, reading the line
+/// table, the roster and legend.
+async fn open_parsed(mut parsed: ParsedLog, bytes: Rc<[u8]>, file_name: &str) -> Result<Shared<OpenLog>, String> {
+    let yield_to_page = || gloo::timers::future::TimeoutFuture::new(0);
+    let text = timed("scrollback:check-text", || parsed.take_text(bytes))?;
+    yield_to_page().await;
+    let detected_format = parsed.detected_format;
+    let log = timed("scrollback:read-table", || parsed.into_log(text))?;
+    yield_to_page().await;
+    let open = timed("scrollback:roster", || OpenLog::new(log, file_name.to_owned()));
+    Ok(Shared::new(OpenLog { detected_format, ..open }))
 }
 
 /// The worker script's address, relative to the document, so a viewer served from a sub-path
@@ -125,6 +154,16 @@ pub fn parse_in_worker(job: &ParseJob, dispatcher: UseReducerDispatcher<State>) 
 fn worker_url() -> Option<String> {
     let base = gloo::utils::document().base_uri().ok().flatten()?;
     web_sys::Url::new_with_base(WORKER_SCRIPT, &base).ok().map(|url| url.href())
+}
+
+/// Runs `work` between two marks and measures it as `name`, for the benchmark.
+fn timed<T>(name: &str, work: impl FnOnce() -> T) -> T {
+    let (start, end) = (format!("{name}-start"), format!("{name}-end"));
+    mark(&start);
+    let result = work();
+    mark(&end);
+    super::web::measure(name, &start, &end);
+    result
 }
 
 /// A figure on the root element, for the benchmark to read.
