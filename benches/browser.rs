@@ -49,6 +49,7 @@ const [url, done] = [arguments[0], arguments[arguments.length - 1]];
     longest_task_ms: longestTask,
     longest_gap_ms: longestGap,
     worker_parse_ms: root.scrollbackWorkerParseMs ? Number(root.scrollbackWorkerParseMs) : null,
+    worker_read_ms: root.scrollbackWorkerReadMs ? Number(root.scrollbackWorkerReadMs) : null,
     worker_wasm_bytes: Number(root.scrollbackWorkerWasmBytes || 0),
     bytes: file.size,
     first_rows_ms: measure('scrollback:open-to-first-rows'),
@@ -86,7 +87,11 @@ async fn main() {
         println!("wasm_drop_to_first_rows_{label} {:.0} ms", number("first_rows_ms"));
         // The worker's time covers unpacking, decoding, detection, parsing and the line table.
         match figures["worker_parse_ms"].as_f64() {
-            Some(worker_ms) if !label.ends_with("gz") => println!("wasm_parse_worker_{label} {:.0} MB/s", number("bytes") / 1e6 / (worker_ms / 1e3)),
+            Some(worker_ms) if !label.ends_with("gz") => {
+                println!("wasm_parse_worker_{label} {:.0} MB/s", number("bytes") / 1e6 / (worker_ms / 1e3));
+                // Reading the lines alone: the parse proper, without copying, decoding and detection.
+                println!("wasm_parse_worker_lines_{label} {:.0} MB/s", number("bytes") / 1e6 / (number("worker_read_ms") / 1e3));
+            }
             Some(_) => {}
             None => println!("wasm_parse_main_thread_{label} {:.0} MB/s", number("bytes") / 1e6 / (number("parse_ms") / 1e3)),
         }

@@ -114,6 +114,8 @@ pub struct ParsedLog {
     /// For the benchmark: milliseconds the worker spent preparing, decoding and parsing, and
     /// its wasm memory then.
     pub parse_ms: f64,
+    /// Of that, the milliseconds spent reading lines (the parse proper).
+    pub read_ms: f64,
     pub memory_bytes: u64,
 }
 
@@ -184,6 +186,7 @@ impl WorkerParse {
             meta: log.meta,
             diagnostics: log.diagnostics,
             parse_ms: 0.0,
+            read_ms: 0.0,
             memory_bytes: 0,
         }
     }
