@@ -15,8 +15,10 @@ use crate::transfer::{ParseReply, ParseRequest, ParsedLog, SharedBytes, WorkerPa
 /// Text read between progress reports and chances to be stopped: about 10 ms of parsing.
 const SLICE_BYTES: usize = 4_000_000;
 
-/// The worker script Trunk writes beside `index.html` (`data-bin="scrollback-worker"`).
-const WORKER_SCRIPT: &str = "scrollback-worker.js";
+/// The worker's entry script beside `index.html` (`worker-loader.js`): it loads the glue Trunk
+/// writes for `data-bin="scrollback-worker"`. gloo-worker's own `spawn` would start the worker
+/// from a `blob:` URL, which a Content-Security-Policy would have to allow.
+const WORKER_SCRIPT: &str = "worker-loader.js";
 
 /// Parses one file per request, in slices. Between slices it yields to its message queue, so
 /// that the page dropping its bridge (a cancel, a new file) closes the worker mid-parse.
@@ -143,7 +145,7 @@ pub fn parse_in_worker(job: &ParseJob, dispatcher: UseReducerDispatcher<State>) 
         dispatcher.dispatch(Action::Parsed { job: id, result: Err(format!("{}: the page cannot find its parse worker", job.file_name)) });
         return None;
     };
-    let bridge = ParseWorker::spawner().encoding::<JsCodec>().callback(on_reply).spawn(&url);
+    let bridge = ParseWorker::spawner().encoding::<JsCodec>().callback(on_reply).spawn_with_loader(&url);
     // The text crosses once: the page keeps its bytes and gets back only the line table.
     timed("scrollback:send", || bridge.send(ParseRequest { file_name: job.file_name.clone(), format: job.format, bytes: SharedBytes(Rc::clone(&job.bytes)) }));
     Some(bridge)
