@@ -355,7 +355,8 @@ fn KeyboardHelp(props: &KeyboardHelpProps) -> Html {
 
 /// `1.2 of 9.6 MB`, or `1.2 MB` when the server gave no length.
 fn progress_text(loading: &Loading) -> String {
-    let megabytes = |bytes: u64| format!("{:.1}", bytes as f64 / 1e6);
+    // Tenths in integers: float formatting would cost the bundle a few KB.
+    let megabytes = |bytes: u64| format!("{}.{}", bytes / 1_000_000, bytes / 100_000 % 10);
     match loading.total {
         Some(total) => format!("{} of {} MB", megabytes(loading.received), megabytes(total)),
         None => format!("{} MB", megabytes(loading.received)),

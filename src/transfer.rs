@@ -104,7 +104,7 @@ pub struct ParsedLog {
     pub format: Format,
     /// What detection chose; differs from `format` when one was forced.
     pub detected_format: Format,
-    pub meta: Meta,
+    pub meta: WireMeta,
     pub diagnostics: Vec<Diagnostic>,
     /// The lines, [`LINE_RECORD_BYTES`] each: see [`encode_lines`].
     pub lines: Bytes,
@@ -133,7 +133,33 @@ impl ParsedLog {
     /// error, never a panic.
     pub fn into_log(self, text: Rc<str>) -> Result<Log, String> {
         let lines = decode_lines(&self.lines.0, &text)?;
-        Ok(Log { text, format: self.format, meta: self.meta, lines, diagnostics: self.diagnostics })
+        Ok(Log { text, format: self.format, meta: self.meta.into_meta(), lines, diagnostics: self.diagnostics })
+    }
+}
+
+/// [`Meta`] with its dates as day numbers: read back without chrono's date parser, which
+/// would otherwise be linked into the main app only for this.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct WireMeta {
+    pub title: Option<String>,
+    pub channel: Option<String>,
+    pub date: Option<i32>,
+    pub author: Option<String>,
+    pub published: Option<i32>,
+    pub updated: Option<i32>,
+    pub tags: Vec<String>,
+}
+
+impl WireMeta {
+    pub fn new(meta: Meta) -> WireMeta {
+        let days = |date: Option<NaiveDate>| date.map(|date| date.num_days_from_ce());
+        WireMeta { date: days(meta.date), published: days(meta.published), updated: days(meta.updated), title: meta.title, channel: meta.channel, author: meta.author, tags: meta.tags }
+    }
+
+    /// The meta again; a day number out of range is dropped, not a panic.
+    pub fn into_meta(self) -> Meta {
+        let date = |days: Option<i32>| days.and_then(NaiveDate::from_num_days_from_ce_opt);
+        Meta { date: date(self.date), published: date(self.published), updated: date(self.updated), title: self.title, channel: self.channel, author: self.author, tags: self.tags }
     }
 }
 
@@ -183,7 +209,7 @@ impl WorkerParse {
             detected_format: self.detected_format,
             lines: Bytes(encode_lines(&log.lines)),
             text: (!self.text_is_request).then(|| log.text.to_string()),
-            meta: log.meta,
+            meta: WireMeta::new(log.meta),
             diagnostics: log.diagnostics,
             parse_ms: 0.0,
             read_ms: 0.0,
