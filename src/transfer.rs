@@ -13,9 +13,9 @@ use crate::model::{Diagnostic, Format, Line, LineKind, Log, Meta, Span, Stamp, S
 use crate::parse::{decode, detect, Parser};
 
 /// Plain UTF-8 files up to this size are parsed on the main thread; bigger ones, gzip and other
-/// encodings go to the worker. A worker costs ~200 ms before its first line (fetching and
-/// compiling its wasm on this machine), while 8 MB (~80k lines) parse and render on the main
-/// thread in ~50 ms, one long task at most (see BENCHMARKS.md).
+/// encodings go to the worker. A worker costs 50–130 ms before its first line (fetching and
+/// compiling its wasm, the messages), while 8 MB (~80k lines) parse and render on the main
+/// thread in ~50 ms, one task (see BENCHMARKS.md and ARCHITECTURE.md).
 pub const MAIN_THREAD_MAX_BYTES: usize = 8_000_000;
 
 /// Whether the main thread parses `bytes` itself: small, plain UTF-8, not gzip. Refusals
