@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 #! Prints the benchmark figures as `name value unit` lines: native parse throughput against a
-#! memchr baseline; in headless Chromium, drop → first rows, wasm parse throughput, DOM
-#! elements and memory; and the gzipped size of the built app. Needs ../shared/tools for the logs.
+#! memchr baseline; in headless Chromium, drop → first rows, wasm parse throughput, the longest
+#! main-thread task, DOM elements and memory; and the gzipped size of the main app and of the
+#! parse worker. Needs ../shared/tools for the logs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -12,6 +13,7 @@ for n in 10000 100000 1000000; do
     python3 "$generator" "$n" "target/bench/meeting-$n.txt" "target/bench/meeting-$n.irssi.log" >&2
   fi
 done
+gzip -kf target/bench/meeting-10000.txt
 
 export TRUNK_SKIP_VERSION_CHECK=true TRUNK_OFFLINE=true
 export CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}"
@@ -25,13 +27,15 @@ ln -sfn ../target/bench dist/bench
 trap 'rm -f dist/bench' EXIT
 cargo bench --quiet --bench browser
 
-if [ -d dist ]; then
-  for file in dist/*.wasm dist/*.js; do
-    [ -f "$file" ] || continue
-    case "$file" in
-      *worker*) name=worker ;;
-      *) name=app ;;
-    esac
-    printf '%s_%s_gzip %s bytes\n' "$name" "${file##*.}" "$(gzip -9c "$file" | wc -c)"
-  done
-fi
+declare -A total=([app]=0 [worker]=0)
+for file in dist/*.wasm dist/*.js; do
+  [ -f "$file" ] || continue
+  case "$file" in
+    *worker*) name=worker ;;
+    *) name=app ;;
+  esac
+  size=$(gzip -9c "$file" | wc -c)
+  total[$name]=$((total[$name] + size))
+  printf '%s_%s_gzip %s bytes\n' "$name" "${file##*.}" "$size"
+done
+printf 'app_wasm_and_js_gzip %s bytes\nworker_wasm_and_js_gzip %s bytes\n' "${total[app]}" "${total[worker]}"

@@ -22,7 +22,7 @@ use crate::model::{LineKind, Log, Stamp, SystemEvent};
 use crate::speakers::Roster;
 
 /// What [`analyse`] finds in a log.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 pub struct Agenda {
     /// Who chairs: the `#startmeeting` nick, or the one who moves the meeting on.
     pub chair: Option<String>,
@@ -38,7 +38,7 @@ pub struct Agenda {
 }
 
 /// One topic of the meeting.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Section {
     /// Short, naming the topic ("Solo5"); a MeetBot `#topic` is kept as written.
     pub title: String,
@@ -72,7 +72,7 @@ impl Section {
 }
 
 /// What opened a section.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Boundary {
     /// A `#topic` command.
     MeetBot,
@@ -93,7 +93,7 @@ impl Boundary {
 }
 
 /// A MeetBot minute item.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Item {
     /// 0-based line index.
     pub line: usize,
@@ -103,7 +103,7 @@ pub struct Item {
     pub owners: Vec<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum ItemKind {
     Agreed,
     Action,
@@ -141,6 +141,16 @@ impl ItemKind {
             ItemKind::Accepted => "accepted",
             ItemKind::Rejected => "rejected",
         }
+    }
+}
+
+impl Agenda {
+    /// Whether every section and item lies within a log of `n_lines` lines, in order: what a
+    /// worker's reply must show before the views index lines with it.
+    pub fn fits(&self, n_lines: usize) -> bool {
+        let sections_fit = self.sections.windows(2).all(|pair| pair[0].last < pair[1].first)
+            && self.sections.iter().all(|section| section.first <= section.last && section.last < n_lines && section.items.end <= self.items.len() && section.items.start <= section.items.end);
+        sections_fit && self.items.iter().all(|item| item.line < n_lines)
     }
 }
 

@@ -1,6 +1,5 @@
 //! The app's state and root component: which log is open, and opening another one.
 
-use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::ops::Deref;
 use std::rc::Rc;
@@ -8,10 +7,12 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::demo::{DEMO_FILE_NAME, DEMO_LOG};
-use crate::input::prepare;
+use crate::input::check_input;
 use crate::model::{DiagnosticKind, Log};
 use crate::model::Format;
-use crate::parse::{detect, parse, parse_shared, reparse};
+use crate::parse::decode::shared_plain_utf8;
+use crate::parse::{detect, parse_text, parse_text_file, reparse};
+use crate::transfer::parses_on_main_thread;
 use crate::speakers::{Roster, Speaker};
 use crate::listing::{Listing, Rules};
 use crate::permalink::Anchor;
@@ -80,6 +81,13 @@ pub struct OpenLog {
 
 impl OpenLog {
     pub fn new(log: Log, file_name: impl Into<AttrValue>) -> OpenLog {
+        let threads = crate::thread::analyse(&log);
+        let agenda = crate::agenda::analyse(&log);
+        OpenLog::with_analyses(log, file_name, threads, agenda)
+    }
+
+    /// Like [`OpenLog::new`] with the threads and agenda already found (by the parse worker).
+    pub fn with_analyses(log: Log, file_name: impl Into<AttrValue>, threads: crate::thread::Threads, agenda: crate::agenda::Agenda) -> OpenLog {
         let clock_jumps = log
             .diagnostics
             .iter()
@@ -89,8 +97,7 @@ impl OpenLog {
         let roster = Roster::new(&log);
         let activity = crate::activity::activity(&log, &roster).map(Rc::new);
         let day_starts = day_starts(&log);
-        let agenda = crate::agenda::analyse(&log);
-        let threads = Rc::new(crate::thread::analyse(&log));
+        let threads = Rc::new(threads);
         let section_lines = agenda.sections.iter().map(|section| section.first..=section.last).collect();
         let items_by_line = agenda.items.iter().enumerate().map(|(index, item)| (item.line, index)).collect();
         OpenLog {
@@ -118,7 +125,7 @@ impl OpenLog {
     }
 
     pub fn demo() -> OpenLog {
-        OpenLog::new(parse(DEMO_LOG.as_bytes(), None), DEMO_FILE_NAME)
+        OpenLog::new(parse_text(Rc::from(DEMO_LOG), None), DEMO_FILE_NAME)
     }
 
     /// The lines of a `#snippet=` link, numbered as in the log they came from.
@@ -154,16 +161,45 @@ pub struct State {
     pub dragging: bool,
     /// The format every log is read in (`?format=`), instead of detecting one.
     pub forced_format: Option<Format>,
-    /// A log being fetched (`?src=`), and how far it has come.
+    /// A log being fetched (`?src=`) or parsed in the worker, and how far it has come.
     pub loading: Option<Loading>,
+    /// The file the worker is parsing; the open log stays until it is done.
+    pub parsing: Option<ParseJob>,
+    /// How many worker parses were started: the next job's id.
+    pub jobs_started: u32,
 }
 
-/// Progress of a fetch: bytes received, and the total when the server said.
+/// Progress of a fetch or a parse: bytes done, and the total when known.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Loading {
     pub name: AttrValue,
     pub received: u64,
     pub total: Option<u64>,
+    pub stage: Stage,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    Fetching,
+    /// In the worker; this stage can be cancelled.
+    Parsing,
+}
+
+/// A file handed to the parse worker. The page keeps its bytes: they become the log's text.
+/// Jobs compare by id, never by their bytes.
+#[derive(Debug, Clone)]
+pub struct ParseJob {
+    pub id: u32,
+    pub file_name: String,
+    pub bytes: Rc<[u8]>,
+    /// `?format=`, when set.
+    pub format: Option<Format>,
+}
+
+impl PartialEq for ParseJob {
+    fn eq(&self, other: &ParseJob) -> bool {
+        self.id == other.id
+    }
 }
 
 impl Default for State {
@@ -175,13 +211,19 @@ impl Default for State {
 impl State {
     /// A fresh state showing `open`.
     pub fn opened(open: Shared<OpenLog>) -> State {
-        State { open, problem: None, dragging: false, forced_format: None, loading: None }
+        State { open, problem: None, dragging: false, forced_format: None, loading: None, parsing: None, jobs_started: 0 }
     }
 }
 
 pub enum Action {
-    /// Parse and show these bytes, or say why not.
+    /// Parse and show these bytes, or say why not: small plain files at once, others in the worker.
     Open { file_name: String, bytes: Rc<[u8]> },
+    /// The worker read this far into job `job`'s text.
+    Progress { job: u32, read: u64, total: u64 },
+    /// The worker's outcome for job `job`: the log to show, or why not.
+    Parsed { job: u32, result: Result<Shared<OpenLog>, String> },
+    /// Stop the worker's parse and keep the open log.
+    Cancel,
     Dragging(bool),
     DismissProblem,
     /// Read the open log as this format; `None` goes back to the detected one.
@@ -201,27 +243,41 @@ impl Reducible for State {
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let state = match action {
-            Action::Open { file_name, bytes } => match prepare(&bytes) {
-                Ok(prepared) => {
+            Action::Open { file_name, bytes } if !parses_on_main_thread(&bytes) => {
+                let job = ParseJob { id: self.jobs_started.wrapping_add(1), file_name, bytes, format: self.forced_format };
+                let loading = Loading { name: job.file_name.clone().into(), received: 0, total: Some(job.bytes.len() as u64), stage: Stage::Parsing };
+                State { jobs_started: job.id, parsing: Some(job), loading: Some(loading), problem: None, dragging: false, ..(*self).clone() }
+            }
+            // Also stops a parse still running in the worker: the newest file wins.
+            Action::Open { file_name, bytes } => match check_input(&bytes).map_err(|problem| problem.to_string()).and_then(|()| {
+                shared_plain_utf8(bytes).map_err(|_| "the file is not plain UTF-8".to_owned())
+            }) {
+                Ok(text) => {
                     crate::browser::mark("scrollback:parse-start");
-                    // Unpacked gzip is new bytes; anything else is parsed from the shared original.
-                    let bytes = match prepared {
-                        Cow::Borrowed(_) => bytes.clone(),
-                        Cow::Owned(unpacked) => Rc::from(unpacked),
-                    };
-                    let log = parse_shared(bytes, Some(&file_name), self.forced_format);
+                    let log = parse_text_file(text, Some(&file_name), self.forced_format);
                     crate::browser::mark("scrollback:parse-end");
                     crate::browser::measure("scrollback:parse", "scrollback:parse-start", "scrollback:parse-end");
                     let open = match self.forced_format {
                         Some(_) => OpenLog { detected_format: detect(&log.text), ..OpenLog::new(log, file_name) },
                         None => OpenLog::new(log, file_name),
                     };
-                    State { open: Shared::new(open), problem: None, dragging: false, forced_format: self.forced_format, loading: None }
+                    State { open: Shared::new(open), problem: None, dragging: false, loading: None, parsing: None, ..(*self).clone() }
                 }
                 Err(problem) => {
-                    State { problem: Some(format!("{file_name}: {problem}").into()), dragging: false, loading: None, ..(*self).clone() }
+                    State { problem: Some(format!("{file_name}: {problem}").into()), dragging: false, loading: None, parsing: None, ..(*self).clone() }
                 }
             },
+            Action::Progress { job, read, total } if self.parsing.as_ref().is_some_and(|parsing| parsing.id == job) => {
+                let name = self.loading.as_ref().map(|loading| loading.name.clone()).unwrap_or_default();
+                State { loading: Some(Loading { name, received: read, total: Some(total), stage: Stage::Parsing }), ..(*self).clone() }
+            }
+            Action::Parsed { job, result } if self.parsing.as_ref().is_some_and(|parsing| parsing.id == job) => match result {
+                Ok(open) => State { open, problem: None, loading: None, parsing: None, ..(*self).clone() },
+                Err(problem) => State { problem: Some(problem.into()), loading: None, parsing: None, ..(*self).clone() },
+            },
+            // A reply from a job that was cancelled or replaced.
+            Action::Progress { .. } | Action::Parsed { .. } => return self,
+            Action::Cancel => State { loading: None, parsing: None, ..(*self).clone() },
             Action::Dragging(dragging) if dragging == self.dragging => return self,
             Action::Dragging(dragging) => State { dragging, ..(*self).clone() },
             Action::DismissProblem => State { problem: None, ..(*self).clone() },
@@ -261,12 +317,24 @@ pub fn App(props: &AppProps) -> Html {
             None => State { problem: Some("This snippet link is damaged or cut short: ask for the link again.".into()), ..State::default() },
         },
         // A log is coming from `?src=`: show nothing rather than the demo meanwhile.
-        None if crate::browser::query_param("src").is_some() => State::opened(Shared::new(OpenLog::new(parse(b"", None), ""))),
+        None if crate::browser::query_param("src").is_some() => State::opened(Shared::new(OpenLog::new(parse_text(Rc::from(""), None), ""))),
         None => State::default(),
     });
     let onopen: OnOpen = {
         let dispatcher = state.dispatcher();
         use_callback((), move |(file_name, bytes): (String, Rc<[u8]>), _| dispatcher.dispatch(Action::Open { file_name, bytes }))
+    };
+    {
+        // A new job closes the previous job's worker; so do a cancel and the job's end.
+        let dispatcher = state.dispatcher();
+        use_effect_with(state.parsing.clone(), move |job| {
+            let worker = job.as_ref().map(|job| crate::browser::parse_in_worker(job, dispatcher));
+            move || drop(worker)
+        });
+    }
+    let oncancel = {
+        let dispatcher = state.dispatcher();
+        use_callback((), move |_: MouseEvent, _| dispatcher.dispatch(Action::Cancel))
     };
     let embedded = crate::browser::use_embedded();
     let interactive = !embedded && !props.standalone;
@@ -311,9 +379,12 @@ pub fn App(props: &AppProps) -> Html {
                 <Toolbar onopen={onopen} kept={kept.name.clone().filter(|name| *name == state.open.file_name)} onforget={kept.forget.clone()} />
             }
             if let Some(loading) = &state.loading {
-                <div class="loading" role="status">
-                    <span>{format!("Loading {}: {}", loading.name, progress_text(loading))}</span>
+                <div class="loading" role="status" data-stage={if loading.stage == Stage::Parsing { "parsing" } else { "fetching" }}>
+                    <span>{format!("{} {}: {}", if loading.stage == Stage::Parsing { "Reading" } else { "Loading" }, loading.name, progress_text(loading))}</span>
                     <progress max={loading.total.unwrap_or(0).to_string()} value={loading.received.to_string()} />
+                    if loading.stage == Stage::Parsing {
+                        <button type="button" class="button cancel" onclick={oncancel}>{"Cancel"}</button>
+                    }
                 </div>
             }
             if let Some(problem) = &state.problem {
@@ -619,7 +690,8 @@ fn KeyboardHelp(props: &KeyboardHelpProps) -> Html {
 
 /// `1.2 of 9.6 MB`, or `1.2 MB` when the server gave no length.
 fn progress_text(loading: &Loading) -> String {
-    let megabytes = |bytes: u64| format!("{:.1}", bytes as f64 / 1e6);
+    // Tenths in integers: float formatting would cost the bundle a few KB.
+    let megabytes = |bytes: u64| format!("{}.{}", bytes / 1_000_000, bytes / 100_000 % 10);
     match loading.total {
         Some(total) => format!("{} of {} MB", megabytes(loading.received), megabytes(total)),
         None => format!("{} MB", megabytes(loading.received)),

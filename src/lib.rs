@@ -21,6 +21,7 @@ pub mod snippet;
 pub mod speakers;
 pub mod text;
 pub mod thread;
+pub mod transfer;
 
 pub mod app;
 pub mod browser;

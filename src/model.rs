@@ -32,7 +32,7 @@ pub struct Log {
 }
 
 /// What a line shows where it cannot be a span of the source. `None` keeps the span.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Shown {
     pub nick: Option<Box<str>>,
     pub body: Option<Box<str>>,
@@ -250,9 +250,32 @@ impl Stamp {
     }
 }
 
+/// As day number, seconds and nanoseconds: compact, and read back without chrono's parsers
+/// (the parse worker sends the agenda's times this way).
+impl serde::Serialize for Stamp {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use chrono::Datelike;
+        let days = self.date.map(|date| date.num_days_from_ce());
+        serde::Serialize::serialize(&(days, self.time.num_seconds_from_midnight(), self.time.nanosecond()), serializer)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Stamp {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Stamp, D::Error> {
+        use serde::de::Error;
+        let (days, seconds, nanoseconds): (Option<i32>, u32, u32) = serde::Deserialize::deserialize(deserializer)?;
+        let time = NaiveTime::from_num_seconds_from_midnight_opt(seconds, nanoseconds).ok_or_else(|| D::Error::custom("a time out of range"))?;
+        let date = match days {
+            Some(days) => Some(NaiveDate::from_num_days_from_ce_opt(days).ok_or_else(|| D::Error::custom("a date out of range"))?),
+            None => None,
+        };
+        Ok(Stamp { date, time })
+    }
+}
+
 /// The log formats scrollback reads. Detection prefers the earlier of two equal scores, so the
 /// specific formats come before the generic ones.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum Format {
     /// The MirageOS meeting log, as published (`DD-MM-YYYY HH:MM nick text`) or as its Canopy source.
     MirageMeeting,
@@ -434,7 +457,7 @@ impl Format {
 }
 
 /// Page metadata, when the log has a header.
-#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Meta {
     pub title: Option<String>,
     pub channel: Option<String>,
@@ -448,7 +471,7 @@ pub struct Meta {
 }
 
 /// A problem found while reading. Parsing never fails; it reports.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Diagnostic {
     /// 1-based source line.
     pub line: usize,
@@ -456,7 +479,7 @@ pub struct Diagnostic {
     pub message: String,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum DiagnosticKind {
     /// The line was not valid UTF-8 and was decoded as windows-1252.

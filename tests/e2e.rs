@@ -328,10 +328,15 @@ async fn the_embed_example_works_from_a_sub_path_and_sizes_its_iframe() {
     let log = generated_meeting(60);
     // The viewer lives at a sub-path, /logs/viewer/, as on a project's site.
     let example_at_logs = example.replace("viewer/index.html?embed=1&amp;src=../logs/meeting.txt", "viewer/index.html?embed=1&amp;src=../meeting.txt");
+    // A gzip log always goes to the parse worker, which the viewer must find at its sub-path too.
+    let mut packed = Vec::new();
+    let mut encoder = flate2::write::GzEncoder::new(&mut packed, flate2::Compression::fast());
+    std::io::Write::write_all(&mut encoder, log.as_bytes()).unwrap();
+    encoder.finish().unwrap();
     let site = support::browser::site_with(
         &dist,
         "logs/viewer",
-        &[("logs/embed.html", example_at_logs.as_bytes()), ("logs/meeting.txt", log.as_bytes())],
+        &[("logs/embed.html", example_at_logs.as_bytes()), ("logs/meeting.txt", log.as_bytes()), ("logs/meeting.log.gz", &packed)],
     );
     let browser = Browser::start(&site).await;
     browser.goto("/logs/embed.html").await;
@@ -365,6 +370,118 @@ async fn the_embed_example_works_from_a_sub_path_and_sizes_its_iframe() {
     // The `#L33` inside the frame scrolled the page down to it; show the page from its top.
     browser.eval("window.scrollTo(0, 0);", vec![]).await;
     browser.screenshot("embed-example").await;
+
+    browser.goto("/logs/viewer/index.html?embed=1&src=../meeting.log.gz#L33").await;
+    browser.wait_for_text(".log-header .file-name", "meeting.log.gz").await;
+    assert!(text(&browser.wait_for("#L33 .text").await).await.contains("message number 33"));
+    let parsed = browser.eval("return performance.getEntriesByName('scrollback:worker-parsed').length;", vec![]).await;
+    assert_eq!(parsed, 1, "parsed by the worker, spawned from the sub-path");
     browser.close().await;
     let _ = std::fs::remove_dir_all(site);
+}
+
+/// Records in `window.seen` whether the worker's progress bar appeared, and with `cancel`
+/// clicks its Cancel button the moment it does, before the worker can answer.
+async fn watch_progress(browser: &Browser, cancel: bool) {
+    browser
+        .eval(
+            "window.seen = { progress: false, cancelled: false };
+             new MutationObserver(() => {
+               const bar = document.querySelector('.loading[data-stage=parsing]');
+               if (!bar || !bar.querySelector('progress')) return;
+               window.seen.progress = true;
+               if (arguments[0] && !window.seen.cancelled) { window.seen.cancelled = true; bar.querySelector('button.cancel').click(); }
+             }).observe(document.body, { childList: true, subtree: true, attributes: true });",
+            vec![json!(cancel)],
+        )
+        .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_big_log_is_parsed_in_the_worker_with_progress_and_other_encodings_too() {
+    let Some(dist) = dist_or_skip() else { return };
+    let browser = Browser::start(&dist).await;
+    browser.goto("/index.html").await;
+    browser.wait_for(".row").await;
+
+    watch_progress(&browser, false).await;
+    let log = generated_meeting(150_000);
+    assert!(log.len() > scrollback::transfer::MAIN_THREAD_MAX_BYTES, "big enough for the worker");
+    browser.drop_file("worker.log", &log).await;
+    browser.wait_for_text(".log-header .file-name", "worker.log").await;
+    let row = browser.wait_for("#L3").await;
+    assert!(text(&row).await.contains("message number 3"));
+    let seen = browser
+        .eval("return { seen: window.seen, parsed: performance.getEntriesByName('scrollback:worker-parsed').length, loading: !!document.querySelector('.loading') };", vec![])
+        .await;
+    assert_eq!(seen["seen"]["progress"], true, "the progress bar was shown: {seen}");
+    assert_eq!(seen["parsed"], 1, "the worker parsed it: {seen}");
+    assert_eq!(seen["loading"], false, "the progress bar is gone: {seen}");
+
+    // A small windows-1252 file is decoded in the worker, which sends the decoded text back.
+    browser
+        .eval(
+            "const bytes = new Uint8Array([...new TextEncoder().encode('[10:00] <alice> it'), 0x92, ...new TextEncoder().encode('s done\\n[10:01] <bob> ok\\n')]);
+             const transfer = new DataTransfer();
+             transfer.items.add(new File([bytes], 'latin.log', { type: 'text/plain' }));
+             document.body.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));",
+            vec![],
+        )
+        .await;
+    browser.wait_for_text(".log-header .file-name", "latin.log").await;
+    let row = browser.wait_for("#L1 .text").await;
+    assert_eq!(text(&row).await, "it\u{2019}s done");
+    browser.wait_for(".log-header .warning").await;
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn cancelling_a_parse_keeps_the_previous_log_and_a_new_drop_replaces_a_running_one() {
+    let Some(dist) = dist_or_skip() else { return };
+    let browser = Browser::start(&dist).await;
+    browser.goto("/index.html").await;
+    browser.wait_for(".row").await;
+    browser.drop_file("meeting.txt", MIRAGE_LOG).await;
+    browser.wait_for_text(".log-header .file-name", "meeting.txt").await;
+
+    let big = generated_meeting(150_000);
+    assert!(big.len() > scrollback::transfer::MAIN_THREAD_MAX_BYTES, "big enough for the worker");
+    watch_progress(&browser, true).await;
+    browser.drop_file("big.log", &big).await;
+    let state = browser
+        .eval(
+            "const started = performance.now();
+             while (!window.seen.cancelled && performance.now() - started < 10000) await new Promise(resolve => setTimeout(resolve, 20));
+             // Long enough for the worker to have answered, had it not been stopped.
+             await new Promise(resolve => setTimeout(resolve, 2000));
+             return { seen: window.seen, name: document.querySelector('.log-header .file-name').textContent,
+                      loading: !!document.querySelector('.loading'), problem: !!document.querySelector('.problem'),
+                      parsed: performance.getEntriesByName('scrollback:worker-parsed').length };",
+            vec![],
+        )
+        .await;
+    assert_eq!(state["seen"]["cancelled"], true, "Cancel was clicked: {state}");
+    assert_eq!(state["name"], "meeting.txt", "the previous log is still shown: {state}");
+    assert_eq!(state["loading"], false, "{state}");
+    assert_eq!(state["problem"], false, "{state}");
+    assert_eq!(state["parsed"], 0, "the worker was closed before it finished: {state}");
+    assert_has_class(&browser.wait_for("#L7").await, "kind-message").await;
+
+    // A file dropped while another is parsing wins, whichever would have finished first.
+    browser.eval("window.seen.progress = false;", vec![]).await;
+    browser.drop_file("first.log", &big).await;
+    browser
+        .eval(
+            "const started = performance.now();
+             while (!window.seen.progress && performance.now() - started < 10000) await new Promise(resolve => setTimeout(resolve, 5));",
+            vec![],
+        )
+        .await;
+    browser.drop_file("second.txt", MIRAGE_LOG).await;
+    browser.wait_for_text(".log-header .file-name", "second.txt").await;
+    let name = browser
+        .eval("await new Promise(resolve => setTimeout(resolve, 2000)); return document.querySelector('.log-header .file-name').textContent;", vec![])
+        .await;
+    assert_eq!(name, "second.txt");
+    browser.close().await;
 }

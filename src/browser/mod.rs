@@ -13,6 +13,8 @@ mod web_reading;
 mod web_share;
 #[cfg(target_arch = "wasm32")]
 mod web_store;
+#[cfg(target_arch = "wasm32")]
+mod web_worker;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub use server::*;
@@ -26,3 +28,5 @@ pub use web_reading::*;
 pub use web_share::*;
 #[cfg(target_arch = "wasm32")]
 pub use web_store::*;
+#[cfg(target_arch = "wasm32")]
+pub use web_worker::*;

@@ -301,7 +301,7 @@ pub fn use_block_layout(layout: BlockLayout) {
 
 fn set_height(spacer: &NodeRef, height: f64) {
     if let Some(element) = spacer.cast::<web_sys::HtmlElement>() {
-        let _ = element.style().set_property("height", &format!("{height:.0}px"));
+        let _ = element.style().set_property("height", &format!("{}px", height.round() as i64));
     }
 }
 

@@ -52,7 +52,7 @@ async fn fetch_log(src: &str, name: &str, dispatcher: &UseReducerDispatcher<Stat
     let Some(body) = response.body() else { return Ok(Rc::from(Vec::new())) };
     let reader: web_sys::ReadableStreamDefaultReader = body.get_reader().unchecked_into();
     let mut bytes = Vec::with_capacity(total.unwrap_or(0) as usize);
-    let report = |received: usize| dispatcher.dispatch(Action::Loading(crate::app::Loading { name: name.to_owned().into(), received: received as u64, total }));
+    let report = |received: usize| dispatcher.dispatch(Action::Loading(crate::app::Loading { name: name.to_owned().into(), received: received as u64, total, stage: crate::app::Stage::Fetching }));
     report(0);
     // A render per 64 KB chunk would be thousands: report every megabyte.
     let mut reported = 0;

@@ -19,13 +19,27 @@ pub struct Decoded {
 /// Like [`decode`], but a file that is already plain UTF-8 (the usual case) becomes the text
 /// without a copy: the bytes' allocation is the text's.
 pub fn decode_shared(bytes: Rc<[u8]>) -> Decoded {
-    let is_plain_utf8 = Encoding::for_bom(&bytes).is_none() && !looks_like_iso_2022_jp(&bytes) && std::str::from_utf8(&bytes).is_ok();
-    if !is_plain_utf8 {
-        return decode(&bytes);
+    match shared_plain_utf8(bytes) {
+        Ok(text) => Decoded { text, encoding: UTF_8.name(), diagnostics: Vec::new() },
+        Err(bytes) => decode(&bytes),
+    }
+}
+
+/// Whether `bytes` read as UTF-8 are exactly the text: no byte-order mark, no ISO-2022-JP, valid
+/// UTF-8. Uses no decoder, so the web app's main bundle can decide without linking encoding_rs.
+pub fn is_plain_utf8(bytes: &[u8]) -> bool {
+    const BOMS: [&[u8]; 3] = [b"\xEF\xBB\xBF", b"\xFF\xFE", b"\xFE\xFF"];
+    !BOMS.iter().any(|bom| bytes.starts_with(bom)) && !looks_like_iso_2022_jp(bytes) && std::str::from_utf8(bytes).is_ok()
+}
+
+/// The bytes as the text without a copy when they are plain UTF-8 ([`is_plain_utf8`]); the
+/// bytes back otherwise.
+pub fn shared_plain_utf8(bytes: Rc<[u8]>) -> Result<Rc<str>, Rc<[u8]>> {
+    if !is_plain_utf8(&bytes) {
+        return Err(bytes);
     }
     // SAFETY: the bytes were just validated as UTF-8, and `str` has the layout of `[u8]`.
-    let text = unsafe { Rc::from_raw(Rc::into_raw(bytes) as *const str) };
-    Decoded { text, encoding: UTF_8.name(), diagnostics: Vec::new() }
+    Ok(unsafe { Rc::from_raw(Rc::into_raw(bytes) as *const str) })
 }
 
 /// Decodes `bytes`. Never fails: a line that is not valid UTF-8 is read as windows-1252,

@@ -56,73 +56,120 @@ pub fn parse_shared(bytes: Rc<[u8]>, file_name: Option<&str>, format: Option<For
 }
 
 fn parse_decoded(decoded: decode::Decoded, file_name: Option<&str>, format: Option<Format>) -> Log {
-    let file_date = file_name.and_then(time::date_in_file_name);
-    let mut log = parse_with_date(decoded.text, file_date, format);
-    log.diagnostics.splice(0..0, decoded.diagnostics);
-    log.diagnostics.sort_by_key(|diagnostic| diagnostic.line);
-    log
+    let mut parser = Parser::new(decoded.text, file_name, format);
+    while !parser.read(usize::MAX) {}
+    parser.finish(decoded.diagnostics)
 }
 
 /// Parses text that is already decoded.
 pub fn parse_text(text: Rc<str>, format: Option<Format>) -> Log {
-    parse_with_date(text, None, format)
+    parse_text_file(text, None, format)
+}
+
+/// Like [`parse_text`], for a file whose name may hold the date its lines lack.
+pub fn parse_text_file(text: Rc<str>, file_name: Option<&str>, format: Option<Format>) -> Log {
+    let mut parser = Parser::new(text, file_name, format);
+    while !parser.read(usize::MAX) {}
+    parser.finish(Vec::new())
 }
 
 /// Reads an open log again in another format (the reader's choice over detection), sharing its
 /// text and keeping what decoding reported.
 pub fn reparse(log: &Log, file_name: Option<&str>, format: Option<Format>) -> Log {
-    let file_date = file_name.and_then(time::date_in_file_name);
-    let mut again = parse_with_date(Rc::clone(&log.text), file_date, format);
-    let decoding = log.diagnostics.iter().filter(|diagnostic| diagnostic.kind == DiagnosticKind::Encoding).cloned();
-    again.diagnostics.splice(0..0, decoding);
-    again.diagnostics.sort_by_key(|diagnostic| diagnostic.line);
-    again
+    let decoding = log.diagnostics.iter().filter(|diagnostic| diagnostic.kind == DiagnosticKind::Encoding).cloned().collect();
+    let mut parser = Parser::new(Rc::clone(&log.text), file_name, format);
+    while !parser.read(usize::MAX) {}
+    parser.finish(decoding)
 }
 
-fn parse_with_date(text: Rc<str>, file_date: Option<NaiveDate>, format: Option<Format>) -> Log {
-    let format = format.unwrap_or_else(|| detect(&text));
-    let mut context = Context { date: file_date, ..Context::default() };
-    let mut reader = reader_for(format);
-    let mut lines = Vec::with_capacity(lines::count_lines(text.as_bytes()));
-    let mut shown = Vec::new();
-    for range in lines::line_ranges(&text) {
-        let source = &text[range.clone()];
-        context.line_index = lines.len() as u32;
-        let mut reading = reader.read(source, &mut context);
-        mark_ctcp_action(source, &mut reading);
-        let mut line = reading.into_line(range, context.date);
-        if let Some(decoded) = context.shown.take() {
-            line.shown = crate::model::ShownIndex::new(shown.len());
-            shown.push(decoded);
-        }
-        lines.push(line);
+/// A parse done a slice of the text at a time, so that a worker can report its progress and be
+/// stopped between slices. Reading it all at once gives the same `Log` as [`parse_text`].
+pub struct Parser {
+    text: Rc<str>,
+    format: Format,
+    context: Context,
+    reader: Box<dyn Reader>,
+    lines: Vec<Line>,
+    /// Text shown in place of the source's (decoded entities, JSON escapes), by `Line::shown`.
+    shown: Vec<Shown>,
+    /// Where the next slice starts: the start of a line, or the end of the text.
+    position: usize,
+}
+
+impl Parser {
+    /// Detects the format unless `format` is given; dates come from `file_name` until a line gives one.
+    pub fn new(text: Rc<str>, file_name: Option<&str>, format: Option<Format>) -> Parser {
+        let format = format.unwrap_or_else(|| detect(&text));
+        let context = Context { date: file_name.and_then(time::date_in_file_name), ..Context::default() };
+        let lines = Vec::with_capacity(lines::count_lines(text.as_bytes()));
+        Parser { reader: reader_for(format), text, format, context, lines, shown: Vec::new(), position: 0 }
     }
-    let mut diagnostics = context.diagnostics;
-    // Readers of exports that are often newest first say so and mark their blocks; the clock decides.
-    let newest_first_blocks = if context.meta.newest_first { newest_first_blocks(&lines, context.block_starts) } else { Vec::new() };
-    context.meta.newest_first = !newest_first_blocks.is_empty();
-    let mut log = Log {
-        text,
-        format,
-        meta: context.meta,
-        lines,
-        diagnostics: Vec::new(),
-        shown,
-        explicit_replies: Vec::new(),
-        aliases: context.aliases,
-        newest_first_blocks,
-    };
-    diagnostics.extend(clock_jumps(log.display_ranges().into_iter().flatten().map(|index| (index, &log.lines[index]))));
-    diagnostics.sort_by_key(|diagnostic| diagnostic.line);
-    log.diagnostics = diagnostics;
-    let mut explicit_replies = context.replies;
-    explicit_replies.extend(
-        context.replies_by_id.iter().filter_map(|(reply, id)| Some((*reply, *context.ids.get(id)?))).filter(|(reply, parent)| reply != parent),
-    );
-    explicit_replies.sort_unstable();
-    explicit_replies.dedup_by_key(|(reply, _)| *reply);
-    log.explicit_replies = explicit_replies;
-    log
+
+    pub fn format(&self) -> Format {
+        self.format
+    }
+
+    /// The bytes of text read so far, and in all.
+    pub fn progress(&self) -> (usize, usize) {
+        (self.position, self.text.len())
+    }
+
+    /// Reads whole lines until at least `budget` more bytes are read or the text ends; true at the end.
+    pub fn read(&mut self, budget: usize) -> bool {
+        let Parser { text, context, reader, lines, shown, position, .. } = self;
+        let bytes = text.as_bytes();
+        let start = *position;
+        let end = match start.checked_add(budget).filter(|wanted| *wanted < bytes.len()) {
+            Some(wanted) => memchr::memchr(b'\n', &bytes[wanted..]).map_or(bytes.len(), |offset| wanted + offset + 1),
+            None => bytes.len(),
+        };
+        for relative in lines::line_ranges(&text[start..end]) {
+            let range = start + relative.start..start + relative.end;
+            let source = &text[range.clone()];
+            context.line_index = lines.len() as u32;
+            let mut reading = reader.read(source, context);
+            mark_ctcp_action(source, &mut reading);
+            let mut line = reading.into_line(range, context.date);
+            if let Some(decoded) = context.shown.take() {
+                line.shown = crate::model::ShownIndex::new(shown.len());
+                shown.push(decoded);
+            }
+            lines.push(line);
+        }
+        *position = end;
+        end == bytes.len()
+    }
+
+    /// The log, with `decoding`'s diagnostics (from decoding the file) among the parser's own.
+    pub fn finish(self, decoding: Vec<Diagnostic>) -> Log {
+        let Parser { text, format, mut context, lines, shown, .. } = self;
+        let mut diagnostics = decoding;
+        diagnostics.append(&mut context.diagnostics);
+        // Readers of exports that are often newest first say so and mark their blocks; the clock decides.
+        let newest_first_blocks = if context.meta.newest_first { newest_first_blocks(&lines, std::mem::take(&mut context.block_starts)) } else { Vec::new() };
+        context.meta.newest_first = !newest_first_blocks.is_empty();
+        let mut explicit_replies = std::mem::take(&mut context.replies);
+        explicit_replies.extend(
+            context.replies_by_id.iter().filter_map(|(reply, id)| Some((*reply, *context.ids.get(id)?))).filter(|(reply, parent)| reply != parent),
+        );
+        explicit_replies.sort_unstable();
+        explicit_replies.dedup_by_key(|(reply, _)| *reply);
+        let mut log = Log {
+            text,
+            format,
+            meta: context.meta,
+            lines,
+            diagnostics: Vec::new(),
+            shown,
+            explicit_replies,
+            aliases: context.aliases,
+            newest_first_blocks,
+        };
+        diagnostics.extend(clock_jumps(log.display_ranges().into_iter().flatten().map(|index| (index, &log.lines[index]))));
+        diagnostics.sort_by_key(|diagnostic| diagnostic.line);
+        log.diagnostics = diagnostics;
+        log
+    }
 }
 
 /// The starts of `block_starts`' blocks if the blocks run newest first (the first block that
@@ -337,6 +384,23 @@ mod tests {
         assert_eq!(log.lines[0].kind, LineKind::Action);
         assert_eq!(log.body(&log.lines[0]), "waves");
         assert_eq!(log.body(&log.lines[1]), "unclosed");
+    }
+
+    #[test]
+    fn reading_a_slice_at_a_time_gives_the_same_log() {
+        let text: Rc<str> = Rc::from("29-06-2016 17:05 a one\r\n29-06-2016 17:06 b two\n\n29-06-2016 15:06 a three\nno end");
+        let whole = parse_text(Rc::clone(&text), None);
+        for budget in [0, 1, 5, 30, 1000] {
+            let mut parser = Parser::new(Rc::clone(&text), None, None);
+            let mut slices = 1;
+            while !parser.read(budget) {
+                slices += 1;
+                assert!(parser.progress().0 < text.len());
+            }
+            assert_eq!(parser.progress(), (text.len(), text.len()));
+            assert_eq!(parser.finish(Vec::new()), whole, "budget {budget}");
+            assert!(budget > 30 || slices > 1, "budget {budget} read in {slices} slices");
+        }
     }
 
     #[test]

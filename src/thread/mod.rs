@@ -81,6 +81,43 @@ impl Threads {
     pub fn n_threads(&self) -> usize {
         self.n_threads as usize
     }
+
+    /// The threads as little-endian `u32`s, for the parse worker's reply: a few typed arrays'
+    /// worth, not a JS array of numbers per line.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let n_lines = self.first_parent.len();
+        let mut numbers = Vec::with_capacity(3 + 3 * n_lines + 2 * self.extra_parents.len());
+        numbers.extend([n_lines as u32, self.extra_parents.len() as u32, self.n_threads]);
+        numbers.extend(&self.first_parent);
+        numbers.extend(&self.thread);
+        numbers.extend(&self.reply_count);
+        numbers.extend(self.extra_parents.iter().flat_map(|&(line, parent)| [line, parent]));
+        numbers.iter().flat_map(|number| number.to_le_bytes()).collect()
+    }
+
+    /// Threads back from [`Threads::to_bytes`] for a log of `n_lines` lines; `None` if the bytes
+    /// do not describe one (every line and parent in range), never a panic.
+    pub fn from_bytes(bytes: &[u8], n_lines: usize) -> Option<Threads> {
+        if bytes.len() % 4 != 0 {
+            return None;
+        }
+        let numbers: Vec<u32> = bytes.chunks_exact(4).map(|chunk| u32::from_le_bytes([chunk[0], chunk[1], chunk[2], chunk[3]])).collect();
+        let (&[lines, n_extra, n_threads], rest) = numbers.split_first_chunk::<3>()?;
+        let (lines, n_extra) = (lines as usize, n_extra as usize);
+        if lines != n_lines || rest.len() != 3 * lines + 2 * n_extra {
+            return None;
+        }
+        let (first_parent, rest) = rest.split_at(lines);
+        let (thread, rest) = rest.split_at(lines);
+        let (reply_count, extra) = rest.split_at(lines);
+        let extra_parents: Vec<(u32, u32)> = extra.chunks_exact(2).map(|pair| (pair[0], pair[1])).collect();
+        let line_ok = |line: u32| (line as usize) < lines;
+        let fits = first_parent.iter().all(|&parent| parent == NONE || line_ok(parent))
+            && thread.iter().all(|&id| id == NONE || id < n_threads)
+            && extra_parents.iter().all(|&(line, parent)| line_ok(line) && line_ok(parent))
+            && extra_parents.windows(2).all(|pair| pair[0].0 <= pair[1].0);
+        fits.then(|| Threads { first_parent: first_parent.to_vec(), extra_parents, thread: thread.to_vec(), reply_count: reply_count.to_vec(), n_threads })
+    }
 }
 
 /// [`analyse`] with given weights: training scores its candidates with the weights it learns.

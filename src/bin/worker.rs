@@ -1,0 +1,15 @@
+//! The parse worker's entry point (wasm only): registers the worker that parses big files off the page's main thread.
+
+#![cfg_attr(not(target_arch = "wasm32"), allow(unused))]
+
+#[cfg(target_arch = "wasm32")]
+fn main() {
+    use gloo::worker::Registrable;
+    console_error_panic_hook::set_once();
+    scrollback::browser::ParseWorker::registrar().encoding::<scrollback::browser::JsCodec>().register();
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    eprintln!("the parse worker runs in the browser, started by the web app");
+}
