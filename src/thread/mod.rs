@@ -90,6 +90,8 @@ pub(crate) fn analyse_with(log: &Log, weights: &[f32]) -> Threads {
     let mut candidates = Candidates::default();
     let mut first_parent = vec![NONE; n_lines];
     let mut extra_parents = Vec::new();
+    // The scan and the facts are indexed by line as well: a range reads plainest.
+    #[allow(clippy::needless_range_loop)]
     for line in 0..n_lines {
         if facts.flags[line] & SPOKEN != 0 {
             scan.candidates(line, &mut candidates);
