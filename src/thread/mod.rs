@@ -151,7 +151,8 @@ fn best_two(candidates: &Candidates, weights: &[f32]) -> (u32, Option<u32>) {
             second = (score, line);
         }
     }
-    if best.1 == NONE || second.1 == NONE {
+    // p(second) ≤ e^(second − best): most lines are decided without any exp.
+    if best.1 == NONE || second.1 == NONE || (second.0 - best.0) < SECOND_PARENT_PROBABILITY.ln() {
         return (best.1, None);
     }
     let n = candidates.lines.len().min(scores.len());
