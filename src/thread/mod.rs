@@ -247,3 +247,13 @@ fn find(root: &mut [u32], mut node: u32) -> u32 {
     }
     node
 }
+
+#[cfg(test)]
+mod tests {
+    /// The weights are sized by their own literal so that the trainer still builds after a change
+    /// of features; this says when they must be regenerated.
+    #[test]
+    fn the_weights_match_the_features() {
+        assert_eq!(super::weights::WEIGHTS.len(), super::features::N_FEATURES, "run scripts/train-threads.sh");
+    }
+}
