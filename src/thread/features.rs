@@ -159,6 +159,7 @@ pub struct Candidates {
     pub lines: Vec<u32>,
     pub starts: Vec<u32>,
     pub features: Vec<u16>,
+    relation_offset: u16,
 }
 
 impl Candidates {
@@ -170,6 +171,25 @@ impl Candidates {
         self.features_of(candidate).iter().map(|&id| weights.get(usize::from(id)).copied().unwrap_or(0.0)).sum()
     }
 
+}
+
+/// Where a candidate's feature ids go: stored for training ([`Candidates`]), or summed into
+/// scores as the model runs. Each id counts twice: as itself and in its relation's copy.
+pub trait Sink {
+    fn clear(&mut self);
+    /// A candidate begins, in relation class `relation`.
+    fn start(&mut self, relation: u16);
+    fn feature(&mut self, id: u16);
+    /// The candidate is complete: `line`, or `NONE` for "no parent".
+    fn finish(&mut self, line: u32);
+}
+
+/// Where relation class `relation`'s copy of the features starts.
+pub fn relation_offset(relation: u16) -> u16 {
+    N_BASE_FEATURES * (1 + relation)
+}
+
+impl Sink for Candidates {
     fn clear(&mut self) {
         self.lines.clear();
         self.starts.clear();
@@ -177,7 +197,16 @@ impl Candidates {
         self.starts.push(0);
     }
 
-    fn push(&mut self, line: u32) {
+    fn start(&mut self, relation: u16) {
+        self.relation_offset = relation_offset(relation);
+    }
+
+    fn feature(&mut self, id: u16) {
+        self.features.push(id);
+        self.features.push(id + self.relation_offset);
+    }
+
+    fn finish(&mut self, line: u32) {
         self.lines.push(line);
         self.starts.push(self.features.len() as u32);
     }
@@ -225,8 +254,8 @@ impl<'f> Scan<'f> {
 
     /// Fills `out` with the candidates for spoken line `target`: the spoken lines of the window,
     /// latest first, then "no parent". Call [`Scan::advance`] for every line in order.
-    pub fn candidates(&mut self, target: usize, out: &mut Candidates) {
-        out.clear();
+    pub fn candidates<S: Sink>(&mut self, target: usize, sink: &mut S) {
+        sink.clear();
         let facts = self.facts;
         let speaker = facts.speaker[target];
         let flags = facts.flags[target];
@@ -273,24 +302,33 @@ impl<'f> Scan<'f> {
                 }
             }
             let feature = |group: u16, index: u16| group + index;
-            let features = &mut out.features;
-            features.push(feature(DISTANCE, line_bucket(distance)));
-            features.push(feature(SPOKEN_DISTANCE, spoken_bucket(spoken_distance)));
+            let relation = if same_speaker {
+                0
+            } else if candidate_speaker != NONE && names.iter().any(|named| named.speaker == candidate_speaker) {
+                1
+            } else if speaker != NONE && facts.names_of(candidate).iter().any(|named| named.speaker == speaker) {
+                2
+            } else {
+                3
+            };
+            sink.start(relation);
+            sink.feature(feature(DISTANCE, line_bucket(distance)));
+            sink.feature(feature(SPOKEN_DISTANCE, spoken_bucket(spoken_distance)));
             let gap = gap_bucket(facts.seconds[candidate], facts.seconds[target]);
-            features.push(feature(GAP, gap));
-            features.push(feature(RANK_BY_DISTANCE, rank_bucket(rank) * 4 + near));
+            sink.feature(feature(GAP, gap));
+            sink.feature(feature(RANK_BY_DISTANCE, rank_bucket(rank) * 4 + near));
             if same_speaker {
-                features.push(feature(SAME_SPEAKER_BY_GAP, gap));
-                features.push(feature(SAME_SPEAKER_BY_RANK, rank_bucket(rank)));
-                features.push(feature(SAME_SPEAKER_BY_DISTANCE, near));
+                sink.feature(feature(SAME_SPEAKER_BY_GAP, gap));
+                sink.feature(feature(SAME_SPEAKER_BY_RANK, rank_bucket(rank)));
+                sink.feature(feature(SAME_SPEAKER_BY_DISTANCE, near));
             }
             let target_names = names.iter().find(|named| named.speaker == candidate_speaker && candidate_speaker != NONE);
             match target_names {
                 Some(named) => {
-                    features.push(feature(TARGET_NAMES_CANDIDATE_BY_RANK, naming_index(named.how) * 4 + rank_bucket(rank)));
-                    features.push(feature(TARGET_NAMES_CANDIDATE_BY_DISTANCE, near));
+                    sink.feature(feature(TARGET_NAMES_CANDIDATE_BY_RANK, naming_index(named.how) * 4 + rank_bucket(rank)));
+                    sink.feature(feature(TARGET_NAMES_CANDIDATE_BY_DISTANCE, near));
                 }
-                None if names.iter().any(|named| named.how != Naming::Mention) => features.push(feature(TARGET_NAMES_OTHER_BY_DISTANCE, near)),
+                None if names.iter().any(|named| named.how != Naming::Mention) => sink.feature(feature(TARGET_NAMES_OTHER_BY_DISTANCE, near)),
                 None => {}
             }
             let candidate_names = facts.names_of(candidate);
@@ -300,163 +338,141 @@ impl<'f> Scan<'f> {
                     false if candidate_names.is_empty() => 1,
                     false => 2,
                 };
-                features.push(feature(TARGET_NAMES_CANDIDATE_WHO_NAMES, index));
+                sink.feature(feature(TARGET_NAMES_CANDIDATE_WHO_NAMES, index));
             }
             if candidate_flags & COMMAND != 0 {
-                features.push(feature(CANDIDATE_COMMAND_BY_DISTANCE, near));
+                sink.feature(feature(CANDIDATE_COMMAND_BY_DISTANCE, near));
                 // `!factoid | nick`, then the bot's `nick: …`.
                 if candidate_names.iter().any(|named| names.iter().any(|target_named| target_named.speaker == named.speaker)) {
-                    features.push(feature(COMMAND_NAMES_WHOM_TARGET_NAMES, 0));
+                    sink.feature(feature(COMMAND_NAMES_WHOM_TARGET_NAMES, 0));
                 }
             }
             if own_last != NONE && self.parent_of[own_last as usize] == candidate as u32 {
-                features.push(feature(SAME_PARENT_AS_OWN_LAST, u16::from(same_speaker)));
+                sink.feature(feature(SAME_PARENT_AS_OWN_LAST, u16::from(same_speaker)));
             }
             match candidate_names.iter().find(|named| named.speaker == speaker && speaker != NONE) {
                 Some(named) => {
-                    features.push(feature(CANDIDATE_NAMES_TARGET_BY_RANK, naming_index(named.how) * 4 + rank_bucket(rank)));
-                    features.push(feature(CANDIDATE_NAMES_TARGET_BY_DISTANCE, near));
+                    sink.feature(feature(CANDIDATE_NAMES_TARGET_BY_RANK, naming_index(named.how) * 4 + rank_bucket(rank)));
+                    sink.feature(feature(CANDIDATE_NAMES_TARGET_BY_DISTANCE, near));
                     named_in_window[usize::from(naming_index(named.how))] = true;
                 }
-                None if !candidate_names.is_empty() => features.push(feature(CANDIDATE_NAMES_OTHER, near)),
+                None if !candidate_names.is_empty() => sink.feature(feature(CANDIDATE_NAMES_OTHER, near)),
                 None => {}
             }
             if candidate_speaker == partner && partner != NONE {
-                features.push(feature(PARTNER_BY_RANK, rank_bucket(rank)));
-                features.push(feature(PARTNER_BY_DISTANCE, near));
+                sink.feature(feature(PARTNER_BY_RANK, rank_bucket(rank)));
+                sink.feature(feature(PARTNER_BY_DISTANCE, near));
                 partner_in_window = true;
             }
             let candidate_parent = self.parent_of[candidate];
             if candidate_parent != NONE && speaker != NONE && facts.speaker[candidate_parent as usize] == speaker {
-                features.push(feature(CANDIDATE_ANSWERED_TARGET_BY_RANK, rank_bucket(rank)));
-                features.push(feature(CANDIDATE_ANSWERED_TARGET_BY_DISTANCE, near));
+                sink.feature(feature(CANDIDATE_ANSWERED_TARGET_BY_RANK, rank_bucket(rank)));
+                sink.feature(feature(CANDIDATE_ANSWERED_TARGET_BY_DISTANCE, near));
             }
             if candidate_speaker != NONE && self.implicit_partner.get(speaker as usize) == Some(&candidate_speaker) {
-                features.push(feature(IMPLICIT_PARTNER_BY_RANK, rank_bucket(rank)));
+                sink.feature(feature(IMPLICIT_PARTNER_BY_RANK, rank_bucket(rank)));
             }
-            features.push(feature(CANDIDATE_REPLIES, u16::from(self.n_replies[candidate].min(2))));
+            sink.feature(feature(CANDIDATE_REPLIES, u16::from(self.n_replies[candidate].min(2))));
             if candidate_flags & QUESTION != 0 {
-                features.push(feature(CANDIDATE_QUESTION_BY_DISTANCE, near));
+                sink.feature(feature(CANDIDATE_QUESTION_BY_DISTANCE, near));
                 if flags & ANSWER != 0 {
-                    features.push(feature(QUESTION_ANSWER, 0));
+                    sink.feature(feature(QUESTION_ANSWER, 0));
                 }
                 if flags & THANKS != 0 {
-                    features.push(feature(QUESTION_ANSWER, 1));
+                    sink.feature(feature(QUESTION_ANSWER, 1));
                 }
                 if flags & QUESTION != 0 {
-                    features.push(feature(QUESTION_ANSWER, 2));
+                    sink.feature(feature(QUESTION_ANSWER, 2));
                 }
             }
             if flags & ANSWER != 0 {
-                features.push(feature(TARGET_ANSWER_BY_DISTANCE, near));
+                sink.feature(feature(TARGET_ANSWER_BY_DISTANCE, near));
             }
             if flags & QUESTION != 0 {
-                features.push(feature(TARGET_QUESTION_BY_DISTANCE, near));
+                sink.feature(feature(TARGET_QUESTION_BY_DISTANCE, near));
             }
             let overlap = (facts.signature[candidate] & facts.signature[target]).count_ones().min(4) as u16;
-            features.push(feature(OVERLAP, overlap));
+            sink.feature(feature(OVERLAP, overlap));
             if same_speaker {
-                features.push(feature(OVERLAP_SAME_SPEAKER, overlap));
+                sink.feature(feature(OVERLAP_SAME_SPEAKER, overlap));
             }
             if target_names.is_some() {
-                features.push(feature(OVERLAP_NAMED, overlap));
+                sink.feature(feature(OVERLAP_NAMED, overlap));
             }
             let long_overlap = (facts.long_signature[candidate] & facts.long_signature[target]).count_ones().min(3) as u16;
-            features.push(feature(LONG_OVERLAP, long_overlap));
+            sink.feature(feature(LONG_OVERLAP, long_overlap));
             for (bit, index) in [(GREETING, 0), (THANKS, 1), (ANSWER, 2)] {
                 if candidate_flags & bit != 0 {
-                    features.push(feature(CANDIDATE_FLAGS, index));
+                    sink.feature(feature(CANDIDATE_FLAGS, index));
                 }
             }
             if flags & GREETING != 0 {
-                features.push(feature(TARGET_GREETING_BY_DISTANCE, near));
+                sink.feature(feature(TARGET_GREETING_BY_DISTANCE, near));
             }
-            features.push(feature(CANDIDATE_WORDS, words_bucket(facts.n_words[candidate])));
+            sink.feature(feature(CANDIDATE_WORDS, words_bucket(facts.n_words[candidate])));
             if candidate_flags & FIRST_OF_SPEAKER != 0 {
-                features.push(feature(CANDIDATE_FIRST_OF_SPEAKER, 0));
+                sink.feature(feature(CANDIDATE_FIRST_OF_SPEAKER, 0));
             }
-            features.push(feature(RANK, rank_bucket(rank)));
+            sink.feature(feature(RANK, rank_bucket(rank)));
             if !names_anyone {
-                features.push(feature(RANK_UNNAMED_TARGET, rank_bucket(rank)));
+                sink.feature(feature(RANK_UNNAMED_TARGET, rank_bucket(rank)));
             }
             let joined = self.last_join_of.get(candidate_speaker as usize).copied().unwrap_or(NONE);
             if joined != NONE && (joined as usize) < candidate && candidate - (joined as usize) <= 30 {
-                features.push(feature(CANDIDATE_JOINED_RECENTLY, near));
+                sink.feature(feature(CANDIDATE_JOINED_RECENTLY, near));
             }
             if own_last == NONE {
-                features.push(feature(TARGET_FIRST_LINE_BY_DISTANCE, near));
+                sink.feature(feature(TARGET_FIRST_LINE_BY_DISTANCE, near));
             }
             if !names_anyone && candidate_names.is_empty() {
-                features.push(feature(BOTH_UNNAMED_BY_DISTANCE, near));
+                sink.feature(feature(BOTH_UNNAMED_BY_DISTANCE, near));
             }
             if rank > 1 {
-                features.push(feature(CANDIDATE_SPEAKER_SPOKE_SINCE, if same_speaker { 0 } else { 1 }));
+                sink.feature(feature(CANDIDATE_SPEAKER_SPOKE_SINCE, if same_speaker { 0 } else { 1 }));
             }
-            let relation = if same_speaker {
-                0
-            } else if target_names.is_some() {
-                1
-            } else if candidate_names.iter().any(|named| named.speaker == speaker && speaker != NONE) {
-                2
-            } else {
-                3
-            };
-            let own_start = out.starts[out.starts.len() - 1] as usize;
-            let own_end = out.features.len();
-            for index in own_start..own_end {
-                let id = out.features[index];
-                out.features.push(id + N_BASE_FEATURES * (1 + relation));
-            }
-            out.push(candidate as u32);
+            sink.finish(candidate as u32);
         }
 
         // "No parent" comes last; its features are about the target alone.
-        let self_features = &mut out.features;
         let feature = |group: u16, index: u16| group + index;
-        self_features.push(feature(SELF_BIAS, 0));
+        // Apart for lines that name someone and lines that do not.
+        sink.start(if names_anyone { 0 } else { 1 });
+        sink.feature(feature(SELF_BIAS, 0));
         for (bit, index) in [(QUESTION, 0), (ANSWER, 1), (THANKS, 2), (GREETING, 3)] {
             if flags & bit != 0 {
-                self_features.push(feature(SELF_TARGET_FLAGS, index));
+                sink.feature(feature(SELF_TARGET_FLAGS, index));
             }
         }
         if names.iter().any(|named| named.how == Naming::Address) {
-            self_features.push(feature(SELF_TARGET_FLAGS, 4));
+            sink.feature(feature(SELF_TARGET_FLAGS, 4));
         } else if names_anyone {
-            self_features.push(feature(SELF_TARGET_FLAGS, 5));
+            sink.feature(feature(SELF_TARGET_FLAGS, 5));
         }
         if own_last == NONE {
-            self_features.push(feature(SELF_FIRST_LINE_OF_SPEAKER, 0));
-            self_features.push(feature(SELF_LINES_SINCE_OWN_LAST, 7));
+            sink.feature(feature(SELF_FIRST_LINE_OF_SPEAKER, 0));
+            sink.feature(feature(SELF_LINES_SINCE_OWN_LAST, 7));
         } else {
-            self_features.push(feature(SELF_LINES_SINCE_OWN_LAST, line_bucket(target - own_last as usize).min(6)));
+            sink.feature(feature(SELF_LINES_SINCE_OWN_LAST, line_bucket(target - own_last as usize).min(6)));
         }
         let joined = self.last_join_of.get(speaker as usize).copied().unwrap_or(NONE);
         let since_join = if joined == NONE { 5 } else { (line_bucket(target - joined as usize) / 2).min(4) };
-        self_features.push(feature(SELF_LINES_SINCE_JOIN, since_join));
+        sink.feature(feature(SELF_LINES_SINCE_JOIN, since_join));
         let previous_seconds = if self.last_spoken == NONE { NONE } else { facts.seconds[self.last_spoken as usize] };
-        self_features.push(feature(SELF_GAP_SINCE_LAST_SPOKEN, gap_bucket(previous_seconds, facts.seconds[target])));
-        self_features.push(feature(SELF_WORDS, words_bucket(facts.n_words[target])));
+        sink.feature(feature(SELF_GAP_SINCE_LAST_SPOKEN, gap_bucket(previous_seconds, facts.seconds[target])));
+        sink.feature(feature(SELF_WORDS, words_bucket(facts.n_words[target])));
         for (index, named) in named_in_window.iter().enumerate() {
             if *named {
-                self_features.push(feature(SELF_NAMED_IN_WINDOW, index as u16));
+                sink.feature(feature(SELF_NAMED_IN_WINDOW, index as u16));
             }
         }
-        self_features.push(feature(SELF_PARTNER_IN_WINDOW, u16::from(partner_in_window)));
+        sink.feature(feature(SELF_PARTNER_IN_WINDOW, u16::from(partner_in_window)));
         if flags & COMMAND != 0 {
-            self_features.push(feature(SELF_COMMAND, 0));
+            sink.feature(feature(SELF_COMMAND, 0));
         }
         if own_last != NONE && self.parent_of[own_last as usize] == NONE {
-            self_features.push(feature(SELF_OWN_LAST_STARTED, 0));
+            sink.feature(feature(SELF_OWN_LAST_STARTED, 0));
         }
-        // Again, apart for lines that name someone and lines that do not.
-        let self_start = out.starts[out.starts.len() - 1] as usize;
-        let self_end = out.features.len();
-        let naming_class = if names_anyone { 1 } else { 2 };
-        for index in self_start..self_end {
-            let id = out.features[index];
-            out.features.push(id + N_BASE_FEATURES * naming_class);
-        }
-        out.push(NONE);
+        sink.finish(NONE);
 
         for person in self.touched.drain(..) {
             if let Some(seen) = self.seen.get_mut(person as usize) {

@@ -26,7 +26,7 @@ mod weights;
 
 use crate::model::{LineKind, Log};
 use facts::{gather, Naming, NONE, SPOKEN};
-use features::{Candidates, Scan, WINDOW};
+use features::{relation_offset, Candidates, Scan, Sink, WINDOW};
 
 /// The reply links and threads of a log: a few `u32`s per line, whatever its length.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -125,13 +125,15 @@ pub(crate) fn analyse_with(log: &Log, weights: &[f32]) -> Threads {
     let n_lines = log.lines.len();
     let facts = gather(log);
     let mut scan = Scan::new(&facts);
-    let mut candidates = Candidates::default();
+    let mut candidates = Scores { weights, ..Scores::default() };
     let mut first_parent = vec![NONE; n_lines];
     let mut extra_parents = Vec::new();
+    // The scan and the facts are indexed by line as well: a range reads plainest.
+    #[allow(clippy::needless_range_loop)]
     for line in 0..n_lines {
         if facts.flags[line] & SPOKEN != 0 {
             scan.candidates(line, &mut candidates);
-            let (best, runner_up) = best_two(&candidates, weights);
+            let (best, runner_up) = best_two(&candidates.lines, &candidates.scores);
             first_parent[line] = best;
             if let Some(second) = runner_up {
                 extra_parents.push((line as u32, second));
@@ -181,17 +183,45 @@ pub(crate) fn analyse_with(log: &Log, weights: &[f32]) -> Threads {
 /// with probability q raises F (precision ≈ recall ≈ F) when q > F / 2.
 const SECOND_PARENT_PROBABILITY: f32 = 0.35;
 
+/// The candidates' scores, summed as the features come, for the model as it runs.
+#[derive(Default)]
+struct Scores<'w> {
+    weights: &'w [f32],
+    lines: Vec<u32>,
+    scores: Vec<f32>,
+    relation_offset: usize,
+    score: f32,
+}
+
+impl Sink for Scores<'_> {
+    fn clear(&mut self) {
+        self.lines.clear();
+        self.scores.clear();
+    }
+
+    fn start(&mut self, relation: u16) {
+        self.relation_offset = usize::from(relation_offset(relation));
+        self.score = 0.0;
+    }
+
+    fn feature(&mut self, id: u16) {
+        let id = usize::from(id);
+        let weight = |id: usize| self.weights.get(id).copied().unwrap_or(0.0);
+        self.score += weight(id) + weight(id + self.relation_offset);
+    }
+
+    fn finish(&mut self, line: u32) {
+        self.lines.push(line);
+        self.scores.push(self.score);
+    }
+}
+
 /// The best candidate's line (`NONE` for "no parent"), and the runner-up's if it is likely
 /// enough to be a second parent and neither is "no parent".
-fn best_two(candidates: &Candidates, weights: &[f32]) -> (u32, Option<u32>) {
+fn best_two(lines: &[u32], scores: &[f32]) -> (u32, Option<u32>) {
     let mut best = (f32::NEG_INFINITY, NONE);
     let mut second = (f32::NEG_INFINITY, NONE);
-    let mut scores = [0f32; 2 * WINDOW + 2];
-    for (index, &line) in candidates.lines.iter().enumerate() {
-        let score = candidates.score(index, weights);
-        if let Some(slot) = scores.get_mut(index) {
-            *slot = score;
-        }
+    for (&line, &score) in lines.iter().zip(scores) {
         if score > best.0 {
             second = best;
             best = (score, line);
@@ -199,11 +229,11 @@ fn best_two(candidates: &Candidates, weights: &[f32]) -> (u32, Option<u32>) {
             second = (score, line);
         }
     }
-    if best.1 == NONE || second.1 == NONE {
+    // p(second) ≤ e^(second − best): most lines are decided without any exp.
+    if best.1 == NONE || second.1 == NONE || (second.0 - best.0) < SECOND_PARENT_PROBABILITY.ln() {
         return (best.1, None);
     }
-    let n = candidates.lines.len().min(scores.len());
-    let total: f32 = scores[..n].iter().map(|score| (score - best.0).exp()).sum();
+    let total: f32 = scores.iter().map(|score| (score - best.0).exp()).sum();
     let second_probability = (second.0 - best.0).exp() / total;
     (best.1, (second_probability >= SECOND_PARENT_PROBABILITY).then_some(second.1))
 }
@@ -266,4 +296,14 @@ fn find(root: &mut [u32], mut node: u32) -> u32 {
         node = parent;
     }
     node
+}
+
+#[cfg(test)]
+mod tests {
+    /// The weights are sized by their own literal so that the trainer still builds after a change
+    /// of features; this says when they must be regenerated.
+    #[test]
+    fn the_weights_match_the_features() {
+        assert_eq!(super::weights::WEIGHTS.len(), super::features::N_FEATURES, "run scripts/train-threads.sh");
+    }
 }

@@ -84,7 +84,8 @@ pub fn train(files: &[Annotated], settings: Settings) -> Vec<f32> {
 pub fn weights_source(weights: &[f32], how_made: &str) -> String {
     let mut source = String::new();
     source += "//! The reply model's weights, one per feature id of `features.rs`. Generated, do not edit:\n";
-    source += &format!("//! {how_made}\n\n");
+    source += &format!("//! {how_made}\n");
+    source += "// Learned numbers: one may happen to be close to 1/π.\n#![allow(clippy::approx_constant)]\n\n";
     source += &format!("pub(super) const WEIGHTS: [f32; {}] = [\n", weights.len());
     for chunk in weights.chunks(8) {
         let row: Vec<String> = chunk.iter().map(|weight| format!("{weight:.4}")).collect();
