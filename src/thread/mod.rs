@@ -239,6 +239,7 @@ fn best_two(lines: &[u32], scores: &[f32]) -> (u32, Option<u32>) {
 }
 
 /// The best-scoring candidate's line (`NONE` for "no parent"); on a tie the later line wins.
+#[cfg(not(target_arch = "wasm32"))] // Training only.
 fn best_candidate(candidates: &Candidates, weights: &[f32]) -> u32 {
     let mut best = NONE;
     let mut best_score = f32::NEG_INFINITY;
