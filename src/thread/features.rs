@@ -157,6 +157,7 @@ fn naming_index(how: Naming) -> u16 {
 /// The candidates of one line: `lines[k]` (`NONE` for "no parent", always last) has the
 /// features `features[starts[k]..starts[k + 1]]`.
 #[derive(Default)]
+#[cfg_attr(target_arch = "wasm32", allow(dead_code))] // Training (native only) scores whole candidate lists.
 pub struct Candidates {
     pub lines: Vec<u32>,
     pub starts: Vec<u32>,
@@ -164,6 +165,7 @@ pub struct Candidates {
     relation_offset: u16,
 }
 
+#[cfg_attr(target_arch = "wasm32", allow(dead_code))]
 impl Candidates {
     pub fn features_of(&self, candidate: usize) -> &[u16] {
         &self.features[self.starts[candidate] as usize..self.starts[candidate + 1] as usize]

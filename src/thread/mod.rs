@@ -26,7 +26,9 @@ mod weights;
 
 use crate::model::{LineKind, Log};
 use facts::{gather, Naming, NONE, SPOKEN};
-use features::{relation_offset, Candidates, Scan, Sink, WINDOW};
+#[cfg(not(target_arch = "wasm32"))]
+use features::Candidates;
+use features::{relation_offset, Scan, Sink, WINDOW};
 
 /// The reply links and threads of a log: a few `u32`s per line, whatever its length.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
