@@ -22,6 +22,26 @@ pub struct Activity {
     pub buckets: Vec<Bucket>,
     /// The nick and colour of each top speaker, busiest first.
     pub speakers: Vec<(String, usize)>,
+    /// Each agenda section's first and last bucket, for the bands behind the bars.
+    pub section_buckets: Vec<(u32, u32)>,
+}
+
+impl Activity {
+    /// Places the agenda's sections (inclusive line ranges, in order) on the time axis.
+    pub fn with_sections(mut self, log: &Log, sections: &[std::ops::RangeInclusive<usize>]) -> Activity {
+        let elapsed = elapsed_minutes(&log.lines);
+        let bucket = |minutes: u32| minutes / self.bucket_minutes;
+        self.section_buckets = sections
+            .iter()
+            .filter_map(|lines| {
+                let timed = || elapsed.get(lines.clone()).into_iter().flatten().flatten();
+                let first = timed().next()?;
+                let last = timed().last()?;
+                Some((bucket(*first), bucket(*last)))
+            })
+            .collect();
+        self
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -106,5 +126,5 @@ pub fn activity(log: &Log, roster: &Roster) -> Option<Activity> {
         }
         next_line = bucket.first_line;
     }
-    Some(Activity { bucket_minutes, buckets, speakers: top.into_iter().map(|speaker| (speaker.nick, speaker.colour)).collect() })
+    Some(Activity { bucket_minutes, buckets, speakers: top.into_iter().map(|speaker| (speaker.nick, speaker.colour)).collect(), section_buckets: Vec::new() })
 }

@@ -50,9 +50,10 @@ impl<T> Deref for Shared<T> {
 }
 
 /// An open log and what the views derive from it, computed once when it is opened.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct OpenLog {
-    pub log: Log,
+    /// Shared, so the same log can gain its threads and agenda (from the worker) without a copy.
+    pub log: Rc<Log>,
     pub file_name: AttrValue,
     /// The format detection chose; `log.format` differs when the reader picked another.
     pub detected_format: Format,
@@ -95,16 +96,16 @@ impl OpenLog {
             .map(|diagnostic| (diagnostic.line - 1, AttrValue::from(diagnostic.message.clone())))
             .collect();
         let roster = Roster::new(&log);
-        let activity = crate::activity::activity(&log, &roster).map(Rc::new);
+        let section_lines: Rc<[std::ops::RangeInclusive<usize>]> = agenda.sections.iter().map(|section| section.first..=section.last).collect();
+        let activity = crate::activity::activity(&log, &roster).map(|activity| Rc::new(activity.with_sections(&log, &section_lines)));
         let day_starts = day_starts(&log);
         let threads = Rc::new(threads);
-        let section_lines = agenda.sections.iter().map(|section| section.first..=section.last).collect();
         let items_by_line = agenda.items.iter().enumerate().map(|(index, item)| (item.line, index)).collect();
         OpenLog {
             speakers: roster.ranked(),
             roster,
             detected_format: log.format,
-            log,
+            log: Rc::new(log),
             file_name: file_name.into(),
             clock_jumps,
             day_starts,
@@ -116,6 +117,14 @@ impl OpenLog {
             first_line_number: 1,
             snippet: false,
         }
+    }
+
+    /// This log with its threads and agenda, found by the parse worker after the rows were shown.
+    pub fn analysed(&self, threads: crate::thread::Threads, agenda: crate::agenda::Agenda) -> OpenLog {
+        let section_lines: Rc<[std::ops::RangeInclusive<usize>]> = agenda.sections.iter().map(|section| section.first..=section.last).collect();
+        let activity = self.activity.as_ref().map(|activity| Rc::new((**activity).clone().with_sections(&self.log, &section_lines)));
+        let items_by_line = agenda.items.iter().enumerate().map(|(index, item)| (item.line, index)).collect();
+        OpenLog { threads: Rc::new(threads), agenda: Rc::new(agenda), section_lines, items_by_line, activity, ..self.clone() }
     }
 
     /// The same text read as `format` (`None`: detect again).
@@ -183,6 +192,8 @@ pub enum Stage {
     Fetching,
     /// In the worker; this stage can be cancelled.
     Parsing,
+    /// The log is shown; the worker is finding its threads and agenda.
+    Analysing,
 }
 
 /// A file handed to the parse worker. The page keeps its bytes: they become the log's text.
@@ -222,6 +233,8 @@ pub enum Action {
     Progress { job: u32, read: u64, total: u64 },
     /// The worker's outcome for job `job`: the log to show, or why not.
     Parsed { job: u32, result: Result<Shared<OpenLog>, String> },
+    /// The worker found the threads and agenda of the log it parsed.
+    Analysed { job: u32, analyses: crate::transfer::Analyses },
     /// Stop the worker's parse and keep the open log.
     Cancel,
     Dragging(bool),
@@ -272,11 +285,21 @@ impl Reducible for State {
                 State { loading: Some(Loading { name, received: read, total: Some(total), stage: Stage::Parsing }), ..(*self).clone() }
             }
             Action::Parsed { job, result } if self.parsing.as_ref().is_some_and(|parsing| parsing.id == job) => match result {
-                Ok(open) => State { open, problem: None, loading: None, parsing: None, ..(*self).clone() },
+                // The worker goes on to the threads and agenda: the job ends when they come.
+                Ok(open) => {
+                    let loading = Loading { name: open.file_name.clone(), received: 0, total: None, stage: Stage::Analysing };
+                    State { open, problem: None, loading: Some(loading), ..(*self).clone() }
+                }
                 Err(problem) => State { problem: Some(problem.into()), loading: None, parsing: None, ..(*self).clone() },
             },
+            Action::Analysed { job, analyses } if self.parsing.as_ref().is_some_and(|parsing| parsing.id == job) => {
+                match analyses.checked(self.open.log.lines.len()) {
+                    Ok((threads, agenda)) => State { open: Shared::new(self.open.analysed(threads, agenda)), loading: None, parsing: None, ..(*self).clone() },
+                    Err(problem) => State { problem: Some(format!("{}: {problem}", self.open.file_name).into()), loading: None, parsing: None, ..(*self).clone() },
+                }
+            }
             // A reply from a job that was cancelled or replaced.
-            Action::Progress { .. } | Action::Parsed { .. } => return self,
+            Action::Progress { .. } | Action::Parsed { .. } | Action::Analysed { .. } => return self,
             Action::Cancel => State { loading: None, parsing: None, ..(*self).clone() },
             Action::Dragging(dragging) if dragging == self.dragging => return self,
             Action::Dragging(dragging) => State { dragging, ..(*self).clone() },
@@ -379,10 +402,16 @@ pub fn App(props: &AppProps) -> Html {
                 <Toolbar onopen={onopen} kept={kept.name.clone().filter(|name| *name == state.open.file_name)} onforget={kept.forget.clone()} />
             }
             if let Some(loading) = &state.loading {
-                <div class="loading" role="status" data-stage={if loading.stage == Stage::Parsing { "parsing" } else { "fetching" }}>
-                    <span>{format!("{} {}: {}", if loading.stage == Stage::Parsing { "Reading" } else { "Loading" }, loading.name, progress_text(loading))}</span>
-                    <progress max={loading.total.unwrap_or(0).to_string()} value={loading.received.to_string()} />
-                    if loading.stage == Stage::Parsing {
+                <div class="loading" role="status" data-stage={match loading.stage { Stage::Parsing => "parsing", Stage::Analysing => "analysing", Stage::Fetching => "fetching" }}>
+                    if loading.stage == Stage::Analysing {
+                        <span>{format!("Finding the conversations and the agenda of {}…", loading.name)}</span>
+                        // No value: the bar shows work under way without a measure.
+                        <progress />
+                    } else {
+                        <span>{format!("{} {}: {}", if loading.stage == Stage::Parsing { "Reading" } else { "Loading" }, loading.name, progress_text(loading))}</span>
+                        <progress max={loading.total.unwrap_or(0).to_string()} value={loading.received.to_string()} />
+                    }
+                    if loading.stage != Stage::Fetching {
                         <button type="button" class="button cancel" onclick={oncancel}>{"Cancel"}</button>
                     }
                 </div>

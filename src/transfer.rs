@@ -92,6 +92,8 @@ pub enum ParseReply {
     /// Bytes of text read so far, out of all.
     Progress { read: u64, total: u64 },
     Parsed(Box<ParsedLog>),
+    /// Then, after the rows are on the page: the threads and agenda, found in the worker.
+    Analysed(Box<Analyses>),
     /// Why the file is not opened (empty, binary, a broken gzip), in words for the page.
     Refused(String),
 }
@@ -115,10 +117,6 @@ pub struct ParsedLog {
     pub explicit_replies: Vec<(u32, u32)>,
     pub aliases: Vec<(Box<str>, u32)>,
     pub newest_first_blocks: Vec<u32>,
-    /// The analyses, done in the worker so the page never runs them over a big log: the
-    /// threads as `Threads::to_bytes`, the agenda as it is (a few entries per section).
-    pub threads: Bytes,
-    pub agenda: crate::agenda::Agenda,
     /// The decoded text, only when it is not the request's bytes as they were: another
     /// encoding, a byte-order mark, gzip.
     pub text: Option<String>,
@@ -138,19 +136,6 @@ impl ParsedLog {
             Some(text) => Ok(Rc::from(text)),
             None => decode::shared_plain_utf8(bytes).map_err(|_| "the parse worker did not send the decoded text".to_owned()),
         }
-    }
-
-    /// The log again, over `text` (from [`ParsedLog::take_text`]), with the worker's threads
-    /// and agenda. A malformed reply is an error, never a panic.
-    pub fn into_analysed(mut self, text: Rc<str>) -> Result<(Log, crate::thread::Threads, crate::agenda::Agenda), String> {
-        let threads = std::mem::take(&mut self.threads);
-        let agenda = std::mem::take(&mut self.agenda);
-        let log = self.into_log(text)?;
-        let threads = crate::thread::Threads::from_bytes(&threads.0, log.lines.len()).ok_or("the parse worker sent broken threads")?;
-        if !agenda.fits(log.lines.len()) {
-            return Err("the parse worker sent an agenda that does not fit the log".to_owned());
-        }
-        Ok((log, threads, agenda))
     }
 
     /// The log again, over `text` (from [`ParsedLog::take_text`]). A malformed reply is an
@@ -180,6 +165,38 @@ impl ParsedLog {
             aliases: self.aliases,
             newest_first_blocks: self.newest_first_blocks,
         })
+    }
+}
+
+/// The analyses of a parsed log, done in the worker so the page never runs them over a big log:
+/// the threads as `Threads::to_bytes`, the agenda as it is (a few entries per section).
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct Analyses {
+    pub threads: Bytes,
+    pub agenda: crate::agenda::Agenda,
+    /// For the benchmark: milliseconds the worker spent on each.
+    pub threads_ms: f64,
+    pub agenda_ms: f64,
+}
+
+impl Analyses {
+    /// Finds the threads and the agenda of `log`, timing them with `now_ms`.
+    pub fn of(log: &Log, now_ms: &dyn Fn() -> f64) -> Analyses {
+        let started = now_ms();
+        let threads = Bytes(crate::thread::analyse(log).to_bytes());
+        let threads_done = now_ms();
+        let agenda = crate::agenda::analyse(log);
+        Analyses { threads, agenda, threads_ms: threads_done - started, agenda_ms: now_ms() - threads_done }
+    }
+
+    /// The threads and agenda back, checked against a log of `n_lines` lines: a malformed reply
+    /// is an error, never a panic.
+    pub fn checked(self, n_lines: usize) -> Result<(crate::thread::Threads, crate::agenda::Agenda), String> {
+        let threads = crate::thread::Threads::from_bytes(&self.threads.0, n_lines).ok_or("the parse worker sent broken threads")?;
+        if !self.agenda.fits(n_lines) {
+            return Err("the parse worker sent an agenda that does not fit the log".to_owned());
+        }
+        Ok((threads, self.agenda))
     }
 }
 
@@ -267,29 +284,27 @@ impl WorkerParse {
         ParseReply::Progress { read: read as u64, total: total as u64 }
     }
 
-    pub fn finish(self) -> ParsedLog {
+    /// The reply for the page, and the log, which the worker keeps to analyse next.
+    pub fn finish(self) -> (ParsedLog, Log) {
         let log = self.parser.finish(self.decoding);
-        let threads = Bytes(crate::thread::analyse(&log).to_bytes());
-        let agenda = crate::agenda::analyse(&log);
         let line_shown = log.lines.iter().enumerate().filter_map(|(index, line)| line.shown.map(|shown| (index as u32, shown.index() as u32))).collect();
-        ParsedLog {
-            threads,
-            agenda,
-            shown: log.shown,
+        let parsed = ParsedLog {
+            shown: log.shown.clone(),
             line_shown,
-            explicit_replies: log.explicit_replies,
-            aliases: log.aliases,
-            newest_first_blocks: log.newest_first_blocks,
+            explicit_replies: log.explicit_replies.clone(),
+            aliases: log.aliases.clone(),
+            newest_first_blocks: log.newest_first_blocks.clone(),
             format: log.format,
             detected_format: self.detected_format,
             lines: Bytes(encode_lines(&log.lines)),
             text: (!self.text_is_request).then(|| log.text.to_string()),
-            meta: WireMeta::new(log.meta),
-            diagnostics: log.diagnostics,
+            meta: WireMeta::new(log.meta.clone()),
+            diagnostics: log.diagnostics.clone(),
             parse_ms: 0.0,
             read_ms: 0.0,
             memory_bytes: 0,
-        }
+        };
+        (parsed, log)
     }
 }
 
@@ -412,7 +427,7 @@ mod tests {
             progress.push(parse.progress());
         }
         assert!(bytes.len() < 64 || !progress.is_empty(), "progress is reported");
-        let parsed = parse.finish();
+        let (parsed, _) = parse.finish();
         let mut reply = parsed.clone();
         let text = reply.take_text(Rc::from(bytes))?;
         Ok((reply.into_log(text)?, parsed))
@@ -451,19 +466,19 @@ mod tests {
 
     #[test]
     fn the_threads_and_agenda_are_found_in_the_worker_and_checked_on_the_way_back() {
-        let demo = crate::demo::DEMO_LOG.as_bytes();
-        let (_, parsed) = through_the_worker("demo.txt", demo, None).unwrap();
-        let log = parse_file(demo, Some("demo.txt"), None);
-        let (_, threads, agenda) = parsed.clone().into_analysed(Rc::clone(&log.text)).unwrap();
+        let log = parse_file(crate::demo::DEMO_LOG.as_bytes(), Some("demo.txt"), None);
+        let analyses = Analyses::of(&log, &|| 0.0);
+        let (threads, agenda) = analyses.clone().checked(log.lines.len()).unwrap();
         assert_eq!(threads, crate::thread::analyse(&log));
         assert_eq!(agenda, crate::agenda::analyse(&log));
         assert!(agenda.sections.len() >= 4);
-        let mut cut = parsed.clone();
+        let mut cut = analyses.clone();
         cut.threads.0.truncate(cut.threads.0.len() - 4);
-        assert!(cut.into_analysed(Rc::clone(&log.text)).is_err(), "short threads are refused");
-        let mut far = parsed;
+        assert!(cut.checked(log.lines.len()).is_err(), "short threads are refused");
+        assert!(analyses.clone().checked(log.lines.len() + 1).is_err(), "threads for another log are refused");
+        let mut far = analyses;
         far.agenda.items.push(crate::agenda::Item { line: 1_000_000, kind: crate::agenda::ItemKind::Info, text: String::new(), owners: Vec::new() });
-        assert!(far.into_analysed(log.text).is_err(), "an agenda past the log is refused");
+        assert!(far.checked(log.lines.len()).is_err(), "an agenda past the log is refused");
     }
 
     #[test]

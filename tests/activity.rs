@@ -57,3 +57,16 @@ fn a_newest_first_file_runs_forward_in_the_order_shown() {
     assert_eq!(timeline.buckets.iter().map(|bucket| bucket.total()).sum::<u32>(), 3);
     assert!(timeline.bucket_minutes * timeline.buckets.len() as u32 >= 150);
 }
+
+#[test]
+fn the_agenda_is_placed_on_the_time_axis() {
+    let demo = scrollback::app::OpenLog::demo();
+    let activity = demo.activity.as_ref().expect("the demo has times");
+    let bands = &activity.section_buckets;
+    assert_eq!(bands.len(), demo.agenda.sections.len(), "one band per section");
+    assert!(bands.iter().all(|(first, last)| first <= last && (*last as usize) < activity.buckets.len()));
+    assert!(bands.windows(2).all(|pair| pair[0].1 <= pair[1].0), "bands follow each other");
+    // The first section starts at 15:06, after the clock jumped back: the clock stood still there.
+    let first_line = demo.agenda.sections[0].first;
+    assert!(activity.buckets[bands[0].0 as usize].first_line <= first_line);
+}

@@ -151,6 +151,7 @@ async fn the_timeline_jumps_and_the_page_reads_in_light_dark_and_at_360_px() {
     let n_paths = browser.count(".timeline svg path").await;
     assert!((2..=scrollback::activity::TOP_SPEAKERS + 1).contains(&n_paths), "one path per speaker shown: {n_paths}");
     assert_eq!(browser.count(".speakers-chart svg rect").await, demo.speakers.len().min(12));
+    assert_eq!(browser.count(".timeline svg rect.band").await, demo.agenda.sections.len(), "the agenda's sections are bands on the timeline");
     browser
         .eval(
             "const svg = document.querySelector('.timeline svg');

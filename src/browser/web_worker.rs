@@ -24,6 +24,8 @@ const WORKER_SCRIPT: &str = "worker-loader.js";
 /// that the page dropping its bridge (a cancel, a new file) closes the worker mid-parse.
 pub struct ParseWorker {
     parse: Option<RunningParse>,
+    /// The parsed log, kept after the reply to find its threads and agenda next.
+    analysing: Option<(HandlerId, crate::model::Log)>,
 }
 
 struct RunningParse {
@@ -42,10 +44,15 @@ impl Worker for ParseWorker {
     type Output = ParseReply;
 
     fn create(_scope: &WorkerScope<Self>) -> ParseWorker {
-        ParseWorker { parse: None }
+        ParseWorker { parse: None, analysing: None }
     }
 
     fn update(&mut self, scope: &WorkerScope<Self>, _: NextSlice) {
+        if let Some((asker, log)) = self.analysing.take() {
+            let analyses = crate::transfer::Analyses::of(&log, &now_ms);
+            scope.respond(asker, ParseReply::Analysed(Box::new(analyses)));
+            return;
+        }
         let Some(running) = self.parse.as_mut() else { return };
         let slice_started_ms = now_ms();
         let done = running.parse.read(SLICE_BYTES);
@@ -56,11 +63,14 @@ impl Worker for ParseWorker {
             return;
         }
         let Some(RunningParse { asker, parse, started_ms, reading_ms }) = self.parse.take() else { return };
-        let mut parsed = parse.finish();
+        let (mut parsed, log) = parse.finish();
         parsed.parse_ms = now_ms() - started_ms;
         parsed.read_ms = reading_ms;
         parsed.memory_bytes = u64::from(wasm_memory_bytes());
         scope.respond(asker, ParseReply::Parsed(Box::new(parsed)));
+        // The rows go up first; the threads and agenda follow in the next task.
+        self.analysing = Some((asker, log));
+        scope.send_future(next_task());
     }
 
     fn received(&mut self, scope: &WorkerScope<Self>, request: ParseRequest, asker: HandlerId) {
@@ -138,6 +148,12 @@ pub fn parse_in_worker(job: &ParseJob, dispatcher: UseReducerDispatcher<State>) 
                     dispatcher.dispatch(Action::Parsed { job: id, result });
                 });
             }
+            ParseReply::Analysed(analyses) => {
+                mark("scrollback:worker-analysed");
+                set_root_figure("data-scrollback-worker-threads-ms", analyses.threads_ms);
+                set_root_figure("data-scrollback-worker-agenda-ms", analyses.agenda_ms);
+                dispatcher.dispatch(Action::Analysed { job: id, analyses: *analyses });
+            }
             ParseReply::Refused(problem) => dispatcher.dispatch(Action::Parsed { job: id, result: Err(problem) }),
         }
     };
@@ -159,9 +175,10 @@ async fn open_parsed(mut parsed: ParsedLog, bytes: Rc<[u8]>, file_name: &str) ->
     let text = timed("scrollback:check-text", || parsed.take_text(bytes))?;
     yield_to_page().await;
     let detected_format = parsed.detected_format;
-    let (log, threads, agenda) = timed("scrollback:read-table", || parsed.into_analysed(text))?;
+    let log = timed("scrollback:read-table", || parsed.into_log(text))?;
     yield_to_page().await;
-    let open = timed("scrollback:roster", || OpenLog::with_analyses(log, file_name.to_owned(), threads, agenda));
+    // Threads and agenda come from the worker next; until then the log shows without them.
+    let open = timed("scrollback:roster", || OpenLog::with_analyses(log, file_name.to_owned(), Default::default(), Default::default()));
     Ok(Shared::new(OpenLog { detected_format, ..open }))
 }
 

@@ -82,7 +82,12 @@ fn Timeline(props: &TimelineProps) -> Html {
     html! {
         <figure class="timeline">
             <svg viewBox={format!("0 0 {n_buckets} {TIMELINE_HEIGHT}")} preserveAspectRatio="none" role="img"
-                aria-label={format!("Messages per {unit}, coloured by speaker; click to go to that moment")} {onclick}>
+                aria-label={format!("Messages per {unit}, coloured by speaker, over the agenda's sections; click to go to that moment")} {onclick}>
+                // The agenda's sections as alternating bands behind the bars (a few hundred at most).
+                { for activity.section_buckets.iter().take(MENU_SECTIONS * 4).enumerate().map(|(index, &(first, last))| html! {
+                    <rect class={classes!("band", (index % 2 == 1).then_some("odd"))} x={first.to_string()} y="0"
+                        width={(last - first + 1).to_string()} height={TIMELINE_HEIGHT.to_string()} />
+                }) }
                 { for paths.into_iter().zip(classes).filter(|(path, _)| !path.is_empty()).map(|(path, class)| html! {
                     <path class={class} fill="currentColor" d={path} />
                 }) }
