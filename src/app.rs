@@ -531,7 +531,20 @@ fn use_reading(open: &Shared<OpenLog>, anchor: Option<Anchor>) -> Reading {
     let query = use_memo((*query_text).clone(), |text| Query::parse(text));
     let pinned = anchor.map(|anchor| anchor.first().saturating_sub(1)..=anchor.last().saturating_sub(1));
     let only_thread = (*thread_only).then_some(*chosen_thread).flatten().map(|(thread, _)| thread);
-    let listing = (*use_memo((open.clone(), query.clone(), *condense, (*expanded).clone(), (*collapsed).clone(), pinned, only_thread), |(open, query, condense, expanded, collapsed, pinned, only_thread)| {
+    // A linked line's section is open from the first render that shows the link (the effect
+    // above then makes it so for good): the list never passes through a state without the line.
+    let shown_collapsed: Rc<HashSet<usize>> = match anchor {
+        Some(anchor) => {
+            let linked: Vec<usize> = [anchor.first(), anchor.last()].iter().filter_map(|&line| crate::agenda::section_of(&open.agenda, line.saturating_sub(1))).collect();
+            if linked.iter().any(|section| collapsed.contains(section)) {
+                Rc::new(collapsed.iter().copied().filter(|section| !linked.contains(section)).collect())
+            } else {
+                (*collapsed).clone()
+            }
+        }
+        None => (*collapsed).clone(),
+    };
+    let listing = (*use_memo((open.clone(), query.clone(), *condense, (*expanded).clone(), shown_collapsed.clone(), pinned, only_thread), |(open, query, condense, expanded, collapsed, pinned, only_thread)| {
         let in_thread = |line: usize| only_thread.is_none_or(|thread| open.threads.thread_of(line) == Some(thread));
         let keep = |line: usize| in_thread(line) && query.keeps(&open.log, &open.roster, line);
         let keep_all = |_: usize| true;
@@ -660,7 +673,7 @@ fn use_reading(open: &Shared<OpenLog>, anchor: Option<Anchor>) -> Reading {
         onchoose,
         onhover,
         onthreadonly,
-        collapsed: (*collapsed).clone(),
+        collapsed: shown_collapsed,
         ontoggle,
         onall,
         onsection,

@@ -281,7 +281,15 @@ pub fn use_block_layout(layout: BlockLayout) {
                         let options = web_sys::ScrollToOptions::new();
                         options.set_top(list_top + block_top);
                         options.set_behavior(web_sys::ScrollBehavior::Instant);
+                        let before = window.scroll_y().unwrap_or(0.0);
                         window.scroll_to_with_scroll_to_options(&options);
+                        // Already there, the browser sends no scroll event, and the list would
+                        // keep its old idea of what is on screen: ask it to look again.
+                        if (window.scroll_y().unwrap_or(0.0) - before).abs() < 1.0 {
+                            if let Ok(event) = web_sys::Event::new("scroll") {
+                                let _ = window.dispatch_event(&event);
+                            }
+                        }
                     }
                     // A line with no row of its own (in a condensed run) is as close as it gets.
                     if !layout.listing.shows_line(line - 1) {

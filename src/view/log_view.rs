@@ -231,7 +231,13 @@ impl BlockHeights {
         let height = |entry: &Entry| match *entry {
             Entry::Line(index) => match lines[index as usize].kind {
                 LineKind::Blank => 7.0,
-                _ => 22.0 * (1 + lines[index as usize].body.range().len().min(super::row::LONGEST_SHOWN_LINE) / 110) as f64,
+                _ => {
+                    let wrapped = 22.0 * (1 + lines[index as usize].body.range().len().min(super::row::LONGEST_SHOWN_LINE) / 110) as f64;
+                    // A reply marker or reply count adds a small line under the text.
+                    let threads = &open.threads;
+                    let marks = threads.reply_to(index as usize).next().is_some() || threads.reply_count(index as usize) > 0;
+                    wrapped + if marks { 18.0 } else { 0.0 }
+                }
             },
             Entry::Joins { .. } => 22.0,
             Entry::Section { .. } => 40.0,
