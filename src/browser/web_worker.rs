@@ -130,6 +130,10 @@ impl Codec for JsCodec {
 pub fn parse_in_worker(job: &ParseJob, dispatcher: UseReducerDispatcher<State>) -> Option<WorkerBridge<ParseWorker>> {
     mark("scrollback:worker-start");
     let (id, file_name, bytes) = (job.id, job.file_name.clone(), Rc::clone(&job.bytes));
+    // The log opens in steps (`open_parsed`), so the analyses can arrive before it is open:
+    // they wait here until it is, or they would be checked against the previous log.
+    let opened = Rc::new(std::cell::Cell::new(false));
+    let waiting_analyses: Rc<std::cell::RefCell<Option<crate::transfer::Analyses>>> = Rc::default();
     let on_reply = {
         let dispatcher = dispatcher.clone();
         move |reply: ParseReply| match reply {
@@ -143,16 +147,25 @@ pub fn parse_in_worker(job: &ParseJob, dispatcher: UseReducerDispatcher<State>) 
                 set_root_figure("data-scrollback-worker-read-ms", parsed.read_ms);
                 set_root_figure("data-scrollback-worker-wasm-bytes", parsed.memory_bytes as f64);
                 let (dispatcher, bytes, file_name) = (dispatcher.clone(), Rc::clone(&bytes), file_name.clone());
+                let (opened, waiting_analyses) = (Rc::clone(&opened), Rc::clone(&waiting_analyses));
                 wasm_bindgen_futures::spawn_local(async move {
                     let result = open_parsed(*parsed, bytes, &file_name).await.map_err(|problem| format!("{file_name}: {problem}"));
                     dispatcher.dispatch(Action::Parsed { job: id, result });
+                    opened.set(true);
+                    if let Some(analyses) = waiting_analyses.borrow_mut().take() {
+                        dispatcher.dispatch(Action::Analysed { job: id, analyses });
+                    }
                 });
             }
             ParseReply::Analysed(analyses) => {
                 mark("scrollback:worker-analysed");
                 set_root_figure("data-scrollback-worker-threads-ms", analyses.threads_ms);
                 set_root_figure("data-scrollback-worker-agenda-ms", analyses.agenda_ms);
-                dispatcher.dispatch(Action::Analysed { job: id, analyses: *analyses });
+                if opened.get() {
+                    dispatcher.dispatch(Action::Analysed { job: id, analyses: *analyses });
+                } else {
+                    *waiting_analyses.borrow_mut() = Some(*analyses);
+                }
             }
             ParseReply::Refused(problem) => dispatcher.dispatch(Action::Parsed { job: id, result: Err(problem) }),
         }
