@@ -352,7 +352,10 @@ pub fn App(props: &AppProps) -> Html {
         let dispatcher = state.dispatcher();
         use_effect_with(state.parsing.clone(), move |job| {
             let worker = job.as_ref().map(|job| crate::browser::parse_in_worker(job, dispatcher));
-            move || drop(worker)
+            // Dropping the bridge closes the worker (server-side there is none).
+            move || {
+                let _closing = worker;
+            }
         });
     }
     let oncancel = {

@@ -70,7 +70,8 @@ impl Log {
     pub fn display_ranges(&self) -> Vec<Range<usize>> {
         let n_lines = self.lines.len();
         if self.newest_first_blocks.is_empty() {
-            return vec![0..n_lines];
+            // One range: the whole log, in order.
+            return std::iter::once(0..n_lines).collect();
         }
         let starts = self.newest_first_blocks.iter().map(|start| (*start as usize).min(n_lines));
         let ends = self.newest_first_blocks.iter().skip(1).map(|start| (*start as usize).min(n_lines)).chain([n_lines]);

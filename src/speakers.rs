@@ -57,7 +57,7 @@ impl Roster {
     /// The speakers who said something, most lines first; ties keep their order of appearance.
     pub fn ranked(&self) -> Vec<Speaker> {
         let mut speakers: Vec<Speaker> = self.people.iter().filter(|speaker| speaker.n_lines > 0).cloned().collect();
-        speakers.sort_by(|a, b| b.n_lines.cmp(&a.n_lines));
+        speakers.sort_by_key(|speaker| std::cmp::Reverse(speaker.n_lines));
         speakers
     }
 

@@ -380,7 +380,7 @@ pub fn encode_lines(lines: &[Line]) -> Vec<u8> {
 /// The lines back from [`encode_lines`], every span checked against `text`.
 pub fn decode_lines(table: &[u8], text: &str) -> Result<Vec<Line>, String> {
     let broken = || "the parse worker sent a broken line table".to_owned();
-    if table.len() % LINE_RECORD_BYTES != 0 {
+    if !table.len().is_multiple_of(LINE_RECORD_BYTES) {
         return Err(broken());
     }
     let span = |record: &[u8], at: usize| -> Option<Span> {

@@ -100,7 +100,8 @@ mod tests {
 
     #[test]
     fn reads_clocks() {
-        let cases: &[(&str, Option<(u32, u32, u32, usize)>)] = &[
+        type Case<'a> = (&'a str, Option<(u32, u32, u32, usize)>);
+        let cases: &[Case] = &[
             ("15:12 avsm", Some((15, 12, 0, 5))),
             ("15:12:09 x", Some((15, 12, 9, 8))),
             ("9:05]", Some((9, 5, 0, 4))),

@@ -100,7 +100,7 @@ impl Threads {
     /// Threads back from [`Threads::to_bytes`] for a log of `n_lines` lines; `None` if the bytes
     /// do not describe one (every line and parent in range), never a panic.
     pub fn from_bytes(bytes: &[u8], n_lines: usize) -> Option<Threads> {
-        if bytes.len() % 4 != 0 {
+        if !bytes.len().is_multiple_of(4) {
             return None;
         }
         let numbers: Vec<u32> = bytes.chunks_exact(4).map(|chunk| u32::from_le_bytes([chunk[0], chunk[1], chunk[2], chunk[3]])).collect();
