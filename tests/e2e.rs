@@ -417,17 +417,11 @@ async fn a_big_log_is_parsed_in_the_worker_with_progress_and_other_encodings_too
     assert_eq!(seen["seen"]["progress"], true, "the progress bar was shown: {seen}");
     assert_eq!(seen["parsed"], 1, "the worker parsed it: {seen}");
     // The rows come first; the worker's threads and agenda follow, and then the bar goes.
-    let mut analysed = json!(null);
-    for _ in 0..150 {
-        analysed = browser
-            .eval("return { analysed: performance.getEntriesByName('scrollback:worker-analysed').length, loading: !!document.querySelector('.loading') };", vec![])
-            .await;
-        if analysed["loading"] == false {
-            break;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-    }
-    assert_eq!(analysed, json!({ "analysed": 1, "loading": false }), "the threads and agenda came from the worker, then the bar went");
+    let done = json!({ "analysed": 1, "loading": false });
+    let analysed = browser
+        .eventually("return { analysed: performance.getEntriesByName('scrollback:worker-analysed').length, loading: !!document.querySelector('.loading') };", vec![], &done)
+        .await;
+    assert_eq!(analysed, done, "the threads and agenda came from the worker, then the bar went");
     assert!(browser.count(".row .reply-to").await > 0, "the rows show the worker's reply links");
 
     // A small windows-1252 file is decoded in the worker, which sends the decoded text back.

@@ -42,33 +42,16 @@ async fn sections_fold_open_on_a_link_and_the_minutes_download() {
     // `]` goes to the next section's first line.
     browser.eval("document.body.dispatchEvent(new KeyboardEvent('keydown', { key: ']', bubbles: true }));", vec![]).await;
     let next = format!("#L{}", sections[solo5 + 1].first + 1);
-    for _ in 0..50 {
-        if browser.eval("return location.hash;", vec![]).await == json!(next) {
-            break;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-    }
-    assert_eq!(browser.eval("return location.hash;", vec![]).await, json!(next));
+    assert_eq!(browser.eventually("return location.hash;", vec![], &json!(next)).await, json!(next));
 
     // Fold all, open all.
     browser.eval("document.querySelector('.collapse-all').click();", vec![]).await;
     browser.wait_for(".section-header.collapsed").await;
-    for _ in 0..50 {
-        if browser.count(".section-header.collapsed").await == sections.len() - 1 {
-            break;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-    }
     // The linked line's section stays open; every other one folds.
-    assert_eq!(browser.count(".section-header.collapsed").await + browser.count(".section-header:not(.collapsed)").await, sections.len());
+    let folded = browser.eventually("return document.querySelectorAll('.section-header.collapsed').length;", vec![], &json!(sections.len() - 1)).await;
+    assert_eq!(folded, json!(sections.len() - 1), "every section but the linked line's is folded");
     browser.eval("document.querySelector('.expand-all').click();", vec![]).await;
-    for _ in 0..50 {
-        if browser.count(".section-header.collapsed").await == 0 {
-            break;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-    }
-    assert_eq!(browser.count(".section-header.collapsed").await, 0);
+    assert_eq!(browser.eventually("return document.querySelectorAll('.section-header.collapsed').length;", vec![], &json!(0)).await, json!(0), "every section is open");
 
     // The minutes: download the Markdown (caught as the link is clicked; the blob is read back,
     // as the CSP rightly forbids fetching it).

@@ -108,14 +108,7 @@ async fn the_content_security_policy_blocks_inline_scripts() {
     browser
         .eval("const s = document.createElement('script'); s.textContent = 'window.__inlineRan = true;'; document.head.append(s);", vec![])
         .await;
-    let mut violations = Value::Null;
-    for _ in 0..50 {
-        violations = browser.eval("return document.documentElement.getAttribute('data-csp-violations');", vec![]).await;
-        if violations != Value::Null {
-            break;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-    }
+    let violations = browser.eventually("return document.documentElement.getAttribute('data-csp-violations');", vec![], &json!("1")).await;
     assert_eq!(violations, json!("1"), "the injected script was reported as a violation");
     assert_eq!(browser.eval("return window.__inlineRan === true;", vec![]).await, json!(false), "the injected inline script did not run");
     browser.close().await;

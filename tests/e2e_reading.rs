@@ -26,18 +26,9 @@ fn channel_log() -> String {
     lines.join("\n") + "\n"
 }
 
-async fn hash(browser: &Browser) -> String {
-    browser.eval("return location.hash;", vec![]).await.as_str().unwrap_or_default().to_owned()
-}
-
 async fn wait_for_hash(browser: &Browser, expected: &str) {
-    for _ in 0..50 {
-        if hash(browser).await == expected {
-            return;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-    }
-    panic!("the hash stayed {:?}, expected {expected:?}", hash(browser).await);
+    let hash = browser.eventually("return location.hash;", vec![], &json!(expected)).await;
+    assert_eq!(hash, json!(expected), "the hash");
 }
 
 /// The ids of the rows in the DOM with a nick, and those nicks.
@@ -113,13 +104,8 @@ async fn search_filters_condensed_joins_and_keys() {
     let shown = nicks_shown(&browser).await;
     assert!(shown.iter().all(|nick| nick == "alice"), "only alice's lines: {shown:?}");
     browser.wait_for("li.speaker button[aria-pressed=true]").await.click().await.expect("click alice again");
-    for _ in 0..50 {
-        if browser.count(".filter-count").await == 0 {
-            break;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-    }
-    assert_eq!(browser.count(".filter-count").await, 0, "the filter is gone");
+    let filters = browser.eventually("return document.querySelectorAll('.filter-count').length;", vec![], &json!(0)).await;
+    assert_eq!(filters, json!(0), "the filter is gone");
 
     // Joins and quits: one muted row per run, opened by a click into lines with their anchors.
     let run = browser.wait_for(".row.joins[data-lines=\"1-3\"]").await;

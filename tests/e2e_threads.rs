@@ -44,24 +44,12 @@ async fn a_chosen_message_lights_its_thread_and_only_this_thread_hides_the_rest(
     let rail = browser.eval("return getComputedStyle(document.getElementById('L3')).boxShadow;", vec![]).await;
     assert!(rail.as_str().is_some_and(|shadow| shadow.contains("inset")), "drawn as a rail: {rail}");
     // The dimming fades in (unless the reader prefers reduced motion): wait for it to settle.
-    let mut dimmed = json!(null);
-    for _ in 0..30 {
-        dimmed = browser.eval("return getComputedStyle(document.getElementById('L2')).opacity;", vec![]).await;
-        if dimmed == json!("0.45") {
-            break;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-    }
+    let dimmed = browser.eventually("return getComputedStyle(document.getElementById('L2')).opacity;", vec![], &json!("0.45")).await;
     assert_eq!(dimmed, json!("0.45"), "the rest is dimmed");
     browser.wait_for_text_containing(".thread-bar", "Conversation of 3 messages").await;
 
     browser.wait_for(".thread-bar .thread-only").await.click().await.expect("only this thread");
-    for _ in 0..50 {
-        if browser.count("#L2").await == 0 {
-            break;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-    }
+    browser.eventually("return document.querySelectorAll('#L2').length;", vec![], &json!(0)).await;
     assert_eq!(rows_with(&browser, "section.log .row").await, json!(xen), "only this thread's lines are listed");
 
     // A link to a line of another thread still lands, filter or not.
@@ -72,13 +60,7 @@ async fn a_chosen_message_lights_its_thread_and_only_this_thread_hides_the_rest(
 
     // A reply's marker goes to the line it answers.
     browser.eval("document.querySelector('#L5 .reply-to').click();", vec![]).await;
-    for _ in 0..50 {
-        if browser.eval("return location.hash;", vec![]).await == json!("#L3") {
-            break;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-    }
-    assert_eq!(browser.eval("return location.hash;", vec![]).await, json!("#L3"));
+    assert_eq!(browser.eventually("return location.hash;", vec![], &json!("#L3")).await, json!("#L3"), "the marker went to the parent");
     browser.screenshot("threads").await;
     browser.close().await;
 }

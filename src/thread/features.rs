@@ -90,19 +90,9 @@ fn line_bucket(distance: usize) -> u16 {
     }
 }
 
+/// Like [`line_bucket`], with everything past 30 spoken lines in one bucket.
 fn spoken_bucket(distance: usize) -> u16 {
-    match distance {
-        0..=1 => 0,
-        2 => 1,
-        3 => 2,
-        4 => 3,
-        5..=6 => 4,
-        7..=9 => 5,
-        10..=14 => 6,
-        15..=20 => 7,
-        21..=30 => 8,
-        _ => 9,
-    }
+    line_bucket(distance).min(9)
 }
 
 /// 1, 2–3, 4–10, more spoken lines back.

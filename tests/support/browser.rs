@@ -236,6 +236,19 @@ impl Browser {
         self.eval(&script, args).await;
     }
 
+    /// The value of `js` (a function body) once it equals `expected`, or its last value when
+    /// [`WAIT_TIMEOUT`] runs out: the app renders asynchronously. The caller asserts on it.
+    pub async fn eventually(&self, js: &str, args: Vec<Value>, expected: &Value) -> Value {
+        let deadline = Instant::now() + WAIT_TIMEOUT;
+        loop {
+            let value = self.eval(js, args.clone()).await;
+            if value == *expected || Instant::now() >= deadline {
+                return value;
+            }
+            tokio::time::sleep(POLL_INTERVAL).await;
+        }
+    }
+
     /// How many elements match `css` right now.
     pub async fn count(&self, css: &str) -> usize {
         let found = self.client.find_all(Locator::Css(css)).await.unwrap_or_else(|e| panic!("finding `{css}` failed: {e}"));
