@@ -1,0 +1,155 @@
+//! The open log: the `Log` and what the views derive from it once (speakers, markers, the
+//! timeline, threads and agenda), and `Shared`, the pointer-equal wrapper props use.
+
+use std::collections::HashMap;
+use std::ops::Deref;
+use std::rc::Rc;
+
+use yew::AttrValue;
+
+use crate::demo::{DEMO_FILE_NAME, DEMO_LOG};
+use crate::model::{DiagnosticKind, Format, Log};
+use crate::parse::{parse_text, reparse};
+use crate::speakers::{Roster, Speaker};
+
+/// Big data shared by reference. Equal only when it is the same allocation, so a prop
+/// comparison is O(1) and never walks a log.
+#[derive(Debug)]
+pub struct Shared<T>(pub Rc<T>);
+
+impl<T> Shared<T> {
+    pub fn new(value: T) -> Shared<T> {
+        Shared(Rc::new(value))
+    }
+}
+
+impl<T> Clone for Shared<T> {
+    fn clone(&self) -> Self {
+        Shared(Rc::clone(&self.0))
+    }
+}
+
+impl<T> PartialEq for Shared<T> {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl<T> Deref for Shared<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
+/// An open log and what the views derive from it, computed once when it is opened.
+#[derive(Debug, Clone)]
+pub struct OpenLog {
+    /// Shared, so the same log can gain its threads and agenda (from the worker) without a copy.
+    pub log: Rc<Log>,
+    pub file_name: AttrValue,
+    /// The format detection chose; `log.format` differs when the reader picked another.
+    pub detected_format: Format,
+    pub roster: Roster,
+    /// The legend: speakers, most lines first.
+    pub speakers: Vec<Speaker>,
+    /// Line index → "clock jumps back 2 h here".
+    pub clock_jumps: HashMap<usize, AttrValue>,
+    /// Line index → the new date, where a day begins (after the first dated line).
+    pub day_starts: HashMap<usize, chrono::NaiveDate>,
+    /// Messages over time, for the timeline; `None` without times.
+    pub activity: Option<Rc<crate::activity::Activity>>,
+    /// The meeting's sections and MeetBot items.
+    pub agenda: Rc<crate::agenda::Agenda>,
+    /// The sections as line ranges, for the list.
+    pub section_lines: Rc<[std::ops::RangeInclusive<usize>]>,
+    /// Who answers whom: each message's parents and conversation.
+    pub threads: Rc<crate::thread::Threads>,
+    /// Line index → index of the minutes item said on it.
+    pub items_by_line: HashMap<usize, usize>,
+    /// The source line number of the first line: 1, or where a shared snippet began.
+    pub first_line_number: usize,
+    /// A snippet opened from a `#snippet=` link: its lines are not linked one by one.
+    pub snippet: bool,
+}
+
+impl OpenLog {
+    pub fn new(log: Log, file_name: impl Into<AttrValue>) -> OpenLog {
+        let threads = crate::thread::analyse(&log);
+        let agenda = crate::agenda::analyse(&log);
+        OpenLog::with_analyses(log, file_name, threads, agenda)
+    }
+
+    /// Like [`OpenLog::new`] with the threads and agenda already found (by the parse worker).
+    pub fn with_analyses(log: Log, file_name: impl Into<AttrValue>, threads: crate::thread::Threads, agenda: crate::agenda::Agenda) -> OpenLog {
+        let clock_jumps = log
+            .diagnostics
+            .iter()
+            .filter(|diagnostic| diagnostic.kind == DiagnosticKind::ClockJump)
+            .map(|diagnostic| (diagnostic.line - 1, AttrValue::from(diagnostic.message.clone())))
+            .collect();
+        let roster = Roster::new(&log);
+        let section_lines: Rc<[std::ops::RangeInclusive<usize>]> = agenda.sections.iter().map(|section| section.first..=section.last).collect();
+        let activity = crate::activity::activity(&log, &roster).map(|activity| Rc::new(activity.with_sections(&log, &section_lines)));
+        let day_starts = day_starts(&log);
+        let threads = Rc::new(threads);
+        let items_by_line = agenda.items.iter().enumerate().map(|(index, item)| (item.line, index)).collect();
+        OpenLog {
+            speakers: roster.ranked(),
+            roster,
+            detected_format: log.format,
+            log: Rc::new(log),
+            file_name: file_name.into(),
+            clock_jumps,
+            day_starts,
+            activity,
+            agenda: Rc::new(agenda),
+            threads,
+            section_lines,
+            items_by_line,
+            first_line_number: 1,
+            snippet: false,
+        }
+    }
+
+    /// This log with its threads and agenda, found by the parse worker after the rows were shown.
+    pub fn analysed(&self, threads: crate::thread::Threads, agenda: crate::agenda::Agenda) -> OpenLog {
+        let section_lines: Rc<[std::ops::RangeInclusive<usize>]> = agenda.sections.iter().map(|section| section.first..=section.last).collect();
+        let activity = self.activity.as_ref().map(|activity| Rc::new((**activity).clone().with_sections(&self.log, &section_lines)));
+        let items_by_line = agenda.items.iter().enumerate().map(|(index, item)| (item.line, index)).collect();
+        OpenLog { threads: Rc::new(threads), agenda: Rc::new(agenda), section_lines, items_by_line, activity, ..self.clone() }
+    }
+
+    /// The same text read as `format` (`None`: detect again).
+    pub fn read_as(&self, format: Option<Format>) -> OpenLog {
+        let log = reparse(&self.log, Some(&self.file_name), format);
+        OpenLog { detected_format: self.detected_format, ..OpenLog::new(log, self.file_name.clone()) }
+    }
+
+    pub fn demo() -> OpenLog {
+        OpenLog::new(parse_text(Rc::from(DEMO_LOG), None), DEMO_FILE_NAME)
+    }
+
+    /// The lines of a `#snippet=` link, numbered as in the log they came from.
+    pub fn from_snippet(snippet: crate::snippet::Snippet) -> OpenLog {
+        let n_lines = snippet.text.lines().count().max(1);
+        let name = format!("{}, lines {}–{}", snippet.file_name, snippet.first_line, snippet.first_line + n_lines - 1);
+        let log = crate::parse::parse_text(Rc::from(snippet.text), Some(snippet.format));
+        OpenLog { first_line_number: snippet.first_line, snippet: true, ..OpenLog::new(log, name) }
+    }
+}
+
+/// Where the date changes from one dated line to the next.
+fn day_starts(log: &Log) -> HashMap<usize, chrono::NaiveDate> {
+    let mut starts = HashMap::new();
+    let mut previous = None;
+    // In the order shown: a newest-first file's blocks last to first.
+    for index in log.display_ranges().into_iter().flatten() {
+        let Some(date) = log.lines[index].time.and_then(|stamp| stamp.date) else { continue };
+        if previous.is_some_and(|previous| previous != date) {
+            starts.insert(index, date);
+        }
+        previous = Some(date);
+    }
+    starts
+}
