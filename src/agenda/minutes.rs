@@ -3,6 +3,8 @@
 
 use super::*;
 
+/// One line per section, for a person to read or paste into a note:
+/// `L33-L55  15:06–15:14  8 min  Mirage 3  (hannes 12, mato 5, …)`.
 pub fn sections_report(agenda: &Agenda) -> String {
     let mut out = String::new();
     if let Some(chair) = &agenda.chair {

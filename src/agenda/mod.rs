@@ -441,9 +441,6 @@ fn forward_seconds(from: Stamp, to: Stamp) -> i64 {
     seconds.max(0)
 }
 
-/// One line per section, for a person to read or paste into a note:
-/// `L33-L55  15:06–15:14  8 min  Mirage 3  (hannes 12, mato 5, …)`.
-
 #[cfg(test)]
 mod tests {
     use super::*;
