@@ -39,6 +39,21 @@ pub struct Shown {
 }
 
 impl Log {
+    /// A log of no lines: what the page shows before its first log arrives.
+    pub fn empty() -> Log {
+        Log {
+            text: Rc::from(""),
+            format: Format::PlainText,
+            meta: Meta::default(),
+            lines: Vec::new(),
+            diagnostics: Vec::new(),
+            shown: Vec::new(),
+            explicit_replies: Vec::new(),
+            aliases: Vec::new(),
+            newest_first_blocks: Vec::new(),
+        }
+    }
+
     /// The text a span covers.
     pub fn slice(&self, span: Span) -> &str {
         &self.text[span.range()]

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use crate::colour::{colour_index, normalise_nick};
 use crate::model::{LineKind, Log, SystemEvent};
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Speaker {
     /// The nick as first written in the log.
     pub nick: String,
@@ -18,7 +18,7 @@ pub struct Speaker {
 }
 
 /// The people of one log, and which nick is whom.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 pub struct Roster {
     people: Vec<Speaker>,
     /// Normalised nick → index into `people`.
@@ -52,6 +52,12 @@ impl Roster {
             }
         }
         roster
+    }
+
+    /// Whether every nick names someone on the roster: what a roster from the parse worker
+    /// must show before the views index people with it.
+    pub fn is_whole(&self) -> bool {
+        self.by_nick.values().all(|&person| person < self.people.len())
     }
 
     /// The speakers who said something, most lines first; ties keep their order of appearance.

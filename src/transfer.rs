@@ -8,22 +8,10 @@ use std::rc::Rc;
 use chrono::{Datelike, NaiveDate, NaiveTime, Timelike};
 use serde::{Deserialize, Serialize};
 
-use crate::input::{check_input, prepare};
+use crate::input::prepare;
 use crate::model::{Diagnostic, Format, Line, LineKind, Log, Meta, Shown, Span, Stamp, SystemEvent};
 use crate::parse::{decode, detect, Parser};
-
-/// Plain UTF-8 files up to this size are parsed on the main thread; bigger ones, gzip and other
-/// encodings go to the worker. A worker costs 50–130 ms before its first line (fetching and
-/// compiling its wasm, the messages), while 8 MB (~80k lines) parse and render on the main
-/// thread in ~50 ms, one task (see BENCHMARKS.md and ARCHITECTURE.md).
-pub const MAIN_THREAD_MAX_BYTES: usize = 8_000_000;
-
-/// Whether the main thread parses `bytes` itself: small, plain UTF-8, not gzip. Refusals
-/// (empty, binary) are decided on the main thread too, so they need no worker.
-pub fn parses_on_main_thread(bytes: &[u8]) -> bool {
-    let is_gzip = bytes.starts_with(b"\x1F\x8B");
-    !is_gzip && (check_input(bytes).is_err() || bytes.len() <= MAIN_THREAD_MAX_BYTES && decode::is_plain_utf8(bytes))
-}
+use crate::speakers::Roster;
 
 /// Bytes serialised as one block (for bincode: a length, then a copy), not number by number.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -76,17 +64,38 @@ impl<'de> Deserialize<'de> for SharedBytes {
     }
 }
 
-/// The main thread to the worker: parse this file.
+/// The main thread to its one worker, which lives as long as the page: every log is parsed
+/// there, so the main app carries no reader, thread model or agenda finder.
+#[derive(Debug, Serialize, Deserialize)]
+pub enum ToWorker {
+    /// Parse this file, dropping any job still running: the newest file wins.
+    Parse(ParseRequest),
+    /// Stop job `job`, if it is still the one running.
+    Cancel { job: u32 },
+}
+
+/// Parse this file.
 #[derive(Debug, Serialize, Deserialize)]
 pub struct ParseRequest {
+    /// Chosen by the page; every reply names it, so a late reply to an old job is ignored.
+    pub job: u32,
     pub file_name: String,
     /// The format forced by `?format=`; `None` detects one.
     pub format: Option<Format>,
     /// The file as dropped; the main thread keeps it, the worker gets a copy.
     pub bytes: SharedBytes,
+    /// Diagnostics of an earlier decoding, for a re-read of text already decoded once.
+    pub notes: Vec<Diagnostic>,
 }
 
-/// The worker to the main thread: progress as it goes, then one `Parsed` or `Refused`.
+/// The worker to the main thread, about job `job`.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct FromWorker {
+    pub job: u32,
+    pub reply: ParseReply,
+}
+
+/// Progress as the parse goes, then one `Parsed` and one `Analysed`, or one `Refused`.
 #[derive(Debug, Serialize, Deserialize)]
 pub enum ParseReply {
     /// Bytes of text read so far, out of all.
@@ -117,6 +126,8 @@ pub struct ParsedLog {
     pub explicit_replies: Vec<(u32, u32)>,
     pub aliases: Vec<(Box<str>, u32)>,
     pub newest_first_blocks: Vec<u32>,
+    /// Who spoke, found here so the page never walks a big log's lines for it.
+    pub roster: Roster,
     /// The decoded text, only when it is not the request's bytes as they were: another
     /// encoding, a byte-order mark, gzip.
     pub text: Option<String>,
@@ -138,9 +149,9 @@ impl ParsedLog {
         }
     }
 
-    /// The log again, over `text` (from [`ParsedLog::take_text`]). A malformed reply is an
-    /// error, never a panic.
-    pub fn into_log(self, text: Rc<str>) -> Result<Log, String> {
+    /// The log again, over `text` (from [`ParsedLog::take_text`]), and its roster. A malformed
+    /// reply is an error, never a panic.
+    pub fn into_log(self, text: Rc<str>) -> Result<(Log, Roster), String> {
         let mut lines = decode_lines(&self.lines.0, &text)?;
         for &(line, shown) in &self.line_shown {
             let fits = (line as usize) < lines.len() && (shown as usize) < self.shown.len();
@@ -154,7 +165,10 @@ impl ParsedLog {
         if !self.explicit_replies.iter().all(|(reply, parent)| in_log(reply) && in_log(parent)) || !self.aliases.iter().all(|(_, line)| in_log(line)) || !self.newest_first_blocks.iter().all(in_log) {
             return Err("the parse worker sent lines that are not in the log".to_owned());
         }
-        Ok(Log {
+        if !self.roster.is_whole() {
+            return Err("the parse worker sent a broken roster".to_owned());
+        }
+        let log = Log {
             text,
             format: self.format,
             meta: self.meta.into_meta(),
@@ -164,7 +178,8 @@ impl ParsedLog {
             explicit_replies: self.explicit_replies,
             aliases: self.aliases,
             newest_first_blocks: self.newest_first_blocks,
-        })
+        };
+        Ok((log, self.roster))
     }
 }
 
@@ -266,7 +281,8 @@ impl WorkerParse {
             None => (request.bytes.0, true),
         };
         let address = Rc::as_ptr(&bytes) as *const u8;
-        let decoded = decode::decode_shared(bytes);
+        let mut decoded = decode::decode_shared(bytes);
+        decoded.diagnostics.extend(request.notes);
         // Plain UTF-8 keeps the allocation; anything decoded is new text the main thread lacks.
         let text_is_request = text_is_request && decoded.text.as_ptr() == address;
         let detected_format = detect(&decoded.text);
@@ -294,6 +310,7 @@ impl WorkerParse {
             explicit_replies: log.explicit_replies.clone(),
             aliases: log.aliases.clone(),
             newest_first_blocks: log.newest_first_blocks.clone(),
+            roster: Roster::new(&log),
             format: log.format,
             detected_format: self.detected_format,
             lines: Bytes(encode_lines(&log.lines)),
@@ -420,7 +437,11 @@ mod tests {
 
     /// Runs the worker's side with a tiny budget, then the main thread's, as the browser would.
     fn through_the_worker(name: &str, bytes: &[u8], format: Option<Format>) -> Result<(Log, ParsedLog), String> {
-        let request = ParseRequest { file_name: name.to_owned(), format, bytes: SharedBytes(Rc::from(bytes)) };
+        through_the_worker_with_notes(name, bytes, format, Vec::new()).map(|(log, _, parsed)| (log, parsed))
+    }
+
+    fn through_the_worker_with_notes(name: &str, bytes: &[u8], format: Option<Format>, notes: Vec<Diagnostic>) -> Result<(Log, Roster, ParsedLog), String> {
+        let request = ParseRequest { job: 7, file_name: name.to_owned(), format, bytes: SharedBytes(Rc::from(bytes)), notes };
         let mut parse = WorkerParse::begin(request)?;
         let mut progress = Vec::new();
         while !parse.read(16) {
@@ -430,7 +451,8 @@ mod tests {
         let (parsed, _) = parse.finish();
         let mut reply = parsed.clone();
         let text = reply.take_text(Rc::from(bytes))?;
-        Ok((reply.into_log(text)?, parsed))
+        let (log, roster) = reply.into_log(text)?;
+        Ok((log, roster, parsed))
     }
 
     const LOG: &str = "Irc discussions from #mirage on 29-06-2016\n\n29-06-2016 15:12 alice hi \u{e9}\n29-06-2016 15:13 bob * waves\n29-06-2016 12:00 carol back in time\n";
@@ -544,12 +566,23 @@ mod tests {
     }
 
     #[test]
-    fn small_plain_files_stay_on_the_main_thread() {
-        assert!(parses_on_main_thread(LOG.as_bytes()));
-        assert!(parses_on_main_thread(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR"), "a refusal needs no worker");
-        assert!(!parses_on_main_thread(b"it\x92s"), "windows-1252 is decoded in the worker");
-        assert!(!parses_on_main_thread(b"\xEF\xBB\xBFbom"));
-        assert!(!parses_on_main_thread(b"\x1F\x8B\x08"), "gzip is unpacked in the worker");
-        assert!(!parses_on_main_thread(&b"[10:00] <a> hi\n".repeat(MAIN_THREAD_MAX_BYTES / 15 + 1)));
+    fn the_roster_is_found_in_the_worker_and_a_broken_one_is_refused() {
+        let (log, roster, parsed) = through_the_worker_with_notes("29-06-2016.txt", LOG.as_bytes(), None, Vec::new()).unwrap();
+        assert_eq!(roster, Roster::new(&log));
+        assert_eq!(roster.ranked().iter().map(|speaker| speaker.nick.as_str()).collect::<Vec<_>>(), ["alice", "bob", "carol"]);
+        let mut broken = parsed;
+        broken.roster = serde_json::from_str(r#"{"people":[],"by_nick":{"alice":3}}"#).unwrap();
+        let text = broken.take_text(Rc::from(LOG.as_bytes())).unwrap();
+        assert_eq!(broken.into_log(text).unwrap_err(), "the parse worker sent a broken roster");
+    }
+
+    #[test]
+    fn a_re_read_keeps_what_the_first_decoding_said() {
+        let (first, _) = through_the_worker("latin.log", b"[10:00] <a> caf\xe9\n", None).unwrap();
+        let notes: Vec<Diagnostic> = first.diagnostics.iter().filter(|diagnostic| diagnostic.kind == crate::model::DiagnosticKind::Encoding).cloned().collect();
+        assert!(!notes.is_empty(), "windows-1252 is said: {:?}", first.diagnostics);
+        let (again, _, _) = through_the_worker_with_notes("latin.log", first.text.as_bytes(), Some(Format::PlainText), notes.clone()).unwrap();
+        assert!(notes.iter().all(|note| again.diagnostics.contains(note)), "{:?}", again.diagnostics);
+        assert_eq!(again.format, Format::PlainText);
     }
 }

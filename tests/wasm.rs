@@ -1,4 +1,6 @@
 //! Browser tests (wasm-bindgen-test in headless Chromium): the app mounted in a real DOM.
+//! Opening a file goes through the parse worker, which this runner does not serve: pasting,
+//! dropping and re-reading are tested end to end against `dist/` (tests/e2e.rs).
 #![cfg(target_arch = "wasm32")]
 
 use gloo::timers::future::TimeoutFuture;
@@ -60,75 +62,6 @@ async fn the_app_mounts_with_the_demo_log_open() {
 }
 
 #[wasm_bindgen_test]
-async fn pasting_a_log_into_the_panel_opens_it() {
-    let root = mount().await;
-    let paste_button = root.query_selector("button[aria-expanded]").unwrap().unwrap();
-    paste_button.unchecked_ref::<HtmlElement>().click();
-    TimeoutFuture::new(30).await;
-    let area = root.query_selector("#paste-area").unwrap().expect("the paste panel opens");
-    area.unchecked_ref::<web_sys::HtmlTextAreaElement>().set_value("[10:00] <ann> hello\n[10:01] <ben> hi ann\n");
-    let open_button = root.query_selector(".paste-panel .button").unwrap().unwrap();
-    open_button.unchecked_ref::<HtmlElement>().click();
-    TimeoutFuture::new(50).await;
-    assert_eq!(count(&root, ".row"), 2);
-    let file_name = root.query_selector(".file-name").unwrap().unwrap().text_content().unwrap();
-    assert_eq!(file_name, "pasted text");
-    assert_eq!(root.query_selector(".format-name").unwrap().unwrap().text_content().unwrap(), "Bracketed IRC log");
-}
-
-#[wasm_bindgen_test]
-async fn the_reader_can_override_the_detected_format() {
-    let root = mount().await;
-    let menu = root.query_selector(".format-menu").unwrap().expect("a format menu");
-    let menu = menu.unchecked_into::<web_sys::HtmlSelectElement>();
-    menu.set_value("plain-text");
-    menu.dispatch_event(&web_sys::Event::new("change").unwrap()).unwrap();
-    TimeoutFuture::new(50).await;
-    let format = root.query_selector(".format-name").unwrap().unwrap().text_content().unwrap();
-    assert_eq!(format, "Plain text");
-    assert_eq!(count(&root, ".row.kind-message"), 0, "read as plain text, no line is a message");
-    assert!(count(&root, ".row.kind-raw") > 10);
-
-    let menu = root.query_selector(".format-menu").unwrap().unwrap().unchecked_into::<web_sys::HtmlSelectElement>();
-    menu.set_value("");
-    menu.dispatch_event(&web_sys::Event::new("change").unwrap()).unwrap();
-    TimeoutFuture::new(50).await;
-    assert_eq!(root.query_selector(".format-name").unwrap().unwrap().text_content().unwrap(), "MirageOS meeting log");
-}
-
-#[wasm_bindgen_test]
-async fn a_permalink_far_down_renders_and_marks_its_line() {
-    let root = mount().await;
-    let lines: String = (0..5000).map(|index| format!("[10:{:02}] <speaker{}> line {index}\n", index % 60, index % 7)).collect();
-    let paste_button = root.query_selector("button[aria-expanded]").unwrap().unwrap();
-    paste_button.unchecked_ref::<HtmlElement>().click();
-    TimeoutFuture::new(30).await;
-    let area = root.query_selector("#paste-area").unwrap().unwrap();
-    area.unchecked_ref::<web_sys::HtmlTextAreaElement>().set_value(&lines);
-    root.query_selector(".paste-panel .button").unwrap().unwrap().unchecked_ref::<HtmlElement>().click();
-    TimeoutFuture::new(100).await;
-    assert!(count(&root, ".row") < 400, "a 5000-line log renders only the blocks in view");
-    assert!(root.query_selector("#L4500").unwrap().is_none());
-
-    gloo::utils::window().location().set_hash("L4500").unwrap();
-    let mut row = None;
-    for _ in 0..40 {
-        TimeoutFuture::new(50).await;
-        row = root.query_selector("#L4500").unwrap();
-        if row.is_some() {
-            break;
-        }
-    }
-    let row = row.expect("#L4500 is rendered after the hash points at it");
-    TimeoutFuture::new(100).await;
-    assert_eq!(row.get_attribute("aria-current").as_deref(), Some("location"));
-    let rect = row.get_bounding_client_rect();
-    let window_height = gloo::utils::window().inner_height().unwrap().as_f64().unwrap();
-    assert!(rect.top() >= 0.0 && rect.bottom() <= window_height, "#L4500 is in the viewport: {} – {}", rect.top(), rect.bottom());
-    gloo::utils::window().location().set_hash("").unwrap();
-}
-
-#[wasm_bindgen_test]
 async fn an_old_time_link_lands_on_the_first_line_at_that_time() {
     let root = mount().await;
     // In the demo, 15:06 is first logged on line 33, right after the clock jumps back.
@@ -177,36 +110,6 @@ async fn clicking_line_numbers_links_a_line_and_shift_click_a_range() {
     TimeoutFuture::new(80).await;
     assert_eq!(location.hash().unwrap(), "#L20");
     location.set_hash("").unwrap();
-}
-
-/// Drops a file with these bytes on the page, as a person dragging it from their desktop would.
-async fn drop_bytes(name: &str, bytes: &[u8]) {
-    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
-    let file = web_sys::File::new_with_u8_array_sequence(&parts, name).unwrap();
-    let transfer = web_sys::DataTransfer::new().unwrap();
-    transfer.items().add_with_file(&file).unwrap();
-    let init = web_sys::DragEventInit::new();
-    init.set_bubbles(true);
-    init.set_cancelable(true);
-    init.set_data_transfer(Some(&transfer));
-    let drop = web_sys::DragEvent::new_with_event_init_dict("drop", &init).unwrap();
-    gloo::utils::document().body().unwrap().dispatch_event(&drop).unwrap();
-    TimeoutFuture::new(150).await;
-}
-
-#[wasm_bindgen_test]
-async fn a_dropped_image_gets_a_clear_message_and_the_log_stays() {
-    let root = mount().await;
-    drop_bytes("photo.png", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0").await;
-    let problem = root.query_selector(".problem[role=alert]").unwrap().expect("a message on the page");
-    let message = problem.text_content().unwrap();
-    assert!(message.contains("photo.png") && message.contains("PNG image, not a chat log"), "{message}");
-    assert!(root.query_selector("#L7.kind-message").unwrap().is_some(), "the demo is still shown");
-
-    // The next file opens, and the message goes.
-    drop_bytes("next.log", b"[10:00] <ann> hello\n").await;
-    assert!(root.query_selector(".problem").unwrap().is_none());
-    assert_eq!(root.query_selector(".file-name").unwrap().unwrap().text_content().unwrap(), "next.log");
 }
 
 fn press(key: &str) {

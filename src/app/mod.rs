@@ -10,11 +10,8 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::input::check_input;
-use crate::model::Format;
-use crate::parse::decode::shared_plain_utf8;
-use crate::parse::{detect, parse_text, parse_text_file};
-use crate::transfer::parses_on_main_thread;
+use crate::demo::{DEMO_FILE_NAME, DEMO_LOG};
+use crate::model::{DiagnosticKind, Format};
 use crate::view::{Contents, Legend, LogHeader, LogView, Minutes, Overview, SearchBar, ShareBar, ThreadBar, Toolbar};
 
 #[derive(Debug, Clone, PartialEq)]
@@ -59,8 +56,27 @@ pub struct ParseJob {
     pub id: u32,
     pub file_name: String,
     pub bytes: Rc<[u8]>,
-    /// `?format=`, when set.
+    /// `?format=` or the reader's choice, when set.
     pub format: Option<Format>,
+    /// Diagnostics of an earlier decoding of these bytes (a re-read keeps them).
+    pub notes: Vec<crate::model::Diagnostic>,
+    /// The lines of a shared snippet: the title to show, and the first line's number.
+    pub snippet: Option<(AttrValue, usize)>,
+}
+
+impl ParseJob {
+    /// A file to open as it is.
+    pub fn file(file_name: impl Into<String>, bytes: Rc<[u8]>, format: Option<Format>) -> ParseJob {
+        ParseJob { id: 0, file_name: file_name.into(), bytes, format, notes: Vec::new(), snippet: None }
+    }
+
+    /// The lines of a `#snippet=` link, numbered as in the log they came from.
+    pub fn snippet(snippet: crate::snippet::Snippet) -> ParseJob {
+        let n_lines = snippet.text.lines().count().max(1);
+        let title = format!("{}, lines {}–{}", snippet.file_name, snippet.first_line, snippet.first_line + n_lines - 1);
+        let bytes = Rc::from(snippet.text.into_bytes());
+        ParseJob { snippet: Some((title.into(), snippet.first_line)), ..ParseJob::file(snippet.file_name, bytes, Some(snippet.format)) }
+    }
 }
 
 impl PartialEq for ParseJob {
@@ -69,16 +85,45 @@ impl PartialEq for ParseJob {
     }
 }
 
-impl Default for State {
-    fn default() -> State {
-        State::opened(Shared::new(OpenLog::demo()))
-    }
-}
-
 impl State {
     /// A fresh state showing `open`.
     pub fn opened(open: Shared<OpenLog>) -> State {
         State { open, problem: None, dragging: false, forced_format: None, loading: None, parsing: None, jobs_started: 0 }
+    }
+
+    /// A fresh state with nothing shown yet, opening `job`.
+    pub fn opening(job: ParseJob) -> State {
+        State::opened(Shared::new(OpenLog::empty(""))).start(job)
+    }
+
+    /// The demo, opened by the worker like any file.
+    #[cfg(target_arch = "wasm32")]
+    pub fn demo() -> State {
+        State::opening(ParseJob::file(DEMO_FILE_NAME, Rc::from(DEMO_LOG.as_bytes()), None))
+    }
+
+    /// The demo: server-side there is no worker, so the demo is parsed here.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn demo() -> State {
+        State::opened(Shared::new(OpenLog::demo()))
+    }
+
+    /// This state with `job` handed to the worker: it replaces any job still running (the newest
+    /// file wins), and the open log stays until the job's log is ready.
+    fn start(&self, job: ParseJob) -> State {
+        let job = ParseJob { id: self.jobs_started.wrapping_add(1), ..job };
+        let loading = Loading { name: job.file_name.clone().into(), received: 0, total: Some(job.bytes.len() as u64), stage: Stage::Parsing };
+        State { jobs_started: job.id, parsing: Some(job), loading: Some(loading), problem: None, dragging: false, ..self.clone() }
+    }
+
+    /// The open log's text again, read as `format` (`None`: detect again), keeping what
+    /// decoding it said and where a snippet's lines begin.
+    fn reread(&self, format: Option<Format>) -> State {
+        let open = &self.open;
+        let notes = open.log.diagnostics.iter().filter(|diagnostic| diagnostic.kind == DiagnosticKind::Encoding).cloned().collect();
+        let snippet = open.snippet.then(|| (open.file_name.clone(), open.first_line_number));
+        let bytes: Rc<[u8]> = Rc::from(open.log.text.as_bytes());
+        self.start(ParseJob { notes, snippet, ..ParseJob::file(open.file_name.as_str(), bytes, format) })
     }
 }
 
@@ -112,30 +157,7 @@ impl Reducible for State {
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let state = match action {
-            Action::Open { file_name, bytes } if !parses_on_main_thread(&bytes) => {
-                let job = ParseJob { id: self.jobs_started.wrapping_add(1), file_name, bytes, format: self.forced_format };
-                let loading = Loading { name: job.file_name.clone().into(), received: 0, total: Some(job.bytes.len() as u64), stage: Stage::Parsing };
-                State { jobs_started: job.id, parsing: Some(job), loading: Some(loading), problem: None, dragging: false, ..(*self).clone() }
-            }
-            // Also stops a parse still running in the worker: the newest file wins.
-            Action::Open { file_name, bytes } => match check_input(&bytes).map_err(|problem| problem.to_string()).and_then(|()| {
-                shared_plain_utf8(bytes).map_err(|_| "the file is not plain UTF-8".to_owned())
-            }) {
-                Ok(text) => {
-                    crate::browser::mark("scrollback:parse-start");
-                    let log = parse_text_file(text, Some(&file_name), self.forced_format);
-                    crate::browser::mark("scrollback:parse-end");
-                    crate::browser::measure("scrollback:parse", "scrollback:parse-start", "scrollback:parse-end");
-                    let open = match self.forced_format {
-                        Some(_) => OpenLog { detected_format: detect(&log.text), ..OpenLog::new(log, file_name) },
-                        None => OpenLog::new(log, file_name),
-                    };
-                    State { open: Shared::new(open), problem: None, dragging: false, loading: None, parsing: None, ..(*self).clone() }
-                }
-                Err(problem) => {
-                    State { problem: Some(format!("{file_name}: {problem}").into()), dragging: false, loading: None, parsing: None, ..(*self).clone() }
-                }
-            },
+            Action::Open { file_name, bytes } => self.start(ParseJob::file(file_name, bytes, self.forced_format)),
             Action::Progress { job, read, total } if self.parsing.as_ref().is_some_and(|parsing| parsing.id == job) => {
                 let name = self.loading.as_ref().map(|loading| loading.name.clone()).unwrap_or_default();
                 State { loading: Some(Loading { name, received: read, total: Some(total), stage: Stage::Parsing }), ..(*self).clone() }
@@ -160,12 +182,17 @@ impl Reducible for State {
             Action::Dragging(dragging) if dragging == self.dragging => return self,
             Action::Dragging(dragging) => State { dragging, ..(*self).clone() },
             Action::DismissProblem => State { problem: None, ..(*self).clone() },
-            Action::ReadAs(format) => State { open: Shared::new(self.open.read_as(format)), ..(*self).clone() },
+            Action::ReadAs(format) => self.reread(format),
             Action::Loading(loading) => State { loading: Some(loading), problem: None, ..(*self).clone() },
             Action::Failed(problem) => State { problem: Some(problem.into()), loading: None, ..(*self).clone() },
-            Action::ShowDemo => State { open: Shared::new(OpenLog::demo()), problem: None, ..(*self).clone() },
+            Action::ShowDemo => self.start(ParseJob::file(DEMO_FILE_NAME, Rc::from(DEMO_LOG.as_bytes()), None)),
+            // A file still being read restarts in the format; a shown one is read again.
             Action::ForceFormat(format) => {
-                State { open: Shared::new(self.open.read_as(Some(format))), forced_format: Some(format), ..(*self).clone() }
+                let forced = State { forced_format: Some(format), ..(*self).clone() };
+                match &self.parsing {
+                    Some(job) => forced.start(ParseJob { format: Some(format), ..job.clone() }),
+                    None => forced.reread(Some(format)),
+                }
             }
         };
         Rc::new(state)
@@ -192,28 +219,19 @@ pub fn App(props: &AppProps) -> Html {
     let state = use_reducer(move || match initial {
         Some(open) => State::opened(open),
         None if snippet_link.is_some() => match snippet_link.as_deref().and_then(crate::snippet::Snippet::decode) {
-            Some(snippet) => State::opened(Shared::new(OpenLog::from_snippet(snippet))),
-            None => State { problem: Some("This snippet link is damaged or cut short: ask for the link again.".into()), ..State::default() },
+            Some(snippet) => State::opening(ParseJob::snippet(snippet)),
+            None => State { problem: Some("This snippet link is damaged or cut short: ask for the link again.".into()), ..State::demo() },
         },
         // A log is coming from `?src=`: show nothing rather than the demo meanwhile.
-        None if crate::browser::query_param("src").is_some() => State::opened(Shared::new(OpenLog::new(parse_text(Rc::from(""), None), ""))),
-        None => State::default(),
+        None if crate::browser::query_param("src").is_some() => State::opened(Shared::new(OpenLog::empty(""))),
+        None => State::demo(),
     });
     let onopen: OnOpen = {
         let dispatcher = state.dispatcher();
         use_callback((), move |(file_name, bytes): (String, Rc<[u8]>), _| dispatcher.dispatch(Action::Open { file_name, bytes }))
     };
-    {
-        // A new job closes the previous job's worker; so do a cancel and the job's end.
-        let dispatcher = state.dispatcher();
-        use_effect_with(state.parsing.clone(), move |job| {
-            let worker = job.as_ref().map(|job| crate::browser::parse_in_worker(job, dispatcher));
-            // Dropping the bridge closes the worker (server-side there is none).
-            move || {
-                let _closing = worker;
-            }
-        });
-    }
+    // Every job goes to the page's one parse worker; a cancel or a new job stops the last.
+    crate::browser::use_parse_worker(state.parsing.clone(), state.dispatcher());
     let oncancel = {
         let dispatcher = state.dispatcher();
         use_callback((), move |_: MouseEvent, _| dispatcher.dispatch(Action::Cancel))

@@ -9,7 +9,7 @@ use yew::AttrValue;
 
 use crate::demo::{DEMO_FILE_NAME, DEMO_LOG};
 use crate::model::{DiagnosticKind, Format, Log};
-use crate::parse::{parse_text, reparse};
+use crate::parse::parse_text;
 use crate::speakers::{Roster, Speaker};
 
 /// Big data shared by reference. Equal only when it is the same allocation, so a prop
@@ -80,15 +80,21 @@ impl OpenLog {
         OpenLog::with_analyses(log, file_name, threads, agenda)
     }
 
-    /// Like [`OpenLog::new`] with the threads and agenda already found (by the parse worker).
+    /// Like [`OpenLog::new`] with the threads and agenda already found.
     pub fn with_analyses(log: Log, file_name: impl Into<AttrValue>, threads: crate::thread::Threads, agenda: crate::agenda::Agenda) -> OpenLog {
+        let roster = Roster::new(&log);
+        OpenLog::from_parts(log, file_name, roster, threads, agenda)
+    }
+
+    /// The open log from what the parse worker found: the log, its roster, and (later, or
+    /// empty until then) its threads and agenda.
+    pub fn from_parts(log: Log, file_name: impl Into<AttrValue>, roster: Roster, threads: crate::thread::Threads, agenda: crate::agenda::Agenda) -> OpenLog {
         let clock_jumps = log
             .diagnostics
             .iter()
             .filter(|diagnostic| diagnostic.kind == DiagnosticKind::ClockJump)
             .map(|diagnostic| (diagnostic.line - 1, AttrValue::from(diagnostic.message.clone())))
             .collect();
-        let roster = Roster::new(&log);
         let section_lines: Rc<[std::ops::RangeInclusive<usize>]> = agenda.sections.iter().map(|section| section.first..=section.last).collect();
         let activity = crate::activity::activity(&log, &roster).map(|activity| Rc::new(activity.with_sections(&log, &section_lines)));
         let day_starts = day_starts(&log);
@@ -120,22 +126,14 @@ impl OpenLog {
         OpenLog { threads: Rc::new(threads), agenda: Rc::new(agenda), section_lines, items_by_line, activity, ..self.clone() }
     }
 
-    /// The same text read as `format` (`None`: detect again).
-    pub fn read_as(&self, format: Option<Format>) -> OpenLog {
-        let log = reparse(&self.log, Some(&self.file_name), format);
-        OpenLog { detected_format: self.detected_format, ..OpenLog::new(log, self.file_name.clone()) }
+    /// Nothing yet: what the page shows while its first log is on its way.
+    pub fn empty(file_name: impl Into<AttrValue>) -> OpenLog {
+        OpenLog::from_parts(Log::empty(), file_name, Roster::default(), Default::default(), Default::default())
     }
 
+    /// The demo log, parsed here (for tests and server-side renders; the page opens it in the worker).
     pub fn demo() -> OpenLog {
         OpenLog::new(parse_text(Rc::from(DEMO_LOG), None), DEMO_FILE_NAME)
-    }
-
-    /// The lines of a `#snippet=` link, numbered as in the log they came from.
-    pub fn from_snippet(snippet: crate::snippet::Snippet) -> OpenLog {
-        let n_lines = snippet.text.lines().count().max(1);
-        let name = format!("{}, lines {}–{}", snippet.file_name, snippet.first_line, snippet.first_line + n_lines - 1);
-        let log = crate::parse::parse_text(Rc::from(snippet.text), Some(snippet.format));
-        OpenLog { first_line_number: snippet.first_line, snippet: true, ..OpenLog::new(log, name) }
     }
 }
 

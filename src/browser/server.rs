@@ -14,13 +14,9 @@ pub fn measure(_name: &str, _start: &str, _end: &str) {}
 /// Reading files needs a browser; server-side nothing is ever picked.
 pub fn read_file(_file: web_sys::File, _onopen: OnOpen) {}
 
-/// Workers are the browser's; server-side no file is ever opened, so no job starts.
-pub fn parse_in_worker(_job: &ParseJob, _dispatcher: UseReducerDispatcher<State>) -> Option<NoWorker> {
-    None
-}
-
-/// What stands for a running worker server-side: nothing.
-pub struct NoWorker;
+/// Workers are the browser's: server-side a job never ends, and the page shows what it had.
+#[hook]
+pub fn use_parse_worker(_job: Option<ParseJob>, _dispatcher: UseReducerDispatcher<State>) {}
 
 #[hook]
 pub fn use_page_drop_and_paste(_dispatcher: UseReducerDispatcher<State>, _onopen: OnOpen, _enabled: bool) {}

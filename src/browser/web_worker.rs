@@ -1,6 +1,7 @@
 //! Browser glue for the parse worker (wasm): the gloo worker that parses a big file a slice at a
 //! time, and starting it from the page for a [`ParseJob`].
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use gloo::worker::{Codec, HandlerId, Spawnable, Worker, WorkerBridge, WorkerScope};
@@ -10,7 +11,7 @@ use yew::prelude::*;
 
 use super::web::mark;
 use crate::app::{Action, OpenLog, ParseJob, Shared, State};
-use crate::transfer::{ParseReply, ParseRequest, ParsedLog, SharedBytes, WorkerParse};
+use crate::transfer::{FromWorker, ParseReply, ParseRequest, ParsedLog, SharedBytes, ToWorker, WorkerParse};
 
 /// Text read between progress reports and chances to be stopped: about 10 ms of parsing.
 const SLICE_BYTES: usize = 4_000_000;
@@ -20,82 +21,106 @@ const SLICE_BYTES: usize = 4_000_000;
 /// from a `blob:` URL, which a Content-Security-Policy would have to allow.
 const WORKER_SCRIPT: &str = "worker-loader.js";
 
-/// Parses one file per request, in slices. Between slices it yields to its message queue, so
-/// that the page dropping its bridge (a cancel, a new file) closes the worker mid-parse.
+/// Parses one file at a time, in slices. Between slices it yields to its message queue, so that
+/// a new file or a cancel from the page is seen mid-parse. It lives as long as the page: its
+/// wasm is fetched and compiled once, not for every file.
 pub struct ParseWorker {
     parse: Option<RunningParse>,
-    /// The parsed log, kept after the reply to find its threads and agenda next.
-    analysing: Option<(HandlerId, crate::model::Log)>,
+    /// The parsed log of job `.1`, kept after the reply to find its threads and agenda next.
+    analysing: Option<(HandlerId, u32, crate::model::Log)>,
 }
 
 struct RunningParse {
     asker: HandlerId,
+    job: u32,
     parse: WorkerParse,
     started_ms: f64,
     reading_ms: f64,
 }
 
-/// Read the next slice.
-pub struct NextSlice;
+/// Go on with job `.0`, if it is still the one running.
+pub struct NextSlice(u32);
+
+impl ParseWorker {
+    fn respond(scope: &WorkerScope<Self>, asker: HandlerId, job: u32, reply: ParseReply) {
+        scope.respond(asker, FromWorker { job, reply });
+    }
+}
 
 impl Worker for ParseWorker {
     type Message = NextSlice;
-    type Input = ParseRequest;
-    type Output = ParseReply;
+    type Input = ToWorker;
+    type Output = FromWorker;
 
     fn create(_scope: &WorkerScope<Self>) -> ParseWorker {
         ParseWorker { parse: None, analysing: None }
     }
 
-    fn update(&mut self, scope: &WorkerScope<Self>, _: NextSlice) {
-        if let Some((asker, log)) = self.analysing.take() {
+    fn update(&mut self, scope: &WorkerScope<Self>, NextSlice(job): NextSlice) {
+        if self.analysing.as_ref().is_some_and(|(_, analysing, _)| *analysing == job) {
+            let Some((asker, job, log)) = self.analysing.take() else { return };
             let analyses = crate::transfer::Analyses::of(&log, &now_ms);
-            scope.respond(asker, ParseReply::Analysed(Box::new(analyses)));
+            ParseWorker::respond(scope, asker, job, ParseReply::Analysed(Box::new(analyses)));
             return;
         }
-        let Some(running) = self.parse.as_mut() else { return };
+        let Some(running) = self.parse.as_mut().filter(|running| running.job == job) else { return };
         let slice_started_ms = now_ms();
         let done = running.parse.read(SLICE_BYTES);
         running.reading_ms += now_ms() - slice_started_ms;
         if !done {
-            scope.respond(running.asker, running.parse.progress());
-            scope.send_future(next_task());
+            ParseWorker::respond(scope, running.asker, job, running.parse.progress());
+            scope.send_future(next_task(job));
             return;
         }
-        let Some(RunningParse { asker, parse, started_ms, reading_ms }) = self.parse.take() else { return };
+        let Some(RunningParse { asker, job, parse, started_ms, reading_ms }) = self.parse.take() else { return };
         let (mut parsed, log) = parse.finish();
         parsed.parse_ms = now_ms() - started_ms;
         parsed.read_ms = reading_ms;
         parsed.memory_bytes = u64::from(wasm_memory_bytes());
-        scope.respond(asker, ParseReply::Parsed(Box::new(parsed)));
+        ParseWorker::respond(scope, asker, job, ParseReply::Parsed(Box::new(parsed)));
         // The rows go up first; the threads and agenda follow in the next task.
-        self.analysing = Some((asker, log));
-        scope.send_future(next_task());
+        self.analysing = Some((asker, job, log));
+        scope.send_future(next_task(job));
     }
 
-    fn received(&mut self, scope: &WorkerScope<Self>, request: ParseRequest, asker: HandlerId) {
-        let started_ms = now_ms();
-        match WorkerParse::begin(request) {
-            Ok(parse) => {
-                scope.respond(asker, parse.progress());
-                self.parse = Some(RunningParse { asker, parse, started_ms, reading_ms: 0.0 });
-                scope.send_future(next_task());
+    fn received(&mut self, scope: &WorkerScope<Self>, message: ToWorker, asker: HandlerId) {
+        match message {
+            ToWorker::Parse(request) => {
+                let started_ms = now_ms();
+                let job = request.job;
+                // The newest file wins: whatever was under way is dropped.
+                (self.parse, self.analysing) = (None, None);
+                match WorkerParse::begin(request) {
+                    Ok(parse) => {
+                        ParseWorker::respond(scope, asker, job, parse.progress());
+                        self.parse = Some(RunningParse { asker, job, parse, started_ms, reading_ms: 0.0 });
+                        scope.send_future(next_task(job));
+                    }
+                    Err(problem) => ParseWorker::respond(scope, asker, job, ParseReply::Refused(problem)),
+                }
             }
-            Err(problem) => scope.respond(asker, ParseReply::Refused(problem)),
+            ToWorker::Cancel { job } => {
+                if self.parse.as_ref().is_some_and(|running| running.job == job) {
+                    self.parse = None;
+                }
+                if self.analysing.as_ref().is_some_and(|(_, analysing, _)| *analysing == job) {
+                    self.analysing = None;
+                }
+            }
         }
     }
 }
 
 /// Resolves in a new task, after the messages already queued (a `setTimeout(0)` chain would be
 /// clamped to 4 ms a step): a `MessageChannel` round trip.
-async fn next_task() -> NextSlice {
+async fn next_task(job: u32) -> NextSlice {
     if let Ok(channel) = web_sys::MessageChannel::new() {
         let arrived = js_sys::Promise::new(&mut |resolve, _| channel.port1().set_onmessage(Some(resolve.unchecked_ref())));
         if channel.port2().post_message(&JsValue::NULL).is_ok() {
             let _ = wasm_bindgen_futures::JsFuture::from(arrived).await;
         }
     }
-    NextSlice
+    NextSlice(job)
 }
 
 /// `performance.now()` in the page or in a worker (whose global is no `Window`).
@@ -125,74 +150,164 @@ impl Codec for JsCodec {
     }
 }
 
-/// Starts a worker for `job` and reports to the app: progress, then the opened log or the
-/// problem. Dropping the returned bridge closes the worker, even mid-parse.
-pub fn parse_in_worker(job: &ParseJob, dispatcher: UseReducerDispatcher<State>) -> Option<WorkerBridge<ParseWorker>> {
-    mark("scrollback:worker-start");
-    let (id, file_name, bytes) = (job.id, job.file_name.clone(), Rc::clone(&job.bytes));
-    // The log opens in steps (`open_parsed`), so the analyses can arrive before it is open:
-    // they wait here until it is, or they would be checked against the previous log.
-    let opened = Rc::new(std::cell::Cell::new(false));
-    let waiting_analyses: Rc<std::cell::RefCell<Option<crate::transfer::Analyses>>> = Rc::default();
-    let on_reply = {
-        let dispatcher = dispatcher.clone();
-        move |reply: ParseReply| match reply {
-            ParseReply::Progress { read, total } => {
-                mark("scrollback:worker-progress");
-                dispatcher.dispatch(Action::Progress { job: id, read, total });
+/// A worker whose wasm memory grew past this for a job is replaced when the job ends: wasm
+/// memory never shrinks, and a worker kept warm for the next file should not hold on to a
+/// million lines' worth of it.
+const RETIRE_WORKER_AFTER_BYTES: u64 = 64 << 20;
+
+/// The page's side of its parse worker: the bridge, and the job it is working on.
+struct WorkerClient {
+    bridge: RefCell<WorkerBridge<ParseWorker>>,
+    current: Rc<RefCell<Option<CurrentJob>>>,
+    dispatcher: UseReducerDispatcher<State>,
+    url: String,
+}
+
+/// The job the worker is on, and how far its reply has come.
+struct CurrentJob {
+    job: ParseJob,
+    /// The log is open (`open_parsed` is done); until then the analyses wait in `waiting`,
+    /// or they would be checked against the previous log.
+    opened: bool,
+    waiting: Option<crate::transfer::Analyses>,
+    /// The worker's wasm memory when it sent the log.
+    worker_bytes: u64,
+}
+
+impl WorkerClient {
+    fn start(dispatcher: UseReducerDispatcher<State>) -> Result<WorkerClient, String> {
+        let url = worker_url().ok_or("the page cannot find its parse worker")?;
+        let current: Rc<RefCell<Option<CurrentJob>>> = Rc::default();
+        let bridge = RefCell::new(WorkerClient::spawn(&url, &current, &dispatcher));
+        Ok(WorkerClient { bridge, current, dispatcher, url })
+    }
+
+    fn spawn(url: &str, current: &Rc<RefCell<Option<CurrentJob>>>, dispatcher: &UseReducerDispatcher<State>) -> WorkerBridge<ParseWorker> {
+        let (current, dispatcher) = (Rc::clone(current), dispatcher.clone());
+        let on_reply = move |FromWorker { job, reply }: FromWorker| on_reply(&current, job, reply, &dispatcher);
+        ParseWorker::spawner().encoding::<JsCodec>().callback(on_reply).spawn_with_loader(url)
+    }
+
+    /// Hands `job` to the worker, which drops the one before.
+    fn send(&self, job: &ParseJob) {
+        mark("scrollback:worker-start");
+        *self.current.borrow_mut() = Some(CurrentJob { job: job.clone(), opened: false, waiting: None, worker_bytes: 0 });
+        // The text crosses once: the page keeps its bytes and gets back only the line table.
+        let request = ParseRequest { job: job.id, file_name: job.file_name.clone(), format: job.format, notes: job.notes.clone(), bytes: SharedBytes(Rc::clone(&job.bytes)) };
+        timed("scrollback:send", || self.bridge.borrow().send(ToWorker::Parse(request)));
+    }
+
+    /// Stops the current job, if any, or ends a finished one: a worker grown big for it is
+    /// replaced by a fresh one (dropping a bridge closes its worker).
+    fn cancel(&self) {
+        let Some(current) = self.current.borrow_mut().take() else { return };
+        if current.worker_bytes > RETIRE_WORKER_AFTER_BYTES {
+            *self.bridge.borrow_mut() = WorkerClient::spawn(&self.url, &self.current, &self.dispatcher);
+        } else {
+            self.bridge.borrow().send(ToWorker::Cancel { job: current.job.id });
+        }
+    }
+}
+
+/// What the page does with a reply: progress, the log (opened in steps), the analyses, or why
+/// the file could not be opened. Replies to any job but the current one are dropped.
+fn on_reply(current: &Rc<RefCell<Option<CurrentJob>>>, id: u32, reply: ParseReply, dispatcher: &UseReducerDispatcher<State>) {
+    let Some(job) = current.borrow().as_ref().filter(|current| current.job.id == id).map(|current| current.job.clone()) else { return };
+    match reply {
+        ParseReply::Progress { read, total } => {
+            mark("scrollback:worker-progress");
+            dispatcher.dispatch(Action::Progress { job: id, read, total });
+        }
+        ParseReply::Parsed(parsed) => {
+            mark("scrollback:worker-parsed");
+            set_root_figure("data-scrollback-worker-parse-ms", parsed.parse_ms);
+            set_root_figure("data-scrollback-worker-read-ms", parsed.read_ms);
+            set_root_figure("data-scrollback-worker-wasm-bytes", parsed.memory_bytes as f64);
+            if let Some(current) = current.borrow_mut().as_mut() {
+                current.worker_bytes = parsed.memory_bytes;
             }
-            ParseReply::Parsed(parsed) => {
-                mark("scrollback:worker-parsed");
-                set_root_figure("data-scrollback-worker-parse-ms", parsed.parse_ms);
-                set_root_figure("data-scrollback-worker-read-ms", parsed.read_ms);
-                set_root_figure("data-scrollback-worker-wasm-bytes", parsed.memory_bytes as f64);
-                let (dispatcher, bytes, file_name) = (dispatcher.clone(), Rc::clone(&bytes), file_name.clone());
-                let (opened, waiting_analyses) = (Rc::clone(&opened), Rc::clone(&waiting_analyses));
-                wasm_bindgen_futures::spawn_local(async move {
-                    let result = open_parsed(*parsed, bytes, &file_name).await.map_err(|problem| format!("{file_name}: {problem}"));
-                    dispatcher.dispatch(Action::Parsed { job: id, result });
-                    opened.set(true);
-                    if let Some(analyses) = waiting_analyses.borrow_mut().take() {
-                        dispatcher.dispatch(Action::Analysed { job: id, analyses });
+            let (dispatcher, current) = (dispatcher.clone(), Rc::clone(current));
+            wasm_bindgen_futures::spawn_local(async move {
+                let result = open_parsed(*parsed, &job).await.map_err(|problem| format!("{}: {problem}", job.file_name));
+                dispatcher.dispatch(Action::Parsed { job: id, result });
+                let waiting = match current.borrow_mut().as_mut().filter(|current| current.job.id == id) {
+                    Some(current) => {
+                        current.opened = true;
+                        current.waiting.take()
                     }
-                });
-            }
-            ParseReply::Analysed(analyses) => {
-                mark("scrollback:worker-analysed");
-                set_root_figure("data-scrollback-worker-threads-ms", analyses.threads_ms);
-                set_root_figure("data-scrollback-worker-agenda-ms", analyses.agenda_ms);
-                if opened.get() {
-                    dispatcher.dispatch(Action::Analysed { job: id, analyses: *analyses });
+                    None => None,
+                };
+                if let Some(analyses) = waiting {
+                    dispatcher.dispatch(Action::Analysed { job: id, analyses });
+                }
+            });
+        }
+        ParseReply::Analysed(analyses) => {
+            mark("scrollback:worker-analysed");
+            set_root_figure("data-scrollback-worker-threads-ms", analyses.threads_ms);
+            set_root_figure("data-scrollback-worker-agenda-ms", analyses.agenda_ms);
+            let ready = {
+                let mut current = current.borrow_mut();
+                let Some(current) = current.as_mut().filter(|current| current.job.id == id) else { return };
+                if current.opened {
+                    Some(*analyses)
                 } else {
-                    *waiting_analyses.borrow_mut() = Some(*analyses);
+                    current.waiting = Some(*analyses);
+                    None
+                }
+            };
+            if let Some(analyses) = ready {
+                dispatcher.dispatch(Action::Analysed { job: id, analyses });
+            }
+        }
+        ParseReply::Refused(problem) => dispatcher.dispatch(Action::Parsed { job: id, result: Err(problem) }),
+    }
+}
+
+/// Runs the page's parse worker, started with the page: `job` goes to it when it changes, and
+/// `None` (a cancel, or the job done) stops whatever it was doing.
+#[hook]
+pub fn use_parse_worker(job: Option<ParseJob>, dispatcher: UseReducerDispatcher<State>) {
+    let client: Rc<RefCell<Option<WorkerClient>>> = use_mut_ref(|| None);
+    use_effect_with(job, move |job| {
+        let mut client = client.borrow_mut();
+        if client.is_none() {
+            match WorkerClient::start(dispatcher.clone()) {
+                Ok(started) => *client = Some(started),
+                Err(problem) => {
+                    if let Some(job) = job {
+                        dispatcher.dispatch(Action::Parsed { job: job.id, result: Err(format!("{}: {problem}", job.file_name)) });
+                    }
+                    return;
                 }
             }
-            ParseReply::Refused(problem) => dispatcher.dispatch(Action::Parsed { job: id, result: Err(problem) }),
         }
-    };
-    let Some(url) = worker_url() else {
-        dispatcher.dispatch(Action::Parsed { job: id, result: Err(format!("{}: the page cannot find its parse worker", job.file_name)) });
-        return None;
-    };
-    let bridge = ParseWorker::spawner().encoding::<JsCodec>().callback(on_reply).spawn_with_loader(&url);
-    // The text crosses once: the page keeps its bytes and gets back only the line table.
-    timed("scrollback:send", || bridge.send(ParseRequest { file_name: job.file_name.clone(), format: job.format, bytes: SharedBytes(Rc::clone(&job.bytes)) }));
-    Some(bridge)
+        let Some(client) = client.as_ref() else { return };
+        match job {
+            Some(job) => client.send(job),
+            None => client.cancel(),
+        }
+    });
 }
 
 /// The open log from the worker's reply, built in steps with a yield to the page between them,
 /// so that no single task blocks the main thread for long: checking the text, reading the line
-/// table, the roster and legend.
-async fn open_parsed(mut parsed: ParsedLog, bytes: Rc<[u8]>, file_name: &str) -> Result<Shared<OpenLog>, String> {
+/// table, then what the views derive from the log.
+async fn open_parsed(mut parsed: ParsedLog, job: &ParseJob) -> Result<Shared<OpenLog>, String> {
     let yield_to_page = || gloo::timers::future::TimeoutFuture::new(0);
-    let text = timed("scrollback:check-text", || parsed.take_text(bytes))?;
+    let text = timed("scrollback:check-text", || parsed.take_text(Rc::clone(&job.bytes)))?;
     yield_to_page().await;
     let detected_format = parsed.detected_format;
-    let log = timed("scrollback:read-table", || parsed.into_log(text))?;
+    let (log, roster) = timed("scrollback:read-table", || parsed.into_log(text))?;
     yield_to_page().await;
+    let name: AttrValue = match &job.snippet {
+        Some((title, _)) => title.clone(),
+        None => job.file_name.clone().into(),
+    };
     // Threads and agenda come from the worker next; until then the log shows without them.
-    let open = timed("scrollback:roster", || OpenLog::with_analyses(log, file_name.to_owned(), Default::default(), Default::default()));
-    Ok(Shared::new(OpenLog { detected_format, ..open }))
+    let open = timed("scrollback:derive", || OpenLog::from_parts(log, name, roster, Default::default(), Default::default()));
+    let (first_line_number, snippet) = job.snippet.as_ref().map_or((1, false), |(_, first_line)| (*first_line, true));
+    Ok(Shared::new(OpenLog { detected_format, first_line_number, snippet, ..open }))
 }
 
 /// The worker script's address, relative to the document, so a viewer served from a sub-path

@@ -57,7 +57,7 @@ fn Timeline(props: &TimelineProps) -> Html {
             }
             let height = f64::from(count) * scale;
             bottom -= height;
-            paths[slot].push_str(&format!("M{x} {bottom:.2}h1v{height:.2}h-1z"));
+            paths[slot].push_str(&format!("M{x} {}h1v{}h-1z", hundredths(bottom), hundredths(height)));
         }
     }
     let onclick = {
@@ -131,20 +131,38 @@ fn SpeakersChart(props: &SpeakersChartProps) -> Html {
                     }) }
                 </select>
             }
-            <svg viewBox={format!("0 0 300 {}", row_height * bars.len().max(1) as f64)} role="img" aria-label="Messages per speaker">
+            <svg viewBox={format!("0 0 300 {}", hundredths(row_height * bars.len().max(1) as f64))} role="img" aria-label="Messages per speaker">
                 { for bars.iter().enumerate().map(|(row, (nick, count, colour))| {
                     let y = row as f64 * row_height;
                     let width = 180.0 * *count as f64 / most as f64;
                     html! {
                         <g class={format!("speaker-{colour}")}>
-                            <text x="0" y={format!("{:.1}", y + 13.0)} fill="currentColor">{crate::text::visible_nick(nick).into_owned()}</text>
-                            <rect x="100" y={format!("{:.1}", y + 3.0)} width={format!("{width:.1}")} height="12" rx="2" fill="currentColor" />
-                            <text x={format!("{:.1}", 104.0 + width)} y={format!("{:.1}", y + 13.0)} class="count">{*count}</text>
+                            <text x="0" y={hundredths(y + 13.0)} fill="currentColor">{crate::text::visible_nick(nick).into_owned()}</text>
+                            <rect x="100" y={hundredths(y + 3.0)} width={hundredths(width)} height="12" rx="2" fill="currentColor" />
+                            <text x={hundredths(104.0 + width)} y={hundredths(y + 13.0)} class="count">{*count}</text>
                         </g>
                     }
                 }) }
             </svg>
             <figcaption>{"Messages per speaker"}</figcaption>
         </figure>
+    }
+}
+
+/// `value` (not negative) to two decimals, for SVG coordinates, always written the same way.
+fn hundredths(value: f64) -> String {
+    let hundredths = (value.max(0.0) * 100.0).round() as u64;
+    format!("{}.{:02}", hundredths / 100, hundredths % 100)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::hundredths;
+
+    #[test]
+    fn svg_numbers_have_two_decimals_and_round() {
+        for (value, written) in [(0.0, "0.00"), (13.0, "13.00"), (3.146, "3.15"), (2.005_1, "2.01"), (179.999, "180.00"), (-1.0, "0.00")] {
+            assert_eq!(hundredths(value), written, "{value}");
+        }
     }
 }
