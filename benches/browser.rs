@@ -27,7 +27,8 @@ const [url, done] = [arguments[0], arguments[arguments.length - 1]];
   // Main-thread blocks: the browser's long tasks (over 50 ms), and the longest gap between
   // timer callbacks, which sees the shorter ones too.
   let longestTask = 0, longestGap = 0, watching = true;
-  const observer = new PerformanceObserver(list => list.getEntries().forEach(entry => { longestTask = Math.max(longestTask, entry.duration); }));
+  const longTasks = [];
+  const observer = new PerformanceObserver(list => list.getEntries().forEach(entry => { longestTask = Math.max(longestTask, entry.duration); longTasks.push([Math.round(entry.startTime), Math.round(entry.duration)]); }));
   observer.observe({ type: 'longtask' });
   let last = performance.now();
   (function tick() { const now = performance.now(); longestGap = Math.max(longestGap, now - last); last = now; if (watching) setTimeout(tick, 0); })();
@@ -53,14 +54,19 @@ const [url, done] = [arguments[0], arguments[arguments.length - 1]];
   watching = false;
   observer.takeRecords().forEach(entry => { longestTask = Math.max(longestTask, entry.duration); });
   observer.disconnect();
+  // Live memory only: what is kept, not garbage waiting for the collector.
+  if (window.gc) { gc(); await new Promise(resolve => setTimeout(resolve, 100)); }
   const measure = name => performance.getEntriesByName(name)[0]?.duration ?? null;
   const root = document.documentElement.dataset;
   done({
-    steps: Object.fromEntries(['send', 'check-text', 'read-table', 'derive'].map(step => [step, measure('scrollback:' + step)])),
+    steps: Object.fromEntries(['send', 'check-text', 'read-table', 'derive', 'check-analyses', 'derive-analyses'].map(step => [step, measure('scrollback:' + step)])),
     longest_task_ms: longestTask,
+    long_tasks: longTasks,
+    marks: performance.getEntriesByType('mark').map(mark => [mark.name.replace('scrollback:', ''), Math.round(mark.startTime)]),
     longest_gap_ms: longestGap,
     worker_parse_ms: root.scrollbackWorkerParseMs ? Number(root.scrollbackWorkerParseMs) : null,
     worker_read_ms: root.scrollbackWorkerReadMs ? Number(root.scrollbackWorkerReadMs) : null,
+    worker_reply_ms: root.scrollbackWorkerReplyMs ? Number(root.scrollbackWorkerReplyMs) : null,
     analysed_ms: analysedMs,
     worker_threads_ms: root.scrollbackWorkerThreadsMs ? Number(root.scrollbackWorkerThreadsMs) : null,
     worker_agenda_ms: root.scrollbackWorkerAgendaMs ? Number(root.scrollbackWorkerAgendaMs) : null,
@@ -83,7 +89,9 @@ async fn main() {
     assert!(dist.join("bench").is_dir(), "dist/bench/ must hold the generated logs (scripts/bench.sh links it)");
     // The 10k log once more, gzipped: what unpacking adds for a small file.
     let cases = [("meeting-10000.txt", "10k"), ("meeting-10000.txt.gz", "10k_gz"), ("meeting-100000.txt", "100k"), ("meeting-1000000.txt", "1m")];
-    for (file, label) in cases {
+    // `SCROLLBACK_BENCH_ONLY=1m` (labels, comma-separated) runs just those sizes.
+    let only = std::env::var("SCROLLBACK_BENCH_ONLY").ok();
+    for (file, label) in cases.into_iter().filter(|(_, label)| only.as_deref().is_none_or(|only| only.split(',').any(|wanted| wanted == *label))) {
         // A fresh browser per size, so one load's garbage does not weigh on the next. The demo is
         // shown first, so the worker is running when the file is dropped, as for a reader.
         let browser = browser::Browser::start(&dist).await;
@@ -102,7 +110,11 @@ async fn main() {
         // The worker's time covers unpacking, decoding, detection, parsing and the line table.
         match figures["worker_parse_ms"].as_f64() {
             Some(worker_ms) if !label.ends_with("gz") => {
-                println!("wasm_parse_worker_{label} {:.0} MB/s", number("bytes") / 1e6 / (worker_ms / 1e3));
+                // What native `parse` does (unpack, check UTF-8, decode, detect, read the lines):
+                // the worker's job without building its reply, the figure to set beside native.
+                println!("wasm_parse_{label} {:.0} MB/s", number("bytes") / 1e6 / ((worker_ms - number("worker_reply_ms")) / 1e3));
+                println!("wasm_worker_whole_job_{label} {:.0} MB/s", number("bytes") / 1e6 / (worker_ms / 1e3));
+                println!("wasm_worker_reply_{label} {:.0} ms (line table and roster)", number("worker_reply_ms"));
                 // Reading the lines alone: the parse proper, without copying, decoding and detection.
                 println!("wasm_parse_worker_lines_{label} {:.0} MB/s", number("bytes") / 1e6 / (number("worker_read_ms") / 1e3));
                 // The analyses run in the worker too, after the parse and before the reply.
@@ -115,10 +127,13 @@ async fn main() {
             None => panic!("{file}: the worker reported no parse time: {figures}"),
         }
         println!("main_thread_longest_task_{label} {:.0} ms", number("longest_task_ms"));
+        if std::env::var_os("SCROLLBACK_BENCH_TRACE").is_some() {
+            eprintln!("{label}: long tasks (start, ms): {}\n{label}: marks: {}", figures["long_tasks"], figures["marks"]);
+        }
         println!("main_thread_longest_gap_{label} {:.0} ms", number("longest_gap_ms"));
         println!("dom_elements_{label} {:.0} elements", number("elements"));
         // The main thread's own steps around the worker: sending the file, then reading the reply.
-        for step in ["send", "check-text", "read-table", "derive"] {
+        for step in ["send", "check-text", "read-table", "derive", "check-analyses", "derive-analyses"] {
             if let Some(ms) = figures["steps"][step].as_f64() {
                 println!("main_thread_{}_{label} {ms:.0} ms", step.replace('-', "_"));
             }

@@ -134,8 +134,8 @@ pub enum Action {
     Progress { job: u32, read: u64, total: u64 },
     /// The worker's outcome for job `job`: the log to show, or why not.
     Parsed { job: u32, result: Result<Shared<OpenLog>, String> },
-    /// The worker found the threads and agenda of the log it parsed.
-    Analysed { job: u32, analyses: crate::transfer::Analyses },
+    /// The open log again with the threads and agenda the worker found, or why they were refused.
+    Analysed { job: u32, result: Result<Shared<OpenLog>, String> },
     /// Stop the worker's parse and keep the open log.
     Cancel,
     Dragging(bool),
@@ -170,12 +170,12 @@ impl Reducible for State {
                 }
                 Err(problem) => State { problem: Some(problem.into()), loading: None, parsing: None, ..(*self).clone() },
             },
-            Action::Analysed { job, analyses } if self.parsing.as_ref().is_some_and(|parsing| parsing.id == job) => {
-                match analyses.checked(self.open.log.lines.len()) {
-                    Ok((threads, agenda)) => State { open: Shared::new(self.open.analysed(threads, agenda)), loading: None, parsing: None, ..(*self).clone() },
-                    Err(problem) => State { problem: Some(format!("{}: {problem}", self.open.file_name).into()), loading: None, parsing: None, ..(*self).clone() },
-                }
-            }
+            Action::Analysed { job, result } if self.parsing.as_ref().is_some_and(|parsing| parsing.id == job) => match result {
+                // Only for the log it was found in: the same text, not a copy of it.
+                Ok(open) if Rc::ptr_eq(&open.log, &self.open.log) => State { open, loading: None, parsing: None, ..(*self).clone() },
+                Ok(_) => State { loading: None, parsing: None, ..(*self).clone() },
+                Err(problem) => State { problem: Some(format!("{}: {problem}", self.open.file_name).into()), loading: None, parsing: None, ..(*self).clone() },
+            },
             // A reply from a job that was cancelled or replaced.
             Action::Progress { .. } | Action::Parsed { .. } | Action::Analysed { .. } => return self,
             Action::Cancel => State { loading: None, parsing: None, ..(*self).clone() },

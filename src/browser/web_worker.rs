@@ -73,7 +73,7 @@ impl Worker for ParseWorker {
             return;
         }
         let Some(RunningParse { asker, job, parse, started_ms, reading_ms }) = self.parse.take() else { return };
-        let (mut parsed, log) = parse.finish();
+        let (mut parsed, log) = parse.finish(&now_ms);
         parsed.parse_ms = now_ms() - started_ms;
         parsed.read_ms = reading_ms;
         parsed.memory_bytes = u64::from(wasm_memory_bytes());
@@ -166,9 +166,9 @@ struct WorkerClient {
 /// The job the worker is on, and how far its reply has come.
 struct CurrentJob {
     job: ParseJob,
-    /// The log is open (`open_parsed` is done); until then the analyses wait in `waiting`,
+    /// The log once open (`open_parsed` is done); until then the analyses wait in `waiting`,
     /// or they would be checked against the previous log.
-    opened: bool,
+    opened: Option<Shared<OpenLog>>,
     waiting: Option<crate::transfer::Analyses>,
     /// The worker's wasm memory when it sent the log.
     worker_bytes: u64,
@@ -191,7 +191,7 @@ impl WorkerClient {
     /// Hands `job` to the worker, which drops the one before.
     fn send(&self, job: &ParseJob) {
         mark("scrollback:worker-start");
-        *self.current.borrow_mut() = Some(CurrentJob { job: job.clone(), opened: false, waiting: None, worker_bytes: 0 });
+        *self.current.borrow_mut() = Some(CurrentJob { job: job.clone(), opened: None, waiting: None, worker_bytes: 0 });
         // The text crosses once: the page keeps its bytes and gets back only the line table.
         let request = ParseRequest { job: job.id, file_name: job.file_name.clone(), format: job.format, notes: job.notes.clone(), bytes: SharedBytes(Rc::clone(&job.bytes)) };
         timed("scrollback:send", || self.bridge.borrow().send(ToWorker::Parse(request)));
@@ -222,6 +222,7 @@ fn on_reply(current: &Rc<RefCell<Option<CurrentJob>>>, id: u32, reply: ParseRepl
             mark("scrollback:worker-parsed");
             set_root_figure("data-scrollback-worker-parse-ms", parsed.parse_ms);
             set_root_figure("data-scrollback-worker-read-ms", parsed.read_ms);
+            set_root_figure("data-scrollback-worker-reply-ms", parsed.reply_ms);
             set_root_figure("data-scrollback-worker-wasm-bytes", parsed.memory_bytes as f64);
             if let Some(current) = current.borrow_mut().as_mut() {
                 current.worker_bytes = parsed.memory_bytes;
@@ -229,16 +230,17 @@ fn on_reply(current: &Rc<RefCell<Option<CurrentJob>>>, id: u32, reply: ParseRepl
             let (dispatcher, current) = (dispatcher.clone(), Rc::clone(current));
             wasm_bindgen_futures::spawn_local(async move {
                 let result = open_parsed(*parsed, &job).await.map_err(|problem| format!("{}: {problem}", job.file_name));
+                let opened = result.as_ref().ok().cloned();
                 dispatcher.dispatch(Action::Parsed { job: id, result });
-                let waiting = match current.borrow_mut().as_mut().filter(|current| current.job.id == id) {
-                    Some(current) => {
-                        current.opened = true;
+                let waiting = match (current.borrow_mut().as_mut().filter(|current| current.job.id == id), &opened) {
+                    (Some(current), Some(open)) => {
+                        current.opened = Some(open.clone());
                         current.waiting.take()
                     }
-                    None => None,
+                    _ => None,
                 };
-                if let Some(analyses) = waiting {
-                    dispatcher.dispatch(Action::Analysed { job: id, analyses });
+                if let (Some(analyses), Some(open)) = (waiting, opened) {
+                    open_analysed(open, analyses, id, dispatcher).await;
                 }
             });
         }
@@ -246,18 +248,17 @@ fn on_reply(current: &Rc<RefCell<Option<CurrentJob>>>, id: u32, reply: ParseRepl
             mark("scrollback:worker-analysed");
             set_root_figure("data-scrollback-worker-threads-ms", analyses.threads_ms);
             set_root_figure("data-scrollback-worker-agenda-ms", analyses.agenda_ms);
-            let ready = {
+            let opened = {
                 let mut current = current.borrow_mut();
                 let Some(current) = current.as_mut().filter(|current| current.job.id == id) else { return };
-                if current.opened {
-                    Some(*analyses)
-                } else {
+                if current.opened.is_none() {
                     current.waiting = Some(*analyses);
-                    None
+                    return;
                 }
+                current.opened.clone()
             };
-            if let Some(analyses) = ready {
-                dispatcher.dispatch(Action::Analysed { job: id, analyses });
+            if let Some(open) = opened {
+                wasm_bindgen_futures::spawn_local(open_analysed(open, *analyses, id, dispatcher.clone()));
             }
         }
         ParseReply::Refused(problem) => dispatcher.dispatch(Action::Parsed { job: id, result: Err(problem) }),
@@ -294,12 +295,12 @@ pub fn use_parse_worker(job: Option<ParseJob>, dispatcher: UseReducerDispatcher<
 /// so that no single task blocks the main thread for long: checking the text, reading the line
 /// table, then what the views derive from the log.
 async fn open_parsed(mut parsed: ParsedLog, job: &ParseJob) -> Result<Shared<OpenLog>, String> {
-    let yield_to_page = || gloo::timers::future::TimeoutFuture::new(0);
+    let big = job.bytes.len() > BIG_LOG_BYTES;
     let text = timed("scrollback:check-text", || parsed.take_text(Rc::clone(&job.bytes)))?;
-    yield_to_page().await;
+    yield_to_page(big).await;
     let detected_format = parsed.detected_format;
     let (log, roster) = timed("scrollback:read-table", || parsed.into_log(text))?;
-    yield_to_page().await;
+    yield_to_page(big).await;
     let name: AttrValue = match &job.snippet {
         Some((title, _)) => title.clone(),
         None => job.file_name.clone().into(),
@@ -307,7 +308,35 @@ async fn open_parsed(mut parsed: ParsedLog, job: &ParseJob) -> Result<Shared<Ope
     // Threads and agenda come from the worker next; until then the log shows without them.
     let open = timed("scrollback:derive", || OpenLog::from_parts(log, name, roster, Default::default(), Default::default()));
     let (first_line_number, snippet) = job.snippet.as_ref().map_or((1, false), |(_, first_line)| (*first_line, true));
+    // The render that follows (the listing, the first rows) gets a task of its own.
+    yield_to_page(big).await;
     Ok(Shared::new(OpenLog { detected_format, first_line_number, snippet, ..open }))
+}
+
+/// The open log with the worker's threads and agenda, built in steps like [`open_parsed`]:
+/// checking them against the log, then deriving what the views need (the timeline's bands).
+async fn open_analysed(open: Shared<OpenLog>, analyses: crate::transfer::Analyses, id: u32, dispatcher: UseReducerDispatcher<State>) {
+    let big = open.log.text.len() > BIG_LOG_BYTES;
+    let result = match timed("scrollback:check-analyses", || analyses.checked(open.log.lines.len())) {
+        Ok((threads, agenda)) => {
+            yield_to_page(big).await;
+            let analysed = timed("scrollback:derive-analyses", || open.analysed(threads, agenda));
+            yield_to_page(big).await;
+            Ok(Shared::new(analysed))
+        }
+        Err(problem) => Err(problem),
+    };
+    dispatcher.dispatch(Action::Analysed { job: id, result });
+}
+
+/// Logs over this size are opened in several tasks; smaller ones in one, which is sooner.
+const BIG_LOG_BYTES: usize = 4_000_000;
+
+/// Lets the page run (input, paint) before the next step, when `big`.
+async fn yield_to_page(big: bool) {
+    if big {
+        gloo::timers::future::TimeoutFuture::new(0).await;
+    }
 }
 
 /// The worker script's address, relative to the document, so a viewer served from a sub-path
