@@ -347,12 +347,14 @@ pub enum Format {
     TopanswersJson,
     /// BotBot dumps: a Python `b'…'` repr of ISO-timestamped lines, newest first.
     BotbotRepr,
+    /// MeetBot's minutes, as text or HTML: topics and items with `(nick, HH:MM:SS)`.
+    MeetbotMinutes,
     /// Nothing matched: every non-blank line is raw.
     PlainText,
 }
 
 impl Format {
-    pub const ALL: [Format; 28] = [
+    pub const ALL: [Format; 29] = [
         Format::MirageMeeting,
         Format::Irssi,
         Format::Weechat,
@@ -380,6 +382,7 @@ impl Format {
         Format::MatrixNdjson,
         Format::TopanswersJson,
         Format::BotbotRepr,
+        Format::MeetbotMinutes,
         Format::PlainText,
     ];
 
@@ -413,6 +416,7 @@ impl Format {
             Format::MatrixNdjson => "matrix-ndjson",
             Format::TopanswersJson => "topanswers-json",
             Format::BotbotRepr => "botbot-repr",
+            Format::MeetbotMinutes => "meetbot-minutes",
             Format::PlainText => "plain-text",
         }
     }
@@ -447,6 +451,7 @@ impl Format {
             Format::MatrixNdjson => "Matrix room dump",
             Format::TopanswersJson => "TopAnswers chat export",
             Format::BotbotRepr => "BotBot dump",
+            Format::MeetbotMinutes => "MeetBot minutes",
             Format::PlainText => "Plain text",
         }
     }
@@ -464,6 +469,7 @@ impl Format {
                 | Format::MatrixNdjson
                 | Format::TopanswersJson
                 | Format::BotbotRepr
+                | Format::MeetbotMinutes
         )
     }
 

@@ -103,6 +103,8 @@ pub enum ParseReply {
     Parsed(Box<ParsedLog>),
     /// Then, after the rows are on the page: the threads and agenda, found in the worker.
     Analysed(Box<Analyses>),
+    /// Instead of `Parsed`: the file was MeetBot's minutes of the log the page has open.
+    MinutesOfOpenLog(Box<MinutesOfOpenLog>),
     /// Why the file is not opened (empty, binary, a broken gzip), in words for the page.
     Refused(String),
 }
@@ -192,9 +194,73 @@ impl ParsedLog {
 pub struct Analyses {
     pub threads: Bytes,
     pub agenda: crate::agenda::Agenda,
+    /// Where the agenda came from MeetBot's minutes, opened just before this log.
+    pub minutes: Option<MinutesNote>,
     /// For the benchmark: milliseconds the worker spent on each.
     pub threads_ms: f64,
     pub agenda_ms: f64,
+}
+
+/// Which minutes gave a log its agenda, and how much of them the log has.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MinutesNote {
+    pub file_name: String,
+    /// Topics, items, start and end found on the log's lines.
+    pub placed: u32,
+    /// What the log does not have, as the minutes wrote it.
+    pub unplaced: Vec<String>,
+}
+
+/// The worker's answer to minutes of the log the page has open: their agenda over that log,
+/// which the page keeps showing.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct MinutesOfOpenLog {
+    pub agenda: crate::agenda::Agenda,
+    pub note: MinutesNote,
+    /// The open log as the worker has it (text bytes, lines), for the page to check it is the same.
+    pub log_text_bytes: u64,
+    pub log_lines: u32,
+}
+
+/// A log the worker read before, kept to lay minutes over it (or it over its minutes).
+pub struct PreviousLog {
+    pub file_name: String,
+    pub log: Log,
+}
+
+impl PreviousLog {
+    /// `minutes` (just parsed) laid over this log, when they are its minutes.
+    pub fn minutes_of_it(&self, minutes_name: &str, minutes: &Log) -> Option<MinutesOfOpenLog> {
+        let linked = crate::agenda::link_minutes(minutes, &self.log)?;
+        Some(MinutesOfOpenLog {
+            note: MinutesNote { file_name: minutes_name.to_owned(), placed: linked.placed as u32, unplaced: linked.unplaced },
+            agenda: linked.agenda,
+            log_text_bytes: self.log.text.len() as u64,
+            log_lines: self.log.lines.len() as u32,
+        })
+    }
+
+    /// `analyses` of a newly parsed `log`, with this log's agenda when this log is its minutes.
+    pub fn lay_over(&self, log: &Log, analyses: &mut Analyses) {
+        if let Some(linked) = crate::agenda::link_minutes(&self.log, log) {
+            analyses.minutes = Some(MinutesNote { file_name: self.file_name.clone(), placed: linked.placed as u32, unplaced: linked.unplaced });
+            analyses.agenda = linked.agenda;
+        }
+    }
+}
+
+impl MinutesOfOpenLog {
+    /// The agenda, checked against the page's open log: the same log, and every line in it.
+    pub fn checked(self, log: &Log) -> Result<(crate::agenda::Agenda, MinutesNote), String> {
+        let same_log = self.log_text_bytes == log.text.len() as u64 && self.log_lines as usize == log.lines.len();
+        if !same_log {
+            return Err("these minutes were laid over another log than the one shown".to_owned());
+        }
+        if !self.agenda.fits(log.lines.len()) {
+            return Err("the parse worker sent an agenda that does not fit the log".to_owned());
+        }
+        Ok((self.agenda, self.note))
+    }
 }
 
 impl Analyses {
@@ -204,17 +270,17 @@ impl Analyses {
         let threads = Bytes(crate::thread::analyse(log).to_bytes());
         let threads_done = now_ms();
         let agenda = crate::agenda::analyse(log);
-        Analyses { threads, agenda, threads_ms: threads_done - started, agenda_ms: now_ms() - threads_done }
+        Analyses { threads, agenda, minutes: None, threads_ms: threads_done - started, agenda_ms: now_ms() - threads_done }
     }
 
     /// The threads and agenda back, checked against a log of `n_lines` lines: a malformed reply
     /// is an error, never a panic.
-    pub fn checked(self, n_lines: usize) -> Result<(crate::thread::Threads, crate::agenda::Agenda), String> {
+    pub fn checked(self, n_lines: usize) -> Result<(crate::thread::Threads, crate::agenda::Agenda, Option<MinutesNote>), String> {
         let threads = crate::thread::Threads::from_bytes(&self.threads.0, n_lines).ok_or("the parse worker sent broken threads")?;
         if !self.agenda.fits(n_lines) {
             return Err("the parse worker sent an agenda that does not fit the log".to_owned());
         }
-        Ok((threads, self.agenda))
+        Ok((threads, self.agenda, self.minutes))
     }
 }
 
@@ -496,7 +562,7 @@ mod tests {
     fn the_threads_and_agenda_are_found_in_the_worker_and_checked_on_the_way_back() {
         let log = parse_file(crate::demo::DEMO_LOG.as_bytes(), Some("demo.txt"), None);
         let analyses = Analyses::of(&log, &|| 0.0);
-        let (threads, agenda) = analyses.clone().checked(log.lines.len()).unwrap();
+        let (threads, agenda, _) = analyses.clone().checked(log.lines.len()).unwrap();
         assert_eq!(threads, crate::thread::analyse(&log));
         assert_eq!(agenda, crate::agenda::analyse(&log));
         assert!(agenda.sections.len() >= 4);

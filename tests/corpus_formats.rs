@@ -59,7 +59,7 @@ fn expected_format(path: &Path, folder_format: &'static str) -> &'static str {
     if name.contains("dircproxy") {
         "dircproxy"
     } else if is_minutes(path) {
-        "plain-text"
+        "meetbot-minutes"
     } else if name.ends_with(".log.html") {
         "meetbot-html"
     } else {
@@ -73,16 +73,10 @@ fn is_fixture(path: &Path) -> bool {
     path.ends_with("weechat-legacy/example.weechatlog")
 }
 
-/// MeetBot's minutes (`NAME.txt` beside `NAME.log.txt`) are a summary, not a log.
+/// MeetBot's minutes (`NAME.txt`, `NAME.html` beside `NAME.log.txt`, `NAME.log.html`).
 fn is_minutes(path: &Path) -> bool {
     let name = path.file_name().unwrap().to_string_lossy();
-    path.parent().is_some_and(|dir| dir.ends_with("meetbot")) && name.ends_with(".txt") && !name.ends_with(".log.txt")
-}
-
-/// MeetBot's minutes as HTML (`NAME.html` beside `NAME.log.html`): not read as a log yet.
-fn is_html_minutes(path: &Path) -> bool {
-    let name = path.file_name().unwrap().to_string_lossy();
-    path.parent().is_some_and(|dir| dir.ends_with("meetbot")) && name.ends_with(".html") && !name.ends_with(".log.html")
+    path.parent().is_some_and(|dir| dir.ends_with("meetbot")) && (name.ends_with(".txt") || name.ends_with(".html")) && !name.contains(".log.")
 }
 
 #[test]
@@ -90,7 +84,7 @@ fn every_line_based_corpus_file_is_read_in_its_format() {
     let Some(corpus) = shared("corpus") else { return };
     let mut failures = Vec::new();
     for (folder, folder_format) in FOLDERS {
-        for path in files_under(&corpus.join(folder)).into_iter().filter(|path| !is_html_minutes(path)) {
+        for path in files_under(&corpus.join(folder)) {
             let file = std::fs::read(&path).unwrap();
             let name = path.strip_prefix(&corpus).unwrap().display().to_string();
             let bytes = match scrollback::input::prepare(&file) {

@@ -1,6 +1,7 @@
 //! End-to-end: structured exports opened in the page. A Matrix dump and a MeetBot `.log.html`
 //! show their messages, speakers and times; markup in a body stays text; an old `#l-N` link
-//! lands on its line; a newest-first export says it is shown oldest first. Skipped unless `dist/` is built.
+//! lands on its line; a newest-first export says it is shown oldest first; MeetBot minutes give
+//! their log its agenda. Skipped unless `dist/` is built.
 #![cfg(not(target_arch = "wasm32"))]
 
 mod support;
@@ -88,4 +89,77 @@ async fn class_of(browser: &Browser, css: &str) -> String {
         .as_str()
         .unwrap_or_default()
         .to_owned()
+}
+
+/// A meeting's log as MeetBot writes it (`.log.txt`), and its minutes (`.txt`), whose last
+/// link the log does not have.
+const MEETING_LOG: &str = "\
+10:00:02 <ann> #startmeeting scrollback weekly
+10:00:05 <bob> hi
+10:00:10 <ann> #topic Release
+10:00:40 <bob> Friday works for me
+10:01:00 <ann> #agreed ship on Friday
+10:03:00 <ann> #topic AOB
+10:03:10 <bob> nothing from me
+10:04:00 <ann> #endmeeting
+";
+
+const MEETING_MINUTES: &str = "\
+==================================
+#scrollback: scrollback weekly
+==================================
+
+
+Meeting started by ann at 10:00:02 UTC. The full logs are available at
+weekly.log.html .
+
+
+
+Meeting summary
+---------------
+* Release  (ann, 10:00:10)
+  * AGREED: ship on Friday  (ann, 10:01:00)
+
+* Open questions  (ann, 10:03:00)
+  * LINK: https://example.org/elsewhere  (bob, 10:03:30)
+
+Meeting ended at 10:04:00 UTC.
+";
+
+#[tokio::test(flavor = "multi_thread")]
+async fn meetbot_minutes_opened_beside_their_log_give_it_their_agenda_either_way_round() {
+    let Some(dist) = dist_or_skip() else { return };
+    let browser = Browser::start(&dist).await;
+    browser.goto("/index.html").await;
+    browser.wait_for(".row").await;
+
+    // The log, then its minutes: the log stays, with the minutes' topics as its sections.
+    browser.drop_file("weekly.log.txt", MEETING_LOG).await;
+    browser.wait_for_text(".log-header .file-name", "weekly.log.txt").await;
+    browser.wait_for_text(".section-header .section-title", "Release").await;
+    browser.drop_file("weekly.txt", MEETING_MINUTES).await;
+    let note = browser.wait_for_text_containing(".log-header .minutes-note", "Agenda from the minutes weekly.txt").await;
+    assert!(note.contains("3 topics and items found here") && note.contains("1 not in this log: #link https://example.org/elsewhere (bob, 10:03:30)"), "{note}");
+    assert_eq!(browser.text_of(".log-header .file-name").await, "weekly.log.txt", "the log stays open");
+    let titles = json!(["Release", "Open questions"]);
+    let seen = browser.eventually("return [...document.querySelectorAll('.section-header .section-title')].map(e => e.textContent);", vec![], &titles).await;
+    assert_eq!(seen, titles, "the minutes name the second topic");
+    assert_eq!(browser.count("#L5 .item-badge.item-agreed").await, 1, "the agreed item links to its line");
+
+    // Minutes alone (over the demo, which they are not the minutes of): their own agenda. Then
+    // the log: it opens with the minutes' agenda.
+    browser.wait_for(".toolbar .forget").await.click().await.expect("forget the kept log");
+    browser.wait_for_text(".log-header .file-name", scrollback::demo::DEMO_FILE_NAME).await;
+    browser.drop_file("weekly.txt", MEETING_MINUTES).await;
+    browser.wait_for_text_containing(".log-header .format-name", "MeetBot minutes").await;
+    assert_eq!(browser.count(".row").await, MEETING_MINUTES.lines().count(), "one row per source line");
+    assert_eq!(browser.count(".row.kind-raw").await, 0);
+    let seen = browser.eventually("return [...document.querySelectorAll('.section-header .section-title')].map(e => e.textContent);", vec![], &titles).await;
+    assert_eq!(seen, titles);
+    browser.drop_file("weekly.log.txt", MEETING_LOG).await;
+    browser.wait_for_text(".log-header .file-name", "weekly.log.txt").await;
+    browser.wait_for_text_containing(".log-header .minutes-note", "Agenda from the minutes weekly.txt").await;
+    let seen = browser.eventually("return [...document.querySelectorAll('.section-header .section-title')].map(e => e.textContent);", vec![], &titles).await;
+    assert_eq!(seen, titles);
+    browser.close().await;
 }

@@ -22,8 +22,10 @@ use crate::model::{LineKind, Log, Stamp, SystemEvent};
 use crate::speakers::Roster;
 
 mod minutes;
+mod linked;
 mod phrases;
 
+pub use linked::{link_minutes, LinkedMinutes};
 pub use minutes::{escape_markdown, minutes_markdown, sections_report};
 use phrases::phrases;
 
@@ -86,6 +88,8 @@ pub enum Boundary {
     TopicChange,
     /// A chair's phrase.
     Phrase,
+    /// A topic of MeetBot's minutes, placed on the log's line that set it.
+    Minutes,
 }
 
 impl Boundary {
@@ -94,6 +98,7 @@ impl Boundary {
             Boundary::MeetBot => "meetbot",
             Boundary::TopicChange => "topic-change",
             Boundary::Phrase => "phrase",
+            Boundary::Minutes => "minutes",
         }
     }
 }

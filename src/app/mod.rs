@@ -136,6 +136,8 @@ pub enum Action {
     Parsed { job: u32, result: Result<Shared<OpenLog>, String> },
     /// The open log again with the threads and agenda the worker found, or why they were refused.
     Analysed { job: u32, result: Result<Shared<OpenLog>, String> },
+    /// Job `job` was MeetBot's minutes of the open log: their agenda, over it.
+    MinutesOfOpenLog { job: u32, minutes: crate::transfer::MinutesOfOpenLog },
     /// Stop the worker's parse and keep the open log.
     Cancel,
     Dragging(bool),
@@ -176,8 +178,14 @@ impl Reducible for State {
                 Ok(_) => State { loading: None, parsing: None, ..(*self).clone() },
                 Err(problem) => State { problem: Some(format!("{}: {problem}", self.open.file_name).into()), loading: None, parsing: None, ..(*self).clone() },
             },
+            Action::MinutesOfOpenLog { job, minutes } if self.parsing.as_ref().is_some_and(|parsing| parsing.id == job) => {
+                match minutes.checked(&self.open.log) {
+                    Ok((agenda, note)) => State { open: Shared::new(self.open.with_agenda(agenda, Some(note))), loading: None, parsing: None, ..(*self).clone() },
+                    Err(problem) => State { problem: Some(problem.into()), loading: None, parsing: None, ..(*self).clone() },
+                }
+            }
             // A reply from a job that was cancelled or replaced.
-            Action::Progress { .. } | Action::Parsed { .. } | Action::Analysed { .. } => return self,
+            Action::Progress { .. } | Action::Parsed { .. } | Action::Analysed { .. } | Action::MinutesOfOpenLog { .. } => return self,
             Action::Cancel => State { loading: None, parsing: None, ..(*self).clone() },
             Action::Dragging(dragging) if dragging == self.dragging => return self,
             Action::Dragging(dragging) => State { dragging, ..(*self).clone() },

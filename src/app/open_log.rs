@@ -71,6 +71,8 @@ pub struct OpenLog {
     pub first_line_number: usize,
     /// A snippet opened from a `#snippet=` link: its lines are not linked one by one.
     pub snippet: bool,
+    /// The MeetBot minutes the agenda came from, when they did.
+    pub minutes: Option<Rc<crate::transfer::MinutesNote>>,
 }
 
 impl OpenLog {
@@ -115,15 +117,22 @@ impl OpenLog {
             items_by_line,
             first_line_number: 1,
             snippet: false,
+            minutes: None,
         }
     }
 
-    /// This log with its threads and agenda, found by the parse worker after the rows were shown.
-    pub fn analysed(&self, threads: crate::thread::Threads, agenda: crate::agenda::Agenda) -> OpenLog {
+    /// This log with its threads and agenda, found by the parse worker after the rows were shown
+    /// (the agenda from MeetBot's `minutes` when they were opened beside it).
+    pub fn analysed(&self, threads: crate::thread::Threads, agenda: crate::agenda::Agenda, minutes: Option<crate::transfer::MinutesNote>) -> OpenLog {
+        OpenLog { threads: Rc::new(threads), ..self.with_agenda(agenda, minutes) }
+    }
+
+    /// This log with another agenda: MeetBot's minutes of it, or its own.
+    pub fn with_agenda(&self, agenda: crate::agenda::Agenda, minutes: Option<crate::transfer::MinutesNote>) -> OpenLog {
         let section_lines: Rc<[std::ops::RangeInclusive<usize>]> = agenda.sections.iter().map(|section| section.first..=section.last).collect();
         let activity = self.activity.as_ref().map(|activity| Rc::new((**activity).clone().with_sections(&self.log, &section_lines)));
         let items_by_line = agenda.items.iter().enumerate().map(|(index, item)| (item.line, index)).collect();
-        OpenLog { threads: Rc::new(threads), agenda: Rc::new(agenda), section_lines, items_by_line, activity, ..self.clone() }
+        OpenLog { agenda: Rc::new(agenda), section_lines, items_by_line, activity, minutes: minutes.map(Rc::new), ..self.clone() }
     }
 
     /// Nothing yet: what the page shows while its first log is on its way.

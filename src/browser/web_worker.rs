@@ -11,7 +11,7 @@ use yew::prelude::*;
 
 use super::web::mark;
 use crate::app::{Action, OpenLog, ParseJob, Shared, State};
-use crate::transfer::{FromWorker, ParseReply, ParseRequest, ParsedLog, SharedBytes, ToWorker, WorkerParse};
+use crate::transfer::{FromWorker, ParseReply, ParseRequest, ParsedLog, PreviousLog, SharedBytes, ToWorker, WorkerParse};
 
 /// Text read between progress reports and chances to be stopped: about 10 ms of parsing.
 const SLICE_BYTES: usize = 4_000_000;
@@ -27,12 +27,15 @@ const WORKER_SCRIPT: &str = "worker-loader.js";
 pub struct ParseWorker {
     parse: Option<RunningParse>,
     /// The parsed log of job `.1`, kept after the reply to find its threads and agenda next.
-    analysing: Option<(HandlerId, u32, crate::model::Log)>,
+    analysing: Option<(HandlerId, u32, PreviousLog)>,
+    /// The last log the page opened: minutes of it, or a log of it if it is minutes, link to it.
+    previous: Option<PreviousLog>,
 }
 
 struct RunningParse {
     asker: HandlerId,
     job: u32,
+    file_name: String,
     parse: WorkerParse,
     started_ms: f64,
     reading_ms: f64,
@@ -53,14 +56,18 @@ impl Worker for ParseWorker {
     type Output = FromWorker;
 
     fn create(_scope: &WorkerScope<Self>) -> ParseWorker {
-        ParseWorker { parse: None, analysing: None }
+        ParseWorker { parse: None, analysing: None, previous: None }
     }
 
     fn update(&mut self, scope: &WorkerScope<Self>, NextSlice(job): NextSlice) {
         if self.analysing.as_ref().is_some_and(|(_, analysing, _)| *analysing == job) {
-            let Some((asker, job, log)) = self.analysing.take() else { return };
-            let analyses = crate::transfer::Analyses::of(&log, &now_ms);
+            let Some((asker, job, parsed)) = self.analysing.take() else { return };
+            let mut analyses = crate::transfer::Analyses::of(&parsed.log, &now_ms);
+            if let Some(previous) = &self.previous {
+                previous.lay_over(&parsed.log, &mut analyses);
+            }
             ParseWorker::respond(scope, asker, job, ParseReply::Analysed(Box::new(analyses)));
+            self.previous = Some(parsed);
             return;
         }
         let Some(running) = self.parse.as_mut().filter(|running| running.job == job) else { return };
@@ -72,14 +79,19 @@ impl Worker for ParseWorker {
             scope.send_future(next_task(job));
             return;
         }
-        let Some(RunningParse { asker, job, parse, started_ms, reading_ms }) = self.parse.take() else { return };
+        let Some(RunningParse { asker, job, file_name, parse, started_ms, reading_ms }) = self.parse.take() else { return };
         let (mut parsed, log) = parse.finish(&now_ms);
+        // Minutes of the log the page shows: it keeps showing it, with their agenda.
+        if let Some(minutes) = self.previous.as_ref().and_then(|previous| previous.minutes_of_it(&file_name, &log)) {
+            ParseWorker::respond(scope, asker, job, ParseReply::MinutesOfOpenLog(Box::new(minutes)));
+            return;
+        }
         parsed.parse_ms = now_ms() - started_ms;
         parsed.read_ms = reading_ms;
         parsed.memory_bytes = u64::from(wasm_memory_bytes());
         ParseWorker::respond(scope, asker, job, ParseReply::Parsed(Box::new(parsed)));
         // The rows go up first; the threads and agenda follow in the next task.
-        self.analysing = Some((asker, job, log));
+        self.analysing = Some((asker, job, PreviousLog { file_name, log }));
         scope.send_future(next_task(job));
     }
 
@@ -87,13 +99,17 @@ impl Worker for ParseWorker {
         match message {
             ToWorker::Parse(request) => {
                 let started_ms = now_ms();
-                let job = request.job;
-                // The newest file wins: whatever was under way is dropped.
-                (self.parse, self.analysing) = (None, None);
+                let (job, file_name) = (request.job, request.file_name.clone());
+                // The newest file wins: whatever was under way is dropped. A log whose rows
+                // went up already is the page's now, analysed or not.
+                self.parse = None;
+                if let Some((_, _, parsed)) = self.analysing.take() {
+                    self.previous = Some(parsed);
+                }
                 match WorkerParse::begin(request) {
                     Ok(parse) => {
                         ParseWorker::respond(scope, asker, job, parse.progress());
-                        self.parse = Some(RunningParse { asker, job, parse, started_ms, reading_ms: 0.0 });
+                        self.parse = Some(RunningParse { asker, job, file_name, parse, started_ms, reading_ms: 0.0 });
                         scope.send_future(next_task(job));
                     }
                     Err(problem) => ParseWorker::respond(scope, asker, job, ParseReply::Refused(problem)),
@@ -261,6 +277,7 @@ fn on_reply(current: &Rc<RefCell<Option<CurrentJob>>>, id: u32, reply: ParseRepl
                 wasm_bindgen_futures::spawn_local(open_analysed(open, *analyses, id, dispatcher.clone()));
             }
         }
+        ParseReply::MinutesOfOpenLog(minutes) => dispatcher.dispatch(Action::MinutesOfOpenLog { job: id, minutes: *minutes }),
         ParseReply::Refused(problem) => dispatcher.dispatch(Action::Parsed { job: id, result: Err(problem) }),
     }
 }
@@ -318,9 +335,9 @@ async fn open_parsed(mut parsed: ParsedLog, job: &ParseJob) -> Result<Shared<Ope
 async fn open_analysed(open: Shared<OpenLog>, analyses: crate::transfer::Analyses, id: u32, dispatcher: UseReducerDispatcher<State>) {
     let big = open.log.text.len() > BIG_LOG_BYTES;
     let result = match timed("scrollback:check-analyses", || analyses.checked(open.log.lines.len())) {
-        Ok((threads, agenda)) => {
+        Ok((threads, agenda, minutes)) => {
             yield_to_page(big).await;
-            let analysed = timed("scrollback:derive-analyses", || open.analysed(threads, agenda));
+            let analysed = timed("scrollback:derive-analyses", || open.analysed(threads, agenda, minutes));
             yield_to_page(big).await;
             Ok(Shared::new(analysed))
         }

@@ -57,6 +57,9 @@ fn structured_format(text: &str) -> Option<Format> {
         let is_event = second_line.starts_with('{') && second_line.contains("\"type\"") && second_line.contains("\"origin_server_ts\"");
         return is_event.then_some(Format::MatrixNdjson);
     }
+    if super::meetbot_minutes::looks_like_minutes(head) && (start.starts_with("==") || lower.contains("class=\"details\"")) {
+        return Some(Format::MeetbotMinutes);
+    }
     if start.starts_with("<?xml") && lower.contains("<chat") {
         return Some(Format::AdiumXml);
     }

@@ -18,6 +18,7 @@ pub mod lines;
 mod madoka;
 mod markup;
 mod matrix;
+mod meetbot_minutes;
 mod mirage;
 mod mirc;
 mod pidgin_text;
@@ -100,9 +101,11 @@ impl Parser {
     /// Detects the format unless `format` is given; dates come from `file_name` until a line gives one.
     pub fn new(text: Rc<str>, file_name: Option<&str>, format: Option<Format>) -> Parser {
         let format = format.unwrap_or_else(|| detect(&text));
-        let context = Context { date: file_name.and_then(time::date_in_file_name), ..Context::default() };
+        let mut context = Context { date: file_name.and_then(time::date_in_file_name), ..Context::default() };
         let lines = Vec::with_capacity(lines::count_lines(text.as_bytes()));
-        Parser { reader: reader_for(format), text, format, context, lines, shown: Vec::new(), position: 0 }
+        let mut reader = reader_for(format);
+        reader.prepare(&text, &mut context);
+        Parser { reader, text, format, context, lines, shown: Vec::new(), position: 0 }
     }
 
     pub fn format(&self) -> Format {
@@ -213,6 +216,10 @@ pub(crate) struct Context {
 
 /// One format's line reader. It sees the lines in order, once each.
 pub(crate) trait Reader {
+    /// Sees the whole text once before any line is read: for formats where a line's speaker or
+    /// time is written on a later line. Most readers need nothing from it.
+    fn prepare(&mut self, _text: &str, _context: &mut Context) {}
+
     fn read(&mut self, line: &str, context: &mut Context) -> Reading;
 }
 
@@ -245,6 +252,7 @@ pub(crate) fn reader_for(format: Format) -> Box<dyn Reader> {
         Format::MatrixNdjson => Box::new(matrix::MatrixReader::default()),
         Format::TopanswersJson => Box::new(topanswers::TopanswersReader::default()),
         Format::BotbotRepr => Box::new(botbot::BotbotReader),
+        Format::MeetbotMinutes => Box::new(meetbot_minutes::MeetbotMinutesReader::default()),
         Format::PlainText => Box::new(PlainTextReader),
     }
 }

@@ -47,6 +47,14 @@ pub fn LogHeader(props: &LogHeaderProps) -> Html {
                 } else if !encoding_problems.is_empty() {
                     <span class="warning encoding">{format!("{} lines were not UTF-8 and were read as windows-1252", encoding_problems.len())}</span>
                 }
+                if let Some(minutes) = &open.minutes {
+                    <span class="minutes-note" title={minutes.unplaced.join("\n")}>
+                        {format!("Agenda from the minutes {}: {} topics and items found here", minutes.file_name, minutes.placed)}
+                        if !minutes.unplaced.is_empty() {
+                            {format!("; {} not in this log: {}", minutes.unplaced.len(), minutes.unplaced.join("; "))}
+                        }
+                    </span>
+                }
                 if n_raw > 0 {
                     <span class="warning raw-lines" title="Shown exactly as written; choose another format if this one is wrong">
                         {format!("{n_raw} of {} lines are not {} lines and are shown as written", log.lines.len(), log.format.label())}
