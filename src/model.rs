@@ -510,4 +510,7 @@ pub enum DiagnosticKind {
     ClockJump,
     /// A NUL or other control byte that cannot be shown.
     ControlCharacter,
+    /// The file was one line of JSON, laid out one field per line to be read; line numbers
+    /// count the laid-out lines.
+    LaidOut,
 }

@@ -334,7 +334,8 @@ pub struct WorkerParse {
     parser: Parser,
     decoding: Vec<Diagnostic>,
     detected_format: Format,
-    text_is_request: bool,
+    /// The request's own bytes as text, when that is what is parsed: then the page has it.
+    request_text: Option<Rc<str>>,
 }
 
 impl WorkerParse {
@@ -353,10 +354,10 @@ impl WorkerParse {
         let mut decoded = decode::decode_shared(bytes);
         decoded.diagnostics.extend(request.notes);
         // Plain UTF-8 keeps the allocation; anything decoded is new text the main thread lacks.
-        let text_is_request = text_is_request && decoded.text.as_ptr() == address;
+        let request_text = (text_is_request && decoded.text.as_ptr() == address).then(|| Rc::clone(&decoded.text));
         let detected_format = detect(&decoded.text);
         let parser = Parser::new(decoded.text, Some(&request.file_name), Some(request.format.unwrap_or(detected_format)));
-        Ok(WorkerParse { parser, decoding: decoded.diagnostics, detected_format, text_is_request })
+        Ok(WorkerParse { parser, decoding: decoded.diagnostics, detected_format, request_text })
     }
 
     /// Reads about `budget` more bytes; true once the whole text is read.
@@ -385,7 +386,8 @@ impl WorkerParse {
             format: log.format,
             detected_format: self.detected_format,
             lines: Bytes(encode_lines(&log.lines)),
-            text: (!self.text_is_request).then(|| log.text.to_string()),
+            // A reader may read other text than the request's (a minified export laid out).
+            text: (!self.request_text.is_some_and(|request| Rc::ptr_eq(&request, &log.text))).then(|| log.text.to_string()),
             meta: WireMeta::new(log.meta.clone()),
             diagnostics: log.diagnostics.clone(),
             parse_ms: 0.0,
@@ -646,6 +648,15 @@ mod tests {
         broken.roster = serde_json::from_str(r#"{"people":[],"by_nick":{"alice":3}}"#).unwrap();
         let text = broken.take_text(Rc::from(LOG.as_bytes())).unwrap();
         assert_eq!(broken.into_log(text).unwrap_err(), "the parse worker sent a broken roster");
+    }
+
+    #[test]
+    fn a_laid_out_export_sends_its_laid_out_text() {
+        let minified = br#"[{"id":1,"username":"ann","date":"2021-03-03T01:44:06Z","html":"<p>hi</p>"}]"#;
+        let (log, parsed) = through_the_worker("chat.json", minified, None).unwrap();
+        assert_eq!(log, parse_file(minified, Some("chat.json"), None));
+        assert_eq!(parsed.text.as_deref(), Some(&*log.text), "the page lacks the laid-out text");
+        assert_eq!(log.lines.len(), 8);
     }
 
     #[test]

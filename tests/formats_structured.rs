@@ -1,10 +1,14 @@
 //! Table-driven cases for the structured exports: MeetBot and LogBot HTML, WHATWG-style log
 //! pages, Pidgin HTML, Adium XML, Matrix NDJSON, TopAnswers JSON and BotBot dumps; their
-//! detection, explicit replies, line aliases, newest-first order and that markup stays text.
+//! detection, explicit replies, line aliases, newest-first order, that markup stays text, and
+//! a minified TopAnswers export laid out.
 #![cfg(not(target_arch = "wasm32"))]
 
 #[path = "support/cases.rs"]
 mod cases;
+#[path = "support/shared.rs"]
+#[allow(dead_code)]
+mod shared;
 
 use std::rc::Rc;
 
@@ -326,4 +330,45 @@ fn markup_in_bodies_stays_text() {
 fn a_line_stays_small() {
     // 48 bytes before structured exports; the index of a shown text adds four.
     assert!(std::mem::size_of::<scrollback::model::Line>() <= 52, "{}", std::mem::size_of::<scrollback::model::Line>());
+}
+
+/// What a reader sees in a log: each message's speaker, time and text, and which message each
+/// reply answers (by message number, so a laid-out file compares with its original).
+fn messages_and_replies(log: &scrollback::model::Log) -> (Vec<(String, String, String)>, Vec<(usize, usize)>) {
+    let message_lines: Vec<usize> = (0..log.lines.len()).filter(|&index| log.lines[index].kind == LineKind::Message).collect();
+    let messages = message_lines
+        .iter()
+        .map(|&index| {
+            let line = &log.lines[index];
+            (log.nick(line).unwrap_or("").to_owned(), line.time.map(|stamp| format!("{stamp:?}")).unwrap_or_default(), log.body(line).to_owned())
+        })
+        .collect();
+    let number = |line: u32| message_lines.binary_search(&(line as usize)).ok();
+    let replies = log.explicit_replies.iter().filter_map(|&(reply, parent)| Some((number(reply)?, number(parent)?))).collect();
+    (messages, replies)
+}
+
+#[test]
+fn a_minified_topanswers_export_is_laid_out_and_read_like_the_pretty_one() {
+    let pretty = "[\n  {\n    \"id\": 2,\n    \"username\": \"dzaima\",\n    \"date\": \"2021-03-03T10:01:47Z\",\n    \"html\": \"<p>later &amp; \\\"quoted\\\"</p>\",\n    \"replyID\": 1\n  },\n  {\n    \"id\": 1,\n    \"username\": \"Marshall\",\n    \"date\": \"2021-03-03T01:44:06Z\",\n    \"html\": \"<p>earlier</p>\"\n  }\n]\n";
+    let minified = r#"[{"id":2,"username":"dzaima","date":"2021-03-03T10:01:47Z","html":"<p>later &amp; \"quoted\"</p>","replyID":1},{"id":1,"username":"Marshall","date":"2021-03-03T01:44:06Z","html":"<p>earlier</p>"}]"#;
+    let (from_pretty, from_minified) = (parse_text(Rc::from(pretty), None), parse_text(Rc::from(minified), None));
+    assert_eq!(from_minified.format, Format::TopanswersJson);
+    assert_eq!(&*from_minified.text, pretty, "laid out as the pretty-printed export is");
+    assert_eq!(messages_and_replies(&from_minified), messages_and_replies(&from_pretty));
+    assert_eq!(messages_and_replies(&from_minified).1, [(0, 1)], "the reply is kept");
+    let note = from_minified.diagnostics.iter().find(|diagnostic| diagnostic.kind == scrollback::model::DiagnosticKind::LaidOut).expect("the layout is said");
+    assert!(note.message.contains("one line of JSON"), "{note:?}");
+    assert!(from_pretty.diagnostics.iter().all(|diagnostic| diagnostic.kind != scrollback::model::DiagnosticKind::LaidOut));
+    // One line that is no array of records stays as it is.
+    assert_eq!(parse_text(Rc::from("[{\"html\": 1, \"username\": broken"), Some(Format::TopanswersJson)).lines.len(), 1);
+
+    // The real export, minified (its strings hold no newline, so joining trimmed lines is exact).
+    let Some(folder) = shared::shared("corpus/topanswers-json") else { return };
+    let original = std::fs::read_to_string(folder.join("ta_singeli.json")).expect("readable");
+    let one_line: String = original.lines().map(str::trim).collect();
+    let (read_pretty, read_minified) = (parse_text(Rc::from(original.as_str()), None), parse_text(Rc::from(one_line.as_str()), None));
+    let (messages, replies) = messages_and_replies(&read_minified);
+    assert!(messages.len() > 100 && !replies.is_empty(), "{} messages, {} replies", messages.len(), replies.len());
+    assert_eq!((messages, replies), messages_and_replies(&read_pretty));
 }

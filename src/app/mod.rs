@@ -120,7 +120,7 @@ impl State {
     /// decoding it said and where a snippet's lines begin.
     fn reread(&self, format: Option<Format>) -> State {
         let open = &self.open;
-        let notes = open.log.diagnostics.iter().filter(|diagnostic| diagnostic.kind == DiagnosticKind::Encoding).cloned().collect();
+        let notes = open.log.diagnostics.iter().filter(|diagnostic| matches!(diagnostic.kind, DiagnosticKind::Encoding | DiagnosticKind::LaidOut)).cloned().collect();
         let snippet = open.snippet.then(|| (open.file_name.clone(), open.first_line_number));
         let bytes: Rc<[u8]> = Rc::from(open.log.text.as_bytes());
         self.start(ParseJob { notes, snippet, ..ParseJob::file(open.file_name.as_str(), bytes, format) })

@@ -77,7 +77,7 @@ pub fn parse_text_file(text: Rc<str>, file_name: Option<&str>, format: Option<Fo
 /// Reads an open log again in another format (the reader's choice over detection), sharing its
 /// text and keeping what decoding reported.
 pub fn reparse(log: &Log, file_name: Option<&str>, format: Option<Format>) -> Log {
-    let decoding = log.diagnostics.iter().filter(|diagnostic| diagnostic.kind == DiagnosticKind::Encoding).cloned().collect();
+    let decoding = log.diagnostics.iter().filter(|diagnostic| matches!(diagnostic.kind, DiagnosticKind::Encoding | DiagnosticKind::LaidOut)).cloned().collect();
     let mut parser = Parser::new(Rc::clone(&log.text), file_name, format);
     while !parser.read(usize::MAX) {}
     parser.finish(decoding)
@@ -102,6 +102,16 @@ impl Parser {
     pub fn new(text: Rc<str>, file_name: Option<&str>, format: Option<Format>) -> Parser {
         let format = format.unwrap_or_else(|| detect(&text));
         let mut context = Context { date: file_name.and_then(time::date_in_file_name), ..Context::default() };
+        // A minified export is one line holding every message: it is read laid out, and says so.
+        let laid_out = (format == Format::TopanswersJson).then(|| topanswers::lay_out(&text)).flatten();
+        let text = match laid_out {
+            Some(laid_out) => {
+                let message = "the file is one line of JSON: it is shown laid out, one field per line, and line numbers count those lines";
+                context.diagnostics.push(Diagnostic { line: 1, kind: DiagnosticKind::LaidOut, message: message.to_owned() });
+                Rc::from(laid_out)
+            }
+            None => text,
+        };
         let lines = Vec::with_capacity(lines::count_lines(text.as_bytes()));
         let mut reader = reader_for(format);
         reader.prepare(&text, &mut context);

@@ -89,3 +89,51 @@ fn field(line: &str) -> Option<(String, Value)> {
     let only = fields.next()?;
     fields.next().is_none().then_some(only)
 }
+
+/// A TopAnswers export saved as one line of JSON (minified), laid out as the pretty-printed
+/// export is, so that each record and field gets a line of its own and the reader sees its
+/// usual shape: `None` when `text` is not one line or no array of objects.
+pub(crate) fn lay_out(text: &str) -> Option<String> {
+    if super::lines::count_lines(text.as_bytes()) > 1 {
+        return None;
+    }
+    let records: Vec<FieldsInOrder> = serde_json::from_str(text.trim_start_matches('\u{feff}')).ok()?;
+    let mut laid_out = String::with_capacity(text.len() + text.len() / 4);
+    laid_out.push_str("[\n");
+    for (index, FieldsInOrder(fields)) in records.iter().enumerate() {
+        laid_out.push_str("  {\n");
+        for (field, (key, value)) in fields.iter().enumerate() {
+            let comma = if field + 1 < fields.len() { "," } else { "" };
+            laid_out.push_str(&format!("    {}: {}{comma}\n", serde_json::to_string(key).ok()?, serde_json::to_string(value).ok()?));
+        }
+        laid_out.push_str(if index + 1 < records.len() { "  },\n" } else { "  }\n" });
+    }
+    laid_out.push_str("]\n");
+    Some(laid_out)
+}
+
+/// A JSON object's fields in the order the file gives them (serde_json's `Map` sorts them, and
+/// the reader needs `username` and `date` before `html`, as exports write them).
+struct FieldsInOrder(Vec<(String, Value)>);
+
+impl<'de> serde::Deserialize<'de> for FieldsInOrder {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<FieldsInOrder, D::Error> {
+        struct Fields;
+        impl<'de> serde::de::Visitor<'de> for Fields {
+            type Value = FieldsInOrder;
+
+            fn expecting(&self, formatter: &mut std::fmt::Formatter) -> std::fmt::Result {
+                formatter.write_str("a JSON object")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<FieldsInOrder, A::Error> {
+                let mut fields = Vec::new();
+                while let Some(field) = map.next_entry::<String, Value>()? {
+                    fields.push(field);
+                }
+                Ok(FieldsInOrder(fields))
+            }
+        }
+        deserializer.deserialize_map(Fields)
+    }
+}

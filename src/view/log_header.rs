@@ -39,6 +39,9 @@ pub fn LogHeader(props: &LogHeaderProps) -> Html {
                 <span class="format-name" title="Format">{log.format.label()}</span>
                 { format_menu(open, &props.onformat) }
                 <span>{format!("{} lines, {} messages, {} speakers", log.lines.len(), n_messages, open.speakers.len())}</span>
+                if let Some(laid_out) = log.diagnostics.iter().find(|diagnostic| diagnostic.kind == DiagnosticKind::LaidOut) {
+                    <span class="order-note laid-out">{laid_out.message.clone()}</span>
+                }
                 if meta.newest_first {
                     <span class="order-note">{"shown oldest first (the file is newest first)"}</span>
                 }
