@@ -334,7 +334,10 @@ fn a_line_stays_small() {
 
 /// What a reader sees in a log: each message's speaker, time and text, and which message each
 /// reply answers (by message number, so a laid-out file compares with its original).
-fn messages_and_replies(log: &scrollback::model::Log) -> (Vec<(String, String, String)>, Vec<(usize, usize)>) {
+/// (speaker, time, text) of each message, and (reply, answered) message numbers.
+type MessagesAndReplies = (Vec<(String, String, String)>, Vec<(usize, usize)>);
+
+fn messages_and_replies(log: &scrollback::model::Log) -> MessagesAndReplies {
     let message_lines: Vec<usize> = (0..log.lines.len()).filter(|&index| log.lines[index].kind == LineKind::Message).collect();
     let messages = message_lines
         .iter()
