@@ -161,5 +161,24 @@ async fn meetbot_minutes_opened_beside_their_log_give_it_their_agenda_either_way
     browser.wait_for_text_containing(".log-header .minutes-note", "Agenda from the minutes weekly.txt").await;
     let seen = browser.eventually("return [...document.querySelectorAll('.section-header .section-title')].map(e => e.textContent);", vec![], &titles).await;
     assert_eq!(seen, titles);
+
+    // Both dropped at once, the minutes first: the log opens, then takes the minutes' agenda.
+    browser.goto("/index.html?together").await;
+    // The kept log comes back first (it is the log, from above); the drop must follow it.
+    browser.wait_for_text(".log-header .file-name", "weekly.log.txt").await;
+    browser.eventually("return !document.querySelector('.loading');", vec![], &json!(true)).await;
+    browser
+        .eval(
+            "const transfer = new DataTransfer();
+             transfer.items.add(new File([arguments[0]], 'weekly.txt', { type: 'text/plain' }));
+             transfer.items.add(new File([arguments[1]], 'weekly.log.txt', { type: 'text/plain' }));
+             document.body.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));",
+            vec![json!(MEETING_MINUTES), json!(MEETING_LOG)],
+        )
+        .await;
+    browser.wait_for_text_containing(".log-header .minutes-note", "Agenda from the minutes weekly.txt").await;
+    assert_eq!(browser.text_of(".log-header .file-name").await, "weekly.log.txt");
+    let seen = browser.eventually("return [...document.querySelectorAll('.section-header .section-title')].map(e => e.textContent);", vec![], &titles).await;
+    assert_eq!(seen, titles);
     browser.close().await;
 }

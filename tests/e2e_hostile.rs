@@ -189,3 +189,27 @@ async fn a_panic_shows_a_banner_and_a_dropped_file_still_opens() {
     assert_eq!(browser.text_of("#L1 .nick").await, "alice");
     browser.close().await;
 }
+
+/// A site that lost the worker's loader: the page says the worker did not start, instead of a
+/// progress bar that never moves.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_worker_that_cannot_load_is_said_not_a_bar_for_ever() {
+    let Some(dist) = dist_or_skip() else { return };
+    let site = support::browser::site_with(&dist, "", &[]);
+    // A link into dist/: removing it leaves dist/ as it is.
+    std::fs::remove_file(site.join("worker-loader.js")).expect("remove the loader's link");
+    let browser = Browser::start(&site).await;
+    browser.goto("/index.html").await;
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    let problem = loop {
+        let problem = browser.eval("return document.querySelector('.problem')?.textContent ?? null;", vec![]).await;
+        if let Some(problem) = problem.as_str() {
+            break problem.to_owned();
+        }
+        assert!(std::time::Instant::now() < deadline, "no message after 60 s");
+        tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    };
+    assert!(problem.contains("parse worker did not start"), "{problem}");
+    assert_eq!(browser.count(".loading").await, 0, "no bar left waiting");
+    browser.close().await;
+}

@@ -29,6 +29,9 @@ pub struct State {
     pub parsing: Option<ParseJob>,
     /// How many worker parses were started: the next job's id.
     pub jobs_started: u32,
+    /// Files dropped together, opened one after another when the job before ends well (a log,
+    /// then its minutes).
+    pub queued: Vec<(String, Rc<[u8]>)>,
 }
 
 /// Progress of a fetch or a parse: bytes done, and the total when known.
@@ -88,7 +91,7 @@ impl PartialEq for ParseJob {
 impl State {
     /// A fresh state showing `open`.
     pub fn opened(open: Shared<OpenLog>) -> State {
-        State { open, problem: None, dragging: false, forced_format: None, loading: None, parsing: None, jobs_started: 0 }
+        State { open, problem: None, dragging: false, forced_format: None, loading: None, parsing: None, jobs_started: 0, queued: Vec::new() }
     }
 
     /// A fresh state with nothing shown yet, opening `job`.
@@ -116,6 +119,17 @@ impl State {
         State { jobs_started: job.id, parsing: Some(job), loading: Some(loading), problem: None, dragging: false, ..self.clone() }
     }
 
+    /// This state with the job done, and the next queued file started, if any.
+    fn done(self) -> State {
+        match self.queued.split_first() {
+            Some(((file_name, bytes), rest)) => {
+                let rest = rest.to_vec();
+                State { queued: rest, ..self.start(ParseJob::file(file_name.clone(), Rc::clone(bytes), self.forced_format)) }
+            }
+            None => self,
+        }
+    }
+
     /// The open log's text again, read as `format` (`None`: detect again), keeping what
     /// decoding it said and where a snippet's lines begin.
     fn reread(&self, format: Option<Format>) -> State {
@@ -128,8 +142,10 @@ impl State {
 }
 
 pub enum Action {
-    /// Parse and show these bytes, or say why not: small plain files at once, others in the worker.
+    /// Parse and show these bytes in the worker, or say why not.
     Open { file_name: String, bytes: Rc<[u8]> },
+    /// Files dropped together: each in turn, logs first.
+    OpenInTurn(Vec<(String, Rc<[u8]>)>),
     /// The worker read this far into job `job`'s text.
     Progress { job: u32, read: u64, total: u64 },
     /// The worker's outcome for job `job`: the log to show, or why not.
@@ -159,7 +175,14 @@ impl Reducible for State {
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let state = match action {
-            Action::Open { file_name, bytes } => self.start(ParseJob::file(file_name, bytes, self.forced_format)),
+            Action::Open { file_name, bytes } => State { queued: Vec::new(), ..self.start(ParseJob::file(file_name, bytes, self.forced_format)) },
+            // Logs before what may be their minutes (`NAME.log.txt` before `NAME.txt`).
+            Action::OpenInTurn(mut files) => {
+                files.sort_by_key(|(file_name, _)| !file_name.contains(".log."));
+                let mut files = files.into_iter();
+                let Some((file_name, bytes)) = files.next() else { return self };
+                State { queued: files.collect(), ..self.start(ParseJob::file(file_name, bytes, self.forced_format)) }
+            }
             Action::Progress { job, read, total } if self.parsing.as_ref().is_some_and(|parsing| parsing.id == job) => {
                 let name = self.loading.as_ref().map(|loading| loading.name.clone()).unwrap_or_default();
                 State { loading: Some(Loading { name, received: read, total: Some(total), stage: Stage::Parsing }), ..(*self).clone() }
@@ -170,23 +193,23 @@ impl Reducible for State {
                     let loading = Loading { name: open.file_name.clone(), received: 0, total: None, stage: Stage::Analysing };
                     State { open, problem: None, loading: Some(loading), ..(*self).clone() }
                 }
-                Err(problem) => State { problem: Some(problem.into()), loading: None, parsing: None, ..(*self).clone() },
+                Err(problem) => State { problem: Some(problem.into()), loading: None, parsing: None, ..(*self).clone() }.done(),
             },
             Action::Analysed { job, result } if self.parsing.as_ref().is_some_and(|parsing| parsing.id == job) => match result {
                 // Only for the log it was found in: the same text, not a copy of it.
-                Ok(open) if Rc::ptr_eq(&open.log, &self.open.log) => State { open, loading: None, parsing: None, ..(*self).clone() },
+                Ok(open) if Rc::ptr_eq(&open.log, &self.open.log) => State { open, loading: None, parsing: None, ..(*self).clone() }.done(),
                 Ok(_) => State { loading: None, parsing: None, ..(*self).clone() },
                 Err(problem) => State { problem: Some(format!("{}: {problem}", self.open.file_name).into()), loading: None, parsing: None, ..(*self).clone() },
             },
             Action::MinutesOfOpenLog { job, minutes } if self.parsing.as_ref().is_some_and(|parsing| parsing.id == job) => {
                 match minutes.checked(&self.open.log) {
-                    Ok((agenda, note)) => State { open: Shared::new(self.open.with_agenda(agenda, Some(note))), loading: None, parsing: None, ..(*self).clone() },
-                    Err(problem) => State { problem: Some(problem.into()), loading: None, parsing: None, ..(*self).clone() },
+                    Ok((agenda, note)) => State { open: Shared::new(self.open.with_agenda(agenda, Some(note))), loading: None, parsing: None, ..(*self).clone() }.done(),
+                    Err(problem) => State { problem: Some(problem.into()), loading: None, parsing: None, ..(*self).clone() }.done(),
                 }
             }
             // A reply from a job that was cancelled or replaced.
             Action::Progress { .. } | Action::Parsed { .. } | Action::Analysed { .. } | Action::MinutesOfOpenLog { .. } => return self,
-            Action::Cancel => State { loading: None, parsing: None, ..(*self).clone() },
+            Action::Cancel => State { loading: None, parsing: None, queued: Vec::new(), ..(*self).clone() },
             Action::Dragging(dragging) if dragging == self.dragging => return self,
             Action::Dragging(dragging) => State { dragging, ..(*self).clone() },
             Action::DismissProblem => State { problem: None, ..(*self).clone() },

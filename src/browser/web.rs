@@ -55,6 +55,22 @@ pub fn read_file(file: File, onopen: OnOpen) {
     });
 }
 
+/// Reads several files dropped together, then opens them in turn (a log and its minutes).
+fn read_files(files: Vec<File>, dispatcher: UseReducerDispatcher<State>) {
+    mark("scrollback:open-start");
+    wasm_bindgen_futures::spawn_local(async move {
+        let mut read = Vec::with_capacity(files.len());
+        for file in files {
+            let file_name = file.name();
+            match gloo::file::futures::read_as_array_buffer(&gloo::file::File::from(file)).await {
+                Ok(buffer) => read.push((file_name, copy_into_wasm(&js_sys::Uint8Array::new(&buffer)))),
+                Err(error) => gloo::console::error!(format!("cannot read {file_name}: {error}")),
+            }
+        }
+        dispatcher.dispatch(Action::OpenInTurn(read));
+    });
+}
+
 /// Copies a file's bytes into wasm memory once, into the allocation that becomes the log's text.
 fn copy_into_wasm(array: &js_sys::Uint8Array) -> Rc<[u8]> {
     let mut bytes = Rc::<[u8]>::new_uninit_slice(array.length() as usize);
@@ -104,9 +120,12 @@ fn page_drop_and_paste_listeners(dispatcher: UseReducerDispatcher<State>, onopen
                     return; // The crash banner's own handler takes the file.
                 }
                 dispatcher.dispatch(Action::Dragging(false));
-                let file = event.unchecked_ref::<DragEvent>().data_transfer().and_then(|transfer| transfer.files()).and_then(|files| files.get(0));
-                if let Some(file) = file {
-                    read_file(file, onopen.clone());
+                let files = event.unchecked_ref::<DragEvent>().data_transfer().and_then(|transfer| transfer.files());
+                let files: Vec<File> = files.map(|files| (0..files.length()).filter_map(|index| files.get(index)).collect()).unwrap_or_default();
+                match files.as_slice() {
+                    [] => {}
+                    [file] => read_file(file.clone(), onopen.clone()),
+                    _ => read_files(files, dispatcher.clone()),
                 }
             })
         };

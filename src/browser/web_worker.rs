@@ -188,7 +188,16 @@ struct CurrentJob {
     waiting: Option<crate::transfer::Analyses>,
     /// The worker's wasm memory when it sent the log.
     worker_bytes: u64,
+    /// The worker has answered about this job (it answers at once when it gets it).
+    answered: bool,
+    /// Says the worker did not start if it stays silent; dropped (so stopped) with the job.
+    _watchdog: Option<gloo::timers::callback::Timeout>,
 }
+
+/// How long the page waits for the worker's first answer before saying it did not start
+/// (its script or wasm failed to load: gloo-worker reports no error for that). Generous, for
+/// a slow network fetching the worker's wasm.
+const WORKER_SILENT_MS: u32 = 30_000;
 
 impl WorkerClient {
     fn start(dispatcher: UseReducerDispatcher<State>) -> Result<WorkerClient, String> {
@@ -207,7 +216,15 @@ impl WorkerClient {
     /// Hands `job` to the worker, which drops the one before.
     fn send(&self, job: &ParseJob) {
         mark("scrollback:worker-start");
-        *self.current.borrow_mut() = Some(CurrentJob { job: job.clone(), opened: None, waiting: None, worker_bytes: 0 });
+        let (current, dispatcher, id, name) = (Rc::clone(&self.current), self.dispatcher.clone(), job.id, job.file_name.clone());
+        let watchdog = gloo::timers::callback::Timeout::new(WORKER_SILENT_MS, move || {
+            let silent = current.borrow().as_ref().is_some_and(|current| current.job.id == id && !current.answered);
+            if silent {
+                let problem = format!("{name}: the page's parse worker did not start (worker-loader.js or its wasm could not be loaded); reload to try again");
+                dispatcher.dispatch(Action::Parsed { job: id, result: Err(problem) });
+            }
+        });
+        *self.current.borrow_mut() = Some(CurrentJob { job: job.clone(), opened: None, waiting: None, worker_bytes: 0, answered: false, _watchdog: Some(watchdog) });
         // The text crosses once: the page keeps its bytes and gets back only the line table.
         let request = ParseRequest { job: job.id, file_name: job.file_name.clone(), format: job.format, notes: job.notes.clone(), bytes: SharedBytes(Rc::clone(&job.bytes)) };
         timed("scrollback:send", || self.bridge.borrow().send(ToWorker::Parse(request)));
@@ -228,7 +245,12 @@ impl WorkerClient {
 /// What the page does with a reply: progress, the log (opened in steps), the analyses, or why
 /// the file could not be opened. Replies to any job but the current one are dropped.
 fn on_reply(current: &Rc<RefCell<Option<CurrentJob>>>, id: u32, reply: ParseReply, dispatcher: &UseReducerDispatcher<State>) {
-    let Some(job) = current.borrow().as_ref().filter(|current| current.job.id == id).map(|current| current.job.clone()) else { return };
+    let Some(job) = current.borrow_mut().as_mut().filter(|current| current.job.id == id).map(|current| {
+        current.answered = true;
+        current.job.clone()
+    }) else {
+        return;
+    };
     match reply {
         ParseReply::Progress { read, total } => {
             mark("scrollback:worker-progress");
