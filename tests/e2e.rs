@@ -534,3 +534,23 @@ async fn a_pasted_log_opens_and_the_reader_can_read_it_as_another_format() {
     assert_eq!(browser.count(".row.kind-message").await, 2);
     browser.close().await;
 }
+
+/// The main app links no reader, decoder, thread model or agenda finder (they are the worker's):
+/// if one comes back, the gzipped bundle jumps from ~300 KB to ~480 KB and this fails.
+#[test]
+fn the_main_app_bundle_stays_without_the_parsers() {
+    use std::io::Write;
+    let Some(dist) = dist_or_skip() else { return };
+    let mut app_bytes = 0;
+    for entry in std::fs::read_dir(&dist).expect("readable dist/") {
+        let path = entry.expect("dist/ entry").path();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        if name.starts_with("scrollback-app") && (name.ends_with(".wasm") || name.ends_with(".js")) {
+            let mut gzip = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+            gzip.write_all(&std::fs::read(&path).expect("readable")).expect("gzip");
+            app_bytes += gzip.finish().expect("gzip").len();
+        }
+    }
+    assert!(app_bytes > 100_000, "the app's wasm and JS are in dist/: {app_bytes} bytes");
+    assert!(app_bytes < 340_000, "the main app is {app_bytes} bytes gzipped: did a reader get linked into it?");
+}
