@@ -650,6 +650,29 @@ mod tests {
         assert_eq!(broken.into_log(text).unwrap_err(), "the parse worker sent a broken roster");
     }
 
+    const MEETING: &str = "10:00:02 <ann> #startmeeting weekly\n10:00:10 <ann> #topic Release\n10:00:20 <bob> ok\n10:01:00 <ann> #agreed ship it\n10:02:00 <ann> #endmeeting\n";
+    const MEETING_MINUTES: &str = "=====\n#chan: weekly\n=====\n\nMeeting started by ann at 10:00:02 UTC.\n\nMeeting summary\n---------------\n* Release  (ann, 10:00:10)\n  * AGREED: ship it  (ann, 10:01:00)\n\nMeeting ended at 10:02:00 UTC.\n";
+
+    #[test]
+    fn minutes_of_the_open_log_come_back_as_its_agenda_and_are_checked_against_it() {
+        let log = parse_file(MEETING.as_bytes(), None, None);
+        let minutes = parse_file(MEETING_MINUTES.as_bytes(), None, None);
+        let previous = PreviousLog { file_name: "weekly.log.txt".to_owned(), log: log.clone() };
+        let reply = previous.minutes_of_it("weekly.txt", &minutes).expect("the minutes of that log");
+        assert_eq!((reply.note.file_name.as_str(), reply.note.placed), ("weekly.txt", 2));
+        let (agenda, _) = reply.clone().checked(&log).expect("the same log");
+        assert_eq!(agenda.sections[0].how, crate::agenda::Boundary::Minutes);
+        assert!(reply.checked(&parse_file(b"10:00:00 <x> another log\n", None, None)).is_err(), "not over another log");
+        assert!(previous.minutes_of_it("other.txt", &log).is_none(), "a log is no minutes");
+
+        // The other way round: minutes open, then their log.
+        let previous = PreviousLog { file_name: "weekly.txt".to_owned(), log: minutes };
+        let mut analyses = Analyses::of(&log, &|| 0.0);
+        previous.lay_over(&log, &mut analyses);
+        assert_eq!(analyses.minutes.as_ref().map(|note| note.file_name.as_str()), Some("weekly.txt"));
+        assert_eq!(analyses.agenda.items.len(), 1);
+    }
+
     #[test]
     fn a_laid_out_export_sends_its_laid_out_text() {
         let minified = br#"[{"id":1,"username":"ann","date":"2021-03-03T01:44:06Z","html":"<p>hi</p>"}]"#;
