@@ -54,6 +54,15 @@ const [url, done] = [arguments[0], arguments[arguments.length - 1]];
   watching = false;
   observer.takeRecords().forEach(entry => { longestTask = Math.max(longestTask, entry.duration); });
   observer.disconnect();
+  // Reading: `j` steps to the next message; from the key to the frame that shows it.
+  const steps = [];
+  for (let step = 0; step < 15; step++) {
+    const pressed = performance.now();
+    document.dispatchEvent(new KeyboardEvent('keydown', { key: 'j', bubbles: true }));
+    await new Promise(resolve => requestAnimationFrame(() => setTimeout(resolve, 0)));
+    steps.push(performance.now() - pressed);
+  }
+  steps.sort((a, b) => a - b);
   // Live memory only: what is kept, not garbage waiting for the collector.
   if (window.gc) { gc(); await new Promise(resolve => setTimeout(resolve, 3000)); gc(); await new Promise(resolve => setTimeout(resolve, 100)); }
   const measure = name => performance.getEntriesByName(name)[0]?.duration ?? null;
@@ -61,6 +70,8 @@ const [url, done] = [arguments[0], arguments[arguments.length - 1]];
   done({
     steps: Object.fromEntries(['send', 'check-text', 'read-table', 'derive', 'check-analyses', 'derive-analyses'].map(step => [step, measure('scrollback:' + step)])),
     longest_task_ms: longestTask,
+    step_ms: steps[Math.floor(steps.length / 2)],
+    slowest_step_ms: steps[steps.length - 1],
     long_tasks: longTasks,
     marks: performance.getEntriesByType('mark').map(mark => [mark.name.replace('scrollback:', ''), Math.round(mark.startTime)]),
     longest_gap_ms: longestGap,
@@ -135,6 +146,7 @@ async fn main() {
         }
         println!("main_thread_longest_gap_{label} {:.0} ms", number("longest_gap_ms"));
         println!("dom_elements_{label} {:.0} elements", number("elements"));
+        println!("key_j_to_frame_{label} {:.0} ms (median of 15, slowest {:.0} ms)", number("step_ms"), number("slowest_step_ms"));
         // The main thread's own steps around the worker: sending the file, then reading the reply.
         for step in ["send", "check-text", "read-table", "derive", "check-analyses", "derive-analyses"] {
             if let Some(ms) = figures["steps"][step].as_f64() {

@@ -59,6 +59,13 @@ pub fn is_coming_or_going(kind: LineKind) -> bool {
     matches!(kind, LineKind::System(SystemEvent::Join | SystemEvent::Part | SystemEvent::Quit | SystemEvent::NickChange))
 }
 
+/// Whether pinning `lines` (a link) can change the listing: only when a filter would hide a
+/// line, or condensing would fold a join or part into a run. Otherwise the listing stays the
+/// same as a link moves (`j`/`k`), and need not be built again over every line.
+pub fn pinning_matters(log: &Log, lines: &RangeInclusive<usize>, filtering: bool, condense_joins: bool) -> bool {
+    filtering || condense_joins && lines.clone().filter_map(|line| log.lines.get(line)).any(|line| is_coming_or_going(line.kind))
+}
+
 impl Listing {
     pub fn build(log: &Log, rules: &Rules) -> Listing {
         let ranges = log.display_ranges();

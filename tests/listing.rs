@@ -166,3 +166,33 @@ fn stepping_through_messages_follows_the_order_shown() {
     assert_eq!(newest_first.step_spoken(1, false), Some(7));
     assert_eq!(newest_first.step_spoken(6, false), None);
 }
+
+/// A link that cannot change the list is left out of it (so `j`/`k` on a million lines do not
+/// build the list again): for every link and every rule, the list is the same without it.
+#[test]
+fn a_link_is_left_out_of_the_list_only_when_it_cannot_change_it() {
+    let log = parse(LOG.as_bytes(), None);
+    let roster = Roster::new(&log);
+    let query = Query::parse("from:avsm");
+    let n_lines = log.lines.len();
+    let keep_avsm = |line: usize| query.keeps(&log, &roster, line);
+    let keep_all = |_: usize| true;
+    let mut mattered = Vec::new();
+    for first in 0..n_lines {
+        for last in first..n_lines.min(first + 3) {
+            let lines = first..=last;
+            for (filtering, condense) in [(false, false), (false, true), (true, false), (true, true)] {
+                let rules = |pinned| Rules { keep: if filtering { &keep_avsm } else { &keep_all }, condense_joins: condense, pinned, ..Rules::EVERYTHING };
+                let matters = scrollback::listing::pinning_matters(&log, &lines, filtering, condense);
+                if !matters {
+                    assert_eq!(describe(&Listing::build(&log, &rules(Some(lines.clone())))), describe(&Listing::build(&log, &rules(None))), "L{}-L{} {filtering} {condense}", first + 1, last + 1);
+                }
+                mattered.push(matters);
+            }
+        }
+    }
+    assert!(mattered.iter().any(|matters| !matters), "plain links are left out");
+    assert!(!scrollback::listing::pinning_matters(&log, &(0..=0), false, true), "a message, joins condensed");
+    assert!(scrollback::listing::pinning_matters(&log, &(2..=2), false, true), "a join, joins condensed");
+    assert!(scrollback::listing::pinning_matters(&log, &(0..=0), true, false), "any line under a filter");
+}

@@ -88,6 +88,9 @@ pub(super) fn use_reading(open: &Shared<OpenLog>, anchor: Option<Anchor>) -> Rea
     let query = use_memo((*query_text).clone(), |text| Query::parse(text));
     let pinned = anchor.map(|anchor| anchor.first().saturating_sub(1)..=anchor.last().saturating_sub(1));
     let only_thread = (*thread_only).then_some(*chosen_thread).flatten().map(|(thread, _)| thread);
+    // Kept out of the listing's key unless it changes the listing: stepping a link through a
+    // million lines must not build the listing again at each step.
+    let pinned = pinned.filter(|lines| crate::listing::pinning_matters(&open.log, lines, query.filters() || only_thread.is_some(), *condense));
     // A linked line's section is open from the first render that shows the link (the effect
     // above then makes it so for good): the list never passes through a state without the line.
     let shown_collapsed: Rc<HashSet<usize>> = match anchor {
