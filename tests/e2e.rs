@@ -554,3 +554,30 @@ fn the_main_app_bundle_stays_without_the_parsers() {
     assert!(app_bytes > 100_000, "the app's wasm and JS are in dist/: {app_bytes} bytes");
     assert!(app_bytes < 340_000, "the main app is {app_bytes} bytes gzipped: did a reader get linked into it?");
 }
+
+/// `?format=` reads every log in that format: the demo (read while the page opens), a log from
+/// `?src=`, and the next file dropped. (That nothing is read before a `?src=` log comes is
+/// tested on the reducer, tests/state.rs.)
+#[tokio::test(flavor = "multi_thread")]
+async fn a_format_in_the_address_reads_every_log_in_it() {
+    let Some(dist) = dist_or_skip() else { return };
+    let log = generated_meeting(50);
+    let site = support::browser::site_with(&dist, "", &[("meeting-log.txt", log.as_bytes())]);
+    let browser = Browser::start(&site).await;
+
+    browser.goto("/index.html?format=plain-text").await;
+    browser.wait_for_text(".log-header .file-name", scrollback::demo::DEMO_FILE_NAME).await;
+    browser.wait_for_text(".log-header .format-name", "Plain text").await;
+    assert_eq!(browser.count(".row.kind-message").await, 0, "no line is a message in plain text");
+
+    browser.goto("/index.html?src=meeting-log.txt&format=plain-text").await;
+    browser.wait_for_text(".log-header .file-name", "meeting-log.txt").await;
+    browser.wait_for_text(".log-header .format-name", "Plain text").await;
+    browser.eventually("return !document.querySelector('.loading');", vec![], &json!(true)).await;
+    assert_eq!(browser.count(".problem").await, 0, "no message stays");
+
+    browser.drop_file("next.log", "[10:00] <ann> hello\n").await;
+    browser.wait_for_text(".log-header .file-name", "next.log").await;
+    assert_eq!(browser.text_of(".log-header .format-name").await, "Plain text");
+    browser.close().await;
+}

@@ -222,6 +222,8 @@ impl Reducible for State {
                 let forced = State { forced_format: Some(format), ..(*self).clone() };
                 match &self.parsing {
                     Some(job) => forced.start(ParseJob { format: Some(format), ..job.clone() }),
+                    // Nothing shown yet (a `?src=` log on its way): it is read in the format when it comes.
+                    None if self.open.log.lines.is_empty() => forced,
                     None => forced.reread(Some(format)),
                 }
             }

@@ -1,0 +1,52 @@
+//! The app's state as a reducer, natively: which file the worker is given, and when.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::rc::Rc;
+
+use scrollback::app::{Action, OpenLog, Shared, State};
+use scrollback::model::Format;
+use yew::Reducible;
+
+fn bytes(text: &str) -> Rc<[u8]> {
+    Rc::from(text.as_bytes())
+}
+
+#[test]
+fn a_format_from_the_address_waits_for_a_log_when_none_is_shown() {
+    // `?src=`: nothing shown yet, nothing to read again (an empty page would be refused).
+    let waiting = Rc::new(State::opened(Shared::new(OpenLog::empty(""))));
+    let forced = waiting.reduce(Action::ForceFormat(Format::PlainText));
+    assert!(forced.parsing.is_none() && forced.problem.is_none());
+    assert_eq!(forced.forced_format, Some(Format::PlainText));
+    let opened = forced.reduce(Action::Open { file_name: "a.log".to_owned(), bytes: bytes("[10:00] <a> hi\n") });
+    assert_eq!(opened.parsing.as_ref().map(|job| job.format), Some(Some(Format::PlainText)), "the log comes in the format");
+
+    // A log shown: read again in the format, its text sent to the worker.
+    let shown = Rc::new(State::opened(Shared::new(OpenLog::demo())));
+    let again = shown.reduce(Action::ForceFormat(Format::PlainText));
+    let job = again.parsing.as_ref().expect("a re-read");
+    assert_eq!((job.format, &*job.bytes), (Some(Format::PlainText), scrollback::demo::DEMO_LOG.as_bytes()));
+}
+
+#[test]
+fn files_dropped_together_open_in_turn_logs_first() {
+    let shown = Rc::new(State::opened(Shared::new(OpenLog::demo())));
+    let dropped = shown.reduce(Action::OpenInTurn(vec![("weekly.txt".to_owned(), bytes("minutes")), ("weekly.log.txt".to_owned(), bytes("log"))]));
+    let first = dropped.parsing.clone().expect("a job");
+    assert_eq!(first.file_name, "weekly.log.txt", "the log first");
+    assert_eq!(dropped.queued.iter().map(|(name, _)| name.as_str()).collect::<Vec<_>>(), ["weekly.txt"]);
+
+    // The log is shown and analysed: the minutes go next.
+    let parsed = dropped.reduce(Action::Parsed { job: first.id, result: Ok(Shared::new(OpenLog::demo())) });
+    assert_eq!(parsed.parsing.as_ref().map(|job| job.id), Some(first.id), "still the log's job until its analyses come");
+    let analysed = parsed.clone().reduce(Action::Analysed { job: first.id, result: Ok(parsed.open.clone()) });
+    let next = analysed.parsing.as_ref().expect("the next file");
+    assert_eq!((next.file_name.as_str(), analysed.queued.len()), ("weekly.txt", 0));
+    assert_ne!(next.id, first.id);
+
+    // A single file dropped meanwhile wins, and the queue is forgotten.
+    let again = Rc::new(State::opened(Shared::new(OpenLog::demo())))
+        .reduce(Action::OpenInTurn(vec![("a.log.txt".to_owned(), bytes("a")), ("a.txt".to_owned(), bytes("b"))]))
+        .reduce(Action::Open { file_name: "other.log".to_owned(), bytes: bytes("c") });
+    assert_eq!((again.parsing.as_ref().map(|job| job.file_name.as_str()), again.queued.len()), (Some("other.log"), 0));
+}
