@@ -513,4 +513,6 @@ pub enum DiagnosticKind {
     /// The file was one line of JSON, laid out one field per line to be read; line numbers
     /// count the laid-out lines.
     LaidOut,
+    /// A second record on a line that already holds one: shown in the line's text only.
+    SharedLine,
 }

@@ -244,3 +244,26 @@ fn corpus_minutes_link_to_their_logs_as_the_logs_own_commands_do() {
         assert_ne!(parse_file(&text, None, None).format, Format::MeetbotMinutes, "hand-written minutes are no MeetBot minutes");
     }
 }
+
+/// Two HTML entries on one line: the second goes on its details line, or, when that is the
+/// same line, is said as a diagnostic; nothing is dropped unsaid.
+#[test]
+fn two_entries_on_one_html_line_are_both_kept_or_said() {
+    let minutes = |second_details_break: &str| {
+        format!(
+            "<html><body>\n<span class=\"details\">Meeting started by ann at 10:00:00 UTC</span>\n<h3>Meeting summary</h3>\n<ol>\n\
+             <li><b class=\"TOPIC\">One</b> <span class=\"details\">(<a href='x.log.html#l-1'>ann</a>, 10:00:10)</span></li><li><b class=\"TOPIC\">Two</b> <span class=\"details\">(<a{second_details_break}href='x.log.html#l-2'>ann</a>, 10:00:20)</span></li>\n\
+             </ol>\nMeeting ended at 10:01:00 UTC\n</body></html>\n"
+        )
+    };
+    let wrapped = parse_file(minutes("\n ").as_bytes(), None, None);
+    assert_eq!(wrapped.format, Format::MeetbotMinutes);
+    let bodies: Vec<String> = commands(&wrapped).into_iter().map(|(line, _, _, body)| format!("L{line} {body}")).collect();
+    assert_eq!(bodies, ["L2 #startmeeting", "L5 #topic One", "L6 #topic Two", "L8 #endmeeting"], "the second on its details line");
+
+    let one_line = parse_file(minutes(" ").as_bytes(), None, None);
+    let said = one_line.diagnostics.iter().find(|diagnostic| diagnostic.kind == scrollback::model::DiagnosticKind::SharedLine).expect("said");
+    assert_eq!(said.line, 5);
+    assert!(said.message.contains("#topic Two (ann, 10:00:20)"), "{said:?}");
+    assert_eq!(commands(&one_line).len(), 3, "start, One, end");
+}

@@ -1,11 +1,18 @@
 //! Properties over arbitrary input: parsing and agenda analysis never panic, and every source
-//! line becomes one model line.
+//! line becomes one model line (of the laid-out text, for a one-line JSON export); MeetBot
+//! minutes, alone or over a log, give agendas that fit.
 #![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
-use scrollback::model::Format;
-use scrollback::parse::lines::count_file_lines;
+use scrollback::model::{DiagnosticKind, Format, Log};
+use scrollback::parse::lines::{count_file_lines, count_lines};
 use scrollback::parse::parse;
+
+/// As many lines as the file has, or as its text has once laid out (a one-line JSON export).
+fn has_its_lines(log: &Log, bytes: &[u8]) -> bool {
+    let laid_out = log.diagnostics.iter().any(|diagnostic| diagnostic.kind == DiagnosticKind::LaidOut);
+    log.lines.len() == count_lines(log.text.as_bytes()) && (laid_out || log.lines.len() == count_file_lines(bytes))
+}
 
 /// Bytes that look a bit like logs, so the parsers' deeper paths are reached, mixed with noise.
 fn loggy_bytes() -> impl Strategy<Value = Vec<u8>> {
@@ -35,6 +42,9 @@ fn loggy_bytes() -> impl Strategy<Value = Vec<u8>> {
         Just(b"    \"html\": \"<p>x &amp;</p>\",".to_vec()),
         Just(b"    \"replyID\": 1,".to_vec()),
         Just(b"b'2016-06-17T22:41:17 ".to_vec()),
+        Just(br#"[{"id":2,"username":"a","date":"2021-03-03T01:44:06Z","html":"<p>x</p>","replyID":1},{"id":1}]"#.to_vec()),
+        Just(b"=====\n#m: t\n=====\nMeeting started by a at 12:00:00 UTC.\n".to_vec()),
+        Just(b"  * ACTION: x  (a,\n    12:00:01)".to_vec()),
         Just(b"\\x".to_vec()),
         Just(b"&#x".to_vec()),
         proptest::collection::vec(any::<u8>(), 0..12),
@@ -49,10 +59,10 @@ proptest! {
     fn any_bytes_keep_their_line_count(bytes in loggy_bytes()) {
         // Decoding may only turn invalid bytes into characters, never into line breaks.
         let log = parse(&bytes, None);
-        prop_assert_eq!(log.lines.len(), count_file_lines(&bytes));
+        prop_assert!(has_its_lines(&log, &bytes));
         for format in Format::ALL {
             let forced = parse(&bytes, Some(format));
-            prop_assert_eq!(forced.lines.len(), count_file_lines(&bytes));
+            prop_assert!(has_its_lines(&forced, &bytes), "{:?}", format);
             for line in &forced.lines {
                 // Spans stay inside the text and on character boundaries.
                 prop_assert!(forced.text.get(line.span.range()).is_some());
@@ -82,7 +92,7 @@ proptest! {
     #[test]
     fn arbitrary_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..2000)) {
         let log = parse(&bytes, None);
-        prop_assert_eq!(log.lines.len(), count_file_lines(&bytes));
+        prop_assert!(has_its_lines(&log, &bytes));
     }
 }
 
@@ -131,6 +141,47 @@ proptest! {
         }
         let _ = minutes_markdown(&log, &agenda, "minutes");
     }
+
+    #[test]
+    fn minutes_never_panic_and_their_agendas_fit(minutes in minutes_bytes(), meeting in meeting_bytes()) {
+        use scrollback::agenda::{analyse, link_minutes};
+        let log = parse(&meeting, None);
+        for format in [None, Some(Format::MeetbotMinutes)] {
+            let read = parse(&minutes, format);
+            prop_assert_eq!(read.lines.len(), count_file_lines(&minutes));
+            prop_assert!(analyse(&read).fits(read.lines.len()));
+            if let Some(linked) = link_minutes(&read, &log) {
+                prop_assert!(linked.agenda.fits(log.lines.len()));
+            }
+        }
+    }
+}
+
+/// Minutes-shaped text: MeetBot's text and HTML pieces, with odd characters between.
+fn minutes_bytes() -> impl Strategy<Value = Vec<u8>> {
+    let piece = prop_oneof![
+        Just(b"=====\n#m: t\n=====\n".to_vec()),
+        Just(b"Meeting started by bc at 12:00:00 UTC.\n".to_vec()),
+        Just(b"Meeting summary\n---------------\n".to_vec()),
+        Just(b"Action Items, by person\n---\n".to_vec()),
+        Just(b"* ".to_vec()),
+        Just(b"  * ".to_vec()),
+        Just(b"    ".to_vec()),
+        Just(b"ACTION: ".to_vec()),
+        Just(b"  (bc, 12:00:0".to_vec()),
+        Just(b")".to_vec()),
+        Just(b"Meeting ended at 12:30:00 UTC.\n".to_vec()),
+        Just(b"<h3>Meeting summary</h3>\n<ol>".to_vec()),
+        Just(b"<li><b class=\"TOPIC\">".to_vec()),
+        Just(b"<li><i class=\"itemtype\">AGREED</i>: <span class=\"AGREED\">".to_vec()),
+        Just(b"<span class=\"details\">(<a\n href='m.log.html#l-2'>bc</a>,\n 12:00:00)</span></li>".to_vec()),
+        Just(b"<ol type=\"a\">".to_vec()),
+        Just(b"</ol>".to_vec()),
+        Just(b"\n".to_vec()),
+        Just("é\u{1}\u{2014}&amp;".as_bytes().to_vec()),
+        proptest::collection::vec(any::<u8>(), 0..8),
+    ];
+    proptest::collection::vec(piece, 0..60).prop_map(|pieces| pieces.concat())
 }
 
 proptest! {

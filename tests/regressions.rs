@@ -1,5 +1,5 @@
-//! Inputs the fuzzers found that once crashed, each named after what it found. (The decoder's
-//! finds are unit tests in `src/parse/decode.rs`.)
+//! Inputs the fuzzers and property tests found that once crashed, each named after what it
+//! found. (The decoder's finds are unit tests in `src/parse/decode.rs`.)
 
 use scrollback::parse::parse;
 
@@ -16,4 +16,16 @@ fn a_curly_quote_after_a_chairing_phrase_is_no_char_boundary_panic() {
     let mut fuzzed = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/regressions/agenda-curly-quote.bin")).expect("the saved input");
     let log = parse(&fuzzed.split_off(1), None);
     let _ = scrollback::agenda::analyse(&log);
+}
+
+/// Property test `minutes_never_panic_and_their_agendas_fit`: the HTML minutes reader cut the
+/// text after "Meeting started by" 200 bytes on, inside a two-byte character.
+#[test]
+fn minutes_whose_start_runs_into_a_wide_character_are_no_char_boundary_panic() {
+    for padding in 0..220 {
+        let text = format!("<span class=\"details\">Meeting started by {}¬ at 12:00:00</span>\n<h3>Meeting summary</h3>\nMeeting ended at {}¬\n", "a".repeat(padding), "b".repeat(padding));
+        let log = parse(text.as_bytes(), None);
+        assert_eq!(log.format, scrollback::model::Format::MeetbotMinutes);
+        assert_eq!(log.lines.len(), 3);
+    }
 }

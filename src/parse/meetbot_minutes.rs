@@ -50,8 +50,19 @@ impl Reader for MeetbotMinutesReader {
         if let Some((line, nick, time)) = found.started {
             self.said.insert(line, Said { nick, time, command: format!("#startmeeting {}", meeting_name.unwrap_or_default()).trim_end().to_owned() });
         }
-        for (line, said) in found.entries {
-            self.said.entry(line).or_insert(said);
+        // Two entries on one line (HTML allows it): the second goes on its details line if that
+        // is another, else it is said as a diagnostic, never dropped unsaid.
+        for (line, fallback, said) in found.entries {
+            match [line, fallback].into_iter().find(|line| !self.said.contains_key(line)) {
+                Some(free) => {
+                    self.said.insert(free, said);
+                }
+                None => context.diagnostics.push(crate::model::Diagnostic {
+                    line: line as usize + 1,
+                    kind: crate::model::DiagnosticKind::SharedLine,
+                    message: format!("a second minutes entry on this line is not read as a command: {} ({}, {})", said.command, said.nick, said.time.format("%H:%M:%S")),
+                }),
+            }
         }
         if let (Some((line, time)), Some(chair)) = (found.ended, chair) {
             self.said.entry(line).or_insert(Said { nick: chair, time, command: "#endmeeting".to_owned() });
@@ -77,7 +88,8 @@ struct Found {
     title: Option<(u32, String)>,
     started: Option<(u32, String, NaiveTime)>,
     ended: Option<(u32, NaiveTime)>,
-    entries: Vec<(u32, Said)>,
+    /// Each entry's line, a second line it may go on (its details line), and what it says.
+    entries: Vec<(u32, u32, Said)>,
 }
 
 /// `Meeting started by NICK at HH:MM:SS UTC`: the nick and time.
@@ -168,7 +180,7 @@ fn read_text(text: &str) -> Found {
             index += 1;
         }
         if let Some((said, nick, time)) = split_attribution(&entry) {
-            found.entries.push((at, Said { nick, time, command: command_for(said, topic) }));
+            found.entries.push((at, at, Said { nick, time, command: command_for(said, topic) }));
         }
     }
     found
@@ -250,7 +262,7 @@ fn read_html(text: &str) -> Found {
             label => label,
         };
         let body = if label.is_empty() { entry.text.clone() } else { format!("{label}: {}", entry.text.trim_start_matches(':').trim()) };
-        found.entries.push((line_at(li_at), Said { nick, time, command: command_for(body.trim(), entry.topic) }));
+        found.entries.push((line_at(li_at), line_at(link_at), Said { nick, time, command: command_for(body.trim(), entry.topic) }));
     }
     if let Some(title) = title.map(|title| title.trim().to_owned()).filter(|title| !title.is_empty()) {
         if let Some(offset) = text.find("<h1") {
@@ -258,16 +270,21 @@ fn read_html(text: &str) -> Found {
         }
     }
     if let Some(offset) = text.find("Meeting started by ") {
-        if let Some((nick, time)) = started_by(&text[offset..text.len().min(offset + 200)]) {
+        if let Some((nick, time)) = started_by(start_of(&text[offset..], 200)) {
             found.started = Some((line_at(offset), nick, time));
         }
     }
     if let Some(offset) = text.find("Meeting ended at ") {
-        if let Some(time) = ended_at(&text[offset..text.len().min(offset + 60)]) {
+        if let Some(time) = ended_at(start_of(&text[offset..], 60)) {
             found.ended = Some((line_at(offset), time));
         }
     }
     found
+}
+
+/// The first `chars` characters of `text` (a byte count could cut a character).
+fn start_of(text: &str, chars: usize) -> &str {
+    text.char_indices().nth(chars).map_or(text, |(end, _)| &text[..end])
 }
 
 /// One `<li>` of the HTML summary as it is read.
