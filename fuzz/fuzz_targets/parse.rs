@@ -2,8 +2,8 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use scrollback::model::Format;
-use scrollback::parse::lines::count_file_lines;
+use scrollback::model::{DiagnosticKind, Format};
+use scrollback::parse::lines::{count_file_lines, count_lines};
 use scrollback::parse::parse;
 
 fuzz_target!(|data: &[u8]| {
@@ -11,7 +11,9 @@ fuzz_target!(|data: &[u8]| {
     let Some((&selector, bytes)) = data.split_first() else { return };
     let format = Format::ALL.get(usize::from(selector) % (Format::ALL.len() + 1)).copied();
     let log = parse(bytes, format);
-    assert_eq!(log.lines.len(), count_file_lines(bytes));
+    // One model line per source line: of the file, or of its text once laid out (one-line JSON).
+    let laid_out = log.diagnostics.iter().any(|diagnostic| diagnostic.kind == DiagnosticKind::LaidOut);
+    assert_eq!(log.lines.len(), if laid_out { count_lines(log.text.as_bytes()) } else { count_file_lines(bytes) });
     for line in &log.lines {
         assert!(log.text.get(line.span.range()).is_some());
         assert!(log.text.get(line.body.range()).is_some());
