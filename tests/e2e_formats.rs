@@ -145,6 +145,7 @@ async fn meetbot_minutes_opened_beside_their_log_give_it_their_agenda_either_way
     let seen = browser.eventually("return [...document.querySelectorAll('.section-header .section-title')].map(e => e.textContent);", vec![], &titles).await;
     assert_eq!(seen, titles, "the minutes name the second topic");
     assert_eq!(browser.count("#L5 .item-badge.item-agreed").await, 1, "the agreed item links to its line");
+    browser.screenshot("minutes-over-log").await;
 
     // Minutes alone (over the demo, which they are not the minutes of): their own agenda. Then
     // the log: it opens with the minutes' agenda.
@@ -156,6 +157,7 @@ async fn meetbot_minutes_opened_beside_their_log_give_it_their_agenda_either_way
     assert_eq!(browser.count(".row.kind-raw").await, 0);
     let seen = browser.eventually("return [...document.querySelectorAll('.section-header .section-title')].map(e => e.textContent);", vec![], &titles).await;
     assert_eq!(seen, titles);
+    browser.screenshot("minutes-alone").await;
     browser.drop_file("weekly.log.txt", MEETING_LOG).await;
     browser.wait_for_text(".log-header .file-name", "weekly.log.txt").await;
     browser.wait_for_text_containing(".log-header .minutes-note", "Agenda from the minutes weekly.txt").await;

@@ -139,6 +139,16 @@ fn html_minutes_read_like_text_minutes() {
 }
 
 #[test]
+fn minutes_are_no_conversation() {
+    let minutes = parse_file(MINUTES_TEXT.as_bytes(), None, None);
+    let threads = scrollback::thread::analyse(&minutes);
+    assert!((0..minutes.lines.len()).all(|line| threads.reply_to(line).next().is_none()), "no line of minutes answers another");
+    let log = parse_file(LOG_TEXT.as_bytes(), None, None);
+    let threads = scrollback::thread::analyse(&log);
+    assert!((0..log.lines.len()).any(|line| threads.reply_to(line).next().is_some()), "the meeting itself is a conversation");
+}
+
+#[test]
 fn minutes_alone_give_their_own_agenda() {
     let agenda = analyse(&parse_file(MINUTES_TEXT.as_bytes(), None, None));
     assert_eq!(agenda.chair.as_deref(), Some("ann"));

@@ -130,10 +130,12 @@ pub(crate) fn analyse_with(log: &Log, weights: &[f32]) -> Threads {
     let mut candidates = Scores { weights, ..Scores::default() };
     let mut first_parent = vec![NONE; n_lines];
     let mut extra_parents = Vec::new();
+    // Minutes list what was decided, in order: no line there answers another.
+    let guesses_replies = log.format != crate::model::Format::MeetbotMinutes;
     // The scan and the facts are indexed by line as well: a range reads plainest.
     #[allow(clippy::needless_range_loop)]
     for line in 0..n_lines {
-        if facts.flags[line] & SPOKEN != 0 {
+        if guesses_replies && facts.flags[line] & SPOKEN != 0 {
             scan.candidates(line, &mut candidates);
             let (best, runner_up) = best_two(&candidates.lines, &candidates.scores);
             first_parent[line] = best;
