@@ -44,6 +44,14 @@ fn files_dropped_together_open_in_turn_logs_first() {
     assert_eq!((next.file_name.as_str(), analysed.queued.len()), ("weekly.txt", 0));
     assert_ne!(next.id, first.id);
 
+    // A file that cannot be opened is said, and the next one still opens.
+    let refused = Rc::new(State::opened(Shared::new(OpenLog::demo())))
+        .reduce(Action::OpenInTurn(vec![("photo.log.png".to_owned(), bytes("\u{89}PNG")), ("b.txt".to_owned(), bytes("b"))]));
+    let first = refused.parsing.as_ref().map(|job| job.id).expect("a job");
+    let after = refused.reduce(Action::Parsed { job: first, result: Err("photo.log.png: a PNG image".to_owned()) });
+    assert_eq!(after.problem.as_deref(), Some("photo.log.png: a PNG image"));
+    assert_eq!(after.parsing.as_ref().map(|job| job.file_name.as_str()), Some("b.txt"));
+
     // A single file dropped meanwhile wins, and the queue is forgotten.
     let again = Rc::new(State::opened(Shared::new(OpenLog::demo())))
         .reduce(Action::OpenInTurn(vec![("a.log.txt".to_owned(), bytes("a")), ("a.txt".to_owned(), bytes("b"))]))

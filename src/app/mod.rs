@@ -119,12 +119,13 @@ impl State {
         State { jobs_started: job.id, parsing: Some(job), loading: Some(loading), problem: None, dragging: false, ..self.clone() }
     }
 
-    /// This state with the job done, and the next queued file started, if any.
+    /// This state with the job done, and the next queued file started, if any (what went wrong
+    /// with the file before stays said).
     fn done(self) -> State {
         match self.queued.split_first() {
             Some(((file_name, bytes), rest)) => {
-                let rest = rest.to_vec();
-                State { queued: rest, ..self.start(ParseJob::file(file_name.clone(), Rc::clone(bytes), self.forced_format)) }
+                let (rest, problem) = (rest.to_vec(), self.problem.clone());
+                State { queued: rest, problem, ..self.start(ParseJob::file(file_name.clone(), Rc::clone(bytes), self.forced_format)) }
             }
             None => self,
         }
