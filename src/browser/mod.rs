@@ -8,6 +8,8 @@ mod web;
 #[cfg(target_arch = "wasm32")]
 mod web_guard;
 #[cfg(target_arch = "wasm32")]
+mod web_parse_client;
+#[cfg(target_arch = "wasm32")]
 mod web_reading;
 #[cfg(target_arch = "wasm32")]
 mod web_share;
@@ -22,6 +24,8 @@ pub use server::*;
 pub use web::*;
 #[cfg(target_arch = "wasm32")]
 pub use web_guard::*;
+#[cfg(target_arch = "wasm32")]
+pub use web_parse_client::*;
 #[cfg(target_arch = "wasm32")]
 pub use web_reading::*;
 #[cfg(target_arch = "wasm32")]

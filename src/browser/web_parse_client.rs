@@ -1,0 +1,255 @@
+//! The page's side of its parse worker (wasm): one worker started with the page, each job
+//! handed to it, and its replies opened in steps that keep the main thread free.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use gloo::worker::{Spawnable, WorkerBridge};
+use yew::prelude::*;
+
+use super::web::mark;
+use super::web_worker::{JsCodec, ParseWorker};
+use crate::app::{Action, OpenLog, ParseJob, Shared, State};
+use crate::transfer::{FromWorker, ParseReply, ParseRequest, ParsedLog, SharedBytes, ToWorker};
+
+/// The worker's entry script beside `index.html` (`worker-loader.js`): it loads the glue Trunk
+/// writes for `data-bin="scrollback-worker"`. gloo-worker's own `spawn` would start the worker
+/// from a `blob:` URL, which a Content-Security-Policy would have to allow.
+const WORKER_SCRIPT: &str = "worker-loader.js";
+
+/// A worker whose wasm memory grew past this for a job is replaced when the job ends: wasm
+/// memory never shrinks, and a worker kept warm for the next file should not hold on to a
+/// million lines' worth of it.
+const RETIRE_WORKER_AFTER_BYTES: u64 = 64 << 20;
+
+/// The page's side of its parse worker: the bridge, and the job it is working on.
+struct WorkerClient {
+    bridge: RefCell<WorkerBridge<ParseWorker>>,
+    current: Rc<RefCell<Option<CurrentJob>>>,
+    dispatcher: UseReducerDispatcher<State>,
+    url: String,
+}
+
+/// The job the worker is on, and how far its reply has come.
+struct CurrentJob {
+    job: ParseJob,
+    /// The log once open (`open_parsed` is done); until then the analyses wait in `waiting`,
+    /// or they would be checked against the previous log.
+    opened: Option<Shared<OpenLog>>,
+    waiting: Option<crate::transfer::Analyses>,
+    /// The worker's wasm memory when it sent the log.
+    worker_bytes: u64,
+    /// The worker has answered about this job (it answers at once when it gets it).
+    answered: bool,
+    /// Says the worker did not start if it stays silent; dropped (so stopped) with the job.
+    _watchdog: Option<gloo::timers::callback::Timeout>,
+}
+
+/// How long the page waits for the worker's first answer before saying it did not start
+/// (its script or wasm failed to load: gloo-worker reports no error for that). Generous, for
+/// a slow network fetching the worker's wasm.
+const WORKER_SILENT_MS: u32 = 30_000;
+
+impl WorkerClient {
+    fn start(dispatcher: UseReducerDispatcher<State>) -> Result<WorkerClient, String> {
+        let url = worker_url().ok_or("the page cannot find its parse worker")?;
+        let current: Rc<RefCell<Option<CurrentJob>>> = Rc::default();
+        let bridge = RefCell::new(WorkerClient::spawn(&url, &current, &dispatcher));
+        Ok(WorkerClient { bridge, current, dispatcher, url })
+    }
+
+    fn spawn(url: &str, current: &Rc<RefCell<Option<CurrentJob>>>, dispatcher: &UseReducerDispatcher<State>) -> WorkerBridge<ParseWorker> {
+        let (current, dispatcher) = (Rc::clone(current), dispatcher.clone());
+        let on_reply = move |FromWorker { job, reply }: FromWorker| on_reply(&current, job, reply, &dispatcher);
+        ParseWorker::spawner().encoding::<JsCodec>().callback(on_reply).spawn_with_loader(url)
+    }
+
+    /// Hands `job` to the worker, which drops the one before.
+    fn send(&self, job: &ParseJob) {
+        mark("scrollback:worker-start");
+        let (current, dispatcher, id, name) = (Rc::clone(&self.current), self.dispatcher.clone(), job.id, job.file_name.clone());
+        let watchdog = gloo::timers::callback::Timeout::new(WORKER_SILENT_MS, move || {
+            let silent = current.borrow().as_ref().is_some_and(|current| current.job.id == id && !current.answered);
+            if silent {
+                let problem = format!("{name}: the page's parse worker did not start (worker-loader.js or its wasm could not be loaded); reload to try again");
+                dispatcher.dispatch(Action::Parsed { job: id, result: Err(problem) });
+            }
+        });
+        *self.current.borrow_mut() = Some(CurrentJob { job: job.clone(), opened: None, waiting: None, worker_bytes: 0, answered: false, _watchdog: Some(watchdog) });
+        // The text crosses once: the page keeps its bytes and gets back only the line table.
+        let request = ParseRequest { job: job.id, file_name: job.file_name.clone(), format: job.format, notes: job.notes.clone(), bytes: SharedBytes(Rc::clone(&job.bytes)) };
+        timed("scrollback:send", || self.bridge.borrow().send(ToWorker::Parse(request)));
+    }
+
+    /// Stops the current job, if any, or ends a finished one: a worker grown big for it is
+    /// replaced by a fresh one (dropping a bridge closes its worker).
+    fn cancel(&self) {
+        let Some(current) = self.current.borrow_mut().take() else { return };
+        if current.worker_bytes > RETIRE_WORKER_AFTER_BYTES {
+            *self.bridge.borrow_mut() = WorkerClient::spawn(&self.url, &self.current, &self.dispatcher);
+        } else {
+            self.bridge.borrow().send(ToWorker::Cancel { job: current.job.id });
+        }
+    }
+}
+
+/// What the page does with a reply: progress, the log (opened in steps), the analyses, or why
+/// the file could not be opened. Replies to any job but the current one are dropped.
+fn on_reply(current: &Rc<RefCell<Option<CurrentJob>>>, id: u32, reply: ParseReply, dispatcher: &UseReducerDispatcher<State>) {
+    let Some(job) = current.borrow_mut().as_mut().filter(|current| current.job.id == id).map(|current| {
+        current.answered = true;
+        current.job.clone()
+    }) else {
+        return;
+    };
+    match reply {
+        ParseReply::Progress { read, total } => {
+            mark("scrollback:worker-progress");
+            dispatcher.dispatch(Action::Progress { job: id, read, total });
+        }
+        ParseReply::Parsed(parsed) => {
+            mark("scrollback:worker-parsed");
+            set_root_figure("data-scrollback-worker-parse-ms", parsed.parse_ms);
+            set_root_figure("data-scrollback-worker-read-ms", parsed.read_ms);
+            set_root_figure("data-scrollback-worker-reply-ms", parsed.reply_ms);
+            set_root_figure("data-scrollback-worker-wasm-bytes", parsed.memory_bytes as f64);
+            if let Some(current) = current.borrow_mut().as_mut() {
+                current.worker_bytes = parsed.memory_bytes;
+            }
+            let (dispatcher, current) = (dispatcher.clone(), Rc::clone(current));
+            wasm_bindgen_futures::spawn_local(async move {
+                let result = open_parsed(*parsed, &job).await.map_err(|problem| format!("{}: {problem}", job.file_name));
+                let opened = result.as_ref().ok().cloned();
+                dispatcher.dispatch(Action::Parsed { job: id, result });
+                let waiting = match (current.borrow_mut().as_mut().filter(|current| current.job.id == id), &opened) {
+                    (Some(current), Some(open)) => {
+                        current.opened = Some(open.clone());
+                        current.waiting.take()
+                    }
+                    _ => None,
+                };
+                if let (Some(analyses), Some(open)) = (waiting, opened) {
+                    open_analysed(open, analyses, id, dispatcher).await;
+                }
+            });
+        }
+        ParseReply::Analysed(analyses) => {
+            mark("scrollback:worker-analysed");
+            set_root_figure("data-scrollback-worker-threads-ms", analyses.threads_ms);
+            set_root_figure("data-scrollback-worker-agenda-ms", analyses.agenda_ms);
+            let opened = {
+                let mut current = current.borrow_mut();
+                let Some(current) = current.as_mut().filter(|current| current.job.id == id) else { return };
+                if current.opened.is_none() {
+                    current.waiting = Some(*analyses);
+                    return;
+                }
+                current.opened.clone()
+            };
+            if let Some(open) = opened {
+                wasm_bindgen_futures::spawn_local(open_analysed(open, *analyses, id, dispatcher.clone()));
+            }
+        }
+        ParseReply::MinutesOfOpenLog(minutes) => dispatcher.dispatch(Action::MinutesOfOpenLog { job: id, minutes: *minutes }),
+        ParseReply::Refused(problem) => dispatcher.dispatch(Action::Parsed { job: id, result: Err(problem) }),
+    }
+}
+
+/// Runs the page's parse worker, started with the page: `job` goes to it when it changes, and
+/// `None` (a cancel, or the job done) stops whatever it was doing.
+#[hook]
+pub fn use_parse_worker(job: Option<ParseJob>, dispatcher: UseReducerDispatcher<State>) {
+    let client: Rc<RefCell<Option<WorkerClient>>> = use_mut_ref(|| None);
+    use_effect_with(job, move |job| {
+        let mut client = client.borrow_mut();
+        if client.is_none() {
+            match WorkerClient::start(dispatcher.clone()) {
+                Ok(started) => *client = Some(started),
+                Err(problem) => {
+                    if let Some(job) = job {
+                        dispatcher.dispatch(Action::Parsed { job: job.id, result: Err(format!("{}: {problem}", job.file_name)) });
+                    }
+                    return;
+                }
+            }
+        }
+        let Some(client) = client.as_ref() else { return };
+        match job {
+            Some(job) => client.send(job),
+            None => client.cancel(),
+        }
+    });
+}
+
+/// The open log from the worker's reply, built in steps with a yield to the page between them,
+/// so that no single task blocks the main thread for long: checking the text, reading the line
+/// table, then what the views derive from the log.
+async fn open_parsed(mut parsed: ParsedLog, job: &ParseJob) -> Result<Shared<OpenLog>, String> {
+    let big = job.bytes.len() > BIG_LOG_BYTES;
+    let text = timed("scrollback:check-text", || parsed.take_text(Rc::clone(&job.bytes)))?;
+    yield_to_page(big).await;
+    let detected_format = parsed.detected_format;
+    let (log, roster) = timed("scrollback:read-table", || parsed.into_log(text))?;
+    yield_to_page(big).await;
+    let name: AttrValue = match &job.snippet {
+        Some((title, _)) => title.clone(),
+        None => job.file_name.clone().into(),
+    };
+    // Threads and agenda come from the worker next; until then the log shows without them.
+    let open = timed("scrollback:derive", || OpenLog::from_parts(log, name, roster, Default::default(), Default::default()));
+    let (first_line_number, snippet) = job.snippet.as_ref().map_or((1, false), |(_, first_line)| (*first_line, true));
+    // The render that follows (the listing, the first rows) gets a task of its own.
+    yield_to_page(big).await;
+    Ok(Shared::new(OpenLog { detected_format, first_line_number, snippet, ..open }))
+}
+
+/// The open log with the worker's threads and agenda, built in steps like [`open_parsed`]:
+/// checking them against the log, then deriving what the views need (the timeline's bands).
+async fn open_analysed(open: Shared<OpenLog>, analyses: crate::transfer::Analyses, id: u32, dispatcher: UseReducerDispatcher<State>) {
+    let big = open.log.text.len() > BIG_LOG_BYTES;
+    let result = match timed("scrollback:check-analyses", || analyses.checked(open.log.lines.len())) {
+        Ok((threads, agenda, minutes)) => {
+            yield_to_page(big).await;
+            let analysed = timed("scrollback:derive-analyses", || open.analysed(threads, agenda, minutes));
+            yield_to_page(big).await;
+            Ok(Shared::new(analysed))
+        }
+        Err(problem) => Err(problem),
+    };
+    dispatcher.dispatch(Action::Analysed { job: id, result });
+}
+
+/// Logs over this size are opened in several tasks; smaller ones in one, which is sooner.
+const BIG_LOG_BYTES: usize = 4_000_000;
+
+/// Lets the page run (input, paint) before the next step, when `big`.
+async fn yield_to_page(big: bool) {
+    if big {
+        gloo::timers::future::TimeoutFuture::new(0).await;
+    }
+}
+
+/// The worker script's address, relative to the document, so a viewer served from a sub-path
+/// (`/logs/viewer/`) finds it there and not at the site's root.
+fn worker_url() -> Option<String> {
+    let base = gloo::utils::document().base_uri().ok().flatten()?;
+    web_sys::Url::new_with_base(WORKER_SCRIPT, &base).ok().map(|url| url.href())
+}
+
+/// Runs `work` between two marks and measures it as `name`, for the benchmark.
+fn timed<T>(name: &str, work: impl FnOnce() -> T) -> T {
+    let (start, end) = (format!("{name}-start"), format!("{name}-end"));
+    mark(&start);
+    let result = work();
+    mark(&end);
+    super::web::measure(name, &start, &end);
+    result
+}
+
+/// A figure on the root element, for the benchmark to read.
+fn set_root_figure(name: &str, value: f64) {
+    if let Some(root) = gloo::utils::document().document_element() {
+        // In hundredths, as an integer: float formatting would cost the bundle a few KB.
+        let _ = root.set_attribute(name, &format!("{}.{:02}", value as u64, (value * 100.0) as u64 % 100));
+    }
+}
