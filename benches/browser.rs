@@ -110,7 +110,7 @@ async fn main() {
         browser.goto("/index.html").await;
         browser.wait_for(".row").await;
         // The demo's threads and agenda are found too: the page has loaded, the worker is idle.
-        browser.eventually("return !document.querySelector('.loading');", vec![], &json!(true)).await;
+        browser.wait_until_settled().await;
         let figures: Value = browser
             .client
             .execute_async(DROP_AND_MEASURE, vec![json!(format!("bench/{file}"))])

@@ -385,7 +385,7 @@ async fn the_embed_example_works_from_a_sub_path_and_sizes_its_iframe() {
 /// clicks its Cancel button the moment it does, before the worker can answer.
 async fn watch_progress(browser: &Browser, cancel: bool) {
     // The log before (the demo too) is done in the worker, so its marks are all set.
-    browser.eventually("return !document.querySelector('.loading');", vec![], &json!(true)).await;
+    browser.wait_until_settled().await;
     browser
         .eval(
             "window.seen = { progress: false, cancelled: false };
@@ -573,7 +573,7 @@ async fn a_format_in_the_address_reads_every_log_in_it() {
     browser.goto("/index.html?src=meeting-log.txt&format=plain-text").await;
     browser.wait_for_text(".log-header .file-name", "meeting-log.txt").await;
     browser.wait_for_text(".log-header .format-name", "Plain text").await;
-    browser.eventually("return !document.querySelector('.loading');", vec![], &json!(true)).await;
+    browser.wait_until_settled().await;
     assert_eq!(browser.count(".problem").await, 0, "no message stays");
 
     browser.drop_file("next.log", "[10:00] <ann> hello\n").await;

@@ -168,7 +168,7 @@ async fn meetbot_minutes_opened_beside_their_log_give_it_their_agenda_either_way
     browser.goto("/index.html?together").await;
     // The kept log comes back first (it is the log, from above); the drop must follow it.
     browser.wait_for_text(".log-header .file-name", "weekly.log.txt").await;
-    browser.eventually("return !document.querySelector('.loading');", vec![], &json!(true)).await;
+    browser.wait_until_settled().await;
     browser
         .eval(
             "const transfer = new DataTransfer();

@@ -128,9 +128,13 @@ impl State {
     }
 
     /// The open log's text again, read as `format` (`None`: detect again), keeping what
-    /// decoding it said and where a snippet's lines begin.
+    /// decoding it said and where a snippet's lines begin. With nothing shown yet (a `?src=`
+    /// log on its way) there is nothing to read again.
     fn reread(&self, format: Option<Format>) -> State {
         let open = &self.open;
+        if open.log.lines.is_empty() {
+            return self.clone();
+        }
         let notes = open.log.diagnostics.iter().filter(|diagnostic| matches!(diagnostic.kind, DiagnosticKind::Encoding | DiagnosticKind::LaidOut)).cloned().collect();
         let snippet = open.snippet.then(|| (open.file_name.clone(), open.first_line_number));
         let bytes: Rc<[u8]> = Rc::from(open.log.text.as_bytes());
@@ -219,8 +223,6 @@ impl Reducible for State {
                 let forced = State { forced_format: Some(format), ..(*self).clone() };
                 match &self.parsing {
                     Some(job) => forced.start(ParseJob { format: Some(format), ..job.clone() }),
-                    // Nothing shown yet (a `?src=` log on its way): it is read in the format when it comes.
-                    None if self.open.log.lines.is_empty() => forced,
                     None => forced.reread(Some(format)),
                 }
             }

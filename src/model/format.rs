@@ -168,6 +168,11 @@ impl Format {
         }
     }
 
+    /// A summary of a meeting (MeetBot's minutes), not the conversation: no line answers another.
+    pub fn is_summary(self) -> bool {
+        self == Format::MeetbotMinutes
+    }
+
     /// Formats read as documents (HTML, XML, JSON) and recognised by their first bytes, not by
     /// scoring lines.
     pub fn is_structured(self) -> bool {

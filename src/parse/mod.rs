@@ -102,9 +102,10 @@ impl Parser {
     pub fn new(text: Rc<str>, file_name: Option<&str>, format: Option<Format>) -> Parser {
         let format = format.unwrap_or_else(|| detect(&text));
         let mut context = Context { date: file_name.and_then(time::date_in_file_name), ..Context::default() };
-        // A minified export is one line holding every message: it is read laid out, and says so.
-        let laid_out = (format == Format::TopanswersJson).then(|| topanswers::lay_out(&text)).flatten();
-        let text = match laid_out {
+        let mut reader = reader_for(format);
+        // A file its reader cannot read line by line as it is (a minified export) is read laid
+        // out, and says so.
+        let text = match reader.lay_out(&text) {
             Some(laid_out) => {
                 let message = "the file is one line of JSON: it is shown laid out, one field per line, and line numbers count those lines";
                 context.diagnostics.push(Diagnostic { line: 1, kind: DiagnosticKind::LaidOut, message: message.to_owned() });
@@ -113,7 +114,6 @@ impl Parser {
             None => text,
         };
         let lines = Vec::with_capacity(lines::count_lines(text.as_bytes()));
-        let mut reader = reader_for(format);
         reader.prepare(&text, &mut context);
         Parser { reader, text, format, context, lines, shown: Vec::new(), position: 0 }
     }
@@ -229,6 +229,12 @@ pub(crate) trait Reader {
     /// Sees the whole text once before any line is read: for formats where a line's speaker or
     /// time is written on a later line. Most readers need nothing from it.
     fn prepare(&mut self, _text: &str, _context: &mut Context) {}
+
+    /// The text laid out in lines the reader can read, when the file as it is has none (a
+    /// minified JSON export); `None` reads the text as it is.
+    fn lay_out(&self, _text: &str) -> Option<String> {
+        None
+    }
 
     fn read(&mut self, line: &str, context: &mut Context) -> Reading;
 }

@@ -26,6 +26,10 @@ struct Record {
 }
 
 impl Reader for TopanswersReader {
+    fn lay_out(&self, text: &str) -> Option<String> {
+        lay_out(text)
+    }
+
     fn read(&mut self, line: &str, context: &mut Context) -> Reading {
         if is_blank(line) {
             return Reading::blank(line);
@@ -93,7 +97,7 @@ fn field(line: &str) -> Option<(String, Value)> {
 /// A TopAnswers export saved as one line of JSON (minified), laid out as the pretty-printed
 /// export is, so that each record and field gets a line of its own and the reader sees its
 /// usual shape: `None` when `text` is not one line or no array of objects.
-pub(crate) fn lay_out(text: &str) -> Option<String> {
+fn lay_out(text: &str) -> Option<String> {
     if super::lines::count_lines(text.as_bytes()) > 1 {
         return None;
     }

@@ -131,7 +131,7 @@ pub(crate) fn analyse_with(log: &Log, weights: &[f32]) -> Threads {
     let mut first_parent = vec![NONE; n_lines];
     let mut extra_parents = Vec::new();
     // Minutes list what was decided, in order: no line there answers another.
-    let guesses_replies = log.format != crate::model::Format::MeetbotMinutes;
+    let guesses_replies = !log.format.is_summary();
     // The scan and the facts are indexed by line as well: a range reads plainest.
     #[allow(clippy::needless_range_loop)]
     for line in 0..n_lines {

@@ -249,6 +249,13 @@ impl Browser {
         }
     }
 
+    /// Waits until no job is under way (no progress bar): the log before is open, its threads
+    /// and agenda found, and the worker idle.
+    pub async fn wait_until_settled(&self) {
+        let settled = self.eventually("return !document.querySelector('.loading');", vec![], &Value::Bool(true)).await;
+        assert_eq!(settled, Value::Bool(true), "the page is still opening a log after {WAIT_TIMEOUT:?}");
+    }
+
     /// How many elements match `css` right now.
     pub async fn count(&self, css: &str) -> usize {
         let found = self.client.find_all(Locator::Css(css)).await.unwrap_or_else(|e| panic!("finding `{css}` failed: {e}"));
