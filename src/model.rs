@@ -305,6 +305,8 @@ pub struct Meta {
     pub tags: Vec<String>,
     /// The file lists the newest message first; views show it oldest first.
     pub newest_first: bool,
+    /// For an inferred format, the line shape learned from the file: `channel · date · [time] · <nick>`.
+    pub line_shape: Option<String>,
 }
 
 /// A problem found while reading. Parsing never fails; it reports.

@@ -296,6 +296,7 @@ pub struct WireMeta {
     pub updated: Option<i32>,
     pub tags: Vec<String>,
     pub newest_first: bool,
+    pub line_shape: Option<String>,
 }
 
 impl WireMeta {
@@ -310,6 +311,7 @@ impl WireMeta {
             author: meta.author,
             tags: meta.tags,
             newest_first: meta.newest_first,
+            line_shape: meta.line_shape,
         }
     }
 
@@ -325,6 +327,7 @@ impl WireMeta {
             author: self.author,
             tags: self.tags,
             newest_first: self.newest_first,
+            line_shape: self.line_shape,
         }
     }
 }

@@ -1,5 +1,6 @@
 //! Every folder of `../shared/corpus`, line-based and structured: the right format detected,
-//! lines in = lines out, messages found in every log, and raw lines at most 1% of each real log.
+//! lines in = lines out, messages and two speakers found in every log, and raw lines at most 1%
+//! of each real log; then inference alone on every line-based log, as if no reader knew it.
 //! Prints one report line per file.
 #![cfg(not(target_arch = "wasm32"))]
 
@@ -113,6 +114,11 @@ fn every_line_based_corpus_file_is_read_in_its_format() {
             if is_a_log && !is_event_sample && n_messages == 0 {
                 failures.push(format!("{name}: no messages"));
             }
+            let n_speakers = scrollback::speakers::speakers(&log).len();
+            // Minutes are a summary: one chair may have written every entry.
+            if is_a_log && !is_event_sample && !log.format.is_summary() && n_speakers < 2 {
+                failures.push(format!("{name}: {n_speakers} speakers"));
+            }
             if is_a_log && n_raw * 100 > log.lines.len() {
                 let first_raw = log.lines.iter().position(|line| line.kind == LineKind::Raw).unwrap();
                 failures.push(format!(
@@ -124,4 +130,53 @@ fn every_line_based_corpus_file_is_read_in_its_format() {
         }
     }
     assert!(failures.is_empty(), "{} problems:\n{}", failures.len(), failures.join("\n"));
+}
+
+/// Inference alone, on every line-based log of the corpus, as if no reader knew its format: the
+/// shape it learns, its raw lines, and how many of the known reader's messages it gives the same
+/// speaker. Logs whose lines are a prefix, a time, a speaker and text (the shape inference is
+/// for) must come out as their reader reads them: no more than 1% raw, 95% of speakers alike.
+/// None of these readers' code is used: it is inference on logs it was not written for.
+#[test]
+fn inference_alone_reads_the_corpus_logs_of_simple_shapes() {
+    let Some(corpus) = shared("corpus") else { return };
+    let mut failures = Vec::new();
+    let (mut n_files, mut n_inferred) = (0, 0);
+    for (folder, folder_format) in FOLDERS {
+        for path in files_under(&corpus.join(folder)) {
+            let expected = expected_format(&path, folder_format);
+            let is_line_based = scrollback::model::Format::from_id(expected).is_some_and(|format| !format.is_structured());
+            if !is_line_based || expected == "plain-text" || is_fixture(&path) {
+                continue;
+            }
+            let file = std::fs::read(&path).unwrap();
+            let bytes = scrollback::input::prepare(&file).unwrap();
+            let file_name = path.file_name().and_then(|name| name.to_str());
+            let known = parse_file(&bytes, file_name, None);
+            let inferred = parse_file(&bytes, file_name, Some(scrollback::model::Format::Inferred));
+            n_files += 1;
+            let name = path.strip_prefix(&corpus).unwrap().display().to_string();
+            let n_raw = inferred.lines.iter().filter(|line| line.kind == LineKind::Raw).count();
+            let raw_percent = 100.0 * n_raw as f64 / inferred.lines.len().max(1) as f64;
+            let known_messages: Vec<usize> = (0..known.lines.len()).filter(|index| known.lines[*index].kind == LineKind::Message).collect();
+            let n_alike = known_messages.iter().filter(|index| inferred.nick(&inferred.lines[**index]) == known.nick(&known.lines[**index])).count();
+            let alike_percent = 100.0 * n_alike as f64 / known_messages.len().max(1) as f64;
+            let shape = inferred.meta.line_shape.clone().unwrap_or_else(|| "(no shape learned)".to_owned());
+            println!("inferred {name:<56} raw {raw_percent:6.2}% speakers alike {alike_percent:6.2}%  {shape}");
+            assert_eq!(inferred.lines.len(), known.lines.len(), "{name}");
+            // Not a prefix, a time, a speaker and text: Mirage pages (Markdown, backquoted columns),
+            // one field per line, a `nick|` column, no time at all; and a few-line sample of one
+            // event has too few speakers to learn from.
+            let other_shape = matches!(expected, "mirage-meeting" | "zig-records" | "pipe-aligned" | "plain-nick");
+            let simple_shape = !other_shape && known.lines.len() >= 20;
+            if inferred.meta.line_shape.is_some() {
+                n_inferred += 1;
+            }
+            if simple_shape && (raw_percent > 1.0 || alike_percent < 95.0) {
+                failures.push(format!("{name}: raw {raw_percent:.2}%, speakers alike {alike_percent:.2}%, shape {shape}"));
+            }
+        }
+    }
+    println!("inference alone learned a shape for {n_inferred} of {n_files} line-based logs");
+    assert!(failures.is_empty(), "{} logs of simple shapes misread by inference alone:\n{}", failures.len(), failures.join("\n"));
 }

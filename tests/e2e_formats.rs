@@ -184,3 +184,42 @@ async fn meetbot_minutes_opened_beside_their_log_give_it_their_agenda_either_way
     assert_eq!(seen, titles);
     browser.close().await;
 }
+
+/// A channel's log in a shape no reader knows, with a message wrapped over an untimed line.
+const UNKNOWN_SHAPE: &str = "\
+rust 2018-05-29 [21:20:37] <talchas> it scans /proc/
+rust 2018-05-29 [21:20:41] <@bob> talchas: which part of it?
+rust 2018-05-29 [21:20:50] <talchas> bob: the maps file, line by line, and
+then it gives up when the file is gone
+rust 2018-05-29 [21:21:02] * bob nods
+rust 2018-05-29 [21:21:30] -!- carol has joined #rust
+rust 2018-05-29 [21:22:00] <carol> hi all
+";
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_log_in_an_unknown_shape_opens_with_its_inferred_shape_speakers_and_threads() {
+    let Some(dist) = dist_or_skip() else { return };
+    let browser = Browser::start(&dist).await;
+    browser.goto("/index.html").await;
+    browser.wait_for(".row").await;
+
+    browser.drop_file("rust.log", UNKNOWN_SHAPE).await;
+    browser.wait_for_text(".log-header .file-name", "rust.log").await;
+    let name = browser.wait_for_text_containing(".log-header .format-name", "inferred").await;
+    assert_eq!(name, "inferred: channel · date · [time] · <nick>");
+    browser.wait_until_settled().await;
+    assert_eq!(browser.count(".row").await, UNKNOWN_SHAPE.lines().count(), "one row per source line");
+    assert_eq!(browser.count(".warning.raw-lines").await, 0, "no line is raw");
+    assert_eq!(browser.text_of("#L2 .nick").await, "bob");
+    assert!(browser.text_of("#L2 .time").await.contains("21:20"));
+    assert!(class_of(&browser, "#L4").await.contains("kind-continuation"), "the wrapped line goes with its message");
+    assert!(class_of(&browser, "#L5").await.contains("kind-action"));
+    assert!(class_of(&browser, "#L6").await.contains("kind-system"));
+    assert_eq!(browser.count("ul.legend li.speaker").await, 3, "talchas, bob and carol");
+    assert_eq!(browser.count("#L2 .reply-to").await, 1, "bob's answer to talchas is linked to it");
+    // The format menu offers inference for any file, and the detected format back.
+    let offered = browser.eval("return [...document.querySelectorAll('.format-menu option')].map(o => o.value);", vec![]).await;
+    assert!(offered.as_array().unwrap().contains(&json!("inferred")), "{offered}");
+    browser.screenshot("inferred-shape").await;
+    browser.close().await;
+}

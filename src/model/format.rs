@@ -61,12 +61,15 @@ pub enum Format {
     BotbotRepr,
     /// MeetBot's minutes, as text or HTML: topics and items with `(nick, HH:MM:SS)`.
     MeetbotMinutes,
+    /// A line shape no reader above knows, learned from the file: prefix columns, a clock, a
+    /// speaker's shape (`Meta::line_shape` describes it).
+    Inferred,
     /// Nothing matched: every non-blank line is raw.
     PlainText,
 }
 
 impl Format {
-    pub const ALL: [Format; 29] = [
+    pub const ALL: [Format; 30] = [
         Format::MirageMeeting,
         Format::Irssi,
         Format::Weechat,
@@ -95,6 +98,7 @@ impl Format {
         Format::TopanswersJson,
         Format::BotbotRepr,
         Format::MeetbotMinutes,
+        Format::Inferred,
         Format::PlainText,
     ];
 
@@ -129,6 +133,7 @@ impl Format {
             Format::TopanswersJson => "topanswers-json",
             Format::BotbotRepr => "botbot-repr",
             Format::MeetbotMinutes => "meetbot-minutes",
+            Format::Inferred => "inferred",
             Format::PlainText => "plain-text",
         }
     }
@@ -164,6 +169,7 @@ impl Format {
             Format::TopanswersJson => "TopAnswers chat export",
             Format::BotbotRepr => "BotBot dump",
             Format::MeetbotMinutes => "MeetBot minutes",
+            Format::Inferred => "Inferred line shape",
             Format::PlainText => "Plain text",
         }
     }

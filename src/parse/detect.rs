@@ -26,18 +26,30 @@ pub fn detect(text: &str) -> Format {
         return Format::PlainText;
     }
     // On a tie the earlier format wins: `Format::ALL` lists the specific before the generic.
-    let mut best = (Format::PlainText, 0);
-    for format in Format::ALL.into_iter().filter(|format| *format != Format::PlainText && !format.is_structured()) {
+    let mut best = (Format::PlainText, Score::default());
+    for format in Format::ALL.into_iter().filter(|format| !matches!(format, Format::PlainText | Format::Inferred) && !format.is_structured()) {
         let format_score = score(format, &samples);
-        if format_score > best.1 {
+        if format_score.total > best.1.total {
             best = (format, format_score);
         }
     }
     let (best_format, best_score) = best;
-    if best_score * 5 < n_lines * 2 {
-        Format::PlainText
-    } else {
+    let known_reads_it = best_score.total * 5 >= n_lines * 2;
+    // A shape no reader knows: learn it, when the known readers read too little of the file
+    // (nothing, or not a third of its lines) and the learned shape reads a quarter more.
+    if !known_reads_it || best_score.unread * 3 > n_lines {
+        let sample_lines: Vec<&str> = samples.iter().flatten().copied().collect();
+        if let Some(template) = super::infer::Template::learn(&sample_lines) {
+            let n_read = template.count_read(&sample_lines);
+            if !known_reads_it || n_read * 4 >= (n_lines - best_score.unread) * 5 {
+                return Format::Inferred;
+            }
+        }
+    }
+    if known_reads_it {
         best_format
+    } else {
+        Format::PlainText
     }
 }
 
@@ -101,24 +113,32 @@ fn has_mirage_header(text: &str) -> bool {
     }
 }
 
-fn score(format: Format, samples: &[Vec<&str>]) -> usize {
-    samples
-        .iter()
-        .map(|sample| {
-            // Each sample gets a fresh reader: a reader may keep state, such as being in a header.
-            let mut reader = reader_for(format);
-            let mut context = Context::default();
-            sample
-                .iter()
-                .filter(|line| !is_blank(line))
-                .map(|line| usize::from(reader.read(line, &mut context).confidence))
-                .sum::<usize>()
-        })
-        .sum()
+/// How well a reader reads the samples.
+#[derive(Debug, Clone, Copy, Default)]
+struct Score {
+    /// The sum of the readers' confidences.
+    total: usize,
+    /// Non-blank lines it did not know at all (confidence 0).
+    unread: usize,
+}
+
+fn score(format: Format, samples: &[Vec<&str>]) -> Score {
+    let mut score = Score::default();
+    for sample in samples {
+        // Each sample gets a fresh reader: a reader may keep state, such as being in a header.
+        let mut reader = reader_for(format);
+        let mut context = Context::default();
+        for line in sample.iter().filter(|line| !is_blank(line)) {
+            let confidence = usize::from(reader.read(line, &mut context).confidence);
+            score.total += confidence;
+            score.unread += usize::from(confidence == 0);
+        }
+    }
+    score
 }
 
 /// Up to [`SAMPLE_LINES`] lines from the start, the middle and the last tenth, without overlap.
-fn samples(text: &str) -> Vec<Vec<&str>> {
+pub(crate) fn samples(text: &str) -> Vec<Vec<&str>> {
     let take_from = |start: usize| -> Vec<&str> {
         line_ranges(&text[start..]).take(SAMPLE_LINES).map(|range| &text[start + range.start..start + range.end]).collect()
     };

@@ -36,7 +36,7 @@ pub fn LogHeader(props: &LogHeaderProps) -> Html {
             </dl>
             <p class="facts">
                 <span class="file-name" title="File">{open.file_name.clone()}</span>
-                <span class="format-name" title="Format">{log.format.label()}</span>
+                <span class="format-name" title="Format">{format_name(log)}</span>
                 { format_menu(open, &props.onformat) }
                 <span>{format!("{} lines, {} messages, {} speakers", log.lines.len(), n_messages, open.speakers.len())}</span>
                 if let Some(laid_out) = log.diagnostics.iter().find(|diagnostic| diagnostic.kind == DiagnosticKind::LaidOut) {
@@ -69,6 +69,14 @@ pub fn LogHeader(props: &LogHeaderProps) -> Html {
 }
 
 /// Lets the reader override detection when it guessed wrong.
+/// The format's name; an inferred one says the shape it learned (`inferred: date · time · nick:`).
+fn format_name(log: &crate::model::Log) -> String {
+    match &log.meta.line_shape {
+        Some(shape) => format!("inferred: {shape}"),
+        None => log.format.label().to_owned(),
+    }
+}
+
 fn format_menu(open: &OpenLog, onformat: &Callback<Option<Format>>) -> Html {
     let onchange = {
         let onformat = onformat.clone();

@@ -1,0 +1,356 @@
+//! Line shapes no hand-written reader knows, inferred from the file: a table of invented shapes
+//! (each read with the right speakers, times, events and continuations), prose and code that
+//! stay plain text, a property that inference never loses a line, and the irc-disentanglement
+//! dev set rewritten into new shapes scoring the same reply F as the original.
+#![cfg(not(target_arch = "wasm32"))]
+
+#[path = "support/shared.rs"]
+#[allow(dead_code)]
+mod shared;
+
+use proptest::prelude::*;
+use scrollback::model::{Format, LineKind, Log};
+use scrollback::parse::lines::count_lines;
+use scrollback::parse::parse;
+use scrollback::thread::benchmark::{evaluate, read_dir, Annotated};
+
+/// One invented shape: its lines, the description the header shows, and what every line reads
+/// as: `kind nick` (`message bob`, `system carol`, `continuation -`).
+struct Shape {
+    lines: &'static [&'static str],
+    description: &'static str,
+    readings: &'static [&'static str],
+    /// The first line's date and time as the JSON report writes them.
+    first_time: &'static str,
+}
+
+const SHAPES: &[Shape] = &[
+    Shape {
+        lines: &[
+            "rust 2018-05-29 [21:20:37] <talchas> it scans /proc/",
+            "rust 2018-05-29 [21:20:41] <@bob> talchas: which part of it?",
+            "rust 2018-05-29 [21:20:50] <talchas> bob: the maps file, line by line, and",
+            "then it gives up when the file is gone",
+            "rust 2018-05-29 [21:21:02] * bob nods",
+            "rust 2018-05-29 [21:21:30] -!- carol has joined #rust",
+            "rust 2018-05-29 [21:22:00] <carol> hi all",
+        ],
+        description: "channel · date · [time] · <nick>",
+        readings: &["message talchas", "message bob", "message talchas", "continuation -", "action bob", "system carol", "message carol"],
+        first_time: "2018-05-29T21:20:37",
+    },
+    Shape {
+        lines: &[
+            "2018-05-29T21:20:37 talchas: it scans /proc/",
+            "2018-05-29T21:20:41 bob: talchas: which part of it?",
+            "2018-05-29T21:20:50 talchas: bob: the maps file",
+            "2018-05-29T21:21:30 === carol has joined #rust",
+            "2018-05-29T21:22:00 carol: hi all",
+        ],
+        description: "date-time · nick:",
+        readings: &["message talchas", "message bob", "message talchas", "system carol", "message carol"],
+        first_time: "2018-05-29T21:20:37",
+    },
+    Shape {
+        lines: &[
+            "[29.05.2018 21:20] <ann> shall we start?",
+            "[29.05.2018 21:21] <bob> yes, the agenda is on the pad",
+            "[29.05.2018 21:21] <cyd> I'm here too",
+            "[29.05.2018 21:22] <ann> first topic: the release",
+        ],
+        description: "[date time] · <nick>",
+        readings: &["message ann", "message bob", "message cyd", "message ann"],
+        first_time: "2018-05-29T21:20:00",
+    },
+    Shape {
+        lines: &[
+            "05/29/2018 09:20:37 PM bob: evening everyone",
+            "05/29/2018 09:21:05 PM ann: hi bob",
+            "05/29/2018 09:21:40 PM bob: did the build go green?",
+            "05/29/2018 09:22:10 PM ann: it did, after the retry",
+        ],
+        description: "date · time · nick:",
+        readings: &["message bob", "message ann", "message bob", "message ann"],
+        first_time: "2018-05-29T21:20:37",
+    },
+    Shape {
+        lines: &[
+            "1527628837 <bob> epoch seconds are what the bot writes",
+            "1527628850 <ann> and nobody reads them",
+            "1527628900 <bob> the viewer does now",
+            "1527628960 --> carol has joined",
+        ],
+        description: "epoch · <nick>",
+        readings: &["message bob", "message ann", "message bob", "system carol"],
+        first_time: "2018-05-29T21:20:37",
+    },
+    Shape {
+        lines: &[
+            "#rust 21:20:37 [bob] who maintains the crate?",
+            "#rust 21:20:50 [ann] I do, mostly",
+            "#rust 21:21:10 [bob] thanks",
+            "#rust 21:21:30 [cyd] same question here",
+        ],
+        description: "channel · time · [nick]",
+        readings: &["message bob", "message ann", "message bob", "message cyd"],
+        first_time: "21:20:37",
+    },
+    Shape {
+        lines: &[
+            "2018-05-29 (21:20:37) (bob) parenthesised all the way",
+            "2018-05-29 (21:20:50) (ann) it happens",
+            "2018-05-29 (21:21:00) (bob) with a wrapped line that",
+            "   carries on here",
+        ],
+        description: "date · (time) · (nick)",
+        readings: &["message bob", "message ann", "message bob", "continuation -"],
+        first_time: "2018-05-29T21:20:37",
+    },
+    Shape {
+        lines: &[
+            "2018.05.29 21:20:37.123\tbob\ttabs between the columns",
+            "2018.05.29 21:20:40.456\tann\tlike WeeChat, but dotted",
+            "2018.05.29 21:20:41.000\t-->\tcarol (~c@host) has joined #rust",
+            "2018.05.29 21:20:42.000\t *\tbob waves",
+            "2018.05.29 21:20:50.000\tcarol\thello",
+        ],
+        description: "date · time · nick⇥",
+        readings: &["message bob", "message ann", "system carol", "action bob", "message carol"],
+        first_time: "2018-05-29T21:20:37",
+    },
+    Shape {
+        lines: &[
+            "libera #rust 2018-05-29 21:20:37+0200 <bob> zones after the clock",
+            "libera #rust 2018-05-29 21:20:50+0200 <ann> and a network column",
+            "libera #rust 2018-05-29 21:21:00+0200 <bob> both before the date",
+        ],
+        description: "channel · channel · date · time · <nick>",
+        readings: &["message bob", "message ann", "message bob"],
+        first_time: "2018-05-29T21:20:37",
+    },
+    Shape {
+        lines: &[
+            "29/05/2018 21:20 | bob: a pipe between stamp and speaker",
+            "29/05/2018 21:21 | ann: day first, as the 29 says",
+            "29/05/2018 21:22 | bob: ok",
+        ],
+        description: "date · time · word · nick:",
+        readings: &["message bob", "message ann", "message bob"],
+        first_time: "2018-05-29T21:20:00",
+    },
+    Shape {
+        lines: &[
+            "Tue May 29 21:20:37 2018 <bob> a ctime stamp",
+            "Tue May 29 21:20:50 2018 <ann> with the year last",
+            "Tue May 29 21:21:00 2018 <bob> read as columns",
+        ],
+        description: "weekday · month · day · time · year · <nick>",
+        readings: &["message bob", "message ann", "message bob"],
+        first_time: "21:20:37",
+    },
+    Shape {
+        lines: &[
+            "[21:20:37] [bob] bracketed time, bracketed nick",
+            "[21:20:50] [ann] square all the way",
+            "[21:21:00] [bob] and an event:",
+            "[21:21:05] *** cyd is now known as cyd_away",
+        ],
+        description: "[time] · [nick]",
+        readings: &["message bob", "message ann", "message bob", "system cyd"],
+        first_time: "21:20:37",
+    },
+    Shape {
+        lines: &[
+            "2018-05-29 21:20:37 +0000 bob: a zone as its own column",
+            "2018-05-29 21:20:50 +0000 ann: and the speaker after it",
+            "2018-05-29 21:21:00 +0000 bob: fine",
+        ],
+        description: "date · time · zone · nick:",
+        readings: &["message bob", "message ann", "message bob"],
+        first_time: "2018-05-29T21:20:37",
+    },
+];
+
+fn reading_of(log: &Log, index: usize) -> String {
+    let line = &log.lines[index];
+    format!("{} {}", line.kind.name(), log.nick(line).unwrap_or("-"))
+}
+
+fn time_of(log: &Log, index: usize) -> String {
+    let stamp = log.lines[index].time.expect("a time");
+    match stamp.date {
+        Some(date) => format!("{}", date.and_time(stamp.time).format("%Y-%m-%dT%H:%M:%S")),
+        None => format!("{}", stamp.time.format("%H:%M:%S")),
+    }
+}
+
+#[test]
+fn invented_shapes_are_inferred_and_read_line_by_line() {
+    let mut failures = Vec::new();
+    for shape in SHAPES {
+        let text = shape.lines.join("\n") + "\n";
+        let log = parse(text.as_bytes(), None);
+        let first = shape.lines[0];
+        if log.format != Format::Inferred {
+            failures.push(format!("{first:?}: read as {}", log.format.id()));
+            continue;
+        }
+        if log.meta.line_shape.as_deref() != Some(shape.description) {
+            failures.push(format!("{first:?}: described as {:?}, expected {:?}", log.meta.line_shape, shape.description));
+        }
+        let readings: Vec<String> = (0..log.lines.len()).map(|index| reading_of(&log, index)).collect();
+        if readings != shape.readings {
+            failures.push(format!("{first:?}: read as {readings:?}, expected {:?}", shape.readings));
+        }
+        if time_of(&log, 0) != shape.first_time {
+            failures.push(format!("{first:?}: first time {}, expected {}", time_of(&log, 0), shape.first_time));
+        }
+    }
+    assert!(failures.is_empty(), "{} shapes misread:\n{}", failures.len(), failures.join("\n"));
+}
+
+/// Text that is not a chat log, even with times in it, stays plain text.
+#[test]
+fn prose_code_and_lists_stay_plain_text() {
+    let texts = [
+        "The meeting was long. We talked about the release,\nthe hackathon and the docs.\n\nNext time: 15:00 on Tuesday.\nBring notes.\n",
+        "fn main() {\n    let x = 12:30;\n    println!(\"{x}\");\n}\n// 21:20 is when it ran\n",
+        "Schedule\n09:00 registration\n09:30 keynote\n10:30 coffee\n11:00 talks\n12:30 lunch\n",
+        "2018-05-29 released 1.2\n2018-06-01 released 1.3\n2018-07-12 released 1.4\n",
+    ];
+    for text in texts {
+        let log = parse(text.as_bytes(), None);
+        assert_eq!(log.format, Format::PlainText, "{text:?} read as {}", log.format.id());
+    }
+}
+
+/// A long message wrapped over untimed lines, in a format that has its own reader: the lines go
+/// with the message, not raw; a blank line ends the message.
+#[test]
+fn wrapped_lines_continue_the_message_in_a_known_format() {
+    let text = "--- Log opened Wed Jun 29 15:50:00 2016\n15:55 <ann> hi\n15:56 <@bob> we should look at the release plan and the\ndevelopment schedule.\nand the docs.\n\na paragraph after a blank line\n15:57 <ann> yes\n15:58 -!- cyd has quit [bye]\nstray text after an event\n";
+    let log = parse(text.as_bytes(), None);
+    assert_eq!(log.format, Format::Irssi);
+    let kinds: Vec<&str> = log.lines.iter().map(|line| line.kind.name()).collect();
+    assert_eq!(kinds, ["header", "message", "message", "continuation", "continuation", "blank", "raw", "message", "system", "raw"]);
+}
+
+/// A line with a shape of its own after a message is a line its reader failed on: it stays raw.
+#[test]
+fn a_line_in_another_shape_is_not_a_continuation() {
+    let text = "15:55 <ann> hi\n15:56 <@bob> hello\n[2018-05-29 21:20] something else\n<cyd> untimed\n";
+    let log = parse(text.as_bytes(), Some(Format::Irssi));
+    let kinds: Vec<&str> = log.lines.iter().map(|line| line.kind.name()).collect();
+    assert_eq!(kinds, ["message", "message", "raw", "raw"]);
+}
+
+/// Bytes made of stamps, nicks, markers and noise.
+fn shaped_bytes() -> impl Strategy<Value = Vec<u8>> {
+    let piece = prop_oneof![
+        Just("rust ".to_owned()),
+        Just("2018-05-29 ".to_owned()),
+        Just("29/05/2018 ".to_owned()),
+        Just("[21:20:37] ".to_owned()),
+        Just("(09:20 PM) ".to_owned()),
+        Just("2018-05-29T21:20:37.5Z ".to_owned()),
+        Just("1527628837 ".to_owned()),
+        Just("<bob> ".to_owned()),
+        Just("ann: ".to_owned()),
+        Just("[cyd] ".to_owned()),
+        Just("\t".to_owned()),
+        Just("-->".to_owned()),
+        Just("* ".to_owned()),
+        Just("\n".to_owned()),
+        Just("\r\n".to_owned()),
+        "[ -~]{0,12}",
+        "\\PC{0,4}",
+    ];
+    proptest::collection::vec(piece, 0..80).prop_map(|pieces| pieces.concat().into_bytes())
+}
+
+proptest! {
+    #[test]
+    fn inference_never_loses_a_line(bytes in shaped_bytes()) {
+        for format in [None, Some(Format::Inferred)] {
+            let log = parse(&bytes, format);
+            prop_assert_eq!(log.lines.len(), count_lines(log.text.as_bytes()));
+            for line in &log.lines {
+                prop_assert!(line.span.end as usize <= log.text.len() && line.body.end <= line.span.end);
+                prop_assert!(line.nick.is_none_or(|nick| nick.start >= line.span.start && nick.end <= line.span.end));
+            }
+        }
+    }
+}
+
+/// `[HH:MM] <nick> text` rewritten into another shape, the date carried over midnight; untimed
+/// lines (`=== x has joined`) stay untimed.
+fn rewrite(raw: &str, shape: fn(&str, Option<&str>, &str) -> String) -> String {
+    let mut day = chrono::NaiveDate::from_ymd_opt(2016, 6, 29).unwrap();
+    let mut last_minutes = 0;
+    let mut out = String::new();
+    for line in raw.lines() {
+        let date = day.format("%Y-%m-%d").to_string();
+        match line.strip_prefix('[').filter(|rest| rest.as_bytes().get(5) == Some(&b']')) {
+            Some(rest) => {
+                let minutes = rest[..2].parse::<u32>().unwrap_or(0) * 60 + rest[3..5].parse::<u32>().unwrap_or(0);
+                if minutes + 60 < last_minutes {
+                    day = day.succ_opt().unwrap();
+                }
+                last_minutes = minutes;
+                out += &shape(&day.format("%Y-%m-%d").to_string(), Some(&rest[..5]), rest[6..].trim_start());
+            }
+            None => out += &shape(&date, None, line),
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// `chan 2016-06-29 [03:10] <nick> text`.
+fn channel_and_date(date: &str, clock: Option<&str>, rest: &str) -> String {
+    match clock {
+        Some(clock) => format!("chan {date} [{clock}] {rest}"),
+        None => format!("chan {date} {rest}"),
+    }
+}
+
+/// `2016-06-29T03:10:00 nick: text`.
+/// Untimed lines stay as they are.
+fn iso_and_colon(date: &str, clock: Option<&str>, rest: &str) -> String {
+    let said = rest.strip_prefix('<').and_then(|inner| inner.split_once("> ").or_else(|| inner.strip_suffix('>').map(|nick| (nick, ""))));
+    match (clock, said) {
+        (Some(clock), Some((nick, text))) => format!("{date}T{clock}:00 {}: {text}", nick.trim()),
+        (Some(clock), None) => format!("{date}T{clock}:00 {rest}"),
+        (None, _) => rest.to_owned(),
+    }
+}
+
+#[test]
+fn the_dev_set_in_new_shapes_scores_the_same_reply_f() {
+    let Some(dir) = shared::shared("threads/dev") else { return };
+    let originals = read_dir(&dir).expect("the dev set reads");
+    let original = evaluate(&originals, None).total;
+    for (name, shape) in [("chan date [time] <nick>", channel_and_date as fn(&str, Option<&str>, &str) -> String), ("date-time nick:", iso_and_colon)] {
+        let rewritten: Vec<Annotated> = originals
+            .iter()
+            .map(|file| {
+                let text = rewrite(&file.log.text, shape);
+                let log = parse(text.as_bytes(), None);
+                Annotated { name: file.name.clone(), log, links: file.links.clone() }
+            })
+            .collect();
+        let mut raw_lines = 0;
+        for (file, original_file) in rewritten.iter().zip(&originals) {
+            assert_eq!(file.log.format, Format::Inferred, "{} in the shape {name}", file.name);
+            assert_eq!(file.log.lines.len(), original_file.log.lines.len(), "{}", file.name);
+            raw_lines += file.log.lines.iter().filter(|line| line.kind == LineKind::Raw).count();
+            for (index, (line, original_line)) in file.log.lines.iter().zip(&original_file.log.lines).enumerate() {
+                let (said, originally) = ((line.kind, file.log.nick(line)), (original_line.kind, original_file.log.nick(original_line)));
+                assert_eq!(said, originally, "{} line {} in the shape {name}: {:?}", file.name, index + 1, file.log.source(line));
+            }
+        }
+        let score = evaluate(&rewritten, None).total;
+        eprintln!("dev set as {name:<24} p/r/f {} (original {}), raw lines {raw_lines}", score.summary(), original.summary());
+        assert!((score.f() - original.f()).abs() < 0.05, "{name}: F {:.2} against {:.2}", score.f(), original.f());
+    }
+}
