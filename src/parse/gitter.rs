@@ -34,6 +34,8 @@ impl Reader for GitterReader {
         if at_paragraph_start && is_heading(line) {
             return Reading::whole(LineKind::Header, line, 1);
         }
+        // A Gitter message is Markdown: it goes on over blank lines, which the parse loop's
+        // continuation (up to a blank line) does not.
         if self.seen_message {
             return Reading::whole(LineKind::Continuation, line, 0);
         }

@@ -158,6 +158,7 @@ impl Template {
         let mut candidates: HashMap<(Vec<Column>, Speaker), usize> = HashMap::new();
         for line in &lines {
             let mut columns: Vec<Column> = Vec::new();
+            let mut values: Vec<FieldValue> = Vec::new();
             let mut position = 0;
             loop {
                 if columns.iter().any(|column| column.fields.iter().any(|field| field.tells_time())) {
@@ -171,7 +172,8 @@ impl Template {
                 if columns.len() == MAX_COLUMNS {
                     break;
                 }
-                let Some((values, brackets, end)) = scan_column(line, skip_spaces(line, position)) else { break };
+                values.clear();
+                let Some((brackets, end)) = scan_column(line, skip_spaces(line, position), &mut values) else { break };
                 columns.push(Column { brackets, fields: values.iter().map(|value| value.field).collect() });
                 position = end;
             }
@@ -196,8 +198,9 @@ impl Template {
         let n_fields = self.columns.iter().map(|column| column.fields.len()).sum();
         let mut words: Vec<Vec<&str>> = vec![Vec::new(); n_fields];
         let (mut day_first_votes, mut month_first_votes) = (0, 0);
+        let mut values = Vec::new();
         for line in lines {
-            let Ok((values, rest_start)) = self.match_columns(line) else { continue };
+            let Ok(rest_start) = self.match_columns(line, &mut values) else { continue };
             n_stamped += 1;
             for (index, value) in values.iter().enumerate() {
                 if let Some((first, second, _)) = value.numbers {
@@ -225,8 +228,9 @@ impl Template {
 
     /// Whether the template's year-last dates are written with slashes (`05/29/2018`, the US order).
     fn slash_separated(&self, lines: &[&str]) -> bool {
+        let mut values = Vec::new();
         lines.iter().find_map(|line| {
-            let (values, _) = self.match_columns(line).ok()?;
+            self.match_columns(line, &mut values).ok()?;
             let value = values.iter().find(|value| value.field == Field::YearLastDate)?;
             Some(line[value.span.0..value.span.1].contains('/'))
         }) == Some(true)
@@ -254,24 +258,30 @@ impl Template {
         parts.join(" · ")
     }
 
-    /// The values of every column, and where the rest of the line starts; or, when a column does
-    /// not match, where the line stops matching and the values before it.
-    fn match_columns(&self, line: &str) -> Result<(Vec<FieldValue>, usize), (Vec<FieldValue>, usize)> {
-        let mut values = Vec::new();
+    /// Reads every column into `values` (cleared first): where the rest of the line starts, or,
+    /// when a column does not match, where the line stops matching (`values` then holds the
+    /// columns before it).
+    fn match_columns(&self, line: &str, values: &mut Vec<FieldValue>) -> Result<usize, usize> {
+        values.clear();
         let mut position = 0;
         for column in &self.columns {
             let start = skip_spaces(line, position);
-            match scan_column(line, start) {
-                Some((found, brackets, end))
-                    if brackets == column.brackets && found.len() == column.fields.len() && found.iter().zip(&column.fields).all(|(value, field)| value.field == *field) =>
+            let first = values.len();
+            match scan_column(line, start, values) {
+                Some((brackets, end))
+                    if brackets == column.brackets
+                        && values.len() - first == column.fields.len()
+                        && values[first..].iter().zip(&column.fields).all(|(value, field)| value.field == *field) =>
                 {
-                    values.extend(found);
                     position = end;
                 }
-                _ => return Err((values, start)),
+                _ => {
+                    values.truncate(first);
+                    return Err(start);
+                }
             }
         }
-        Ok((values, skip_spaces(line, position)))
+        Ok(skip_spaces(line, position))
     }
 
     /// The date and time the values tell.
@@ -296,7 +306,7 @@ impl Template {
 
     /// How many of the non-blank `lines` the template reads (as a message, an event or a stamped line).
     pub fn count_read(&self, lines: &[&str]) -> usize {
-        let mut reader = InferredReader { template: Some(self.clone()) };
+        let mut reader = InferredReader { template: Some(self.clone()), values: Vec::new() };
         let mut context = Context::default();
         lines.iter().filter(|line| !is_blank(line)).filter(|line| reader.read(line, &mut context).confidence > 0).count()
     }
@@ -328,39 +338,45 @@ fn word_column_name(words: &[&str], index: usize) -> &'static str {
     }
 }
 
-/// One column at `start`: a bracketed group of fields, or one bare field. Its values, its
-/// brackets and where it ends.
-fn scan_column(line: &str, start: usize) -> Option<(Vec<FieldValue>, Option<(u8, u8)>, usize)> {
+/// One column at `start`, a bracketed group of fields or one bare field: its values are pushed
+/// onto `values`, and its brackets and where it ends are returned. On no column, `values` is
+/// left as it was.
+fn scan_column(line: &str, start: usize, values: &mut Vec<FieldValue>) -> Option<(Option<(u8, u8)>, usize)> {
     let bytes = line.as_bytes();
     let open = *bytes.get(start)?;
     // A speaker's shape is never a prefix column.
     if open == b'<' {
         return None;
     }
-    if let Some(close) = match open {
-        b'[' => Some(b']'),
-        b'(' => Some(b')'),
-        _ => None,
-    } {
-        let end = start + 1 + memchr::memchr(close, &bytes[start + 1..])?;
-        let mut values = Vec::new();
-        let mut position = start + 1;
-        while position < end {
-            let (value, field_end) = scan_field(line, position, end)?;
+    let close = match open {
+        b'[' => b']',
+        b'(' => b')',
+        _ => {
+            let (value, end) = scan_field(line, start, line.len())?;
             values.push(value);
-            position = field_end;
-            while position < end && bytes[position] == b' ' {
-                position += 1;
-            }
+            return Some((None, end));
         }
-        // A bracketed column tells a time or a date; `[nick]` is a speaker.
-        if values.is_empty() || values.iter().all(|value| value.field == Field::Word) {
+    };
+    let end = start + 1 + memchr::memchr(close, &bytes[start + 1..])?;
+    let first = values.len();
+    let mut position = start + 1;
+    while position < end {
+        let Some((value, field_end)) = scan_field(line, position, end) else {
+            values.truncate(first);
             return None;
+        };
+        values.push(value);
+        position = field_end;
+        while position < end && bytes[position] == b' ' {
+            position += 1;
         }
-        return Some((values, Some((open, close)), end + 1));
     }
-    let (value, end) = scan_field(line, start, line.len())?;
-    Some((vec![value], None, end))
+    // A bracketed column tells a time or a date; `[nick]` is a speaker.
+    if values[first..].iter().all(|value| value.field == Field::Word) {
+        values.truncate(first);
+        return None;
+    }
+    Some((Some((open, close)), end + 1))
 }
 
 /// One field from `start` to the next space or TAB (or `limit`, a bracket's end), with a
@@ -584,6 +600,8 @@ fn event(rest: &str) -> Option<(LineKind, Option<Range<usize>>, Range<usize>)> {
 #[derive(Default)]
 pub(crate) struct InferredReader {
     template: Option<Template>,
+    /// The line's field values, kept between lines so that reading one allocates nothing.
+    values: Vec<FieldValue>,
 }
 
 impl Reader for InferredReader {
@@ -599,11 +617,11 @@ impl Reader for InferredReader {
             return Reading::blank(line);
         }
         let Some(template) = &self.template else { return Reading::raw(line) };
-        let (values, rest_start, whole_prefix) = match template.match_columns(line) {
-            Ok((values, rest_start)) => (values, rest_start, true),
-            Err((values, stop)) => (values, stop, false),
+        let (rest_start, whole_prefix) = match template.match_columns(line, &mut self.values) {
+            Ok(rest_start) => (rest_start, true),
+            Err(stop) => (stop, false),
         };
-        let (date, time) = template.stamp(&values);
+        let (date, time) = template.stamp(&self.values);
         if date.is_some() {
             context.date = date;
         }
@@ -677,14 +695,16 @@ mod tests {
     #[test]
     fn a_meridiem_after_a_space_belongs_to_the_clock() {
         let line = "09:20:37 PM bob: hi";
-        let (values, _, end) = scan_column(line, 0).unwrap();
+        let mut values = Vec::new();
+        let (_, end) = scan_column(line, 0, &mut values).unwrap();
         assert_eq!(values[0].time, NaiveTime::from_hms_opt(21, 20, 37));
         assert_eq!(&line[end..], " bob: hi");
     }
 
     #[test]
     fn speaker_shapes() {
-        let cases: &[(Speaker, &str, Option<(&str, &str)>)] = &[
+        type Case<'a> = (Speaker, &'a str, Option<(&'a str, &'a str)>);
+        let cases: &[Case] = &[
             (Speaker::Angle, "<@bob> hi there", Some(("bob", "hi there"))),
             (Speaker::Colon, "bob: hi there", Some(("bob", "hi there"))),
             (Speaker::Colon, "http://x.org is down", None),

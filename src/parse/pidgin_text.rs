@@ -15,9 +15,7 @@ use super::{is_blank, Context, Reader, Reading};
 use crate::model::{LineKind, SystemEvent};
 
 #[derive(Debug, Default)]
-pub struct PidginTextReader {
-    seen_message: bool,
-}
+pub struct PidginTextReader;
 
 impl Reader for PidginTextReader {
     fn read(&mut self, line: &str, context: &mut Context) -> Reading {
@@ -32,15 +30,11 @@ impl Reader for PidginTextReader {
             return Reading::whole(LineKind::Header, line, 2);
         }
         let Some((date, time, rest_start)) = stamp(line) else {
-            if self.seen_message {
-                return Reading::whole(LineKind::Continuation, line, 0);
-            }
             return Reading::raw(line);
         };
         if date.is_some() {
             context.date = date;
         }
-        self.seen_message = true;
         let (kind, nick, body) = after_stamp(&line[rest_start..]);
         let shift = |range: Range<usize>| rest_start + range.start..rest_start + range.end;
         Reading { kind, date, time: Some(time), nick: nick.map(shift), body: shift(body), confidence: 2 }

@@ -15,10 +15,7 @@ use super::{is_blank, Context, Reader, Reading};
 use crate::model::LineKind;
 
 #[derive(Debug, Default)]
-pub struct W3cScribeReader {
-    /// A message has been read, so an unstamped line continues it.
-    seen_message: bool,
-}
+pub struct W3cScribeReader;
 
 impl Reader for W3cScribeReader {
     fn read(&mut self, line: &str, _context: &mut Context) -> Reading {
@@ -26,16 +23,12 @@ impl Reader for W3cScribeReader {
             return Reading::blank(line);
         }
         let Some((date, time, rest_start)) = stamp(line) else {
-            if self.seen_message {
-                return Reading::whole(LineKind::Continuation, line, 0);
-            }
             return Reading::raw(line);
         };
         let rest = &line[rest_start..];
         let Some((kind, nick, body)) = after_stamp(rest) else {
             return Reading { kind: LineKind::Raw, date, time: Some(time), nick: None, body: 0..line.len(), confidence: 1 };
         };
-        self.seen_message = true;
         let shift = |range: Range<usize>| rest_start + range.start..rest_start + range.end;
         // A bracketed weekday, or an ISO time with milliseconds, is this client's own stamp.
         Reading { kind, date, time: Some(time), nick: nick.map(shift), body: shift(body), confidence: 2 }
