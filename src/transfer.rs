@@ -542,6 +542,15 @@ mod tests {
         assert_eq!(parsed.lines.0.len(), log.lines.len() * LINE_RECORD_BYTES);
     }
 
+    #[test]
+    fn an_inferred_log_comes_back_with_its_line_shape() {
+        let text = "rust 2018-05-29 [21:20:37] <ann> hi\nrust 2018-05-29 [21:20:41] <bob> ann: hello\nrust 2018-05-29 [21:20:50] <ann> bob: news?\n";
+        let (log, parsed) = through_the_worker("rust.log", text.as_bytes(), None).unwrap();
+        assert_eq!(log, parse_file(text.as_bytes(), Some("rust.log"), None));
+        assert_eq!((log.format, parsed.detected_format), (Format::Inferred, Format::Inferred));
+        assert_eq!(log.meta.line_shape.as_deref(), Some("channel · date · [time] · <nick>"));
+    }
+
     /// A Matrix dump: display names and JSON-escaped bodies are shown text, and a reply is stated.
     const MATRIX: &str = concat!(
         r#"{"@a:example.org":"Alice","@b:example.org":"Bob"}"#, "\n",

@@ -354,3 +354,78 @@ fn the_dev_set_in_new_shapes_scores_the_same_reply_f() {
         assert!((score.f() - original.f()).abs() < 0.05, "{name}: F {:.2} against {:.2}", score.f(), original.f());
     }
 }
+
+/// Every timed line of `log` written in a shape no reader knows (`#chan 2016-07-13T17:00:00
+/// nick: text`, `* nick waves`, `*** event`); a page header (which names the format) becomes a
+/// blank line, and other untimed lines stay as they are.
+fn in_a_new_shape(log: &Log) -> String {
+    let fallback_date = chrono::NaiveDate::from_ymd_opt(2018, 5, 1).unwrap();
+    let mut out = String::new();
+    for line in &log.lines {
+        if line.kind == LineKind::Header {
+            out.push('\n');
+            continue;
+        }
+        let (Some(stamp), Some(nick)) = (line.time, log.nick(line)) else {
+            out += log.source(line);
+            out.push('\n');
+            continue;
+        };
+        let moment = stamp.date.unwrap_or(fallback_date).and_time(stamp.time).format("%Y-%m-%dT%H:%M:%S");
+        let body = log.body(line);
+        out += &match line.kind {
+            LineKind::Message => format!("#chan {moment} {nick}: {body}\n"),
+            LineKind::Action => format!("#chan {moment} * {nick} {body}\n"),
+            _ => format!("#chan {moment} *** {body}\n"),
+        };
+    }
+    out
+}
+
+/// What the agenda and the threads say of a log: each section's title, lines and cue, and
+/// every spoken line's parents.
+fn analyses(log: &Log) -> (Vec<(String, usize, usize)>, Vec<(usize, Vec<usize>)>) {
+    let agenda = scrollback::agenda::analyse(log);
+    let sections = agenda.sections.iter().map(|section| (section.title.clone(), section.first, section.last)).collect();
+    let threads = scrollback::thread::analyse(log);
+    let replies = (0..log.lines.len()).filter(|index| log.lines[*index].kind.is_spoken()).map(|index| (index, threads.reply_to(index).collect())).collect();
+    (sections, replies)
+}
+
+/// Meetings in a shape no reader knows get the agenda and threads they get from their own
+/// reader: the demo call, every MirageOS call and every MeetBot log of the corpus, rewritten.
+#[test]
+fn meetings_in_a_new_shape_get_the_same_agenda_and_threads() {
+    let mut meetings: Vec<(String, Vec<u8>)> = vec![("demo".to_owned(), scrollback::demo::DEMO_LOG.as_bytes().to_vec())];
+    if let Some(corpus) = shared::shared("corpus") {
+        for folder in ["mirage-canopy", "meetbot"] {
+            for path in shared::files_under(&corpus.join(folder)) {
+                if folder == "meetbot" && !path.to_string_lossy().ends_with(".log.txt") {
+                    continue;
+                }
+                meetings.push((path.strip_prefix(&corpus).unwrap().display().to_string(), std::fs::read(&path).unwrap()));
+            }
+        }
+    }
+    let (mut n_sections, mut n_replies) = (0, 0);
+    let mut n_meetings = 0;
+    for (name, bytes) in &meetings {
+        let original = parse(bytes, None);
+        // Inference learns a shape from two speakers at least; a one-line file has one.
+        if scrollback::speakers::speakers(&original).len() < 2 {
+            continue;
+        }
+        n_meetings += 1;
+        let rewritten = parse(in_a_new_shape(&original).as_bytes(), None);
+        assert_eq!(rewritten.format, Format::Inferred, "{name}");
+        assert_eq!(rewritten.lines.len(), original.lines.len(), "{name}");
+        let (sections, replies) = analyses(&original);
+        let (new_sections, new_replies) = analyses(&rewritten);
+        assert_eq!(new_sections, sections, "{name}: the agenda differs");
+        assert_eq!(new_replies, replies, "{name}: the reply links differ");
+        n_sections += sections.len();
+        n_replies += replies.iter().filter(|(_, parents)| !parents.is_empty()).count();
+    }
+    eprintln!("{n_meetings} meetings in a new shape: {n_sections} sections and {n_replies} replies, as in their own format");
+    assert!(n_sections >= 6, "the demo alone has six topics");
+}

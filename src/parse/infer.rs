@@ -640,11 +640,16 @@ impl Reader for InferredReader {
                 return reading(LineKind::Message, Some(nick), body, 2);
             }
         }
-        // With neither date nor time, only a system line with a long marker (`===`, `-->`) is
-        // sure not to be a wrapped message's text (`* item`, `- item`, `$ make` are as often lists
-        // and commands).
+        // With neither date nor time, `* item`, `- item` and `$ make` are as often a wrapped
+        // message's lists and commands as actions: only `<nick> text`, `-nick- text` and system
+        // lines with a long marker (`===`, `-->`) are sure to be lines of their own.
         let unstamped = date.is_none() && time.is_none();
-        let event = if unstamped { event(rest).filter(|(kind, _, body)| matches!(kind, LineKind::System(_)) && body.start >= 3) } else { event(rest) };
+        let event = event(rest).filter(|(kind, _, body)| match kind {
+            _ if !unstamped => true,
+            LineKind::Message | LineKind::Notice => true,
+            LineKind::System(_) => body.start >= 3,
+            _ => false,
+        });
         if let Some((kind, nick, body)) = event {
             return reading(kind, nick, body, 1);
         }
