@@ -146,7 +146,7 @@ const SHAPES: &[Shape] = &[
         ],
         description: "weekday · month · day · time · year · <nick>",
         readings: &["message bob", "message ann", "message bob"],
-        first_time: "21:20:37",
+        first_time: "2018-05-29T21:20:37",
     },
     Shape {
         lines: &[
@@ -170,6 +170,55 @@ const SHAPES: &[Shape] = &[
         first_time: "2018-05-29T21:20:37",
     },
 ];
+
+/// More shapes, one line each: `NICK`, `TEXT` and the seconds `SS` are filled in four times
+/// (bob, ann, bob, cyd). Each must give those four speakers, whichever reader takes it.
+const ONE_LINE_SHAPES: &[&str] = &[
+    "[2018-05-29 21:20:SS UTC] <NICK> TEXT",
+    "2018-05-29 21:20:SS [#rust] <NICK> TEXT",
+    "Tue 29 May 2018 21:20:SS <NICK> TEXT",
+    "2018-05-29 21:20:SS NICK: TEXT",
+    "[21:20:SS] NICK: TEXT",
+    "(2018-05-29 21:20:SS) NICK: TEXT",
+    "15276288SS123 NICK: TEXT",
+    "2018-05-29T21:20:SS+02:00 <NICK> TEXT",
+    "[2018-05-29][21:20:SS] <NICK> TEXT",
+    "#rust: 21:SS <NICK> TEXT",
+    "2018/05/29 21:20:SS [NICK] TEXT",
+    "29.05.2018 - 21:SS - <NICK> TEXT",
+    "irc.libera.chat/#rust 2018-05-29 21:20:SS <NICK> TEXT",
+    "21:20:SS.123456 <NICK> TEXT",
+    "2018-05-29 09:20:SS PM <NICK> TEXT",
+    "2018-05-29 21:20:SS | #rust | NICK: TEXT",
+    "[Tue, 29 May 2018 21:20:SS] NICK: TEXT",
+    "29 May 2018 21:SS <NICK> TEXT",
+    "2018-05-29 21:20:SS.123456+00:00 <NICK> TEXT",
+    "21.20.SS <NICK> TEXT",
+    "(#rust) 21:20:SS (NICK) TEXT",
+    "2018-05-29\t21:20:SS\tNICK\tTEXT",
+    "<2018-05-29 21:20:SS> NICK: TEXT",
+    "21:20:SS [#rust] <@NICK> TEXT",
+    "[21:SS] <NICK!~NICK@host.example> TEXT",
+    "2018-05-29 21:20:SS UTC NICK: TEXT",
+    "15276288SS.123 <NICK> TEXT",
+    "29/05/18 21:SS - NICK: TEXT",
+];
+
+#[test]
+fn more_shapes_give_their_speakers_and_seconds() {
+    let mut failures = Vec::new();
+    for shape in ONE_LINE_SHAPES {
+        let rows = [("bob", "hi there", "37"), ("ann", "hello bob", "40"), ("bob", "ann: how are you", "45"), ("cyd", "fine thanks", "50")];
+        let text: String = rows.iter().map(|(nick, said, seconds)| shape.replace("NICK", nick).replace("TEXT", said).replace("SS", seconds) + "\n").collect();
+        let log = parse(text.as_bytes(), None);
+        let speakers: Vec<Option<&str>> = log.lines.iter().map(|line| log.nick(line)).collect();
+        let bodies: Vec<&str> = log.lines.iter().map(|line| log.body(line)).collect();
+        if speakers != [Some("bob"), Some("ann"), Some("bob"), Some("cyd")] || bodies != rows.map(|(_, said, _)| said) {
+            failures.push(format!("{shape:?} ({}): {speakers:?} {bodies:?}", log.format.id()));
+        }
+    }
+    assert!(failures.is_empty(), "{} shapes misread:\n{}", failures.len(), failures.join("\n"));
+}
 
 fn reading_of(log: &Log, index: usize) -> String {
     let line = &log.lines[index];

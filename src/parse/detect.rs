@@ -35,13 +35,16 @@ pub fn detect(text: &str) -> Format {
     }
     let (best_format, best_score) = best;
     let known_reads_it = best_score.total * 5 >= n_lines * 2;
-    // A shape no reader knows: learn it, when the known readers read too little of the file
-    // (nothing, or not a third of its lines) and the learned shape reads a quarter more.
-    if !known_reads_it || best_score.unread * 3 > n_lines {
+    // A shape no reader knows: learn it when the known readers read too little of the file
+    // (nothing, a third of its lines unread, or messages on under half of them), and take it
+    // when it reads a quarter more lines or finds twice the messages.
+    if !known_reads_it || best_score.unread * 3 > n_lines || best_score.spoken * 2 < n_lines {
         let sample_lines: Vec<&str> = samples.iter().flatten().copied().collect();
-        if let Some(template) = super::infer::Template::learn(&sample_lines) {
-            let n_read = template.count_read(&sample_lines);
-            if !known_reads_it || n_read * 4 >= (n_lines - best_score.unread) * 5 {
+        if let Some(template) = super::infer::Template::learn(&sample_lines, text) {
+            let (n_read, n_spoken) = template.count_read(&sample_lines);
+            let reads_more = n_read * 4 >= (n_lines - best_score.unread) * 5;
+            let says_more = n_spoken > best_score.spoken * 2;
+            if !known_reads_it || reads_more || says_more {
                 return Format::Inferred;
             }
         }
@@ -120,6 +123,8 @@ struct Score {
     total: usize,
     /// Non-blank lines it did not know at all (confidence 0).
     unread: usize,
+    /// Lines it read as someone's message.
+    spoken: usize,
 }
 
 fn score(format: Format, samples: &[Vec<&str>]) -> Score {
@@ -129,9 +134,11 @@ fn score(format: Format, samples: &[Vec<&str>]) -> Score {
         let mut reader = reader_for(format);
         let mut context = Context::default();
         for line in sample.iter().filter(|line| !is_blank(line)) {
-            let confidence = usize::from(reader.read(line, &mut context).confidence);
+            let reading = reader.read(line, &mut context);
+            let confidence = usize::from(reading.confidence);
             score.total += confidence;
             score.unread += usize::from(confidence == 0);
+            score.spoken += usize::from(reading.kind == crate::model::LineKind::Message && reading.nick.is_some());
         }
     }
     score

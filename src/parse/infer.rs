@@ -13,12 +13,15 @@ use std::ops::Range;
 
 use chrono::{NaiveDate, NaiveTime};
 
-use super::irc::{self, after_spaces, skip_spaces, word_at};
+use super::irc::{self, after_spaces, skip_spaces, without_user_and_host, word_at};
 use super::{is_blank, Context, Reader, Reading};
 use crate::model::{LineKind, SystemEvent};
 
 /// Columns tried before the speaker: enough for `Tue May 29 21:20:37 2018 #rust`.
 const MAX_COLUMNS: usize = 6;
+
+/// Distinct nicks counted per candidate template, to tell a speaker column from a constant one.
+const MAX_NICKS_SEEN: usize = 16;
 
 /// The longest nick a speaker shape accepts, in bytes.
 const MAX_NICK: usize = 40;
@@ -151,11 +154,12 @@ pub(crate) struct Template {
 }
 
 impl Template {
-    /// Learns the template that reads the most of `sample` (lines of the file), if it reads
+    /// Learns the template that reads the most of `sample` (lines of `text`), if it reads
     /// enough of it to be a chat log.
-    pub fn learn(sample: &[&str]) -> Option<Template> {
+    pub fn learn(sample: &[&str], text: &str) -> Option<Template> {
         let lines: Vec<&str> = sample.iter().copied().filter(|line| !is_blank(line)).collect();
-        let mut candidates: HashMap<(Vec<Column>, Speaker), usize> = HashMap::new();
+        // For each pairing, the lines it reads and the first few nicks it finds.
+        let mut candidates: HashMap<(Vec<Column>, Speaker), (usize, Vec<&str>)> = HashMap::new();
         for line in &lines {
             let mut columns: Vec<Column> = Vec::new();
             let mut values: Vec<FieldValue> = Vec::new();
@@ -164,8 +168,12 @@ impl Template {
                 if columns.iter().any(|column| column.fields.iter().any(|field| field.tells_time())) {
                     let rest = &line[skip_spaces(line, position)..];
                     for speaker in Speaker::ALL {
-                        if speaker.read(rest).is_some() {
-                            *candidates.entry((columns.clone(), speaker)).or_default() += 1;
+                        if let Some((nick, _)) = speaker.read(rest) {
+                            let (count, nicks) = candidates.entry((columns.clone(), speaker)).or_default();
+                            *count += 1;
+                            if nicks.len() < MAX_NICKS_SEEN && !nicks.contains(&&rest[nick.clone()]) {
+                                nicks.push(&rest[nick]);
+                            }
                         }
                     }
                 }
@@ -178,22 +186,26 @@ impl Template {
                 position = end;
             }
         }
-        // Most lines read; then fewer columns; then the speaker shapes in their listed order.
-        let ((columns, speaker), _) = candidates
-            .into_iter()
-            .max_by(|(left, left_count), (right, right_count)| {
-                left_count.cmp(right_count).then(right.0.len().cmp(&left.0.len())).then(right.1.cmp(&left.1))
-            })?;
+        // Most lines read; then the speaker column that varies most (`[#rust] <bob>`: the
+        // channel is the same on every line, the speaker is not); then fewer columns; then the
+        // speaker shapes in their listed order.
+        let ((columns, speaker), _) = candidates.into_iter().max_by(|(left, (left_count, left_nicks)), (right, (right_count, right_nicks))| {
+            left_count
+                .cmp(right_count)
+                .then(left_nicks.len().cmp(&right_nicks.len()))
+                .then(right.0.len().cmp(&left.0.len()))
+                .then(right.1.cmp(&left.1))
+        })?;
         let mut template = Template { columns, speaker, day_first: true, description: String::new() };
-        template.check(&lines).then_some(template)
+        template.check(&lines, text).then_some(template)
     }
 
     /// Reads the sample again with the chosen template: true if it is a chat log's template
-    /// (half the lines stamped, one in twenty said by someone, two speakers: a channel's log
-    /// may be mostly joins and quits). Settles the order of day and month and writes the
-    /// description.
-    fn check(&mut self, lines: &[&str]) -> bool {
-        let (mut n_stamped, mut n_messages) = (0, 0);
+    /// (half the lines stamped; a fifth messages or events, which a channel's log may be mostly;
+    /// three messages, and two speakers, looked for in the first lines of `text` if the sample
+    /// has one). Settles the order of day and month and writes the description.
+    fn check(&mut self, lines: &[&str], text: &str) -> bool {
+        let (mut n_stamped, mut n_messages, mut n_events) = (0, 0, 0);
         let mut speakers: Vec<&str> = Vec::new();
         let n_fields = self.columns.iter().map(|column| column.fields.len()).sum();
         let mut words: Vec<Vec<&str>> = vec![Vec::new(); n_fields];
@@ -218,12 +230,34 @@ impl Template {
                 if speakers.len() < 2 && !speakers.contains(&&rest[nick.clone()]) {
                     speakers.push(&rest[nick]);
                 }
+            } else if let Some((kind, nick, _)) = event(rest) {
+                n_events += 1;
+                // A notice's sender or an action's actor speaks too.
+                if let Some(nick) = nick.filter(|_| matches!(kind, LineKind::Action | LineKind::Notice)) {
+                    if speakers.len() < 2 && !speakers.contains(&&rest[nick.clone()]) {
+                        speakers.push(&rest[nick]);
+                    }
+                }
             }
         }
         let slash_dates = self.columns.iter().flat_map(|column| &column.fields).any(|field| *field == Field::YearLastDate);
         self.day_first = day_first_votes > month_first_votes || (day_first_votes == month_first_votes && !(slash_dates && self.slash_separated(lines)));
         self.description = self.describe(&words);
-        n_messages >= 3 && speakers.len() >= 2 && n_stamped * 2 >= lines.len() && n_messages * 20 >= lines.len()
+        let reads_a_log = n_messages >= 3 && n_stamped * 2 >= lines.len() && (n_messages + n_events) * 5 >= lines.len();
+        reads_a_log && (speakers.len() >= 2 || speakers.first().is_some_and(|first| self.finds_another_speaker(text, first)))
+    }
+
+    /// Whether someone other than `speaker` has a message in the first lines of `text`: a channel
+    /// where one bot speaks for pages is still a channel.
+    fn finds_another_speaker(&self, text: &str, speaker: &str) -> bool {
+        const LINES_LOOKED_AT: usize = 20_000;
+        let mut values = Vec::new();
+        super::lines::line_ranges(text).take(LINES_LOOKED_AT).any(|range| {
+            let line = &text[range];
+            let Ok(rest_start) = self.match_columns(line, &mut values) else { return false };
+            let rest = &line[rest_start..];
+            self.speaker.read(rest).is_some_and(|(nick, _)| &rest[nick] != speaker)
+        })
     }
 
     /// Whether the template's year-last dates are written with slashes (`05/29/2018`, the US order).
@@ -285,7 +319,7 @@ impl Template {
     }
 
     /// The date and time the values tell.
-    fn stamp(&self, values: &[FieldValue]) -> (Option<NaiveDate>, Option<NaiveTime>) {
+    fn stamp(&self, line: &str, values: &[FieldValue]) -> (Option<NaiveDate>, Option<NaiveTime>) {
         let mut date = None;
         let mut time = None;
         for value in values {
@@ -296,7 +330,7 @@ impl Template {
             date = value.date.or(date);
             time = value.time.or(time);
         }
-        (date, time)
+        (date.or_else(|| written_out_date(line, values)), time)
     }
 
     /// The description a person reads: `channel · date · [time] · <nick>`.
@@ -304,26 +338,61 @@ impl Template {
         &self.description
     }
 
-    /// How many of the non-blank `lines` the template reads (as a message, an event or a stamped line).
-    pub fn count_read(&self, lines: &[&str]) -> usize {
+    /// How many of the non-blank `lines` the template reads (as a message, an event or a
+    /// stamped line), and how many of them are someone's messages.
+    pub fn count_read(&self, lines: &[&str]) -> (usize, usize) {
         let mut reader = InferredReader { template: Some(self.clone()), values: Vec::new() };
         let mut context = Context::default();
-        lines.iter().filter(|line| !is_blank(line)).filter(|line| reader.read(line, &mut context).confidence > 0).count()
+        let (mut n_read, mut n_spoken) = (0, 0);
+        for line in lines.iter().filter(|line| !is_blank(line)) {
+            let reading = reader.read(line, &mut context);
+            n_read += usize::from(reading.confidence > 0);
+            n_spoken += usize::from(reading.kind == LineKind::Message && reading.nick.is_some());
+        }
+        (n_read, n_spoken)
     }
+}
+
+const WEEKDAYS: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+const MONTHS: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+
+/// The index in `names` of a word that is one of them, or starts like one (`May`, `June`, `Tue,`).
+fn named_in(names: &[&str], word: &str) -> Option<usize> {
+    let word = word.trim_end_matches([',', '.']);
+    if !(3..=9).contains(&word.len()) || !word.bytes().all(|byte| byte.is_ascii_alphabetic()) {
+        return None;
+    }
+    names.iter().position(|name| word[..3].eq_ignore_ascii_case(name))
+}
+
+/// `Tue 29 May 2018`, `May 29, 2018`, `Tue May 29 21:20:37 2018`: a month's name, a day and a
+/// year among the word fields.
+fn written_out_date(line: &str, values: &[FieldValue]) -> Option<NaiveDate> {
+    let (mut year, mut month, mut day) = (None, None, None);
+    for value in values.iter().filter(|value| value.field == Field::Word) {
+        let word = line[value.span.0..value.span.1].trim_end_matches(',');
+        if let Some(index) = named_in(&MONTHS, word) {
+            month = Some(index as u32 + 1);
+        } else if let Ok(number) = word.parse::<u32>() {
+            match word.len() {
+                4 => year = Some(number as i32),
+                1 | 2 => day = Some(number),
+                _ => {}
+            }
+        }
+    }
+    NaiveDate::from_ymd_opt(year?, month?, day?)
 }
 
 /// What a column of words holds, from its values: a weekday, a month, a day or a year of a
 /// written-out date, a zone, or a channel (channel names, or a handful of values leading the
 /// line: a logger's channel or network column).
 fn word_column_name(words: &[&str], index: usize) -> &'static str {
-    const WEEKDAYS: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
-    const MONTHS: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
     let all = |test: &dyn Fn(&str) -> bool| !words.is_empty() && words.iter().all(|word| test(word));
-    let named_in = |names: &[&str], word: &str| word.len() >= 3 && names.contains(&word[..3].to_ascii_lowercase().as_str());
     let number = |word: &str| word.parse::<u32>().ok();
-    if all(&|word| word.is_ascii() && named_in(&WEEKDAYS, word.trim_end_matches(','))) {
+    if all(&|word| named_in(&WEEKDAYS, word).is_some()) {
         "weekday"
-    } else if all(&|word| word.is_ascii() && named_in(&MONTHS, word)) {
+    } else if all(&|word| named_in(&MONTHS, word).is_some()) {
         "month"
     } else if all(&|word| number(word.trim_end_matches(',')).is_some_and(|day| (1..=31).contains(&day))) {
         "day"
@@ -338,19 +407,16 @@ fn word_column_name(words: &[&str], index: usize) -> &'static str {
     }
 }
 
-/// One column at `start`, a bracketed group of fields or one bare field: its values are pushed
+/// One column at `start`, a group of fields in brackets (`[…]`, `(…)`, `<…>`) or one bare field: its values are pushed
 /// onto `values`, and its brackets and where it ends are returned. On no column, `values` is
 /// left as it was.
 fn scan_column(line: &str, start: usize, values: &mut Vec<FieldValue>) -> Option<(Option<(u8, u8)>, usize)> {
     let bytes = line.as_bytes();
     let open = *bytes.get(start)?;
-    // A speaker's shape is never a prefix column.
-    if open == b'<' {
-        return None;
-    }
     let close = match open {
         b'[' => b']',
         b'(' => b')',
+        b'<' => b'>',
         _ => {
             let (value, end) = scan_field(line, start, line.len())?;
             values.push(value);
@@ -371,8 +437,12 @@ fn scan_column(line: &str, start: usize, values: &mut Vec<FieldValue>) -> Option
             position += 1;
         }
     }
-    // A bracketed column tells a time or a date; `[nick]` is a speaker.
-    if values[first..].iter().all(|value| value.field == Field::Word) {
+    // A bracketed column tells a time or a date, or holds one word (`[#rust]`); a bracketed
+    // phrase is text. `<…>` holds a stamp and nothing else (`<2018-05-29 21:20:37>`): `<nick>`
+    // is a speaker.
+    let n_words = values[first..].iter().filter(|value| value.field == Field::Word).count();
+    let n_fields = values.len() - first;
+    if (n_words == n_fields && n_fields > 1) || (open == b'<' && n_words > 0) {
         values.truncate(first);
         return None;
     }
@@ -388,6 +458,10 @@ fn scan_field(line: &str, start: usize, limit: usize) -> Option<(FieldValue, usi
         return None;
     }
     let token = &line[start..token_end];
+    // An event's marker (`***`, `-->`) starts what the line says; it is no prefix column.
+    if is_event_marker(token) {
+        return None;
+    }
     let mut value = FieldValue { field: Field::Word, numbers: None, date: None, time: None, span: (start, token_end) };
     let mut end = token_end;
     if let Some((date, time)) = date_time(token) {
@@ -487,12 +561,25 @@ fn three_numbers(token: &str) -> Option<(&str, &str, &str)> {
 /// `21:20`, `21:20:37`, `21:20:37.123`, `21:20:37Z`, `21:20:37+0200`, `9:20PM`: the time, and
 /// whether the token held its meridiem.
 fn clock_token(token: &str) -> Option<(NaiveTime, bool)> {
+    if let Some(time) = dotted_clock(token) {
+        return Some((time, false));
+    }
     let (time, length) = super::time::clock(token.as_bytes())?;
     let rest = &token[length..];
     if let Some(pm) = meridiem(rest) {
         return Some((twelve_hour(time, pm), true));
     }
     is_fraction_and_zone(rest).then_some((time, false))
+}
+
+/// `21.20` or `21.20.37`, as Finnish and Danish write a time: two digits in each part.
+fn dotted_clock(token: &str) -> Option<NaiveTime> {
+    let mut parts = token.split('.');
+    let mut number = || -> Option<u32> { parts.next().filter(|part| part.len() == 2 && part.bytes().all(|byte| byte.is_ascii_digit()))?.parse().ok() };
+    let (hour, minute) = (number()?, number()?);
+    let second = if token.len() == 8 { number()? } else { 0 };
+    (token.len() == 5 || token.len() == 8).then_some(())?;
+    NaiveTime::from_hms_opt(hour, minute, second)
 }
 
 /// What may follow a clock in one token: `.123`, `,123`, then `Z`, `+02:00` or `-0500`.
@@ -526,8 +613,13 @@ fn twelve_hour(time: NaiveTime, pm: bool) -> NaiveTime {
     time.with_hour(hour).unwrap_or(time)
 }
 
-/// Ten digits of seconds or thirteen of milliseconds since 1970, between 2000 and 2100.
+/// Ten digits of seconds (`1527628837`, `1527628837.123`) or thirteen of milliseconds since
+/// 1970, between 2000 and 2100.
 fn epoch(token: &str) -> Option<(NaiveDate, NaiveTime)> {
+    let token = match token.split_once('.') {
+        Some((seconds, fraction)) if seconds.len() == 10 && !fraction.is_empty() && fraction.bytes().all(|byte| byte.is_ascii_digit()) => seconds,
+        _ => token,
+    };
     if !token.bytes().all(|byte| byte.is_ascii_digit()) {
         return None;
     }
@@ -549,18 +641,11 @@ fn strip_mode(rest: &str, nick: Range<usize>) -> Range<usize> {
     if n_mode == nick.len() { nick } else { nick.start + n_mode..nick.end }
 }
 
-/// `nick!user@host`, as IRC writes a sender in full: the nick.
-fn without_user_and_host(rest: &str, nick: Range<usize>) -> Range<usize> {
-    let written = &rest[nick.clone()];
-    match written.find('!') {
-        Some(bang) if bang > 0 && written[bang..].contains('@') => nick.start..nick.start + bang,
-        _ => nick,
-    }
-}
-
-/// A plausible nick: short, no spaces, not a number, not a link or an event marker.
+/// A plausible nick: short, no spaces, not a number, not a link or an event marker, and not
+/// starting with `-` (IRC nicks never do: `-NickServ-` is a notice's sender).
 fn is_nick(nick: &str) -> bool {
     !nick.is_empty()
+        && !nick.starts_with('-')
         && nick.len() <= MAX_NICK
         && !nick.contains(|c: char| c.is_whitespace() || matches!(c, '<' | '>' | '"'))
         && !nick.bytes().all(|byte| byte.is_ascii_digit())
@@ -569,10 +654,17 @@ fn is_nick(nick: &str) -> bool {
 }
 
 /// The markers loggers put where the speaker goes on an event (`-->`, `<--`, `-!-`, `***`,
-/// `:::`, `=!=`): a short run of punctuation. A lone `*` is an action unless its words are an
-/// event's (`* bob has joined`).
+/// `:::`, `=!=`, `*`): a short run of punctuation, or a lone `*` or `!`. A lone `-`, `|` or `>`
+/// separates columns.
+fn is_event_marker(token: &str) -> bool {
+    let is_run = (2..=4).contains(&token.len()) && token.bytes().all(|byte| byte.is_ascii_punctuation());
+    is_run || token == "*" || token == "!"
+}
+
+/// What an event marker before `text` makes of the line: a lone `*` is an action unless its
+/// words are an event's (`* bob has joined`).
 fn event_marker(marker: &str, text: &str) -> Option<LineKind> {
-    if marker.is_empty() || marker.len() > 4 || !marker.bytes().all(|byte| byte.is_ascii_punctuation()) {
+    if !is_event_marker(marker) {
         return None;
     }
     let event = irc::system_event(text);
@@ -608,7 +700,7 @@ impl Reader for InferredReader {
     fn prepare(&mut self, text: &str, context: &mut Context) {
         let samples = super::detect::samples(text);
         let lines: Vec<&str> = samples.into_iter().flatten().collect();
-        self.template = Template::learn(&lines);
+        self.template = Template::learn(&lines, text);
         context.meta.line_shape = self.template.as_ref().map(|template| template.description().to_owned());
     }
 
@@ -621,7 +713,7 @@ impl Reader for InferredReader {
             Ok(rest_start) => (rest_start, true),
             Err(stop) => (stop, false),
         };
-        let (date, time) = template.stamp(&self.values);
+        let (date, time) = template.stamp(line, &self.values);
         if date.is_some() {
             context.date = date;
         }
@@ -681,6 +773,9 @@ mod tests {
             ("29.05.2018", Field::YearLastDate),
             ("5/29/2018", Field::YearLastDate),
             ("21:20", Field::Clock),
+            ("21.20.37", Field::Clock),
+            ("29.05", Field::Word),
+            ("1527628837.123", Field::Epoch),
             ("21:20:37.123", Field::Clock),
             ("21:20:37+0200", Field::Clock),
             ("9:20PM", Field::Clock),
