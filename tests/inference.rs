@@ -134,7 +134,7 @@ const SHAPES: &[Shape] = &[
             "29/05/2018 21:21 | ann: day first, as the 29 says",
             "29/05/2018 21:22 | bob: ok",
         ],
-        description: "date · time · word · nick:",
+        description: "date · time · | · nick:",
         readings: &["message bob", "message ann", "message bob"],
         first_time: "2018-05-29T21:20:00",
     },
@@ -202,6 +202,20 @@ const ONE_LINE_SHAPES: &[&str] = &[
     "2018-05-29 21:20:SS UTC NICK: TEXT",
     "15276288SS.123 <NICK> TEXT",
     "29/05/18 21:SS - NICK: TEXT",
+    "2018-05-29 21:20:SS #rust <NICK> TEXT",
+    "[#rust 21:20:SS] NICK: TEXT",
+    "May 29, 2018 9:20:SS PM NICK: TEXT",
+    "29-May-2018 21:20:SS <NICK> TEXT",
+    "21:20:SSZ <NICK> TEXT",
+    "2018-05-29 21:20:SS +0200 [NICK] TEXT",
+    "libera/#rust [21:20:SS] <NICK> TEXT",
+    "21:20:SS | NICK | TEXT",
+    "2018-05-29 21:20:SS - NICK - TEXT",
+    "(21:20:SS) <NICK> TEXT",
+    "15276288SS [NICK] TEXT",
+    "2018-05-29 21:20 (UTC) <NICK> TEXT",
+    "[2018-05-29 21:20:SS.123] NICK: TEXT",
+    "29.5.2018 21:SS <NICK> TEXT",
 ];
 
 #[test]
@@ -433,7 +447,10 @@ fn in_a_new_shape(log: &Log) -> String {
 
 /// What the agenda and the threads say of a log: each section's title, lines and cue, and
 /// every spoken line's parents.
-fn analyses(log: &Log) -> (Vec<(String, usize, usize)>, Vec<(usize, Vec<usize>)>) {
+type Sections = Vec<(String, usize, usize)>;
+type Replies = Vec<(usize, Vec<usize>)>;
+
+fn analyses(log: &Log) -> (Sections, Replies) {
     let agenda = scrollback::agenda::analyse(log);
     let sections = agenda.sections.iter().map(|section| (section.title.clone(), section.first, section.last)).collect();
     let threads = scrollback::thread::analyse(log);

@@ -90,10 +90,21 @@ enum Speaker {
     Paren,
     /// `nick<TAB>text`.
     Tab,
+    /// `nick | text`, `nick - text`, `nick > text`: a word, then a separator on its own.
+    Separated(u8),
 }
 
 impl Speaker {
-    const ALL: [Speaker; 5] = [Speaker::Angle, Speaker::Colon, Speaker::Square, Speaker::Paren, Speaker::Tab];
+    const ALL: [Speaker; 8] = [
+        Speaker::Angle,
+        Speaker::Colon,
+        Speaker::Square,
+        Speaker::Paren,
+        Speaker::Tab,
+        Speaker::Separated(b'|'),
+        Speaker::Separated(b'-'),
+        Speaker::Separated(b'>'),
+    ];
 
     fn name(self) -> &'static str {
         match self {
@@ -102,6 +113,9 @@ impl Speaker {
             Speaker::Square => "[nick]",
             Speaker::Paren => "(nick)",
             Speaker::Tab => "nick⇥",
+            Speaker::Separated(b'|') => "nick |",
+            Speaker::Separated(b'-') => "nick -",
+            Speaker::Separated(_) => "nick >",
         }
     }
 
@@ -136,10 +150,27 @@ impl Speaker {
                 let tab = memchr::memchr(b'\t', bytes)?;
                 (0..tab, tab + 1)
             }
+            Speaker::Separated(separator) => {
+                let word = word_at(rest, 0)?;
+                let after = skip_spaces(rest, word.end);
+                let is_alone = bytes.get(after) == Some(&separator) && bytes.get(after + 1).is_none_or(|byte| *byte == b' ');
+                if after == word.end || !is_alone {
+                    return None;
+                }
+                (word, after + 1)
+            }
         };
         let nick = without_user_and_host(rest, strip_mode(rest, nick));
         is_nick(&rest[nick.clone()]).then(|| (nick, after_spaces(rest, after)))
     }
+}
+
+/// How much of the sample a pairing of columns and speaker shape reads.
+#[derive(Default)]
+struct Support<'a> {
+    n_lines: usize,
+    /// The first few nicks it finds.
+    nicks: Vec<&'a str>,
 }
 
 /// A learned line template: the prefix columns and the speaker's shape.
@@ -158,8 +189,7 @@ impl Template {
     /// enough of it to be a chat log.
     pub fn learn(sample: &[&str], text: &str) -> Option<Template> {
         let lines: Vec<&str> = sample.iter().copied().filter(|line| !is_blank(line)).collect();
-        // For each pairing, the lines it reads and the first few nicks it finds.
-        let mut candidates: HashMap<(Vec<Column>, Speaker), (usize, Vec<&str>)> = HashMap::new();
+        let mut candidates: HashMap<(Vec<Column>, Speaker), Support> = HashMap::new();
         for line in &lines {
             let mut columns: Vec<Column> = Vec::new();
             let mut values: Vec<FieldValue> = Vec::new();
@@ -169,10 +199,10 @@ impl Template {
                     let rest = &line[skip_spaces(line, position)..];
                     for speaker in Speaker::ALL {
                         if let Some((nick, _)) = speaker.read(rest) {
-                            let (count, nicks) = candidates.entry((columns.clone(), speaker)).or_default();
-                            *count += 1;
-                            if nicks.len() < MAX_NICKS_SEEN && !nicks.contains(&&rest[nick.clone()]) {
-                                nicks.push(&rest[nick]);
+                            let support = candidates.entry((columns.clone(), speaker)).or_default();
+                            support.n_lines += 1;
+                            if support.nicks.len() < MAX_NICKS_SEEN && !support.nicks.contains(&&rest[nick.clone()]) {
+                                support.nicks.push(&rest[nick]);
                             }
                         }
                     }
@@ -189,10 +219,11 @@ impl Template {
         // Most lines read; then the speaker column that varies most (`[#rust] <bob>`: the
         // channel is the same on every line, the speaker is not); then fewer columns; then the
         // speaker shapes in their listed order.
-        let ((columns, speaker), _) = candidates.into_iter().max_by(|(left, (left_count, left_nicks)), (right, (right_count, right_nicks))| {
-            left_count
-                .cmp(right_count)
-                .then(left_nicks.len().cmp(&right_nicks.len()))
+        let ((columns, speaker), _) = candidates.into_iter().max_by(|(left, left_support), (right, right_support)| {
+            left_support
+                .n_lines
+                .cmp(&right_support.n_lines)
+                .then(left_support.nicks.len().cmp(&right_support.nicks.len()))
                 .then(right.0.len().cmp(&left.0.len()))
                 .then(right.1.cmp(&left.1))
         })?;
@@ -384,12 +415,21 @@ fn written_out_date(line: &str, values: &[FieldValue]) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(year?, month?, day?)
 }
 
-/// What a column of words holds, from its values: a weekday, a month, a day or a year of a
+/// What a column of words holds, from its values: a separator (`|`), a weekday, a month, a day or a year of a
 /// written-out date, a zone, or a channel (channel names, or a handful of values leading the
 /// line: a logger's channel or network column).
 fn word_column_name(words: &[&str], index: usize) -> &'static str {
     let all = |test: &dyn Fn(&str) -> bool| !words.is_empty() && words.iter().all(|word| test(word));
     let number = |word: &str| word.parse::<u32>().ok();
+    // A separator between columns is shown as it is written.
+    if let [separator] = words {
+        match *separator {
+            "|" => return "|",
+            "-" => return "-",
+            ">" => return ">",
+            _ => {}
+        }
+    }
     if all(&|word| named_in(&WEEKDAYS, word).is_some()) {
         "weekday"
     } else if all(&|word| named_in(&MONTHS, word).is_some()) {
