@@ -60,6 +60,9 @@ fn bench_file(label: &str, path: &str, format: Format) {
 
 /// Detection alone, best of many runs (it reads only samples, so one run is short).
 fn bench_detection(label: &str, bytes: &[u8]) {
+    if std::env::var("SCROLLBACK_BENCH_DETECT_LABEL").is_ok_and(|only| !label.contains(&only)) {
+        return;
+    }
     let text = std::str::from_utf8(bytes).expect("generated logs are UTF-8");
     let mut best = Duration::MAX;
     let mut format = None;
@@ -74,8 +77,12 @@ fn bench_detection(label: &str, bytes: &[u8]) {
 fn main() {
     let mirage = std::env::var("SCROLLBACK_BENCH_MIRAGE").unwrap_or_else(|_| "target/bench/meeting-1000000.txt".to_owned());
     let irssi = std::env::var("SCROLLBACK_BENCH_IRSSI").unwrap_or_else(|_| "target/bench/meeting-1000000.irssi.log".to_owned());
-    bench_file("native_mirage", &mirage, Format::MirageMeeting);
-    bench_file("native_irssi", &irssi, Format::Irssi);
+    // `SCROLLBACK_BENCH_DETECT_ONLY=1`: detection alone (quick, and countable under callgrind).
+    let detect_only = std::env::var_os("SCROLLBACK_BENCH_DETECT_ONLY").is_some();
+    if !detect_only {
+        bench_file("native_mirage", &mirage, Format::MirageMeeting);
+        bench_file("native_irssi", &irssi, Format::Irssi);
+    }
     let mirage_bytes = std::fs::read(&mirage).expect("the Mirage log");
     let irssi_bytes = std::fs::read(&irssi).expect("the irssi log");
     bench_detection("native_mirage", &mirage_bytes);
@@ -87,6 +94,9 @@ fn main() {
         prefixed.extend_from_slice(line);
     }
     bench_detection("native_inferred", &prefixed);
+    if detect_only {
+        return;
+    }
     let inferred = std::env::temp_dir().join("scrollback-bench-inferred.log");
     std::fs::write(&inferred, &prefixed).expect("a temporary file");
     bench_file("native_inferred", inferred.to_str().expect("a UTF-8 path"), Format::Inferred);

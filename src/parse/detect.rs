@@ -36,14 +36,16 @@ pub fn detect(text: &str) -> Format {
     let (best_format, best_score) = best;
     let known_reads_it = best_score.total * 5 >= n_lines * 2;
     // A shape no reader knows: learn it when the known readers read too little of the file
-    // (nothing, a third of its lines unread, or messages on under half of them), and take it
-    // when it reads a quarter more lines or finds twice the messages.
-    if !known_reads_it || best_score.unread * 3 > n_lines || best_score.spoken * 2 < n_lines {
+    // (nothing, a third of its lines unread, or messages on under half of the first sample's),
+    // and take it when it reads a quarter more lines or finds twice the messages.
+    let n_head_lines = samples[0].iter().filter(|line| !is_blank(line)).count();
+    if !known_reads_it || best_score.unread * 3 > n_lines || best_score.spoken * 2 < n_head_lines {
         let sample_lines: Vec<&str> = samples.iter().flatten().copied().collect();
         if let Some(template) = super::infer::Template::learn(&sample_lines, text) {
-            let (n_read, n_spoken) = template.count_read(&sample_lines);
+            let (n_read, _) = template.count_read(&sample_lines);
+            let (_, n_head_spoken) = template.count_read(&samples[0]);
             let reads_more = n_read * 4 >= (n_lines - best_score.unread) * 5;
-            let says_more = n_spoken > best_score.spoken * 2;
+            let says_more = n_head_spoken > best_score.spoken * 2;
             if !known_reads_it || reads_more || says_more {
                 return Format::Inferred;
             }
@@ -123,13 +125,13 @@ struct Score {
     total: usize,
     /// Non-blank lines it did not know at all (confidence 0).
     unread: usize,
-    /// Lines it read as someone's message.
+    /// Lines of the first sample it read as someone's message.
     spoken: usize,
 }
 
 fn score(format: Format, samples: &[Vec<&str>]) -> Score {
     let mut score = Score::default();
-    for sample in samples {
+    for (index, sample) in samples.iter().enumerate() {
         // Each sample gets a fresh reader: a reader may keep state, such as being in a header.
         let mut reader = reader_for(format);
         let mut context = Context::default();
@@ -138,7 +140,11 @@ fn score(format: Format, samples: &[Vec<&str>]) -> Score {
             let confidence = usize::from(reading.confidence);
             score.total += confidence;
             score.unread += usize::from(confidence == 0);
-            score.spoken += usize::from(reading.kind == crate::model::LineKind::Message && reading.nick.is_some());
+            // Messages are counted in the first sample only: it is evidence enough, and it keeps
+            // scoring every reader as cheap as it was.
+            if index == 0 {
+                score.spoken += usize::from(reading.kind == crate::model::LineKind::Message && reading.nick.is_some());
+            }
         }
     }
     score

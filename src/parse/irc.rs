@@ -21,9 +21,8 @@ pub fn utterance(rest: &str) -> Option<Utterance> {
         b'<' => {
             let close = memchr::memchr(b'>', bytes)?;
             let inner = trim_range(rest, 1..close);
-            // `<@nick>`, `<+nick>`, `< nick>`: the mode column is not part of the nick, and
-            // `<nick!user@host>` (a sender written in full) is the nick.
-            let nick = without_user_and_host(rest, strip_mode_prefix(rest, inner));
+            // `<@nick>`, `<+nick>`, `< nick>`: the mode column is not part of the nick.
+            let nick = strip_mode_prefix(rest, inner);
             if nick.is_empty() || rest[nick.clone()].contains(char::is_whitespace) {
                 return None;
             }
@@ -74,12 +73,21 @@ pub fn system_event(text: &str) -> SystemEvent {
     WORDINGS.iter().find(|(wording, _)| text.contains(wording)).map_or(SystemEvent::Other, |(_, event)| *event)
 }
 
-/// `nick!user@host`, as IRC writes a sender in full: the nick.
+/// `nick!user@host`, as IRC writes a sender in full: the nick. The parse loop applies it to
+/// every line-based reader's nick.
 pub fn without_user_and_host(rest: &str, nick: Range<usize>) -> Range<usize> {
-    let written = &rest[nick.clone()];
-    match written.find('!') {
-        Some(bang) if bang > 0 && written[bang..].contains('@') => nick.start..nick.start + bang,
+    let written = rest[nick.clone()].as_bytes();
+    match memchr::memchr(b'!', written) {
+        Some(bang) if bang > 0 && memchr::memchr(b'@', &written[bang..]).is_some() => nick.start..nick.start + bang,
         _ => nick,
+    }
+}
+
+#[cfg(test)]
+#[test]
+fn a_sender_written_in_full_is_its_nick() {
+    for (written, nick) in [("bob!~bob@host.example", "bob"), ("wow!", "wow!"), ("!x@y", "!x@y"), ("a!b", "a!b")] {
+        assert_eq!(&written[without_user_and_host(written, 0..written.len())], nick, "{written}");
     }
 }
 
@@ -132,8 +140,6 @@ mod tests {
         ("< avsm> padded", "message", Some("avsm"), "padded"),
         ("<avsm>", "message", Some("avsm"), ""),
         ("<|trey|> pipes", "message", Some("|trey|"), "pipes"),
-        ("<bob!~bob@host.example> in full", "message", Some("bob"), "in full"),
-        ("<wow!> not a sender", "message", Some("wow!"), "not a sender"),
         ("* avsm waves", "action", Some("avsm"), "waves"),
         ("-NickServ- identify", "notice", Some("NickServ"), "identify"),
         ("-qtox-git-spam- pushed 2 commits", "notice", Some("qtox-git-spam"), "pushed 2 commits"),

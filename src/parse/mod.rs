@@ -143,6 +143,10 @@ impl Parser {
             let source = &text[range.clone()];
             context.line_index = lines.len() as u32;
             let mut reading = reader.read(source, context);
+            if !is_structured {
+                // `<nick!user@host>`: a sender written in full is its nick, whoever logged it.
+                reading.nick = reading.nick.map(|nick| irc::without_user_and_host(source, nick));
+            }
             if reading.kind == LineKind::Raw && !is_structured {
                 if continues_a_message(lines, source) {
                     reading = Reading::whole(LineKind::Continuation, source, 0);
