@@ -213,6 +213,8 @@ async fn a_log_in_an_unknown_shape_opens_with_its_inferred_shape_speakers_and_th
     assert_eq!(browser.text_of("#L2 .nick").await, "bob");
     assert!(browser.text_of("#L2 .time").await.contains("21:20"));
     assert!(class_of(&browser, "#L4").await.contains("kind-continuation"), "the wrapped line goes with its message");
+    let lefts = browser.eval("return ['#L3 .text', '#L4 .text'].map(css => Math.round(document.querySelector(css).getBoundingClientRect().left));", vec![]).await;
+    assert_eq!(lefts[0], lefts[1], "the wrapped line goes on under its message's text: {lefts}");
     assert!(class_of(&browser, "#L5").await.contains("kind-action"));
     assert!(class_of(&browser, "#L6").await.contains("kind-system"));
     assert_eq!(browser.count("ul.legend li.speaker").await, 3, "talchas, bob and carol");
