@@ -5,8 +5,10 @@
 //! A template is a list of [`Column`]s (each a bare field or a bracketed group of fields, one of
 //! which must tell the time) and a [`Speaker`] shape. Learning tries, on every sampled line, each
 //! prefix of its columns followed by each speaker shape, and keeps the pairing that reads the
-//! most lines; it must read most of the sample and find at least two speakers, so prose and code
-//! stay plain text.
+//! most lines (then the one whose speaker varies most); it must stamp half the sample, find
+//! three messages and two speakers, so prose and code stay plain text. Lines the template does
+//! not fit are read as events (`-!-`, `* nick`), session markers or raw lines, and the parse
+//! loop makes a raw line after a message its continuation.
 
 use std::collections::HashMap;
 use std::ops::Range;
@@ -59,7 +61,7 @@ impl Field {
     }
 }
 
-/// One column of the prefix: a bare field, or fields inside `[…]` or `(…)`.
+/// One column of the prefix: a bare field, or fields inside `[…]`, `(…)` or `<…>`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 struct Column {
     brackets: Option<(u8, u8)>,
