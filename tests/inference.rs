@@ -272,6 +272,17 @@ fn invented_shapes_are_inferred_and_read_line_by_line() {
     assert!(failures.is_empty(), "{} shapes misread:\n{}", failures.len(), failures.join("\n"));
 }
 
+/// A time-only shape takes its dates from the logger's day lines.
+#[test]
+fn day_lines_date_the_lines_after_them() {
+    let text = "--- Day changed Tue May 29 2018\n21:20:37 | bob: late\n21:21:00 | ann: very\n--- Day changed Wed May 30 2018\n00:01:02 | bob: early\n00:02:00 | cyd: yes\n";
+    let log = parse(text.as_bytes(), None);
+    assert_eq!(log.format, Format::Inferred);
+    let times: Vec<String> = [1, 2, 4, 5].iter().map(|index| time_of(&log, *index)).collect();
+    assert_eq!(times, ["2018-05-29T21:20:37", "2018-05-29T21:21:00", "2018-05-30T00:01:02", "2018-05-30T00:02:00"]);
+    assert_eq!(log.lines[0].kind, LineKind::Header);
+}
+
 /// Text that is not a chat log, even with times in it, stays plain text.
 #[test]
 fn prose_code_and_lists_stay_plain_text() {

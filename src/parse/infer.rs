@@ -773,6 +773,12 @@ impl Reader for InferredReader {
             if let Some((nick, body)) = template.speaker.read(rest) {
                 return reading(LineKind::Message, Some(nick), body, 2);
             }
+        } else if is_session_marker(line) {
+            // `--- Day changed Tue May 29 2018`: the date of the lines after it.
+            if let Some(date) = date_in_words(line) {
+                context.date = Some(date);
+            }
+            return Reading::whole(LineKind::Header, line, 0);
         }
         // With neither date nor time, `* item`, `- item` and `$ make` are as often a wrapped
         // message's lists and commands as actions: only `<nick> text`, `-nick- text` and system
@@ -791,11 +797,26 @@ impl Reader for InferredReader {
             let nick = word_at(rest, 0).filter(|_| irc::system_event(rest) != SystemEvent::Other);
             return reading(LineKind::System(irc::system_event(rest)), nick, 0..rest.len(), 1);
         }
-        if is_session_marker(line) {
-            return Reading::whole(LineKind::Header, line, 0);
-        }
         Reading::raw(line)
     }
+}
+
+/// A date anywhere among a line's words: `2018-05-29`, or a month's name with a day and a year
+/// (`Tue May 29 2018`, `29 May 2018 21:20:37`).
+fn date_in_words(line: &str) -> Option<NaiveDate> {
+    let mut values = Vec::new();
+    let mut position = skip_spaces(line, 0);
+    while position < line.len() {
+        let token_end = word_at(line, position).map_or(line.len(), |word| word.end);
+        if let Some((value, _)) = scan_field(line, position, token_end) {
+            if value.field == Field::YearFirstDate {
+                return value.date;
+            }
+            values.push(value);
+        }
+        position = skip_spaces(line, token_end);
+    }
+    written_out_date(line, &values)
 }
 
 /// `--- Log opened …`, `**** BEGIN LOGGING AT …`, `Session Start: …`: a logger's own lines.
