@@ -299,14 +299,14 @@ fn prose_code_and_lists_stay_plain_text() {
 }
 
 /// A long message wrapped over untimed lines, in a format that has its own reader: the lines go
-/// with the message, not raw; a blank line ends the message.
+/// with the message, not raw; a blank line ends the message; a Markdown heading is a header.
 #[test]
 fn wrapped_lines_continue_the_message_in_a_known_format() {
-    let text = "--- Log opened Wed Jun 29 15:50:00 2016\n15:55 <ann> hi\n15:56 <@bob> we should look at the release plan and the\ndevelopment schedule.\nand the docs.\n\na paragraph after a blank line\n15:57 <ann> yes\n15:58 -!- cyd has quit [bye]\nstray text after an event\n";
+    let text = "--- Log opened Wed Jun 29 15:50:00 2016\n15:55 <ann> hi\n15:56 <@bob> we should look at the release plan and the\ndevelopment schedule.\nand the docs.\n\na paragraph after a blank line\n15:57 <ann> yes\n15:58 -!- cyd has quit [bye]\nstray text after an event\n\n# Day 2\n";
     let log = parse(text.as_bytes(), None);
     assert_eq!(log.format, Format::Irssi);
     let kinds: Vec<&str> = log.lines.iter().map(|line| line.kind.name()).collect();
-    assert_eq!(kinds, ["header", "message", "message", "continuation", "continuation", "blank", "raw", "message", "system", "raw"]);
+    assert_eq!(kinds, ["header", "message", "message", "continuation", "continuation", "blank", "raw", "message", "system", "raw", "blank", "header"]);
 }
 
 /// A line with a shape of its own after a message is a line its reader failed on: it stays raw.

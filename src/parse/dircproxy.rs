@@ -7,7 +7,7 @@ use std::ops::Range;
 use chrono::{Datelike, NaiveDate, NaiveTime};
 
 use super::irc::{after_spaces, skip_spaces, word_at};
-use super::mirc::month_number;
+use super::time::month_number;
 use super::time::clock;
 use super::{is_blank, Context, Reader, Reading};
 use crate::model::{LineKind, SystemEvent};

@@ -73,6 +73,11 @@ pub fn system_event(text: &str) -> SystemEvent {
     WORDINGS.iter().find(|(wording, _)| text.contains(wording)).map_or(SystemEvent::Other, |(_, event)| *event)
 }
 
+/// `--- Log opened …`, `**** BEGIN LOGGING AT …`, `Session Start: …`: a logger's own lines.
+pub fn is_session_line(line: &str) -> bool {
+    line.starts_with("--- ") || line.starts_with("**** ") || line.starts_with("Session ")
+}
+
 /// `nick!user@host`, as IRC writes a sender in full: the nick. The parse loop applies it to
 /// every line-based reader's nick.
 pub fn without_user_and_host(rest: &str, nick: Range<usize>) -> Range<usize> {
@@ -91,7 +96,8 @@ fn a_sender_written_in_full_is_its_nick() {
     }
 }
 
-fn strip_mode_prefix(rest: &str, nick: Range<usize>) -> Range<usize> {
+/// `@nick`, `+nick`, ` nick `: the mode column and spaces are not part of the nick.
+pub fn strip_mode_prefix(rest: &str, nick: Range<usize>) -> Range<usize> {
     let mode_length = rest[nick.clone()].bytes().take_while(|b| matches!(b, b'@' | b'+' | b'%' | b'~' | b'&')).count();
     // A nick that is nothing but `@` stays as it is.
     if mode_length == nick.len() {

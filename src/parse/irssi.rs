@@ -168,9 +168,10 @@ fn day_month_year_words(text: &str) -> Option<NaiveDate> {
 
 /// `Jun`, `8月`, or a bare month number of one or two digits.
 pub(super) fn month_number(word: &str) -> Option<u32> {
-    const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-    if let Some(index) = MONTHS.iter().position(|month| word.eq_ignore_ascii_case(month)) {
-        return Some(index as u32 + 1);
+    if word.len() == 3 {
+        if let Some(month) = super::time::month_number(word.as_bytes()) {
+            return Some(month);
+        }
     }
     let digits = word.strip_suffix('月').unwrap_or(word);
     let is_number = (1..=2).contains(&digits.len()) && digits.bytes().all(|b| b.is_ascii_digit());

@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 
 use super::bracket::{bracketed_clock, irc_reading, star_events_as_system};
 use super::irc::word_at;
+use super::time::month_number;
 use super::{is_blank, Context, Reader, Reading};
 use crate::model::{LineKind, SystemEvent};
 
@@ -77,12 +78,6 @@ pub(super) fn weekday_month_day_year(text: &str) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(year, month, day)
 }
 
-/// `Jan` … `Dec`, in any case.
-pub(super) fn month_number(abbreviation: &[u8]) -> Option<u32> {
-    const MONTHS: [&[u8; 3]; 12] = [b"jan", b"feb", b"mar", b"apr", b"may", b"jun", b"jul", b"aug", b"sep", b"oct", b"nov", b"dec"];
-    let abbreviation = abbreviation.get(..3)?;
-    MONTHS.iter().position(|month| month.eq_ignore_ascii_case(abbreviation)).map(|index| index as u32 + 1)
-}
 
 
 /// What a `* ...` line that is really a channel event says: the event, and its subject nick.

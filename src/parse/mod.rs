@@ -5,6 +5,7 @@ mod botbot;
 mod bracket;
 mod bracket_iso;
 mod clock_irc;
+mod continuation;
 pub mod decode;
 mod detect;
 mod dircproxy;
@@ -144,15 +145,7 @@ impl Parser {
             context.line_index = lines.len() as u32;
             let mut reading = reader.read(source, context);
             if !is_structured {
-                // `<nick!user@host>`: a sender written in full is its nick, whoever logged it.
-                reading.nick = reading.nick.map(|nick| irc::without_user_and_host(source, nick));
-            }
-            if reading.kind == LineKind::Raw && !is_structured {
-                if continues_a_message(lines, source) {
-                    reading = Reading::whole(LineKind::Continuation, source, 0);
-                } else if is_markdown_heading(lines, source) {
-                    reading = Reading::whole(LineKind::Header, source, 0);
-                }
+                continuation::place(lines, source, &mut reading);
             }
             mark_ctcp_action(source, &mut reading);
             let mut line = reading.into_line(range, context.date);
@@ -326,50 +319,6 @@ impl Reading {
             shown: None,
         }
     }
-}
-
-/// Whether `source`, a line its reader did not know, goes on with the message above it: a
-/// message hard-wrapped by hand or by a paste (`15:56 <@nick> we should …` then `development
-/// schedule.`). It does when the line just above is said by someone (a message or its
-/// continuation; a blank line ends a message) and it has no shape of its own: a line that starts
-/// with a time or a date, or reads as an IRC line, is a line its reader failed on and stays raw.
-fn continues_a_message(lines: &[Line], source: &str) -> bool {
-    let above = lines.last();
-    let follows_a_message = above.is_some_and(|line| matches!(line.kind, LineKind::Message | LineKind::Action | LineKind::Notice | LineKind::Continuation));
-    follows_a_message && !has_a_line_shape(source)
-}
-
-/// `# Day 1` at the start of a paragraph: a log pasted into a Markdown page, under its headings.
-fn is_markdown_heading(lines: &[Line], source: &str) -> bool {
-    let starts_a_paragraph = lines.last().is_none_or(|line| line.kind == LineKind::Blank);
-    let level = source.bytes().take_while(|byte| *byte == b'#').count();
-    starts_a_paragraph && (1..=6).contains(&level) && source.as_bytes().get(level) == Some(&b' ')
-}
-
-/// A time or a date at the start (bare or bracketed), an IRC utterance or event line, or a
-/// logger's session marker (`--- Log opened`, `**** BEGIN LOGGING`, `Session Start:`).
-fn has_a_line_shape(line: &str) -> bool {
-    if line.starts_with("--- ") || line.starts_with("**** ") || line.starts_with("Session ") {
-        return true;
-    }
-    let start = line.trim_start_matches([' ', '\t', '[', '(']).as_bytes();
-    let stamped = time::clock(start).is_some() || written_date(start);
-    // `* item` is a list in a wrapped message as often as an action.
-    stamped || irc::utterance(line.trim_start()).is_some_and(|utterance| utterance.kind != LineKind::Action)
-}
-
-/// `2016-06-29`, `29.06.2016`, `6/29/2016` at the start: three numbers, the year first or last.
-fn written_date(start: &[u8]) -> bool {
-    let run = |from: usize| start.get(from..).map_or(0, |rest| rest.iter().take_while(|byte| byte.is_ascii_digit()).count());
-    let first = run(0);
-    let Some(&separator) = start.get(first).filter(|byte| matches!(byte, b'-' | b'/' | b'.')) else { return false };
-    let second = run(first + 1);
-    if start.get(first + 1 + second) != Some(&separator) {
-        return false;
-    }
-    let third = run(first + second + 2);
-    let short = |length: usize| (1..=2).contains(&length);
-    (first == 4 && short(second) && short(third)) || (short(first) && short(second) && third == 4)
 }
 
 /// A message that is a raw CTCP `\x01ACTION waves\x01` is an action, whatever client logged it.

@@ -76,13 +76,12 @@ fn slash_or_iso_date(text: &str) -> Option<NaiveDate> {
 
 /// The date in a session header's `Tue 04 Feb 2020 04:00:50 PM UTC` or `2/4/2020 4:00:50 PM`.
 fn date_in_words(text: &str) -> Option<NaiveDate> {
-    const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
     let words: Vec<&str> = text.split_whitespace().take(6).collect();
     if let Some(date) = words.iter().find_map(|word| slash_or_iso_date(word)) {
         return Some(date);
     }
-    let month_at = words.iter().position(|word| MONTHS.iter().any(|month| word.starts_with(month)))?;
-    let month = MONTHS.iter().position(|month| words[month_at].starts_with(month))? as u32 + 1;
+    let month_at = words.iter().position(|word| super::time::month_number(word.as_bytes()).is_some())?;
+    let month = super::time::month_number(words[month_at].as_bytes())?;
     let day = words.get(month_at.wrapping_sub(1)).and_then(|word| word.parse().ok());
     let day = day.or_else(|| words.get(month_at + 1).and_then(|word| word.trim_end_matches(',').parse().ok()))?;
     let year = words[month_at..].iter().find_map(|word| word.parse::<i32>().ok().filter(|year| *year > 1900))?;

@@ -48,6 +48,13 @@ pub fn clock(s: &[u8]) -> Option<(NaiveTime, usize)> {
     Some((NaiveTime::from_hms_opt(hour, minute, second)?, length))
 }
 
+/// `Jan` … `Dec` (or a longer word starting like one: `June`), in any case: the month's number.
+pub fn month_number(word: &[u8]) -> Option<u32> {
+    const MONTHS: [&[u8; 3]; 12] = [b"jan", b"feb", b"mar", b"apr", b"may", b"jun", b"jul", b"aug", b"sep", b"oct", b"nov", b"dec"];
+    let abbreviation = word.get(..3)?;
+    MONTHS.iter().position(|month| month.eq_ignore_ascii_case(abbreviation)).map(|index| index as u32 + 1)
+}
+
 /// A date in a file name: `2016-06-29`, `20160629`, `29-06-2016` or `2016.06.29`, as loggers
 /// name their daily files (`#ubuntu.2004-11-15.log`, `slackware.20130101.log`).
 pub fn date_in_file_name(name: &str) -> Option<NaiveDate> {

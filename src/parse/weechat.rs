@@ -125,10 +125,9 @@ fn legacy(line: &str) -> Option<Reading> {
 
 /// `2007 Sep 01 00:23:55`: the date, and where the time starts.
 fn legacy_stamp(line: &str) -> Option<(NaiveDate, usize)> {
-    const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
     let head = line.get(..12)?;
     let year: i32 = head.get(..4)?.parse().ok()?;
-    let month = MONTHS.iter().position(|month| head.get(5..8) == Some(*month))? as u32 + 1;
+    let month = super::time::month_number(head.get(5..8)?.as_bytes())?;
     let day: u32 = head.get(9..11)?.parse().ok()?;
     (head.as_bytes()[4] == b' ' && head.as_bytes()[8] == b' ').then_some(())?;
     Some((NaiveDate::from_ymd_opt(year, month, day)?, 12))
