@@ -42,8 +42,7 @@ pub fn detect(text: &str) -> Format {
     if !known_reads_it || best_score.unread * 3 > n_lines || best_score.spoken * 2 < n_head_lines {
         let sample_lines: Vec<&str> = samples.iter().flatten().copied().collect();
         if let Some(template) = super::infer::Template::learn(&sample_lines, text) {
-            let (n_read, _) = template.count_read(&sample_lines);
-            let (_, n_head_spoken) = template.count_read(&samples[0]);
+            let (n_read, n_head_spoken) = template.count_read(&samples);
             let reads_more = n_read * 4 >= (n_lines - best_score.unread) * 5;
             let says_more = n_head_spoken > best_score.spoken * 2;
             if !known_reads_it || reads_more || says_more {

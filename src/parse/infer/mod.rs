@@ -244,18 +244,21 @@ impl Template {
         &self.description
     }
 
-    /// How many of the non-blank `lines` the template reads (as a message, an event or a
-    /// stamped line), and how many of them are someone's messages.
-    pub fn count_read(&self, lines: &[&str]) -> (usize, usize) {
+    /// How many of the samples' non-blank lines the template reads (as a message, an event or a
+    /// stamped line), and how many lines of the first sample are someone's messages: the
+    /// figures detection compares with the best reader's.
+    pub fn count_read(&self, samples: &[Vec<&str>]) -> (usize, usize) {
         let mut reader = InferredReader { template: Some(self.clone()), values: Vec::new() };
         let mut context = Context::default();
-        let (mut n_read, mut n_spoken) = (0, 0);
-        for line in lines.iter().filter(|line| !is_blank(line)) {
-            let reading = reader.read(line, &mut context);
-            n_read += usize::from(reading.confidence > 0);
-            n_spoken += usize::from(reading.kind == LineKind::Message && reading.nick.is_some());
+        let (mut n_read, mut n_head_spoken) = (0, 0);
+        for (index, sample) in samples.iter().enumerate() {
+            for line in sample.iter().filter(|line| !is_blank(line)) {
+                let reading = reader.read(line, &mut context);
+                n_read += usize::from(reading.confidence > 0);
+                n_head_spoken += usize::from(index == 0 && reading.kind == LineKind::Message && reading.nick.is_some());
+            }
         }
-        (n_read, n_spoken)
+        (n_read, n_head_spoken)
     }
 }
 
