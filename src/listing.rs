@@ -1,5 +1,6 @@
 //! What the log view lists, in order: the lines that pass the filters, a header per agenda
-//! section (a collapsed one hides its lines), and runs of joins, parts and quits condensed into one row.
+//! section (a collapsed one hides its lines), runs of joins, parts and quits condensed into one row,
+//! and the page header (the lines the title block already shows) folded into one row.
 
 use std::ops::RangeInclusive;
 
@@ -13,13 +14,18 @@ pub enum Entry {
     Joins { first: u32, last: u32 },
     /// The header of agenda section `index`, whose first line is `first`.
     Section { index: u32, first: u32 },
+    /// The page header's lines at the top of the log (title, author, tags), folded into one row
+    /// that holds them.
+    PageHeader { first: u32, last: u32 },
 }
 
 impl Entry {
     /// The first source line the entry stands for.
     pub fn first_line(self) -> usize {
         match self {
-            Entry::Line(line) | Entry::Joins { first: line, .. } | Entry::Section { first: line, .. } => line as usize,
+            Entry::Line(line) | Entry::Joins { first: line, .. } | Entry::Section { first: line, .. } | Entry::PageHeader { first: line, .. } => {
+                line as usize
+            }
         }
     }
 }
@@ -37,12 +43,14 @@ pub struct Rules<'a> {
     pub collapsed: &'a dyn Fn(usize) -> bool,
     /// Lines shown whatever the filters say: those the URL hash points at.
     pub pinned: Option<RangeInclusive<usize>>,
+    /// Fold the page header's lines into one row (the view opens it in place).
+    pub fold_page_header: bool,
 }
 
 impl Rules<'_> {
     /// Every line, nothing condensed or collapsed.
     pub const EVERYTHING: Rules<'static> =
-        Rules { keep: &|_| true, condense_joins: false, expanded: &|_| false, sections: &[], collapsed: &|_| false, pinned: None };
+        Rules { keep: &|_| true, condense_joins: false, expanded: &|_| false, sections: &[], collapsed: &|_| false, pinned: None, fold_page_header: false };
 }
 
 /// The list's rows, in the order shown: source order, or a newest-first file's blocks from the
@@ -54,16 +62,31 @@ pub struct Listing {
     by_line: Vec<(u32, u32)>,
 }
 
+/// The last line of the page header at the top of the log: the run of header and blank lines
+/// that the title block shows (a log with a title, author, tags or date from its page), when it
+/// holds two header lines or more.
+pub fn page_header_end(log: &Log) -> Option<usize> {
+    let meta = &log.meta;
+    if meta.title.is_none() && meta.author.is_none() && meta.tags.is_empty() && meta.published.is_none() {
+        return None;
+    }
+    let run = log.lines.iter().take_while(|line| matches!(line.kind, LineKind::Header | LineKind::Blank));
+    let headers: Vec<usize> = run.enumerate().filter(|(_, line)| line.kind == LineKind::Header).map(|(index, _)| index).collect();
+    (headers.len() >= 2).then(|| headers[headers.len() - 1])
+}
+
 /// Joins, parts, quits and nick changes: the lines a reader skims past.
 pub fn is_coming_or_going(kind: LineKind) -> bool {
     matches!(kind, LineKind::System(SystemEvent::Join | SystemEvent::Part | SystemEvent::Quit | SystemEvent::NickChange))
 }
 
 /// Whether pinning `lines` (a link) can change the listing: only when a filter would hide a
-/// line, or condensing would fold a join or part into a run. Otherwise the listing stays the
+/// line, condensing would fold a join or part into a run, or the page header's fold holds it. Otherwise the listing stays the
 /// same as a link moves (`j`/`k`), and need not be built again over every line.
 pub fn pinning_matters(log: &Log, lines: &RangeInclusive<usize>, filtering: bool, condense_joins: bool) -> bool {
-    filtering || condense_joins && lines.clone().filter_map(|line| log.lines.get(line)).any(|line| is_coming_or_going(line.kind))
+    filtering
+        || condense_joins && lines.clone().filter_map(|line| log.lines.get(line)).any(|line| is_coming_or_going(line.kind))
+        || page_header_end(log).is_some_and(|last| *lines.start() <= last)
 }
 
 impl Listing {
@@ -114,6 +137,14 @@ fn collect(log: &Log, rules: &Rules, lines: std::ops::Range<usize>, entries: &mu
     let condensable = |line: usize| rules.condense_joins && is_coming_or_going(log.lines[line].kind) && !pinned(line);
     let mut sections = rules.sections.iter().enumerate().peekable();
     let mut line = lines.start;
+    if rules.fold_page_header && line == 0 {
+        let before_sections = rules.sections.first().map_or(usize::MAX, |section| *section.start());
+        let last = page_header_end(log).filter(|&last| last < n_lines && last < before_sections);
+        if let Some(last) = last.filter(|&last| (0..=last).all(|line| (rules.keep)(line) && !pinned(line))) {
+            entries.push(Entry::PageHeader { first: 0, last: last as u32 });
+            line = last + 1;
+        }
+    }
     while line < n_lines {
         // Sections that start here (an empty or malformed one is skipped).
         while let Some((index, section)) = sections.peek() {

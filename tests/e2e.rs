@@ -345,7 +345,7 @@ async fn the_embed_example_works_from_a_sub_path_and_sizes_its_iframe() {
     // Inside the frame: the compact mode, the log from ?src=, and the link to the full viewer.
     browser.wait_for("iframe#scrollback").await;
     browser.client.enter_frame(0).await.expect("into the iframe");
-    browser.wait_for_text(".log-header .file-name", "meeting.txt").await;
+    browser.wait_for_text(".embed-bar .embed-title", "meeting.txt").await;
     assert!(browser.client.find(Locator::Css("#file-input")).await.is_err(), "no file picker in an embed");
     let full = browser.wait_for("a.open-full").await;
     let href = full.attr("href").await.unwrap().unwrap_or_default();
@@ -373,7 +373,7 @@ async fn the_embed_example_works_from_a_sub_path_and_sizes_its_iframe() {
     browser.screenshot("embed-example").await;
 
     browser.goto("/logs/viewer/index.html?embed=1&src=../meeting.log.gz#L33").await;
-    browser.wait_for_text(".log-header .file-name", "meeting.log.gz").await;
+    browser.wait_for_text(".embed-bar .embed-title", "meeting.log.gz").await;
     assert!(text(&browser.wait_for("#L33 .text").await).await.contains("message number 33"));
     let parsed = browser.eval("return performance.getEntriesByName('scrollback:worker-parsed').length;", vec![]).await;
     assert_eq!(parsed, 1, "parsed by the worker, spawned from the sub-path");
@@ -505,7 +505,7 @@ async fn a_pasted_log_opens_and_the_reader_can_read_it_as_another_format() {
     browser.goto("/index.html").await;
     browser.wait_for("#L7.kind-message").await;
 
-    browser.wait_for(".toolbar button[aria-expanded]").await.click().await.expect("open the paste panel");
+    browser.wait_for(".toolbar button.paste").await.click().await.expect("open the paste panel");
     browser
         .eval(
             "document.querySelector('#paste-area').value = '[10:00] <ann> hello\\n[10:01] <ben> hi ann\\n';

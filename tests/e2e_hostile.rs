@@ -51,7 +51,7 @@ async fn hostile_log_text_stays_text() {
 
     let foreign = browser
         .eval(
-            "const allowed = new Set(['DIV', 'A', 'BUTTON', 'TIME', 'SPAN', 'BDI']);
+            "const allowed = new Set(['DIV', 'A', 'BUTTON', 'TIME', 'SPAN', 'BDI', 'DETAILS', 'SUMMARY']);
              return [...document.querySelectorAll('section.log *')].map(e => e.tagName).filter(t => !allowed.has(t));",
             vec![],
         )

@@ -136,6 +136,10 @@ async fn the_timeline_jumps_and_the_page_reads_in_light_dark_and_at_360_px() {
     browser.wait_for(".row").await;
     let n_paths = browser.count(".timeline svg path").await;
     assert!((2..=scrollback::activity::TOP_SPEAKERS + 1).contains(&n_paths), "one path per speaker shown: {n_paths}");
+    // Closed, the overview is a slim strip; its toggle opens the speaker bars.
+    assert_eq!(browser.count(".speakers-chart").await, 0, "the speaker bars wait for the toggle");
+    browser.wait_for(".overview-toggle").await.click().await.expect("open the overview");
+    browser.wait_for(".speakers-chart svg rect").await;
     assert_eq!(browser.count(".speakers-chart svg rect").await, demo.speakers.len().min(12));
     assert_eq!(browser.count(".timeline svg rect.band").await, demo.agenda.sections.len(), "the agenda's sections are bands on the timeline");
     browser
@@ -201,7 +205,7 @@ async fn every_control_is_named_the_page_has_landmarks_and_muted_text_keeps_aa_c
             )
             .await;
         assert!(contrast.as_f64().unwrap_or(0.0) >= 4.5, "muted text keeps 4.5:1 in {theme}: {contrast}");
-        let focus = browser.eval("const b = document.querySelector('.toolbar button.button'); b.focus(); return document.activeElement === b ? getComputedStyle(b).outlineStyle : 'not focused';", vec![]).await;
+        let focus = browser.eval("const b = document.querySelector('.toolbar button.paste'); b.focus(); return document.activeElement === b ? getComputedStyle(b).outlineStyle : 'not focused';", vec![]).await;
         assert_eq!(focus, json!("solid"), "focus is visible ({theme})");
     }
     browser.close().await;

@@ -25,6 +25,7 @@ fn describe(listing: &Listing) -> Vec<String> {
             Entry::Line(line) => format!("L{}", line + 1),
             Entry::Joins { first, last } => format!("J{}-{}", first + 1, last + 1),
             Entry::Section { index, first } => format!("S{index}@{}", first + 1),
+            Entry::PageHeader { first, last } => format!("H{}-{}", first + 1, last + 1),
         })
         .collect()
 }
@@ -195,4 +196,45 @@ fn a_link_is_left_out_of_the_list_only_when_it_cannot_change_it() {
     assert!(!scrollback::listing::pinning_matters(&log, &(0..=0), false, true), "a message, joins condensed");
     assert!(scrollback::listing::pinning_matters(&log, &(2..=2), false, true), "a join, joins condensed");
     assert!(scrollback::listing::pinning_matters(&log, &(0..=0), true, false), "any line under a filter");
+}
+
+/// A MirageOS page: its header lines (shown by the title block) and the call below them.
+const PAGE: &str = "\
+Irc discussions from #mirage on 13-07-2016
+
+Written by unpurecamelbot
+Classified under: irclog
+Published: 2016-07-13
+
+13-07-2016 17:00 yomimono hi all!
+
+13-07-2016 17:01 talex5 hi
+";
+
+#[test]
+fn the_page_header_folds_into_one_row_unless_linked_or_filtered() {
+    let log = parse(PAGE.as_bytes(), None);
+    assert_eq!(scrollback::listing::page_header_end(&log), Some(4), "lines 1–5 are the page header");
+    let only_messages = |line: usize| line >= 6;
+    let folded = || Rules { fold_page_header: true, ..Rules::EVERYTHING };
+    let cases: [(&str, Rules, &[&str]); 4] = [
+        ("folded", folded(), &["H1-5", "L6", "L7", "L8", "L9"]),
+        ("not asked to fold", Rules::EVERYTHING, &["L1", "L2", "L3", "L4", "L5", "L6", "L7", "L8", "L9"]),
+        ("a link into it", Rules { pinned: Some(2..=2), ..folded() }, &["L1", "L2", "L3", "L4", "L5", "L6", "L7", "L8", "L9"]),
+        ("a filter that hides it", Rules { keep: &only_messages, ..folded() }, &["L7", "L8", "L9"]),
+    ];
+    for (name, rules, expected) in cases {
+        assert_eq!(describe(&Listing::build(&log, &rules)), expected, "{name}");
+    }
+    // The fold stands for its lines: a link to one finds the fold's row.
+    let listing = Listing::build(&log, &folded());
+    assert_eq!(listing.position_of_line(3), Some(0));
+    assert!(!listing.shows_line(3));
+
+    // No page fields, no fold: an IRC client's session lines are log lines.
+    let session = parse(b"--- Log opened Tue May 29 00:00:00 2018\n--- Day changed Wed May 30 2018\n00:01 <avsm> hi\n00:02 <talex5> hello\n", None);
+    assert_eq!(scrollback::listing::page_header_end(&session), None);
+    // One header line is not a page header worth a fold.
+    let one = parse(b"Irc discussions from #mirage on 13-07-2016\n\n13-07-2016 17:00 yomimono hi all!\n13-07-2016 17:01 talex5 hi\n", None);
+    assert_eq!(describe(&Listing::build(&one, &folded()))[0], "L1");
 }

@@ -13,7 +13,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::model::Format;
-use crate::view::{Contents, Legend, LogHeader, LogView, Minutes, Overview, SearchBar, ShareBar, ThreadBar, Toolbar};
+use crate::view::{Contents, EmbedBar, Legend, LogHeader, LogView, Minutes, Overview, SearchBar, SectionJump, ShareBar, ThreadBar, Toolbar};
 
 /// The callback every way of opening a log ends in: drop, picker and paste.
 pub type OnOpen = Callback<(String, Rc<[u8]>)>;
@@ -83,16 +83,50 @@ pub fn App(props: &AppProps) -> Html {
         use_callback((), move |show: bool, _| showing_help.set(show))
     };
     let reading = use_reading(open, anchor);
-    crate::browser::use_reading_keys(open.clone(), onhelp.clone(), reading.onstep.clone(), reading.onsection.clone());
+    // The side panel (agenda and speakers): beside the log on wide screens, a drawer on phones.
+    let panel_open = use_state(|| false);
+    let onpanel = {
+        let panel_open = panel_open.clone();
+        use_callback((), move |open: bool, _| panel_open.set(open))
+    };
+    // Escape closes the drawer as well as the help.
+    let onoverlay = {
+        let (onhelp, onpanel) = (onhelp.clone(), onpanel.clone());
+        use_callback((), move |show: bool, _| {
+            onhelp.emit(show);
+            if !show {
+                onpanel.emit(false);
+            }
+        })
+    };
+    crate::browser::use_reading_keys(open.clone(), onoverlay, reading.onstep.clone(), reading.onsection.clone());
+    // A link chosen in the drawer closes it, so the reader sees where it went.
+    let onpanelclick = {
+        let onpanel = onpanel.clone();
+        Callback::from(move |event: MouseEvent| {
+            let link = event.target_dyn_into::<web_sys::Element>().and_then(|target| target.closest("a[href^='#'], .speaker-filter").ok().flatten());
+            if link.is_some() {
+                onpanel.emit(false);
+            }
+        })
+    };
+    // The embed and phones keep the search behind an icon (open while it holds a query); wider
+    // screens show it always.
+    let searching = use_state(|| false);
+    let search_open = *searching || !reading.query_text.is_empty();
+    let onsearch = {
+        let searching = searching.clone();
+        use_callback((), move |_: (), _| searching.set(!*searching))
+    };
+    let has_panel = !open.agenda.sections.is_empty() || !open.speakers.is_empty();
+    let section_jump = html! { <SectionJump open={open.clone()} current={reading.current_section} /> };
     html! {
         <main class={classes!("app", props.standalone.then_some("standalone"), embedded.then_some("embedded"))} aria-label="scrollback log viewer">
             if embedded {
-                <nav class="embed-bar" aria-label="scrollback">
-                    <span class="brand">{"scrollback"}</span>
-                    <a class="open-full" href={crate::browser::full_viewer_url()} target="_blank" rel="noopener noreferrer">{"Open in full viewer ↗"}</a>
-                </nav>
+                <EmbedBar open={open.clone()} searching={search_open} onsearch={onsearch.clone()}>{section_jump.clone()}</EmbedBar>
             } else if !props.standalone {
-                <Toolbar onopen={onopen} kept={kept.name.clone().filter(|name| *name == state.open.file_name)} onforget={kept.forget.clone()} />
+                <Toolbar onopen={onopen} kept={kept.name.clone().filter(|name| *name == state.open.file_name)} onforget={kept.forget.clone()}
+                    has_panel={has_panel} panel_open={*panel_open} onpanel={onpanel.clone()} onhelp={onhelp.reform(|_: ()| true)} />
             }
             if let Some(loading) = &state.loading {
                 <div class="loading" role="status" data-stage={match loading.stage { Stage::Parsing => "parsing", Stage::Analysing => "analysing", Stage::Fetching => "fetching" }}>
@@ -115,16 +149,29 @@ pub fn App(props: &AppProps) -> Html {
                     <button type="button" class="dismiss" onclick={ondismiss} aria-label="Dismiss">{"×"}</button>
                 </div>
             }
-            <LogHeader open={open.clone()} onformat={onformat} />
-            <div class="layout">
-                <div class="sidebar-column">
+            if !embedded {
+                <LogHeader open={open.clone()} onformat={onformat} />
+            }
+            <div class={classes!("layout", panel_open.then_some("panel-open"))}>
+                <div class="sidebar-column" id="side-panel" onclick={onpanelclick}>
+                    <button type="button" class="button close-panel" aria-label="Close the agenda and speakers" onclick={onpanel.reform(|_: MouseEvent| false)}>{"×"}</button>
                     <Contents open={open.clone()} current={reading.current_section} collapsed={reading.collapsed.clone()} onall={reading.onall.clone()} />
                     <Legend open={open.clone()} onpick={reading.onpick.clone()} picked={reading.picked.clone()} />
                 </div>
+                if *panel_open {
+                    <div class="panel-backdrop" aria-hidden="true" onclick={onpanel.reform(|_: MouseEvent| false)} />
+                }
                 <div class="reading">
-                    <Overview open={open.clone()} />
-                    <Minutes open={open.clone()} />
-                    <div class="controls">
+                    <div class="overview-line">
+                        <Overview open={open.clone()} />
+                        <Minutes open={open.clone()} />
+                    </div>
+                    <div class={classes!("controls", (!search_open).then_some("search-closed"))}>
+                        if !embedded {
+                            {section_jump}
+                            <button type="button" class="button search-toggle" aria-expanded={search_open.to_string()} aria-controls="search-input"
+                                aria-label="Search the log" title="Search (/)" onclick={onsearch.reform(|_: MouseEvent| ())}>{"⌕ Search"}</button>
+                        }
                         <SearchBar query={reading.query_text.clone()} onquery={reading.onquery.clone()} n_found={reading.found.len()} current={reading.current_match}
                             filtering={reading.query.filters()} n_kept={reading.listing.len()} onstep={reading.onstep.clone()}
                             condense={reading.condense} oncondense={reading.oncondense.clone()} />

@@ -117,6 +117,7 @@ pub(super) fn use_reading(open: &Shared<OpenLog>, anchor: Option<Anchor>) -> Rea
             sections: &open.section_lines,
             collapsed: &folded,
             pinned: pinned.clone(),
+            fold_page_header: true,
         };
         Shared::new(Listing::build(&open.log, &rules))
     }))

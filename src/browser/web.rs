@@ -213,7 +213,7 @@ pub fn use_hash_link() -> Option<Link> {
 /// Where the list is on screen, updated at most once a frame as the page scrolls or resizes.
 #[hook]
 pub fn use_viewport(list: NodeRef) -> Viewport {
-    let viewport = use_state(|| Viewport { top: 0.0, height: gloo::utils::window().inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(900.0) });
+    let viewport = use_state(|| Viewport { top: 0.0, height: gloo::utils::window().inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(900.0), first_line: None });
     {
         let viewport = viewport.clone();
         use_effect_with((), move |_| {
@@ -230,7 +230,7 @@ pub fn use_viewport(list: NodeRef) -> Viewport {
                         if let Some(element) = list.cast::<Element>() {
                             let window = gloo::utils::window();
                             let height = window.inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(900.0);
-                            viewport.set(Viewport { top: -element.get_bounding_client_rect().top(), height });
+                            viewport.set(Viewport { top: -element.get_bounding_client_rect().top(), height, first_line: line_at_top(&element) });
                         }
                     }));
                 }
@@ -246,6 +246,41 @@ pub fn use_viewport(list: NodeRef) -> Viewport {
         });
     }
     *viewport
+}
+
+/// The line the reader is at: the linked row while it is on screen (near the end of a log a
+/// link cannot bring its row to the top), else the row at the top of the log, just under the
+/// sticky bars (the controls, the embed's bar), found with one hit test, not a walk over the rows.
+fn line_at_top(list: &Element) -> Option<usize> {
+    let document = gloo::utils::document();
+    let list_box = list.get_bounding_client_rect();
+    let below_bars = sticky_bars_bottom();
+    let window_height = gloo::utils::window().inner_height().ok().and_then(|height| height.as_f64()).unwrap_or(0.0);
+    let linked = list.query_selector(".row[aria-current=location]").ok().flatten().filter(|row| {
+        let row_box = row.get_bounding_client_rect();
+        row_box.top() >= below_bars && row_box.bottom() <= window_height
+    });
+    if let Some(number) = linked.and_then(|row| row.id().strip_prefix('L')?.parse().ok()) {
+        return Some(number);
+    }
+    let y = below_bars.max(list_box.top()) + 4.0;
+    let x = list_box.left() + (list_box.width() / 4.0).min(40.0);
+    let hit = document.element_from_point(x as f32, y as f32)?;
+    let row = hit.closest(".row, .section-header, .page-header-fold").ok()??;
+    let number = match row.id().strip_prefix('L') {
+        Some(number) => number.to_owned(),
+        None => row.get_attribute("data-lines")?.split('-').next()?.to_owned(),
+    };
+    number.parse().ok()
+}
+
+/// Where the bars that stay over the log (the controls, the embed's bar) end on screen.
+fn sticky_bars_bottom() -> f64 {
+    let Ok(bars) = gloo::utils::document().query_selector_all(".controls, .embed-bar") else { return 0.0 };
+    (0..bars.length())
+        .filter_map(|index| bars.item(index)?.dyn_into::<Element>().ok())
+        .map(|bar| bar.get_bounding_client_rect().bottom())
+        .fold(0.0_f64, f64::max)
 }
 
 /// After each render: sizes the spacers (through the CSSOM, which a strict CSP allows), measures
@@ -280,13 +315,35 @@ pub fn use_block_layout(layout: BlockLayout) {
         if let Some(line) = target {
             match gloo::utils::document().get_element_by_id(&format!("L{line}")) {
                 Some(row) => {
-                    // Instant: a smooth scroll would be restarted by every render on the way.
-                    let options = web_sys::ScrollIntoViewOptions::new();
-                    options.set_block(web_sys::ScrollLogicalPosition::Center);
-                    options.set_behavior(web_sys::ScrollBehavior::Instant);
-                    row.scroll_into_view_with_scroll_into_view_options(&options);
-                    // Measuring blocks above can still move the row: done only once the layout holds.
-                    if !changed {
+                    // A section's first line brings its header to the top, under the sticky bar,
+                    // as a reader going to a topic expects; any other line comes to the middle.
+                    let number = layout.open.first_line_number;
+                    let section = layout.open.agenda.sections.iter().position(|section| section.first + number == line);
+                    let header = section.and_then(|index| gloo::utils::document().get_element_by_id(&format!("section-{}", index + 1)));
+                    let moved = match header {
+                        Some(header) => {
+                            let by = header.get_bounding_client_rect().top() - sticky_bars_bottom() - 4.0;
+                            // Instant: a smooth scroll would be restarted by every render on the way.
+                            let options = web_sys::ScrollToOptions::new();
+                            options.set_top(by);
+                            options.set_behavior(web_sys::ScrollBehavior::Instant);
+                            let before = header.get_bounding_client_rect().top();
+                            gloo::utils::window().scroll_by_with_scroll_to_options(&options);
+                            // At the end of the log the page cannot scroll that far: what counts is whether it moved.
+                            (header.get_bounding_client_rect().top() - before).abs() >= 1.0
+                        }
+                        None => {
+                            let options = web_sys::ScrollIntoViewOptions::new();
+                            options.set_block(web_sys::ScrollLogicalPosition::Center);
+                            options.set_behavior(web_sys::ScrollBehavior::Instant);
+                            let before = row.get_bounding_client_rect().top();
+                            row.scroll_into_view_with_scroll_into_view_options(&options);
+                            (row.get_bounding_client_rect().top() - before).abs() >= 1.0
+                        }
+                    };
+                    // The scroll renders blocks above the row that were never measured, and their
+                    // real heights move it again: done only once a render finds it where it was.
+                    if !changed && !moved {
                         pending_scroll.borrow_mut().take();
                     }
                 }

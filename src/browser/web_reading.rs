@@ -40,11 +40,7 @@ pub fn use_reading_keys(open: Shared<OpenLog>, onhelp: Callback<bool>, onstep: C
                 "N" => onstep.emit(false),
                 "]" => onsection.emit(true),
                 "[" => onsection.emit(false),
-                "/" => {
-                    if let Some(input) = gloo::utils::document().get_element_by_id("search-input") {
-                        let _ = input.unchecked_ref::<web_sys::HtmlElement>().focus();
-                    }
-                }
+                "/" => focus_search(),
                 "t" => toggle_theme(),
                 "?" => onhelp.emit(true),
                 "Escape" => onhelp.emit(false),
@@ -54,6 +50,28 @@ pub fn use_reading_keys(open: Shared<OpenLog>, onhelp: Callback<bool>, onstep: C
         });
         move || std::mem::drop(listener)
     });
+}
+
+/// Puts the cursor in the search box, opening it first where it hides behind its icon (the
+/// embed, phones): the box is there once the app has rendered the click.
+fn focus_search() {
+    let document = gloo::utils::document();
+    let focus = || {
+        if let Some(input) = gloo::utils::document().get_element_by_id("search-input") {
+            let _ = input.unchecked_ref::<web_sys::HtmlElement>().focus();
+        }
+    };
+    let closed_toggle = document
+        .query_selector_all(".search-toggle[aria-expanded=false]")
+        .ok()
+        .and_then(|toggles| (0..toggles.length()).filter_map(|index| toggles.item(index)?.dyn_into::<web_sys::HtmlElement>().ok()).find(|toggle| toggle.offset_parent().is_some()));
+    match closed_toggle {
+        Some(toggle) => {
+            toggle.click();
+            gloo::timers::callback::Timeout::new(0, focus).forget();
+        }
+        None => focus(),
+    }
 }
 
 /// The first spoken line after 1-based line `from`, as shown.

@@ -1,4 +1,5 @@
-//! The log's header: its title and page metadata, the file, the detected format and its size.
+//! The log's header, compact: its title and the file, format and size chips on one line, with
+//! the page's fields (channel, date, author, tags, published) one click away under "About".
 
 use yew::prelude::*;
 
@@ -22,23 +23,30 @@ pub fn LogHeader(props: &LogHeaderProps) -> Html {
     let n_raw = log.lines.iter().filter(|line| line.kind == crate::model::LineKind::Raw).count();
     let encoding_problems: Vec<_> = log.diagnostics.iter().filter(|d| d.kind == DiagnosticKind::Encoding).collect();
     let date = |date: Option<chrono::NaiveDate>| date.map(|date| date.to_string());
+    let fields = [
+        meta.channel.as_ref().map(|channel| ("Channel", channel.clone())),
+        date(meta.date).map(|day| ("Date", day)),
+        meta.author.as_ref().map(|author| ("Written by", author.clone())),
+        (!meta.tags.is_empty()).then(|| ("Classified under", meta.tags.join(", "))),
+        date(meta.published).map(|published| ("Published", published + &date(meta.updated).map(|updated| format!(" (last updated {updated})")).unwrap_or_default())),
+    ];
+    let fields: Vec<(&str, String)> = fields.into_iter().flatten().collect();
     html! {
         <header class="log-header">
-            <h1 class="title"><bdi>{title}</bdi></h1>
-            <dl class="meta">
-                if let Some(channel) = &meta.channel { <div><dt>{"Channel"}</dt><dd><bdi>{channel.clone()}</bdi></dd></div> }
-                if let Some(day) = date(meta.date) { <div><dt>{"Date"}</dt><dd>{day}</dd></div> }
-                if let Some(author) = &meta.author { <div><dt>{"Written by"}</dt><dd><bdi>{author.clone()}</bdi></dd></div> }
-                if !meta.tags.is_empty() { <div><dt>{"Classified under"}</dt><dd>{meta.tags.join(", ")}</dd></div> }
-                if let Some(published) = date(meta.published) {
-                    <div><dt>{"Published"}</dt><dd>{published}{date(meta.updated).map(|updated| format!(" (last updated {updated})")).unwrap_or_default()}</dd></div>
+            <h1 class="title" title={title.clone()}><bdi>{title}</bdi></h1>
+            <div class="facts">
+                if !fields.is_empty() {
+                    <details class="about">
+                        <summary>{"About"}</summary>
+                        <dl class="meta">
+                            { for fields.into_iter().map(|(name, value)| html! { <div><dt>{name}</dt><dd><bdi>{value}</bdi></dd></div> }) }
+                        </dl>
+                    </details>
                 }
-            </dl>
-            <p class="facts">
                 <span class="file-name" title="File">{open.file_name.clone()}</span>
                 <span class="format-name" title="Format">{format_name(log)}</span>
                 { format_menu(open, &props.onformat) }
-                <span>{format!("{} lines, {} messages, {} speakers", log.lines.len(), n_messages, open.speakers.len())}</span>
+                <span class="size">{format!("{} lines, {} messages, {} speakers", log.lines.len(), n_messages, open.speakers.len())}</span>
                 if let Some(laid_out) = log.diagnostics.iter().find(|diagnostic| diagnostic.kind == DiagnosticKind::LaidOut) {
                     <span class="order-note laid-out">{laid_out.message.clone()}</span>
                 }
@@ -63,7 +71,7 @@ pub fn LogHeader(props: &LogHeaderProps) -> Html {
                         {format!("{n_raw} of {} lines are not {} lines and are shown as written", log.lines.len(), log.format.label())}
                     </span>
                 }
-            </p>
+            </div>
         </header>
     }
 }

@@ -8,7 +8,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::{JoinsRow, Row, SectionHeader};
+use super::{JoinsRow, PageHeaderRow, Row, SectionHeader};
 use crate::app::{OpenLog, Shared};
 use crate::listing::{Entry, Listing};
 use crate::model::LineKind;
@@ -21,16 +21,18 @@ pub const BLOCK_LINES: usize = 32;
 /// Rendered beyond the viewport on each side, so a fast scroll does not show blank space.
 const OVERSCAN_PX: f64 = 700.0;
 
-/// What part of the list is on screen: pixels from the list's top, and the window's height.
+/// What part of the list is on screen: pixels from the list's top, the window's height, and
+/// the line number of the row at the top of the log (under the sticky bars), when one is there.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Viewport {
     pub top: f64,
     pub height: f64,
+    pub first_line: Option<usize>,
 }
 
 impl Viewport {
     /// Server-side there is no screen: everything is "visible", so every row is rendered.
-    pub const EVERYTHING: Viewport = Viewport { top: 0.0, height: f64::INFINITY };
+    pub const EVERYTHING: Viewport = Viewport { top: 0.0, height: f64::INFINITY, first_line: None };
 }
 
 /// What `browser::use_block_layout` needs from the virtual list.
@@ -110,10 +112,14 @@ pub fn LogView(props: &LogViewProps) -> Html {
         listing: listing.clone(),
     });
 
-    // The line at the top of the screen, for the table of contents.
-    let top_line = {
-        let (top_block, _) = heights.borrow().blocks_in(viewport.top.max(0.0), viewport.top.max(0.0) + 1.0);
-        listing.entries.get(top_block * BLOCK_LINES).map_or(0, |entry| entry.first_line())
+    // The line at the top of the screen, for the table of contents and the sticky section title:
+    // the row under the sticky bars, or the first of the top block before rows are on screen.
+    let top_line = match viewport.first_line {
+        Some(number) => number.saturating_sub(open.first_line_number),
+        None => {
+            let (top_block, _) = heights.borrow().blocks_in(viewport.top.max(0.0), viewport.top.max(0.0) + 1.0);
+            listing.entries.get(top_block * BLOCK_LINES).map_or(0, |entry| entry.first_line())
+        }
     };
     {
         let onvisible = props.onvisible.clone();
@@ -152,6 +158,9 @@ pub fn LogView(props: &LogViewProps) -> Html {
                             }
                             Entry::Joins { first, last } => html! {
                                 <JoinsRow key={format!("j{first}")} open={open.clone()} first={first as usize} last={last as usize} onexpand={props.onexpand.clone()} />
+                            },
+                            Entry::PageHeader { first, last } => html! {
+                                <PageHeaderRow key={format!("h{first}")} open={open.clone()} first={first as usize} last={last as usize} highlight={props.highlight.clone()} />
                             },
                             Entry::Section { index, .. } => {
                                 let index = index as usize;
@@ -224,22 +233,17 @@ pub struct BlockHeights {
 }
 
 impl BlockHeights {
-    /// Rows of about 22 px, blank rows of 7 px, long lines wrapping every ~110 characters,
+    /// Rows of about 22 px, blank rows of 5 px, long lines wrapping every ~110 characters,
     /// section headers of 40 px.
     pub fn estimate(open: &OpenLog, listing: &Listing) -> BlockHeights {
         let lines = &open.log.lines;
         let height = |entry: &Entry| match *entry {
+            // Reply marks sit at the end of their row's first line: they add no height.
             Entry::Line(index) => match lines[index as usize].kind {
-                LineKind::Blank => 7.0,
-                _ => {
-                    let wrapped = 22.0 * (1 + lines[index as usize].body.range().len().min(super::row::LONGEST_SHOWN_LINE) / 110) as f64;
-                    // A reply marker or reply count adds a small line under the text.
-                    let threads = &open.threads;
-                    let marks = threads.reply_to(index as usize).next().is_some() || threads.reply_count(index as usize) > 0;
-                    wrapped + if marks { 18.0 } else { 0.0 }
-                }
+                LineKind::Blank => 5.0,
+                _ => 22.0 * (1 + lines[index as usize].body.range().len().min(super::row::LONGEST_SHOWN_LINE) / 110) as f64,
             },
-            Entry::Joins { .. } => 22.0,
+            Entry::Joins { .. } | Entry::PageHeader { .. } => 22.0,
             Entry::Section { .. } => 40.0,
         };
         BlockHeights { heights: listing.entries.chunks(BLOCK_LINES).map(|block| block.iter().map(height).sum()).collect() }

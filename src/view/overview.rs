@@ -1,5 +1,6 @@
 //! Pictures of the log, drawn as SVG by the app: activity over time (click to jump there) and
-//! messages per speaker. Colours come from the speaker classes, so both themes work.
+//! messages per speaker. Colours come from the speaker classes, so both themes work. Closed, it
+//! is a slim strip over the log; opened, the full timeline and the speaker bars.
 
 use yew::prelude::*;
 
@@ -24,15 +25,25 @@ pub struct OverviewProps {
 #[component]
 pub fn Overview(props: &OverviewProps) -> Html {
     let open = &props.open;
+    let expanded = use_state(|| false);
     let Some(activity) = &open.activity else { return html! {} };
+    let ontoggle = {
+        let expanded = expanded.clone();
+        Callback::from(move |_: MouseEvent| expanded.set(!*expanded))
+    };
     html! {
-        <details class="overview" open=true>
-            <summary>{"Overview"}</summary>
+        <section class={classes!("overview", expanded.then_some("expanded"))} aria-label="Overview">
             <div class="overview-body">
                 <Timeline activity={Shared(std::rc::Rc::clone(activity))} />
-                <SpeakersChart open={open.clone()} />
+                if *expanded {
+                    <SpeakersChart open={open.clone()} />
+                }
             </div>
-        </details>
+            <button type="button" class="link-button overview-toggle" aria-expanded={expanded.to_string()} onclick={ontoggle}
+                title={if *expanded { "Back to the slim strip" } else { "The full timeline and messages per speaker" }}>
+                { if *expanded { "Less" } else { "Chart" } }
+            </button>
+        </section>
     }
 }
 

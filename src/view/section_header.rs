@@ -32,7 +32,8 @@ pub fn SectionHeader(props: &SectionHeaderProps) -> Html {
     let ontoggle = props.ontoggle.reform(move |_: MouseEvent| index);
     let more = section.participants.len().saturating_sub(CHIPS);
     html! {
-        <div class={classes!("section-header", props.collapsed.then_some("collapsed"))} id={format!("section-{}", index + 1)} role="heading" aria-level="2">
+        <div class={classes!("section-header", props.collapsed.then_some("collapsed"))} id={format!("section-{}", index + 1)} role="heading" aria-level="2"
+            data-lines={format!("{first}-{last}")}>
             <button type="button" class="section-toggle" aria-expanded={(!props.collapsed).to_string()} onclick={ontoggle}
                 aria-label={format!("{} section {}: {}", if props.collapsed { "Open" } else { "Fold" }, index + 1, section.title)}>
                 { if props.collapsed { "▸" } else { "▾" } }

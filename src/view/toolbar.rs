@@ -1,4 +1,5 @@
-//! The top bar: the product name and the ways to open a log (file picker, paste; drop works anywhere).
+//! The top bar: the product name, the ways to open a log (file picker, paste; drop works
+//! anywhere), the agenda-and-speakers drawer on small screens, the theme and the keys.
 
 use yew::prelude::*;
 
@@ -12,6 +13,16 @@ pub struct ToolbarProps {
     pub kept: Option<AttrValue>,
     #[prop_or_default]
     pub onforget: Callback<()>,
+    /// The log has an agenda or speakers for the side panel, which is a drawer on small screens.
+    #[prop_or_default]
+    pub has_panel: bool,
+    #[prop_or_default]
+    pub panel_open: bool,
+    #[prop_or_default]
+    pub onpanel: Callback<bool>,
+    /// Shows the keyboard help.
+    #[prop_or_default]
+    pub onhelp: Callback<()>,
 }
 
 #[component]
@@ -51,21 +62,27 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
     html! {
         <>
             <nav class="toolbar" aria-label="Open a log">
+                if props.has_panel {
+                    <button type="button" class="button panel-toggle" aria-controls="side-panel" aria-expanded={props.panel_open.to_string()}
+                        onclick={props.onpanel.reform({ let open = props.panel_open; move |_: MouseEvent| !open })}>{"☰ Agenda"}</button>
+                }
                 <span class="brand">{"scrollback"}</span>
                 <span class="hint">{"Drop a log file anywhere on the page, or"}</span>
                 <label class="button primary">
                     <input type="file" id="file-input" class="visually-hidden" accept=".txt,.log,text/plain" onchange={onpick} />
-                    {"Open a file…"}
+                    {"Open"}<span class="wide-only">{" a file"}</span>{"…"}
                 </label>
-                <button type="button" class="button" aria-expanded={pasting.to_string()} onclick={ontogglepaste}>{"Paste a log"}</button>
+                <button type="button" class="button paste" aria-expanded={pasting.to_string()} onclick={ontogglepaste}>{"Paste"}</button>
                 if let Some(name) = &props.kept {
                     <span class="kept" title={format!("{name} stays in this browser, so a reload or a #L link reopens it")}>
-                        {"Kept for reload · "}
+                        <span class="kept-label">{"Kept for reload · "}</span>
                         <button type="button" class="link-button forget" onclick={props.onforget.reform(|_| ())}>{"Forget it"}</button>
                     </span>
                 }
                 <button type="button" class="button theme-toggle" onclick={Callback::from(|_| crate::browser::toggle_theme())}
-                    aria-label="Switch between light and dark" title="Light or dark">{"◐"}</button>
+                    aria-label="Switch between light and dark" title="Light or dark (t)">{"◐"}</button>
+                <button type="button" class="button help-button" onclick={props.onhelp.reform(|_: MouseEvent| ())}
+                    aria-label="Keyboard keys" title="Keyboard keys (?)">{"?"}</button>
             </nav>
             if *pasting {
                 <div class="paste-panel">

@@ -1,0 +1,270 @@
+//! End-to-end layout: the log owns the first screen on a laptop, a desktop, a phone and in an
+//! embed, and a `#L<n>` link lands on its row with its section's title above it, at every size.
+//! Skipped unless `dist/` is built; MirageOS calls come from `../shared` beside the demo.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod support;
+
+#[path = "support/shared.rs"]
+mod shared;
+
+use serde_json::{json, Value};
+use support::browser::{dist_or_skip, site_with, Browser};
+
+/// A screen the viewer is read on, and the messages its first screen must show at least.
+struct Screen {
+    name: &'static str,
+    width: u32,
+    height: u32,
+    embedded: bool,
+    least_messages: u64,
+}
+
+const SCREENS: [Screen; 4] = [
+    Screen { name: "laptop-1366x768", width: 1366, height: 768, embedded: false, least_messages: 12 },
+    Screen { name: "desktop-1920x1080", width: 1920, height: 1080, embedded: false, least_messages: 20 },
+    Screen { name: "phone-390x844", width: 390, height: 844, embedded: false, least_messages: 8 },
+    Screen { name: "embed-700x480", width: 700, height: 480, embedded: true, least_messages: 6 },
+];
+
+/// MirageOS calls of `../shared/corpus/mirage-canopy` measured beside the demo.
+const CALLS: [&str; 3] = ["15-06-2016", "02-11-2016", "05-07-2017"];
+
+/// Message and action rows wholly inside the viewport and not covered by anything (a drawer,
+/// a sticky bar): the point in the middle of the row belongs to the row.
+const COUNT_VISIBLE_MESSAGES: &str = "
+    const [width, height] = [window.innerWidth, window.innerHeight];
+    return [...document.querySelectorAll('.row.kind-message, .row.kind-action')].filter(row => {
+        const box = row.getBoundingClientRect();
+        if (box.height === 0 || box.top < 0 || box.bottom > height || box.left < 0 || box.right > width) return false;
+        const hit = document.elementFromPoint((box.left + box.right) / 2, (box.top + box.bottom) / 2);
+        return hit !== null && row.contains(hit);
+    }).length;";
+
+/// A page of a project's site that shows the viewer in a fixed 700×480 frame, as most sites do
+/// (no script to grow the frame).
+fn host_page(src: &str) -> String {
+    format!(
+        "<!doctype html><html><head><meta charset=utf-8><title>Our call</title>\
+         <style>body{{margin:0}} iframe{{width:700px;height:480px;border:0;display:block}}</style></head>\
+         <body><iframe id=scrollback title='Meeting log' src='viewer/index.html?embed=1&amp;src={src}'></iframe></body></html>"
+    )
+}
+
+/// Opens `src` (or the demo, for `None`) on `screen` and returns how many messages its first
+/// screen shows, after saving a screenshot as `layout-<name>-<screen>`.
+async fn first_screen_messages(browser: &Browser, src: Option<&str>, name: &str, screen: &Screen) -> u64 {
+    // The window's outer size; headless Chromium has no browser frame, so it is the viewport.
+    browser.client.set_window_size(screen.width, screen.height).await.expect("resize the window");
+    let query = src.map(|src| format!("?src={src}")).unwrap_or_default();
+    if screen.embedded {
+        browser.client.set_window_size(screen.width.max(800), screen.height.max(600)).await.expect("resize the window");
+        browser.goto(&format!("/host-{name}.html")).await;
+        browser.wait_for("iframe#scrollback").await;
+        browser.client.enter_frame(0).await.expect("into the iframe");
+    } else {
+        browser.goto(&format!("/viewer/index.html{query}")).await;
+    }
+    browser.wait_for(".row.kind-message").await;
+    browser.wait_until_settled().await;
+    // The agenda's section headers arrive with the analyses; let a frame lay them out.
+    browser.eventually("return document.querySelectorAll('.section-header').length > 0;", vec![], &json!(true)).await;
+    browser.eval("await new Promise(resolve => requestAnimationFrame(() => setTimeout(resolve, 100)));", vec![]).await;
+    let viewport = browser.eval("return [window.innerWidth, window.innerHeight];", vec![]).await;
+    let n = browser.eval(COUNT_VISIBLE_MESSAGES, vec![]).await.as_u64().unwrap_or(0);
+    // How far the page is wider than the screen, and the elements that stick out, to name them.
+    let overflow = browser
+        .eval(
+            "const width = document.documentElement.clientWidth;
+             const over = document.documentElement.scrollWidth - width;
+             const out = over <= 0 ? [] : [...document.querySelectorAll('body *')]
+                 .filter(element => element.getBoundingClientRect().right > width + 0.5)
+                 .map(element => element.tagName + '.' + element.className).slice(0, 5);
+             return { over, out };",
+            vec![],
+        )
+        .await;
+    if screen.embedded {
+        browser.client.enter_parent_frame().await.expect("back to the host page");
+    }
+    let shot = browser.screenshot(&format!("layout-{name}-{}", screen.name)).await;
+    eprintln!("{name} at {} (viewport {viewport}): {n} messages on the first screen; screenshot {}", screen.name, shot.display());
+    assert_eq!(overflow["over"], json!(0), "{name} at {}: nothing is wider than the screen: {overflow}", screen.name);
+    n
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_log_owns_the_first_screen_at_every_size() {
+    let Some(dist) = dist_or_skip() else { return };
+    let mut logs: Vec<(String, Option<String>)> = vec![("demo".to_owned(), None)];
+    let mut files: Vec<(String, Vec<u8>)> = Vec::new();
+    if let Some(dir) = shared::shared("corpus/mirage-canopy") {
+        // Calls from the first summer, the autumn and the last year of the corpus.
+        for day in CALLS {
+            let call = std::fs::read(dir.join(day)).unwrap_or_else(|e| panic!("the call of {day}: {e}"));
+            files.push((format!("logs/{day}"), call));
+            logs.push((format!("mirage-{day}"), Some(format!("../logs/{day}"))));
+        }
+    }
+    for (name, src) in &logs {
+        files.push((format!("host-{name}.html"), host_page(src.as_deref().unwrap_or("")).into_bytes()));
+    }
+    let borrowed: Vec<(&str, &[u8])> = files.iter().map(|(path, bytes)| (path.as_str(), bytes.as_slice())).collect();
+    let site = site_with(&dist, "viewer", &borrowed);
+    let browser = Browser::start(&site).await;
+    let mut failures = Vec::new();
+    for (name, src) in &logs {
+        for screen in &SCREENS {
+            if screen.embedded && src.is_none() {
+                // An embed always names its log; the demo is not embedded.
+                continue;
+            }
+            let n = first_screen_messages(&browser, src.as_deref(), name, screen).await;
+            if n < screen.least_messages {
+                failures.push(format!("{name} at {}: {n} messages on the first screen, want at least {}", screen.name, screen.least_messages));
+            }
+        }
+    }
+    browser.close().await;
+    let _ = std::fs::remove_dir_all(site);
+    assert!(failures.is_empty(), "{failures:#?}");
+}
+
+/// A link to a line in the middle of a section lands on the row, with the section's title
+/// visible above it (the sticky title or the section's own header), at every size.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_line_link_lands_under_its_section_title_at_every_size() {
+    let Some(dist) = dist_or_skip() else { return };
+    let log = scrollback::demo::DEMO_LOG;
+    let parsed = scrollback::parse::parse(log.as_bytes(), None);
+    let agenda = scrollback::agenda::analyse(&parsed);
+    // The middle of the third section: its header is far above the screen's top.
+    let section = agenda.sections.get(2).or(agenda.sections.last()).expect("the demo has an agenda");
+    let line = (section.first + section.last) / 2 + 1;
+    let title = section.title.clone();
+    let site = site_with(&dist, "viewer", &[("logs/demo.txt", log.as_bytes()), ("host-link.html", host_page(&format!("../logs/demo.txt#L{line}")).as_bytes())]);
+    let browser = Browser::start(&site).await;
+    for screen in &SCREENS {
+        browser.client.set_window_size(screen.width, screen.height).await.expect("resize the window");
+        if screen.embedded {
+            browser.goto("/host-link.html").await;
+            browser.wait_for("iframe#scrollback").await;
+            browser.client.enter_frame(0).await.expect("into the iframe");
+        } else {
+            // A query of its own per screen: the same address with a `#` would not load the page again.
+            browser.goto(&format!("/viewer/index.html?src=../logs/demo.txt&screen={}#L{line}", screen.name)).await;
+        }
+        browser.wait_until_settled().await;
+        let rows = browser.eventually("return !!document.getElementById('L' + arguments[0]);", vec![json!(line)], &json!(true)).await;
+        if rows != json!(true) {
+            let seen = browser.eval("return [location.href, window.scrollY, document.documentElement.scrollHeight, innerHeight, document.querySelector('.log').getBoundingClientRect().top, [...document.querySelectorAll('.log > *')].map(b => (b.dataset.block || b.className) + ':' + Math.round(b.getBoundingClientRect().top) + '+' + Math.round(b.getBoundingClientRect().height))];", vec![]).await;
+            panic!("no row #L{line} at {}: {seen}", screen.name);
+        }
+        let seen = browser
+            .eventually(
+                "const [line, title] = arguments;
+                 const row = document.getElementById('L' + line);
+                 if (!row) return 'no row';
+                 const box = row.getBoundingClientRect();
+                 if (box.top < 0 || box.bottom > window.innerHeight) return 'row off screen: ' + box.top;
+                 const hit = document.elementFromPoint((box.left + box.right) / 2, (box.top + box.bottom) / 2);
+                 if (!hit || !row.contains(hit)) return 'row covered';
+                 const titles = [...document.querySelectorAll('.section-title, .current-section')].filter(element => {
+                     const at = element.getBoundingClientRect();
+                     if (at.height === 0 || at.top < 0 || at.bottom > box.top + 1) return false;
+                     const top = document.elementFromPoint(Math.min(at.left + 4, window.innerWidth - 1), (at.top + at.bottom) / 2);
+                     const shown = element.tagName === 'SELECT' ? (element.selectedOptions[0] || {}).textContent || '' : element.textContent;
+                     return top !== null && (element.contains(top) || top.contains(element)) && shown.includes(title);
+                 });
+                 return titles.length > 0 ? 'ok' : 'no title above the row';",
+                vec![json!(line), json!(title)],
+                &json!("ok"),
+            )
+            .await;
+        if screen.embedded {
+            browser.client.enter_parent_frame().await.expect("back to the host page");
+        }
+        browser.screenshot(&format!("layout-link-{}", screen.name)).await;
+        assert_eq!(seen, Value::from("ok"), "#L{line} in section {title:?} at {}", screen.name);
+    }
+    browser.close().await;
+    let _ = std::fs::remove_dir_all(site);
+}
+
+/// What the compact layout tucks away is one tap from the screen: on a phone the agenda and
+/// speakers drawer (a section link closes it and lands there), the search, the chart and the page
+/// header's fields; in the embed the search and the section menu.
+#[tokio::test(flavor = "multi_thread")]
+async fn what_is_tucked_away_is_one_tap_from_the_screen() {
+    let Some(dist) = dist_or_skip() else { return };
+    let log = scrollback::demo::DEMO_LOG;
+    let agenda = scrollback::agenda::analyse(&scrollback::parse::parse(log.as_bytes(), None));
+    let last = agenda.sections.last().expect("the demo has an agenda");
+    let site = site_with(&dist, "viewer", &[("logs/demo.txt", log.as_bytes()), ("host-demo.html", host_page("../logs/demo.txt").as_bytes())]);
+    let browser = Browser::start(&site).await;
+    let visible = "const element = document.querySelector(arguments[0]);
+                   if (!element) return false;
+                   const box = element.getBoundingClientRect();
+                   const hit = document.elementFromPoint(box.left + Math.min(box.width / 2, 20), box.top + box.height / 2);
+                   return box.width > 0 && box.height > 0 && hit !== null && (element.contains(hit) || hit.contains(element));";
+
+    browser.client.set_window_size(390, 844).await.expect("a phone-sized window");
+    browser.goto("/viewer/index.html?src=../logs/demo.txt").await;
+    browser.wait_for(".row.kind-message").await;
+    browser.wait_until_settled().await;
+    assert_eq!(browser.eval(visible, vec![json!(".contents")]).await, json!(false), "the drawer starts closed");
+    browser.wait_for(".toolbar .panel-toggle").await.click().await.expect("open the drawer");
+    assert_eq!(browser.eventually(visible, vec![json!(".contents")], &json!(true)).await, json!(true), "the drawer shows the agenda");
+    assert_eq!(browser.eval(visible, vec![json!(".legend")]).await, json!(true), "and the speakers");
+    browser.screenshot("layout-phone-drawer").await;
+    let link = format!(".contents a[href='#L{}']", last.first + 1);
+    browser.wait_for(&link).await.click().await.expect("choose the last section");
+    assert_eq!(browser.eventually(visible, vec![json!(".contents")], &json!(false)).await, json!(false), "choosing a section closes the drawer");
+    let row = format!("#L{}", last.first + 1);
+    assert_eq!(browser.eventually(visible, vec![json!(row)], &json!(true)).await, json!(true), "and lands on its first line");
+    let shown = browser.eventually("return document.querySelector('.current-section').selectedOptions[0].textContent.includes(arguments[0]);", vec![json!(last.title)], &json!(true)).await;
+    assert_eq!(shown, json!(true), "the sticky bar names the section");
+
+    // Back to the top, at once (the page scrolls smoothly, which a WebDriver click does not wait for).
+    browser.eval("window.scrollTo({ top: 0, behavior: 'instant' });", vec![]).await;
+    assert_eq!(browser.eval(visible, vec![json!("#search-input")]).await, json!(false), "the search waits behind its icon");
+    browser.wait_for(".controls .search-toggle").await.click().await.expect("open the search");
+    assert_eq!(browser.eventually(visible, vec![json!("#search-input")], &json!(true)).await, json!(true), "one tap opens it");
+    browser.wait_for(".overview-toggle").await.click().await.expect("open the chart");
+    browser.wait_for(".speakers-chart svg rect").await;
+    browser.wait_for(".about > summary").await.click().await.expect("open the page's fields");
+    assert_eq!(browser.eventually(visible, vec![json!(".about .meta")], &json!(true)).await, json!(true), "the page's fields are one tap away");
+
+    browser.client.set_window_size(800, 600).await.expect("a window for the host page");
+    browser.goto("/host-demo.html").await;
+    browser.wait_for("iframe#scrollback").await;
+    browser.client.enter_frame(0).await.expect("into the iframe");
+    browser.wait_for(".row.kind-message").await;
+    browser.wait_until_settled().await;
+    assert_eq!(browser.eval(visible, vec![json!(".embed-bar .current-section")]).await, json!(true), "the embed's bar has the section menu");
+    assert_eq!(browser.eval(visible, vec![json!("#search-input")]).await, json!(false), "the embed's search waits behind its icon");
+    // The `/` key opens it and puts the cursor in it.
+    browser.eval("document.body.dispatchEvent(new KeyboardEvent('keydown', { key: '/', bubbles: true }));", vec![]).await;
+    let focused = browser.eventually("return document.activeElement && document.activeElement.id;", vec![], &json!("search-input")).await;
+    assert_eq!(focused, json!("search-input"), "`/` opens the search and focuses it");
+    browser
+        .eval(
+            "const menu = document.querySelector('.embed-bar .current-section');
+             menu.value = String(arguments[0]); menu.dispatchEvent(new Event('change'));",
+            vec![json!(agenda.sections.len() - 1)],
+        )
+        .await;
+    assert_eq!(browser.eventually("return location.hash;", vec![], &json!(format!("#L{}", last.first + 1))).await, json!(format!("#L{}", last.first + 1)), "the menu jumps");
+    // A link back into the first section: the menu follows, it names the first section again.
+    let first = &agenda.sections[0];
+    browser.eval("location.hash = arguments[0];", vec![json!(format!("#L{}", (first.first + first.last) / 2 + 1))]).await;
+    let first_title = &first.title;
+    let follows = browser
+        .eventually("return document.querySelector('.embed-bar .current-section').selectedOptions[0].textContent.includes(arguments[0]);", vec![json!(first_title)], &json!(true))
+        .await;
+    assert_eq!(follows, json!(true), "after a pick, the menu still follows the reading");
+    browser.client.enter_parent_frame().await.expect("back to the host page");
+    browser.screenshot("layout-embed-search").await;
+    browser.close().await;
+    let _ = std::fs::remove_dir_all(site);
+}
