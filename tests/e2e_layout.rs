@@ -99,8 +99,19 @@ async fn the_log_owns_the_first_screen_at_every_size() {
     let mut logs: Vec<(String, Option<String>)> = vec![("demo".to_owned(), None)];
     let mut files: Vec<(String, Vec<u8>)> = Vec::new();
     if let Some(dir) = shared::shared("corpus/mirage-canopy") {
-        // Calls from the first summer, the autumn and the last year of the corpus.
-        for day in CALLS {
+        // Calls from the first summer, the autumn and the last year of the corpus; with
+        // SCROLLBACK_LAYOUT_CALLS=all every call (seven minutes: for the figures, not for CI),
+        // or the calls named, comma-separated.
+        let days: Vec<String> = match std::env::var("SCROLLBACK_LAYOUT_CALLS").as_deref() {
+            Ok("all") => shared::files_under(&dir)
+                .iter()
+                .filter(|path| path.parent() == Some(dir.as_path()) && path.extension().is_none())
+                .filter_map(|path| Some(path.file_name()?.to_str()?.to_owned()))
+                .collect(),
+            Ok(named) => named.split(',').map(str::to_owned).collect(),
+            Err(_) => CALLS.iter().map(|day| day.to_string()).collect(),
+        };
+        for day in &days {
             let call = std::fs::read(dir.join(day)).unwrap_or_else(|e| panic!("the call of {day}: {e}"));
             files.push((format!("logs/{day}"), call));
             logs.push((format!("mirage-{day}"), Some(format!("../logs/{day}"))));
@@ -166,7 +177,8 @@ async fn a_line_link_lands_under_its_section_title_at_every_size() {
                  const row = document.getElementById('L' + line);
                  if (!row) return 'no row';
                  const box = row.getBoundingClientRect();
-                 if (box.top < 0 || box.bottom > window.innerHeight) return 'row off screen: ' + box.top;
+                 if (box.top < 0 || box.bottom > window.innerHeight) return 'row off screen: ' + box.top + ' at scroll ' + window.scrollY + ' of ' + document.documentElement.scrollHeight
+                     + ': ' + [...document.querySelectorAll('.log > *')].map(b => (b.dataset.block || b.className) + ':' + Math.round(b.getBoundingClientRect().top) + '+' + Math.round(b.getBoundingClientRect().height)).join(' ');
                  const hit = document.elementFromPoint((box.left + box.right) / 2, (box.top + box.bottom) / 2);
                  if (!hit || !row.contains(hit)) return 'row covered';
                  const titles = [...document.querySelectorAll('.section-title, .current-section')].filter(element => {
@@ -176,7 +188,8 @@ async fn a_line_link_lands_under_its_section_title_at_every_size() {
                      const shown = element.tagName === 'SELECT' ? (element.selectedOptions[0] || {}).textContent || '' : element.textContent;
                      return top !== null && (element.contains(top) || top.contains(element)) && shown.includes(title);
                  });
-                 return titles.length > 0 ? 'ok' : 'no title above the row';",
+                 const menu = document.querySelector('.current-section');
+                 return titles.length > 0 ? 'ok' : 'no title above the row; the menu says ' + (menu && menu.selectedOptions[0] ? menu.selectedOptions[0].textContent : 'nothing');",
                 vec![json!(line), json!(title)],
                 &json!("ok"),
             )
@@ -216,6 +229,15 @@ async fn what_is_tucked_away_is_one_tap_from_the_screen() {
     browser.wait_for(".toolbar .panel-toggle").await.click().await.expect("open the drawer");
     assert_eq!(browser.eventually(visible, vec![json!(".contents")], &json!(true)).await, json!(true), "the drawer shows the agenda");
     assert_eq!(browser.eval(visible, vec![json!(".legend")]).await, json!(true), "and the speakers");
+    let focus = "return document.activeElement ? document.activeElement.className : '';";
+    let focused = browser.eventually(focus, vec![], &json!("button close-panel")).await;
+    assert!(focused.as_str().unwrap_or("").contains("close-panel"), "the focus goes into the drawer, not {focused}");
+    // Escape closes it and gives the focus back to the button that opened it.
+    browser.eval("document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));", vec![]).await;
+    assert_eq!(browser.eventually(visible, vec![json!(".contents")], &json!(false)).await, json!(false), "Escape closes the drawer");
+    assert!(browser.eventually(focus, vec![], &json!("button panel-toggle")).await.as_str().unwrap_or("").contains("panel-toggle"), "and the focus is back on its button");
+    browser.wait_for(".toolbar .panel-toggle").await.click().await.expect("open the drawer again");
+    assert_eq!(browser.eventually(visible, vec![json!(".contents")], &json!(true)).await, json!(true), "the drawer opens again");
     browser.screenshot("layout-phone-drawer").await;
     let link = format!(".contents a[href='#L{}']", last.first + 1);
     browser.wait_for(&link).await.click().await.expect("choose the last section");

@@ -89,6 +89,7 @@ pub fn App(props: &AppProps) -> Html {
         let panel_open = panel_open.clone();
         use_callback((), move |open: bool, _| panel_open.set(open))
     };
+    crate::browser::use_drawer_focus(*panel_open);
     // Escape closes the drawer as well as the help.
     let onoverlay = {
         let (onhelp, onpanel) = (onhelp.clone(), onpanel.clone());
@@ -118,7 +119,11 @@ pub fn App(props: &AppProps) -> Html {
         let searching = searching.clone();
         use_callback((), move |_: (), _| searching.set(!*searching))
     };
-    let has_panel = !open.agenda.sections.is_empty() || !open.speakers.is_empty();
+    let panel = match (open.agenda.sections.is_empty(), open.speakers.is_empty()) {
+        (false, _) => Some(AttrValue::from("Agenda")),
+        (true, false) => Some(AttrValue::from("Speakers")),
+        (true, true) => None,
+    };
     let section_jump = html! { <SectionJump open={open.clone()} current={reading.current_section} /> };
     html! {
         <main class={classes!("app", props.standalone.then_some("standalone"), embedded.then_some("embedded"))} aria-label="scrollback log viewer">
@@ -126,7 +131,7 @@ pub fn App(props: &AppProps) -> Html {
                 <EmbedBar open={open.clone()} searching={search_open} onsearch={onsearch.clone()}>{section_jump.clone()}</EmbedBar>
             } else if !props.standalone {
                 <Toolbar onopen={onopen} kept={kept.name.clone().filter(|name| *name == state.open.file_name)} onforget={kept.forget.clone()}
-                    has_panel={has_panel} panel_open={*panel_open} onpanel={onpanel.clone()} onhelp={onhelp.reform(|_: ()| true)} />
+                    panel={panel} panel_open={*panel_open} onpanel={onpanel.clone()} onhelp={onhelp.reform(|_: ()| true)} />
             }
             if let Some(loading) = &state.loading {
                 <div class="loading" role="status" data-stage={match loading.stage { Stage::Parsing => "parsing", Stage::Analysing => "analysing", Stage::Fetching => "fetching" }}>
@@ -212,7 +217,7 @@ fn KeyboardHelp(props: &KeyboardHelpProps) -> Html {
         ("[", "previous agenda section"),
         ("t", "light or dark"),
         ("?", "this help"),
-        ("Esc", "close this help"),
+        ("Esc", "close this help or the drawer"),
         ("Shift-click a line number", "link a range"),
     ];
     let onclose = props.onclose.reform(|_: MouseEvent| ());

@@ -48,6 +48,9 @@ pub fn use_source_from_query(_dispatcher: UseReducerDispatcher<State>, _onopen: 
 pub fn use_theme() {}
 
 #[hook]
+pub fn use_drawer_focus(_open: bool) {}
+
+#[hook]
 pub fn use_reading_keys(_open: Shared<OpenLog>, _onhelp: Callback<bool>, _onstep: Callback<bool>, _onsection: Callback<bool>) {}
 
 /// Server-side there is no page to switch.

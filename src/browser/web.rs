@@ -305,10 +305,27 @@ pub fn use_block_layout(layout: BlockLayout) {
         if let Some(list) = layout.list.cast::<Element>() {
             let blocks = list.query_selector_all(".block").expect("a valid selector");
             let mut heights = layout.heights.borrow_mut();
+            // A block above what the reader sees that turns out taller or shorter than its
+            // estimate pushes what they see down or up: the page scrolls by as much, so the rows
+            // on screen stay put (what the browser's scroll anchoring does, which the spacers
+            // would confuse).
+            let visible_from = sticky_bars_bottom();
+            let mut shift = 0.0;
             for index in 0..blocks.length() {
                 let Some(block) = blocks.item(index).and_then(|node| node.dyn_into::<Element>().ok()) else { continue };
                 let Some(number) = block.get_attribute("data-block").and_then(|value| value.parse::<usize>().ok()) else { continue };
-                changed |= heights.measure(number, block.get_bounding_client_rect().height());
+                let rect = block.get_bounding_client_rect();
+                let grown = heights.measure_change(number, rect.height());
+                changed |= grown != 0.0;
+                if rect.bottom() <= visible_from {
+                    shift += grown;
+                }
+            }
+            if shift.abs() >= 1.0 {
+                let options = web_sys::ScrollToOptions::new();
+                options.set_top(shift);
+                options.set_behavior(web_sys::ScrollBehavior::Instant);
+                gloo::utils::window().scroll_by_with_scroll_to_options(&options);
             }
         }
         let target = *pending_scroll.borrow();
@@ -345,6 +362,9 @@ pub fn use_block_layout(layout: BlockLayout) {
                     // real heights move it again: done only once a render finds it where it was.
                     if !changed && !moved {
                         pending_scroll.borrow_mut().take();
+                        // Landed: the list looks again at what is on screen, now with the linked
+                        // row marked, so the section being read is the link's.
+                        ask_for_viewport();
                     }
                 }
                 None if line <= layout.open.log.lines.len() => {
@@ -362,9 +382,7 @@ pub fn use_block_layout(layout: BlockLayout) {
                         // Already there, the browser sends no scroll event, and the list would
                         // keep its old idea of what is on screen: ask it to look again.
                         if (window.scroll_y().unwrap_or(0.0) - before).abs() < 1.0 {
-                            if let Ok(event) = web_sys::Event::new("scroll") {
-                                let _ = window.dispatch_event(&event);
-                            }
+                            ask_for_viewport();
                         }
                     }
                     // A line with no row of its own (in a condensed run) is as close as it gets.
@@ -381,6 +399,13 @@ pub fn use_block_layout(layout: BlockLayout) {
             layout.layout_version.set(layout.layout_version.wrapping_add(1));
         }
     });
+}
+
+/// Has `use_viewport` measure the screen again, as a scroll would.
+fn ask_for_viewport() {
+    if let Ok(event) = web_sys::Event::new("scroll") {
+        let _ = gloo::utils::window().dispatch_event(&event);
+    }
 }
 
 fn set_height(spacer: &NodeRef, height: f64) {

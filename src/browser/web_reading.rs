@@ -52,6 +52,26 @@ pub fn use_reading_keys(open: Shared<OpenLog>, onhelp: Callback<bool>, onstep: C
     });
 }
 
+/// Moves the focus into the drawer (its close button) when it opens, and back to the button
+/// that opened it when it closes, so a keyboard reader is never left behind the backdrop.
+#[hook]
+pub fn use_drawer_focus(open: bool) {
+    let was_open = use_mut_ref(|| false);
+    use_effect_with(open, move |&open| {
+        let focus = |css: &str| {
+            if let Some(element) = gloo::utils::document().query_selector(css).ok().flatten() {
+                let _ = element.unchecked_ref::<web_sys::HtmlElement>().focus();
+            }
+        };
+        if open {
+            focus(".close-panel");
+        } else if *was_open.borrow() {
+            focus(".toolbar .panel-toggle");
+        }
+        *was_open.borrow_mut() = open;
+    });
+}
+
 /// Puts the cursor in the search box, opening it first where it hides behind its icon (the
 /// embed, phones): the box is there once the app has rendered the click.
 fn focus_search() {

@@ -268,12 +268,19 @@ impl BlockHeights {
 
     /// Records a measured height; says whether it changed the layout.
     pub fn measure(&mut self, block: usize, height: f64) -> bool {
+        self.measure_change(block, height) != 0.0
+    }
+
+    /// Records a measured height; gives how much taller the block turned out (0 for no change
+    /// that matters, under half a pixel).
+    pub fn measure_change(&mut self, block: usize, height: f64) -> f64 {
         match self.heights.get_mut(block) {
             Some(known) if (*known - height).abs() > 0.5 => {
+                let grown = height - *known;
                 *known = height;
-                true
+                grown
             }
-            _ => false,
+            _ => 0.0,
         }
     }
 
@@ -322,7 +329,8 @@ mod tests {
         assert_eq!(blocks.offset_of(2), 200.0);
         assert!(blocks.measure(0, 150.0));
         assert!(!blocks.measure(0, 150.2), "sub-pixel changes do not re-render");
-        assert_eq!(blocks.offset_of(2), 250.0);
-        assert_eq!(blocks.total(), 350.0);
+        assert_eq!(blocks.measure_change(1, 80.0), -20.0, "a block shorter than its estimate");
+        assert_eq!(blocks.offset_of(2), 230.0);
+        assert_eq!(blocks.total(), 330.0);
     }
 }

@@ -13,9 +13,10 @@ pub struct ToolbarProps {
     pub kept: Option<AttrValue>,
     #[prop_or_default]
     pub onforget: Callback<()>,
-    /// The log has an agenda or speakers for the side panel, which is a drawer on small screens.
+    /// What the side panel holds ("Agenda", or "Speakers" for a log without one), when it
+    /// holds anything; on small screens it is a drawer this bar opens.
     #[prop_or_default]
-    pub has_panel: bool,
+    pub panel: Option<AttrValue>,
     #[prop_or_default]
     pub panel_open: bool,
     #[prop_or_default]
@@ -62,9 +63,9 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
     html! {
         <>
             <nav class="toolbar" aria-label="Open a log">
-                if props.has_panel {
+                if let Some(panel) = &props.panel {
                     <button type="button" class="button panel-toggle" aria-controls="side-panel" aria-expanded={props.panel_open.to_string()}
-                        onclick={props.onpanel.reform({ let open = props.panel_open; move |_: MouseEvent| !open })}>{"☰ Agenda"}</button>
+                        onclick={props.onpanel.reform({ let open = props.panel_open; move |_: MouseEvent| !open })}>{format!("☰ {panel}")}</button>
                 }
                 <span class="brand">{"scrollback"}</span>
                 <span class="hint">{"Drop a log file anywhere on the page, or"}</span>
