@@ -1,0 +1,82 @@
+#!/usr/bin/env python3
+"""Counts the messages on the first screen in Firefox and WebKit, as tests/e2e_layout.rs does in Chromium.
+
+A manual check, not run by CI. Needs `pip install selenium`, Debian `firefox-esr`,
+`cargo install geckodriver`, Debian `webkit2gtk-driver` and `xvfb` (run under `xvfb-run -a`),
+and a built `dist/`:
+
+    xvfb-run -a python3 scripts/layout-browsers.py [LOG]
+
+LOG defaults to ../shared/corpus/mirage-canopy/15-06-2016. Screenshots go to target/screenshots/.
+"""
+import functools
+import http.server
+import os
+import shutil
+import sys
+import tempfile
+import threading
+import time
+
+from selenium import webdriver
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+LOG = sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, "../shared/corpus/mirage-canopy/15-06-2016")
+SCREENS = [("laptop", 1366, 768), ("desktop", 1920, 1080), ("phone", 390, 844)]
+COUNT = """
+const [width, height] = [window.innerWidth, window.innerHeight];
+return [...document.querySelectorAll('.row.kind-message, .row.kind-action')].filter(row => {
+  const box = row.getBoundingClientRect();
+  if (box.height === 0 || box.top < 0 || box.bottom > height || box.left < 0 || box.right > width) return false;
+  const hit = document.elementFromPoint((box.left + box.right) / 2, (box.top + box.bottom) / 2);
+  return hit !== null && row.contains(hit);
+}).length;"""
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def serve(site):
+    handler = functools.partial(QuietHandler, directory=site)
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+def browsers():
+    firefox = webdriver.FirefoxOptions()
+    firefox.add_argument("-headless")
+    yield "firefox", lambda: webdriver.Firefox(options=firefox)
+    yield "webkit", lambda: webdriver.WebKitGTK(options=webdriver.WebKitGTKOptions())
+
+
+def main():
+    site = tempfile.mkdtemp(prefix="scrollback-layout-")
+    shutil.copytree(os.path.join(ROOT, "dist"), os.path.join(site, "viewer"))
+    os.makedirs(os.path.join(site, "logs"))
+    shutil.copy(LOG, os.path.join(site, "logs", "call.txt"))
+    server = serve(site)
+    base = f"http://127.0.0.1:{server.server_address[1]}/viewer/index.html?src=../logs/call.txt"
+    shots = os.path.join(ROOT, "target", "screenshots")
+    os.makedirs(shots, exist_ok=True)
+    for name, start in browsers():
+        driver = start()
+        try:
+            for screen, width, height in SCREENS:
+                driver.set_window_size(width, height)
+                driver.get(f"{base}&screen={screen}")
+                time.sleep(4)  # the page parses in its worker and then finds the agenda
+                n = driver.execute_script(COUNT)
+                viewport = driver.execute_script("return [innerWidth, innerHeight]")
+                driver.save_screenshot(os.path.join(shots, f"layout-{name}-{screen}.png"))
+                print(f"{name} {screen} (viewport {viewport[0]}x{viewport[1]}): {n} messages on the first screen")
+        finally:
+            driver.quit()
+    server.shutdown()
+    shutil.rmtree(site)
+
+
+if __name__ == "__main__":
+    main()
