@@ -252,6 +252,10 @@ async fn what_is_tucked_away_is_one_tap_from_the_screen() {
     assert_eq!(browser.eval(visible, vec![json!("#search-input")]).await, json!(false), "the search waits behind its icon");
     browser.wait_for(".controls .search-toggle").await.click().await.expect("open the search");
     assert_eq!(browser.eventually(visible, vec![json!("#search-input")], &json!(true)).await, json!(true), "one tap opens it");
+    browser.wait_for(".controls .search-toggle").await.click().await.expect("close the search");
+    assert_eq!(browser.eventually(visible, vec![json!("#search-input")], &json!(false)).await, json!(false), "a second tap closes it");
+    browser.wait_for(".controls .search-toggle").await.click().await.expect("open the search again");
+    assert_eq!(browser.eventually(visible, vec![json!("#search-input")], &json!(true)).await, json!(true), "and a third opens it again");
     browser.wait_for(".overview-toggle").await.click().await.expect("open the chart");
     browser.wait_for(".speakers-chart svg rect").await;
     browser.wait_for(".about > summary").await.click().await.expect("open the page's fields");

@@ -117,7 +117,8 @@ pub fn App(props: &AppProps) -> Html {
     let search_open = *searching || !reading.query_text.is_empty();
     let onsearch = {
         let searching = searching.clone();
-        use_callback((), move |_: (), _| searching.set(!*searching))
+        // Keyed on the state, so a second click closes what the first opened.
+        use_callback(*searching, move |_: (), _| searching.set(!*searching))
     };
     let panel = match (open.agenda.sections.is_empty(), open.speakers.is_empty()) {
         (false, _) => Some(AttrValue::from("Agenda")),
