@@ -142,63 +142,77 @@ async fn the_log_owns_the_first_screen_at_every_size() {
 }
 
 /// A link to a line in the middle of a section lands on the row, with the section's title
-/// visible above it (the sticky title or the section's own header), at every size.
+/// visible above it (the sticky menu or the section's own header), at every size: on the demo
+/// and, with `../shared`, a MirageOS call.
 #[tokio::test(flavor = "multi_thread")]
 async fn a_line_link_lands_under_its_section_title_at_every_size() {
     let Some(dist) = dist_or_skip() else { return };
-    let log = scrollback::demo::DEMO_LOG;
-    let parsed = scrollback::parse::parse(log.as_bytes(), None);
-    let agenda = scrollback::agenda::analyse(&parsed);
-    // The middle of the third section: its header is far above the screen's top.
-    let section = agenda.sections.get(2).or(agenda.sections.last()).expect("the demo has an agenda");
-    let line = (section.first + section.last) / 2 + 1;
-    let title = section.title.clone();
-    let site = site_with(&dist, "viewer", &[("logs/demo.txt", log.as_bytes()), ("host-link.html", host_page(&format!("../logs/demo.txt#L{line}")).as_bytes())]);
+    let mut logs: Vec<(String, Vec<u8>)> = vec![("demo".to_owned(), scrollback::demo::DEMO_LOG.as_bytes().to_vec())];
+    if let Some(dir) = shared::shared("corpus/mirage-canopy") {
+        logs.push((CALLS[0].to_owned(), std::fs::read(dir.join(CALLS[0])).expect("a corpus call")));
+    }
+    // The middle of the third section (or the last): its header is far above the screen's top.
+    let links: Vec<(String, usize, String)> = logs
+        .iter()
+        .map(|(name, bytes)| {
+            let agenda = scrollback::agenda::analyse(&scrollback::parse::parse(bytes, None));
+            let section = agenda.sections.get(2).or(agenda.sections.last()).unwrap_or_else(|| panic!("{name} has an agenda"));
+            (name.clone(), (section.first + section.last) / 2 + 1, section.title.clone())
+        })
+        .collect();
+    let mut files: Vec<(String, Vec<u8>)> = logs.iter().map(|(name, bytes)| (format!("logs/{name}.txt"), bytes.clone())).collect();
+    for (name, line, _) in &links {
+        files.push((format!("host-link-{name}.html"), host_page(&format!("../logs/{name}.txt#L{line}")).into_bytes()));
+    }
+    let borrowed: Vec<(&str, &[u8])> = files.iter().map(|(path, bytes)| (path.as_str(), bytes.as_slice())).collect();
+    let site = site_with(&dist, "viewer", &borrowed);
     let browser = Browser::start(&site).await;
-    for screen in &SCREENS {
-        browser.client.set_window_size(screen.width, screen.height).await.expect("resize the window");
-        if screen.embedded {
-            browser.goto("/host-link.html").await;
-            browser.wait_for("iframe#scrollback").await;
-            browser.client.enter_frame(0).await.expect("into the iframe");
-        } else {
-            // A query of its own per screen: the same address with a `#` would not load the page again.
-            browser.goto(&format!("/viewer/index.html?src=../logs/demo.txt&screen={}#L{line}", screen.name)).await;
+    for (name, line, title) in &links {
+        for screen in &SCREENS {
+            browser.client.set_window_size(screen.width, screen.height).await.expect("resize the window");
+            if screen.embedded {
+                browser.goto(&format!("/host-link-{name}.html")).await;
+                browser.wait_for("iframe#scrollback").await;
+                browser.client.enter_frame(0).await.expect("into the iframe");
+            } else {
+                // A query of its own per screen: the same address with a `#` would not load the page again.
+                browser.goto(&format!("/viewer/index.html?src=../logs/{name}.txt&screen={}#L{line}", screen.name)).await;
+            }
+            browser.wait_until_settled().await;
+            let rows = browser.eventually("return !!document.getElementById('L' + arguments[0]);", vec![json!(line)], &json!(true)).await;
+            if rows != json!(true) {
+                let seen = browser.eval("return [location.href, window.scrollY, document.documentElement.scrollHeight, innerHeight, document.querySelector('.log').getBoundingClientRect().top, [...document.querySelectorAll('.log > *')].map(b => (b.dataset.block || b.className) + ':' + Math.round(b.getBoundingClientRect().top) + '+' + Math.round(b.getBoundingClientRect().height))];", vec![]).await;
+                panic!("{name}: no row #L{line} at {}: {seen}", screen.name);
+            }
+            let seen = browser
+                .eventually(
+                    "const [line, title] = arguments;
+                     const row = document.getElementById('L' + line);
+                     if (!row) return 'no row';
+                     const box = row.getBoundingClientRect();
+                     if (box.top < 0 || box.bottom > window.innerHeight) return 'row off screen: ' + box.top + ' at scroll ' + window.scrollY + ' of ' + document.documentElement.scrollHeight
+                         + ': ' + [...document.querySelectorAll('.log > *')].map(b => (b.dataset.block || b.className) + ':' + Math.round(b.getBoundingClientRect().top) + '+' + Math.round(b.getBoundingClientRect().height)).join(' ');
+                     const hit = document.elementFromPoint((box.left + box.right) / 2, (box.top + box.bottom) / 2);
+                     if (!hit || !row.contains(hit)) return 'row covered';
+                     const titles = [...document.querySelectorAll('.section-title, .current-section')].filter(element => {
+                         const at = element.getBoundingClientRect();
+                         if (at.height === 0 || at.top < 0 || at.bottom > box.top + 1) return false;
+                         const top = document.elementFromPoint(Math.min(at.left + 4, window.innerWidth - 1), (at.top + at.bottom) / 2);
+                         const shown = element.tagName === 'SELECT' ? (element.selectedOptions[0] || {}).textContent || '' : element.textContent;
+                         return top !== null && (element.contains(top) || top.contains(element)) && shown.includes(title);
+                     });
+                     const menu = document.querySelector('.current-section');
+                     return titles.length > 0 ? 'ok' : 'no title above the row; the menu says ' + (menu && menu.selectedOptions[0] ? menu.selectedOptions[0].textContent : 'nothing');",
+                    vec![json!(line), json!(title)],
+                    &json!("ok"),
+                )
+                .await;
+            if screen.embedded {
+                browser.client.enter_parent_frame().await.expect("back to the host page");
+            }
+            browser.screenshot(&format!("layout-link-{name}-{}", screen.name)).await;
+            assert_eq!(seen, Value::from("ok"), "{name}: #L{line} in section {title:?} at {}", screen.name);
         }
-        browser.wait_until_settled().await;
-        let rows = browser.eventually("return !!document.getElementById('L' + arguments[0]);", vec![json!(line)], &json!(true)).await;
-        if rows != json!(true) {
-            let seen = browser.eval("return [location.href, window.scrollY, document.documentElement.scrollHeight, innerHeight, document.querySelector('.log').getBoundingClientRect().top, [...document.querySelectorAll('.log > *')].map(b => (b.dataset.block || b.className) + ':' + Math.round(b.getBoundingClientRect().top) + '+' + Math.round(b.getBoundingClientRect().height))];", vec![]).await;
-            panic!("no row #L{line} at {}: {seen}", screen.name);
-        }
-        let seen = browser
-            .eventually(
-                "const [line, title] = arguments;
-                 const row = document.getElementById('L' + line);
-                 if (!row) return 'no row';
-                 const box = row.getBoundingClientRect();
-                 if (box.top < 0 || box.bottom > window.innerHeight) return 'row off screen: ' + box.top + ' at scroll ' + window.scrollY + ' of ' + document.documentElement.scrollHeight
-                     + ': ' + [...document.querySelectorAll('.log > *')].map(b => (b.dataset.block || b.className) + ':' + Math.round(b.getBoundingClientRect().top) + '+' + Math.round(b.getBoundingClientRect().height)).join(' ');
-                 const hit = document.elementFromPoint((box.left + box.right) / 2, (box.top + box.bottom) / 2);
-                 if (!hit || !row.contains(hit)) return 'row covered';
-                 const titles = [...document.querySelectorAll('.section-title, .current-section')].filter(element => {
-                     const at = element.getBoundingClientRect();
-                     if (at.height === 0 || at.top < 0 || at.bottom > box.top + 1) return false;
-                     const top = document.elementFromPoint(Math.min(at.left + 4, window.innerWidth - 1), (at.top + at.bottom) / 2);
-                     const shown = element.tagName === 'SELECT' ? (element.selectedOptions[0] || {}).textContent || '' : element.textContent;
-                     return top !== null && (element.contains(top) || top.contains(element)) && shown.includes(title);
-                 });
-                 const menu = document.querySelector('.current-section');
-                 return titles.length > 0 ? 'ok' : 'no title above the row; the menu says ' + (menu && menu.selectedOptions[0] ? menu.selectedOptions[0].textContent : 'nothing');",
-                vec![json!(line), json!(title)],
-                &json!("ok"),
-            )
-            .await;
-        if screen.embedded {
-            browser.client.enter_parent_frame().await.expect("back to the host page");
-        }
-        browser.screenshot(&format!("layout-link-{}", screen.name)).await;
-        assert_eq!(seen, Value::from("ok"), "#L{line} in section {title:?} at {}", screen.name);
     }
     browser.close().await;
     let _ = std::fs::remove_dir_all(site);
