@@ -23,14 +23,9 @@ from selenium import webdriver
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 LOG = sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, "../shared/corpus/mirage-canopy/15-06-2016")
 SCREENS = [("laptop", 1366, 768), ("desktop", 1920, 1080), ("phone", 390, 844)]
-COUNT = """
-const [width, height] = [window.innerWidth, window.innerHeight];
-return [...document.querySelectorAll('.row.kind-message, .row.kind-action')].filter(row => {
-  const box = row.getBoundingClientRect();
-  if (box.height === 0 || box.top < 0 || box.bottom > height || box.left < 0 || box.right > width) return false;
-  const hit = document.elementFromPoint((box.left + box.right) / 2, (box.top + box.bottom) / 2);
-  return hit !== null && row.contains(hit);
-}).length;"""
+# The same count as tests/e2e_layout.rs makes.
+with open(os.path.join(ROOT, "tests", "support", "visible-messages.js")) as script:
+    COUNT = script.read()
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):

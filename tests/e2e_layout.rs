@@ -30,16 +30,8 @@ const SCREENS: [Screen; 4] = [
 /// MirageOS calls of `../shared/corpus/mirage-canopy` measured beside the demo.
 const CALLS: [&str; 3] = ["15-06-2016", "02-11-2016", "05-07-2017"];
 
-/// Message and action rows wholly inside the viewport and not covered by anything (a drawer,
-/// a sticky bar): the point in the middle of the row belongs to the row.
-const COUNT_VISIBLE_MESSAGES: &str = "
-    const [width, height] = [window.innerWidth, window.innerHeight];
-    return [...document.querySelectorAll('.row.kind-message, .row.kind-action')].filter(row => {
-        const box = row.getBoundingClientRect();
-        if (box.height === 0 || box.top < 0 || box.bottom > height || box.left < 0 || box.right > width) return false;
-        const hit = document.elementFromPoint((box.left + box.right) / 2, (box.top + box.bottom) / 2);
-        return hit !== null && row.contains(hit);
-    }).length;";
+/// How many messages the first screen shows (the script says how it counts).
+const COUNT_VISIBLE_MESSAGES: &str = include_str!("support/visible-messages.js");
 
 /// A page of a project's site that shows the viewer in a fixed 700×480 frame, as most sites do
 /// (no script to grow the frame).

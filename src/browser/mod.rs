@@ -8,6 +8,8 @@ mod web;
 #[cfg(target_arch = "wasm32")]
 mod web_guard;
 #[cfg(target_arch = "wasm32")]
+mod web_layout;
+#[cfg(target_arch = "wasm32")]
 mod web_parse_client;
 #[cfg(target_arch = "wasm32")]
 mod web_reading;
@@ -24,6 +26,8 @@ pub use server::*;
 pub use web::*;
 #[cfg(target_arch = "wasm32")]
 pub use web_guard::*;
+#[cfg(target_arch = "wasm32")]
+pub use web_layout::*;
 #[cfg(target_arch = "wasm32")]
 pub use web_parse_client::*;
 #[cfg(target_arch = "wasm32")]

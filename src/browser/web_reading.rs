@@ -58,11 +58,6 @@ pub fn use_reading_keys(open: Shared<OpenLog>, onhelp: Callback<bool>, onstep: C
 pub fn use_drawer_focus(open: bool) {
     let was_open = use_mut_ref(|| false);
     use_effect_with(open, move |&open| {
-        let focus = |css: &str| {
-            if let Some(element) = gloo::utils::document().query_selector(css).ok().flatten() {
-                let _ = element.unchecked_ref::<web_sys::HtmlElement>().focus();
-            }
-        };
         if open {
             focus(".close-panel");
         } else if *was_open.borrow() {
@@ -76,11 +71,6 @@ pub fn use_drawer_focus(open: bool) {
 /// embed, phones): the box is there once the app has rendered the click.
 fn focus_search() {
     let document = gloo::utils::document();
-    let focus = || {
-        if let Some(input) = gloo::utils::document().get_element_by_id("search-input") {
-            let _ = input.unchecked_ref::<web_sys::HtmlElement>().focus();
-        }
-    };
     let closed_toggle = document
         .query_selector_all(".search-toggle[aria-expanded=false]")
         .ok()
@@ -88,9 +78,16 @@ fn focus_search() {
     match closed_toggle {
         Some(toggle) => {
             toggle.click();
-            gloo::timers::callback::Timeout::new(0, focus).forget();
+            gloo::timers::callback::Timeout::new(0, || focus("#search-input")).forget();
         }
-        None => focus(),
+        None => focus("#search-input"),
+    }
+}
+
+/// Puts the focus on the first element matching `css`, if there is one.
+fn focus(css: &str) {
+    if let Some(element) = gloo::utils::document().query_selector(css).ok().flatten() {
+        let _ = element.unchecked_ref::<web_sys::HtmlElement>().focus();
     }
 }
 

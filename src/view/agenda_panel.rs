@@ -32,7 +32,7 @@ pub fn Contents(props: &ContentsProps) -> Html {
     if sections.is_empty() {
         return html! {};
     }
-    let first_shown = props.current.unwrap_or(0).saturating_sub(CONTENTS_WINDOW / 2).min(sections.len().saturating_sub(CONTENTS_WINDOW));
+    let first_shown = first_in_window(props.current, sections.len(), CONTENTS_WINDOW);
     let n_later = sections.len().saturating_sub(first_shown + CONTENTS_WINDOW);
     html! {
         <nav class="contents" aria-label="Agenda">
@@ -58,6 +58,12 @@ pub fn Contents(props: &ContentsProps) -> Html {
             </div>
         </nav>
     }
+}
+
+/// The first of `window` sections listed around the `current` one, out of `n_sections`: a long
+/// log's agenda is shown a window at a time.
+pub(super) fn first_in_window(current: Option<usize>, n_sections: usize, window: usize) -> usize {
+    current.unwrap_or(0).saturating_sub(window / 2).min(n_sections.saturating_sub(window))
 }
 
 #[derive(Properties, PartialEq)]

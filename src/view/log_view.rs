@@ -266,11 +266,6 @@ impl BlockHeights {
         self.heights[..block.min(self.heights.len())].iter().sum()
     }
 
-    /// Records a measured height; says whether it changed the layout.
-    pub fn measure(&mut self, block: usize, height: f64) -> bool {
-        self.measure_change(block, height) != 0.0
-    }
-
     /// Records a measured height; gives how much taller the block turned out (0 for no change
     /// that matters, under half a pixel).
     pub fn measure_change(&mut self, block: usize, height: f64) -> f64 {
@@ -327,8 +322,8 @@ mod tests {
     fn measuring_moves_the_offsets() {
         let mut blocks = heights(&[100.0, 100.0, 100.0]);
         assert_eq!(blocks.offset_of(2), 200.0);
-        assert!(blocks.measure(0, 150.0));
-        assert!(!blocks.measure(0, 150.2), "sub-pixel changes do not re-render");
+        assert_eq!(blocks.measure_change(0, 150.0), 50.0);
+        assert_eq!(blocks.measure_change(0, 150.2), 0.0, "sub-pixel changes do not re-render");
         assert_eq!(blocks.measure_change(1, 80.0), -20.0, "a block shorter than its estimate");
         assert_eq!(blocks.offset_of(2), 230.0);
         assert_eq!(blocks.total(), 330.0);

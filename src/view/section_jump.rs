@@ -36,7 +36,7 @@ pub fn SectionJump(props: &SectionJumpProps) -> Html {
     if sections.is_empty() {
         return html! {};
     }
-    let first_shown = props.current.unwrap_or(0).saturating_sub(MENU_WINDOW / 2).min(sections.len().saturating_sub(MENU_WINDOW));
+    let first_shown = super::agenda_panel::first_in_window(props.current, sections.len(), MENU_WINDOW);
     let onchange = {
         let open = props.open.clone();
         Callback::from(move |event: Event| {
