@@ -3,6 +3,7 @@
 
 use std::collections::HashMap;
 
+use crate::colour::distinct::distinct_colours;
 use crate::colour::{colour_index, normalise_nick};
 use crate::model::{LineKind, Log, SystemEvent};
 
@@ -51,7 +52,19 @@ impl Roster {
                 _ => {}
             }
         }
+        roster.tell_apart();
         roster
+    }
+
+    /// Gives each person a colour no more active speaker of this log has (see
+    /// [`crate::colour::distinct::distinct_colours`]): decided once, from the whole log.
+    fn tell_apart(&mut self) {
+        let mut by_activity: Vec<usize> = (0..self.people.len()).collect();
+        by_activity.sort_by_key(|&person| std::cmp::Reverse(self.people[person].n_lines));
+        let homes: Vec<usize> = by_activity.iter().map(|&person| colour_index(&self.people[person].nick)).collect();
+        for (person, colour) in by_activity.into_iter().zip(distinct_colours(&homes)) {
+            self.people[person].colour = colour;
+        }
     }
 
     /// Whether every nick names someone on the roster: what a roster from the parse worker
@@ -77,7 +90,8 @@ impl Roster {
         &self.people
     }
 
-    /// The palette index for `nick`: its person's colour, or the nick's own if nobody by that name spoke.
+    /// The palette index for `nick`: its person's colour in this log, or the nick's own if nobody
+    /// by that name is on the roster.
     pub fn colour(&self, nick: &str) -> usize {
         self.by_nick.get(&normalise_nick(nick)).map_or_else(|| colour_index(nick), |&person| self.people[person].colour)
     }

@@ -32,6 +32,12 @@ pub fn sections_report(agenda: &Agenda) -> String {
 /// items, action items by person, people present. Every item links to its line (`#L<n>`) and
 /// every topic to its lines (`#L<start>-L<end>`). Log text is escaped.
 pub fn minutes_markdown(log: &Log, agenda: &Agenda, title: &str) -> String {
+    minutes_markdown_for(log, agenda, title, &Roster::new(log).ranked())
+}
+
+/// [`minutes_markdown`] with the people present already counted (most lines first), as the
+/// page has them: it need not scan the log again, nor link the colour choice.
+pub fn minutes_markdown_for(log: &Log, agenda: &Agenda, title: &str, present: &[crate::speakers::Speaker]) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "# {}\n", escape_markdown(title));
     if let Some(name) = agenda.meeting_name.as_ref().filter(|name| name.as_str() != title) {
@@ -110,7 +116,7 @@ pub fn minutes_markdown(log: &Log, agenda: &Agenda, title: &str) -> String {
         out.push('\n');
     }
     out.push_str("## People present (lines said)\n\n");
-    for speaker in Roster::new(log).ranked() {
+    for speaker in present {
         let _ = writeln!(out, "- {} ({})", escape_markdown(&speaker.nick), speaker.n_lines);
     }
     out

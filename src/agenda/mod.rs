@@ -27,7 +27,7 @@ mod meetbot;
 mod phrases;
 
 pub use linked::{link_minutes, LinkedMinutes};
-pub use minutes::{escape_markdown, minutes_markdown, sections_report};
+pub use minutes::{escape_markdown, minutes_markdown, minutes_markdown_for, sections_report};
 use meetbot::meetbot;
 use phrases::phrases;
 

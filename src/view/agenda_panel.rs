@@ -94,7 +94,7 @@ pub fn Minutes(props: &MinutesProps) -> Html {
     let markdown = {
         let open = open.clone();
         let title = title.clone();
-        move || crate::agenda::minutes_markdown(&open.log, &open.agenda, &title)
+        move || crate::agenda::minutes_markdown_for(&open.log, &open.agenda, &title, &open.speakers)
     };
     let ondownload = {
         let markdown = markdown.clone();
@@ -166,7 +166,7 @@ pub fn Minutes(props: &MinutesProps) -> Html {
             <h4>{"People present (lines said)"}</h4>
             <ul class="minutes-people">
                 { for open.speakers.iter().map(|speaker| html! {
-                    <li class={format!("speaker-{}", speaker.colour)}><bdi>{crate::text::visible_nick(&speaker.nick).into_owned()}</bdi>{format!(" ({})", speaker.n_lines)}</li>
+                    <li class={format!("speaker-{}", speaker.colour)}><span class={classes!("swatch", format!("speaker-{}", speaker.colour))} aria-hidden="true" /><bdi>{crate::text::visible_nick(&speaker.nick).into_owned()}</bdi>{format!(" ({})", speaker.n_lines)}</li>
                 }) }
             </ul>
         </details>

@@ -148,7 +148,8 @@ fn SpeakersChart(props: &SpeakersChartProps) -> Html {
                     let width = 180.0 * *count as f64 / most as f64;
                     html! {
                         <g class={format!("speaker-{colour}")}>
-                            <text x="0" y={hundredths(y + 13.0)} fill="currentColor">{crate::text::visible_nick(nick).into_owned()}</text>
+                            <path d={crate::colour::Marker::of(*colour).svg_path()} transform={format!("translate(0 {}) scale(0.1)", hundredths(y + 4.0))} fill="currentColor" />
+                            <text x="14" y={hundredths(y + 13.0)} fill="currentColor">{crate::text::visible_nick(nick).into_owned()}</text>
                             <rect x="100" y={hundredths(y + 3.0)} width={hundredths(width)} height="12" rx="2" fill="currentColor" />
                             <text x={hundredths(104.0 + width)} y={hundredths(y + 13.0)} class="count">{*count}</text>
                         </g>

@@ -36,7 +36,7 @@ pub fn Row(props: &RowProps) -> Html {
         kind => format!("kind-{}", kind.name()),
     };
     html! {
-        <div class={classes!("row", kind_class, props.current.then_some("current"), props.lit.then_some("in-thread"), thread.map(|thread| format!("thread-c{}", thread % 16)))} id={anchor.clone()}
+        <div class={classes!("row", kind_class, props.current.then_some("current"), props.lit.then_some("in-thread"), thread.map(|thread| format!("thread-c{}", crate::colour::thread_colour(thread))))} id={anchor.clone()}
             aria-current={props.current.then_some("location")} data-thread={thread.map(|thread| thread.to_string())} data-index={thread.map(|_| props.index.to_string())}>
             if let Some(day) = open.day_starts.get(&props.index) {
                 <div class="day-boundary" role="separator">{format!("{} {day}", chrono::Datelike::weekday(day))}</div>

@@ -28,7 +28,7 @@ pub fn ThreadBar(props: &ThreadBarProps) -> Html {
     let only = props.only;
     html! {
         <div class="thread-bar" role="region" aria-label="The chosen conversation">
-            <span class={classes!("thread-swatch", format!("thread-c{}", thread % 16))} aria-hidden="true" />
+            <span class={classes!("thread-swatch", format!("thread-c{}", crate::colour::thread_colour(thread)))} aria-hidden="true" />
             <span>
                 {format!("Conversation of {} messages", members.len())}
                 if let (Some(line), Some(starter)) = (first, starter) {
