@@ -53,7 +53,7 @@ fn the_most_active_speakers_of_every_shared_log_and_the_demo_are_told_apart() {
         }
     }
     let mut failures = Vec::new();
-    let (mut n_logs, mut n_moved, mut n_speakers) = (0, 0, 0);
+    let (mut n_logs, mut n_moved, mut n_forced, mut n_speakers) = (0, 0, 0, 0);
     println!("closest pair among the {DISTINCT_SPEAKERS} most active speakers (OKLab × 100):");
     for (name, bytes) in &logs {
         let roster = Roster::new(&parse(bytes, None));
@@ -64,6 +64,8 @@ fn the_most_active_speakers_of_every_shared_log_and_the_demo_are_told_apart() {
         n_logs += 1;
         n_speakers += top.len();
         n_moved += top.iter().filter(|(nick, colour)| colour_index(nick) != *colour).count();
+        let homes: Vec<usize> = roster.ranked().iter().map(|speaker| colour_index(&speaker.nick)).collect();
+        n_forced += (0..top.len()).filter(|&rank| homes[..rank].contains(&homes[rank])).count();
         let closest = closest_pairs(&top);
         let figures: Vec<String> = VIEWS.iter().zip(&closest).map(|((_, _, view), (apart, a, b))| format!("{view} {apart:.1} ({a}/{b})")).collect();
         println!("  {name} ({} speakers): {}", top.len(), figures.join(", "));
@@ -73,7 +75,7 @@ fn the_most_active_speakers_of_every_shared_log_and_the_demo_are_told_apart() {
             }
         }
     }
-    println!("{n_logs} logs, {n_speakers} speakers among their most active; {n_moved} moved off their own colour");
+    println!("{n_logs} logs, {n_speakers} speakers among their most active; {n_moved} moved off their own colour, {n_forced} of them because a more active speaker has it");
     assert!(failures.is_empty(), "{failures:#?}");
 }
 

@@ -1,6 +1,6 @@
 //! End-to-end speaker colours: in the page, on the light and the dark theme, the demo's speakers
-//! are told apart, and a speaker has one colour and one shape in the legend, the rows and the
-//! section chips. Skipped unless `dist/` is built.
+//! are told apart, and a speaker has one colour in the legend, the rows, mentions, section
+//! chips and the speaker chart, with a marker shape beside it. Skipped unless `dist/` is built.
 #![cfg(not(target_arch = "wasm32"))]
 
 mod support;
@@ -33,6 +33,8 @@ async fn the_demos_speakers_are_told_apart_and_keep_one_colour_everywhere() {
     browser.goto("/index.html").await;
     browser.wait_for(".legend .speaker").await;
     browser.wait_for(".section-header .chip").await;
+    browser.eval("document.querySelector('.overview-toggle').click();", vec![]).await;
+    browser.wait_for(".speakers-chart g text").await;
     for theme in ["light", "dark"] {
         browser.eval("document.documentElement.setAttribute('data-theme', arguments[0]);", vec![json!(theme)]).await;
         let legend = colours_of(&browser, ".legend .nick").await;
@@ -49,12 +51,19 @@ async fn the_demos_speakers_are_told_apart_and_keep_one_colour_everywhere() {
         }
         println!("{theme}: closest pair in the legend {} ({:.1} apart)", closest.1, closest.0);
         assert!(closest.0 >= MIN_DISTANCE, "{theme}: {} are only {:.1} apart", closest.1, closest.0);
-        // The same person is the same colour in the rows and the section chips.
+        // The same person is the same colour in the rows, mentions, section chips and the chart.
         let legend_colour = |nick: &str| legend.iter().find(|(known, _)| known == nick).map(|(_, colour)| colour.clone());
-        for (place, css) in [("row", "section.log .row .nick"), ("chip", ".section-header .chip:not(.more)")] {
+        let places = [
+            ("row", "section.log .row .nick"),
+            ("chip", ".section-header .chip:not(.more)"),
+            ("chart", ".speakers-chart g text:first-of-type"),
+            ("mention", "section.log .mention"),
+        ];
+        for (place, css) in places {
             let found = colours_of(&browser, css).await;
-            assert!(!found.is_empty(), "no {place} nicks");
-            for (nick, colour) in found {
+            let spelt_as_in_legend: Vec<_> = found.into_iter().filter(|(nick, _)| place != "mention" || legend_colour(nick).is_some()).collect();
+            assert!(!spelt_as_in_legend.is_empty(), "no {place} nicks");
+            for (nick, colour) in spelt_as_in_legend {
                 assert_eq!(legend_colour(&nick).as_deref(), Some(colour.as_str()), "{theme}: {nick}'s {place} colour");
             }
         }

@@ -134,6 +134,13 @@ fn the_static_export_is_a_whole_page_with_every_anchor_and_no_script() {
     assert!(!page.contains("<script"), "readable with JavaScript off, and none is needed");
     assert!(page.contains("--speaker-0:") && page.contains(".row {"), "both stylesheets are inlined");
     assert!(!page.contains(r#"id="file-input""#), "no controls that need the app");
+    // Each speaker wears the colour their log settled on, as in the page, with its marker shape.
+    let roster = scrollback::speakers::Roster::new(&scrollback::parse::parse(demo.as_bytes(), None));
+    for speaker in roster.ranked() {
+        let nick = format!(r#"<bdi class="nick speaker-{}">{}</bdi>"#, speaker.colour, speaker.nick);
+        assert!(page.matches(&nick).count() >= 2, "{} in the legend and the rows as {nick}", speaker.nick);
+        assert!(page.contains(&format!(".swatch.speaker-{} {{ clip-path:", speaker.colour)), "the marker of {}", speaker.nick);
+    }
     let (name, text) = scrollback::source::embedded_source(page.as_bytes()).expect("the page holds its log");
     assert_eq!((name.as_str(), text.as_str()), ("demo.txt", demo), "the viewer pointed at the page gets the log back");
 }

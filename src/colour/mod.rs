@@ -31,6 +31,27 @@ pub const PALETTE: [(&str, &str); PALETTE_LEN] = [
 /// At least [`distinct::DISTINCT_SPEAKERS`]: that many speakers always get different colours.
 pub const PALETTE_LEN: usize = 15;
 
+/// The backgrounds a nick sits on in each theme (page, hovered row, highlighted row) and the
+/// plain text colour it stands beside: what the palette is designed against. Keep in step with
+/// style/app.css.
+pub const LIGHT_BACKGROUNDS: [&str; 3] = ["#ffffff", "#f6f7f9", "#eef1f6"];
+pub const DARK_BACKGROUNDS: [&str; 3] = ["#14161b", "#1c1f26", "#242833"];
+pub const TEXT: (&str, &str) = ("#1d2026", "#e6e8ee");
+
+/// The WCAG 2 contrast ratio of two `#rrggbb` colours.
+pub fn contrast(a: &str, b: &str) -> f64 {
+    let (la, lb) = (luminance(a), luminance(b));
+    (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
+}
+
+fn luminance(hex: &str) -> f64 {
+    let channel = |at: usize| {
+        let value = f64::from(hex.get(at..at + 2).and_then(|digits| u8::from_str_radix(digits, 16).ok()).unwrap_or(0)) / 255.0;
+        if value <= 0.04045 { value / 12.92 } else { ((value + 0.055) / 1.055).powf(2.4) }
+    };
+    0.2126 * channel(1) + 0.7152 * channel(3) + 0.0722 * channel(5)
+}
+
 /// The palette index of a nick's own colour, the one it has in every log where no more active
 /// speaker has it. The same person under `mort`, `Mort___` or `mort|away` gets the same colour,
 /// and it does not depend on who spoke first.
@@ -140,23 +161,6 @@ pub fn palette_css() -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// Backgrounds a nick can sit on: page, row hover, highlighted row. Keep in step with style/app.css.
-    const LIGHT_BACKGROUNDS: [&str; 3] = ["#ffffff", "#f6f7f9", "#eef1f6"];
-    const DARK_BACKGROUNDS: [&str; 3] = ["#14161b", "#1c1f26", "#242833"];
-
-    fn luminance(hex: &str) -> f64 {
-        let channel = |at: usize| {
-            let value = f64::from(u8::from_str_radix(&hex[at..at + 2], 16).unwrap()) / 255.0;
-            if value <= 0.04045 { value / 12.92 } else { ((value + 0.055) / 1.055).powf(2.4) }
-        };
-        0.2126 * channel(1) + 0.7152 * channel(3) + 0.0722 * channel(5)
-    }
-
-    fn contrast(a: &str, b: &str) -> f64 {
-        let (la, lb) = (luminance(a), luminance(b));
-        (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
-    }
 
     #[test]
     fn every_colour_meets_aa_on_its_theme() {
