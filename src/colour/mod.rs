@@ -8,25 +8,25 @@ pub mod distinct;
 /// background, and every two entries ≥ 10 apart (OKLab × 100) and ≥ 6 apart as a reader with
 /// deuteranopia or protanopia sees them, and as far from the theme's text colour (tests below
 /// and in `distinct`). Chosen in OKLCH by annealing over 1.8M in-gamut (lightness, chroma, hue)
-/// pairs: it found no sixteen that keep all those distances inside the contrast bands, so any
-/// colour added would be a near-twin of one of these. Ordered so that colours sharing a
-/// [`Marker`] are far apart.
+/// pairs, which found no sixteen that keep all those distances inside the contrast bands, and
+/// ordered so that colours sharing a [`Marker`] are far apart: `scripts/palette-design`
+/// prints this table (`cargo run --release -- 15 3` there).
 pub const PALETTE: [(&str, &str); PALETTE_LEN] = [
-    ("#b64e00", "#ac965a"),
-    ("#007551", "#00f3ab"),
-    ("#0000d6", "#1890ff"),
-    ("#246c8a", "#00e1ff"),
-    ("#8800a3", "#d754f4"),
-    ("#004b3f", "#39b5a1"),
-    ("#7855c3", "#c09fff"),
-    ("#ca2e5a", "#ff7993"),
-    ("#5a3374", "#a284b9"),
-    ("#57542e", "#e8d600"),
-    ("#c0259c", "#ffb4e8"),
-    ("#7d0000", "#f26e00"),
-    ("#4a0800", "#ffcb84"),
-    ("#ab0000", "#fe9e26"),
-    ("#0046ff", "#96accf"),
+    ("#1d6d56", "#00f196"),
+    ("#970000", "#cd7769"),
+    ("#634ed0", "#8b88d3"),
+    ("#751446", "#ee5b9e"),
+    ("#127a00", "#39a900"),
+    ("#8d008a", "#d291cc"),
+    ("#706184", "#e358ff"),
+    ("#005100", "#98c77f"),
+    ("#0057fe", "#0095ff"),
+    ("#004067", "#439ca0"),
+    ("#5f0200", "#faa800"),
+    ("#004cac", "#46dbff"),
+    ("#cb005d", "#ffb0cb"),
+    ("#cc3709", "#ff6900"),
+    ("#2e00f3", "#89b7ff"),
 ];
 /// At least [`distinct::DISTINCT_SPEAKERS`]: that many speakers always get different colours.
 pub const PALETTE_LEN: usize = 15;
