@@ -1,5 +1,7 @@
 #!/usr/bin/env python3
-"""Counts the messages on the first screen in Firefox and WebKit, as tests/e2e_layout.rs does in Chromium.
+"""Counts the messages on the first screen in Firefox and WebKit, as tests/e2e_layout.rs does in
+Chromium, and checks that the legend's speaker colours and marker shapes (tests/e2e_colours.rs)
+come out there too.
 
 A manual check, not run by CI. Needs `pip install selenium`, Debian `firefox-esr`,
 `cargo install geckodriver`, Debian `webkit2gtk-driver` and `xvfb` (run under `xvfb-run -a`),
@@ -26,6 +28,15 @@ SCREENS = [("laptop", 1366, 768), ("desktop", 1920, 1080), ("phone", 390, 844)]
 # The same count as tests/e2e_layout.rs makes.
 with open(os.path.join(ROOT, "tests", "support", "visible-messages.js")) as script:
     COUNT = script.read()
+
+
+# How many legend speakers, how many different colours they wear, and how many marker shapes.
+LEGEND = """
+const nicks = [...document.querySelectorAll('.legend .nick')];
+const swatches = [...document.querySelectorAll('.legend .swatch')];
+return [nicks.length, new Set(nicks.map(nick => getComputedStyle(nick).color)).size,
+        new Set(swatches.map(swatch => getComputedStyle(swatch).clipPath)).size];
+"""
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -67,6 +78,9 @@ def main():
                 viewport = driver.execute_script("return [innerWidth, innerHeight]")
                 driver.save_screenshot(os.path.join(shots, f"layout-{name}-{screen}.png"))
                 print(f"{name} {screen} (viewport {viewport[0]}x{viewport[1]}): {n} messages on the first screen")
+                if screen == "laptop":
+                    speakers, colours, shapes = driver.execute_script(LEGEND)
+                    print(f"{name} legend: {speakers} speakers in {colours} colours, {shapes} marker shapes")
         finally:
             driver.quit()
     server.shutdown()

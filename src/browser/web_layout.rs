@@ -103,8 +103,7 @@ pub fn use_block_layout(layout: BlockLayout) {
         use_effect_with(layout.open.clone(), |_| mark_first_rows());
     }
     use_effect(move || {
-        set_height(&layout.top_spacer, layout.spacer_heights.0);
-        set_height(&layout.bottom_spacer, layout.spacer_heights.1);
+        set_spacer_heights(&layout.list, layout.spacer_heights);
         let changed = measure_blocks(&layout);
         let target = *pending_scroll.borrow();
         if let Some(line) = target {
@@ -217,8 +216,14 @@ fn ask_for_viewport() {
     }
 }
 
-fn set_height(spacer: &NodeRef, height: f64) {
-    if let Some(element) = spacer.cast::<web_sys::HtmlElement>() {
-        let _ = element.style().set_property("height", &format!("{}px", height.round() as i64));
+/// Sizes the spacers through custom properties on the list (the CSSOM, which a strict CSP
+/// allows): the list outlives its children, so a spacer the render makes afresh has its height
+/// at once, and the page never shrinks under the reader for a frame (which would clamp the
+/// scroll and lose their place).
+fn set_spacer_heights(list: &NodeRef, (above, below): (f64, f64)) {
+    if let Some(list) = list.cast::<web_sys::HtmlElement>() {
+        let style = list.style();
+        let _ = style.set_property("--above", &format!("{}px", above.round() as i64));
+        let _ = style.set_property("--below", &format!("{}px", below.round() as i64));
     }
 }

@@ -87,7 +87,11 @@ fn focus_search() {
 /// Puts the focus on the first element matching `css`, if there is one.
 fn focus(css: &str) {
     if let Some(element) = gloo::utils::document().query_selector(css).ok().flatten() {
-        let _ = element.unchecked_ref::<web_sys::HtmlElement>().focus();
+        // Without scrolling: the drawer closes as the page goes to the chosen section, and a
+        // focus that scrolled to the top bar would undo that wherever the two race.
+        let options = web_sys::FocusOptions::new();
+        options.set_prevent_scroll(true);
+        let _ = element.unchecked_ref::<web_sys::HtmlElement>().focus_with_options(&options);
     }
 }
 

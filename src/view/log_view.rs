@@ -38,8 +38,6 @@ impl Viewport {
 /// What `browser::use_block_layout` needs from the virtual list.
 pub struct BlockLayout {
     pub list: NodeRef,
-    pub top_spacer: NodeRef,
-    pub bottom_spacer: NodeRef,
     pub spacer_heights: (f64, f64),
     pub heights: Rc<RefCell<BlockHeights>>,
     pub layout_version: UseStateHandle<u32>,
@@ -85,8 +83,6 @@ pub struct LogViewProps {
 pub fn LogView(props: &LogViewProps) -> Html {
     let open = &props.open;
     let list_ref = use_node_ref();
-    let top_spacer = use_node_ref();
-    let bottom_spacer = use_node_ref();
     let listing = &props.listing;
     let heights = use_memo((open.clone(), listing.clone()), |(open, listing)| RefCell::new(BlockHeights::estimate(open, listing)));
     // Bumped when a measurement changes the layout, to render again with the real heights.
@@ -102,8 +98,6 @@ pub fn LogView(props: &LogViewProps) -> Html {
 
     crate::browser::use_block_layout(BlockLayout {
         list: list_ref.clone(),
-        top_spacer: top_spacer.clone(),
-        bottom_spacer: bottom_spacer.clone(),
         spacer_heights,
         heights: Rc::clone(&heights),
         layout_version: layout_version.clone(),
@@ -144,7 +138,7 @@ pub fn LogView(props: &LogViewProps) -> Html {
     let lit_thread = props.lit_thread;
     html! {
         <section class={classes!("log", lit_thread.map(|_| "thread-lit"))} aria-label="Log" ref={list_ref} {onclick} {onmouseover} {onmouseleave}>
-            <div class="spacer" ref={top_spacer} aria-hidden="true" />
+            <div class="spacer above" aria-hidden="true" />
             { for (first_block..=last_block.min(n_blocks.saturating_sub(1))).filter(|_| n_blocks > 0).map(|block| {
                 let entries = &listing.entries[block * BLOCK_LINES..((block + 1) * BLOCK_LINES).min(n_entries)];
                 html! {
@@ -170,7 +164,7 @@ pub fn LogView(props: &LogViewProps) -> Html {
                     </div>
                 }
             }) }
-            <div class="spacer" ref={bottom_spacer} aria-hidden="true" />
+            <div class="spacer below" aria-hidden="true" />
         </section>
     }
 }
