@@ -59,8 +59,7 @@ impl Roster {
     /// Gives each person a colour no more active speaker of this log has (see
     /// [`crate::colour::distinct::distinct_colours`]): decided once, from the whole log.
     fn tell_apart(&mut self) {
-        let mut by_activity: Vec<usize> = (0..self.people.len()).collect();
-        by_activity.sort_by_key(|&person| std::cmp::Reverse(self.people[person].n_lines));
+        let by_activity = self.by_activity();
         let homes: Vec<usize> = by_activity.iter().map(|&person| colour_index(&self.people[person].nick)).collect();
         for (person, colour) in by_activity.into_iter().zip(distinct_colours(&homes)) {
             self.people[person].colour = colour;
@@ -75,9 +74,14 @@ impl Roster {
 
     /// The speakers who said something, most lines first; ties keep their order of appearance.
     pub fn ranked(&self) -> Vec<Speaker> {
-        let mut speakers: Vec<Speaker> = self.people.iter().filter(|speaker| speaker.n_lines > 0).cloned().collect();
-        speakers.sort_by_key(|speaker| std::cmp::Reverse(speaker.n_lines));
-        speakers
+        self.by_activity().into_iter().map(|person| &self.people[person]).filter(|speaker| speaker.n_lines > 0).cloned().collect()
+    }
+
+    /// Everyone, as indices into `people`, most lines first; ties keep their order of appearance.
+    fn by_activity(&self) -> Vec<usize> {
+        let mut people: Vec<usize> = (0..self.people.len()).collect();
+        people.sort_by_key(|&person| std::cmp::Reverse(self.people[person].n_lines));
+        people
     }
 
     /// The person `nick` is (any spelling or later nick), as an index into [`Roster::people`].

@@ -4,7 +4,7 @@
 
 use std::sync::OnceLock;
 
-use palette::{IntoColor, LinSrgb, Oklab, Srgb};
+use palette::{IntoColor, LinSrgb, Oklab};
 
 use super::{PALETTE, PALETTE_LEN};
 
@@ -38,8 +38,7 @@ pub enum Theme {
 
 /// `#rrggbb` as OKLab (× 100, so distances read like the figures people quote), as seen with `vision`.
 pub fn oklab(hex: &str, vision: Vision) -> [f32; 3] {
-    let channel = |at: usize| u8::from_str_radix(hex.get(at..at + 2).unwrap_or("00"), 16).unwrap_or(0);
-    let linear: LinSrgb = Srgb::new(channel(1), channel(3), channel(5)).into_format::<f32>().into_linear();
+    let linear: LinSrgb = super::srgb(hex).into_linear();
     let seen = match vision {
         Vision::Typical => linear,
         Vision::Deuteranopia => simulate(&DEUTERANOPIA, linear),

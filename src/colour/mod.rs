@@ -4,6 +4,9 @@
 
 pub mod distinct;
 
+use palette::color_difference::Wcag21RelativeContrast;
+use palette::Srgb;
+
 /// (light theme, dark theme) colour of each palette entry: on each theme ≥ 4.5:1 against every
 /// background, and every two entries ≥ 10 apart (OKLab × 100) and ≥ 6 apart as a reader with
 /// deuteranopia or protanopia sees them, and as far from the theme's text colour (tests below
@@ -38,18 +41,14 @@ pub const LIGHT_BACKGROUNDS: [&str; 3] = ["#ffffff", "#f6f7f9", "#eef1f6"];
 pub const DARK_BACKGROUNDS: [&str; 3] = ["#14161b", "#1c1f26", "#242833"];
 pub const TEXT: (&str, &str) = ("#1d2026", "#e6e8ee");
 
-/// The WCAG 2 contrast ratio of two `#rrggbb` colours.
-pub fn contrast(a: &str, b: &str) -> f64 {
-    let (la, lb) = (luminance(a), luminance(b));
-    (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
+/// The WCAG 2.1 contrast ratio of two `#rrggbb` colours.
+pub fn contrast(a: &str, b: &str) -> f32 {
+    srgb(a).relative_contrast(srgb(b))
 }
 
-fn luminance(hex: &str) -> f64 {
-    let channel = |at: usize| {
-        let value = f64::from(hex.get(at..at + 2).and_then(|digits| u8::from_str_radix(digits, 16).ok()).unwrap_or(0)) / 255.0;
-        if value <= 0.04045 { value / 12.92 } else { ((value + 0.055) / 1.055).powf(2.4) }
-    };
-    0.2126 * channel(1) + 0.7152 * channel(3) + 0.0722 * channel(5)
+/// `#rrggbb` as an sRGB colour (black if it is not one).
+fn srgb(hex: &str) -> Srgb<f32> {
+    hex.parse::<Srgb<u8>>().unwrap_or_default().into_format()
 }
 
 /// The palette index of a nick's own colour, the one it has in every log where no more active
@@ -205,6 +204,6 @@ mod tests {
     #[test]
     fn the_stylesheet_holds_this_palette() {
         let stylesheet = include_str!("../../style/palette.css");
-        assert_eq!(stylesheet, palette_css(), "regenerate with: cargo run -- palette-css > style/palette.css");
+        assert_eq!(stylesheet, palette_css(), "regenerate with: cargo run --bin scrollback -- palette-css > style/palette.css");
     }
 }

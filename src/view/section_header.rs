@@ -46,10 +46,11 @@ pub fn SectionHeader(props: &SectionHeaderProps) -> Html {
                 { for section.participants.iter().take(CHIPS).map(|(nick, count)| {
                     let colour = format!("speaker-{}", open.roster.colour(nick));
                     html! {
-                    <span class={classes!("chip", colour.clone())} title={format!("{nick}: {count} messages")}>
-                        <span class={classes!("swatch", colour)} aria-hidden="true" /><bdi>{crate::text::visible_nick(nick).into_owned()}</bdi>{format!(" {count}")}
-                    </span>
-                }}) }
+                        <span class={classes!("chip", colour.clone())} title={format!("{nick}: {count} messages")}>
+                            <span class={classes!("swatch", colour)} aria-hidden="true" /><bdi>{crate::text::visible_nick(nick).into_owned()}</bdi>{format!(" {count}")}
+                        </span>
+                    }
+                }) }
                 if more > 0 { <span class="chip more">{format!("+{more}")}</span> }
             </span>
             <a class="section-link" href={format!("#L{first}-L{last}")} title="Link to this section">{format!("L{first}–L{last}")}</a>
