@@ -10,15 +10,26 @@ use scrollback::model::Log;
 use scrollback::parse::parse;
 use shared::{files_under, shared};
 
-/// A Mirage-style meeting log from (nick, text) pairs, one minute apart from 15:00, after a
-/// first line (line 1) where `chair` points at the agenda, as calls begin.
-fn mirage_log(lines: &[(&str, &str)]) -> String {
-    [("chair", "hi all, the agenda is on the wiki")]
-        .iter()
-        .chain(lines)
-        .enumerate()
-        .map(|(index, (nick, text))| format!("13-07-2016 {:02}:{:02} {nick} {text}\n", 15 + index / 60, index % 60))
-        .collect()
+/// Lines of discussion after each line of a case, as in a real call: topics are never a line apart.
+const DISCUSSION: [(&str, &str); 3] = [("zed", "sounds good to me"), ("yan", "+1"), ("zed", "I agree with that")];
+
+/// A Mirage-style meeting log from (nick, text) pairs, one minute apart from 15:00, after a first
+/// line (line 1) where `chair` points at the agenda, as calls begin. A turn (the lines one person
+/// says in a row) is followed by [`DISCUSSION`], unless it asks a question. Also gives where each line (1-based, counting the
+/// first line) lands.
+fn mirage_log(lines: &[(&str, &str)]) -> (String, Vec<usize>) {
+    let mut all = vec![("chair", "hi all, the agenda is on the wiki")];
+    let mut lands = vec![0, 1];
+    for (index, line) in lines.iter().enumerate() {
+        all.push(*line);
+        lands.push(all.len());
+        // A question is answered at once.
+        if lines.get(index + 1).is_none_or(|next| next.0 != line.0) && !line.1.ends_with('?') {
+            all.extend(DISCUSSION);
+        }
+    }
+    let text = all.iter().enumerate().map(|(index, (nick, text))| format!("13-07-2016 {:02}:{:02} {nick} {text}\n", 15 + index / 60, index % 60)).collect();
+    (text, lands)
 }
 
 /// `(title, first line)` of each section, 1-based.
@@ -89,7 +100,15 @@ fn each_chairing_phrase_family_opens_a_section() {
         ),
         (
             "the chair's numbered items, not an agenda listed line by line",
-            &[("chair", "1) CI status"), ("chair", "2) Release schedule"), ("ann", "ok"), ("chair", "1) CI status"), ("ann", "green"), ("chair", "thanks. 2) Release schedule"), ("bob", "next month")],
+            &[
+                ("chair", "1) CI status"),
+                ("chair", "2) Release schedule"),
+                ("ann", "ok"),
+                ("chair", "1) CI status"),
+                ("ann", "the builds are green on every platform"),
+                ("chair", "2) Release schedule"),
+                ("bob", "the release is planned for next month"),
+            ],
             &[("CI status", 5), ("Release schedule", 7)],
         ),
         (
@@ -105,7 +124,8 @@ fn each_chairing_phrase_family_opens_a_section() {
         (
             "what's the next topic? answered by a name and a dash",
             &[("chair", "onto Solo5"), ("mato", "ukvm"), ("chair", "ok, what's the next topic?"), ("ann", "Outreachy - both interns passed their midpoint"), ("bob", "great news")],
-            &[("Solo5", 2), ("Outreachy", 5)],
+            // The section starts where the chair asks.
+            &[("Solo5", 2), ("Outreachy", 4)],
         ),
         (
             "AOB and any other business",
@@ -115,11 +135,13 @@ fn each_chairing_phrase_family_opens_a_section() {
     ];
     let mut failures = Vec::new();
     for (family, lines, expected) in cases {
-        let log = parse(mirage_log(lines).as_bytes(), None);
+        let (text, lands) = mirage_log(lines);
+        let log = parse(text.as_bytes(), None);
         let agenda = analyse(&log);
         check_invariants(&log, &agenda, family);
-        let got = titles_and_starts(&agenda);
-        let expected: Vec<(String, usize)> = expected.iter().map(|(title, line)| (title.to_string(), *line)).collect();
+        // The chair's first line opens the call; the families are about the moves after it.
+        let got: Vec<(String, usize)> = titles_and_starts(&agenda).into_iter().filter(|(title, line)| !(title == "Opening" && *line == 1)).collect();
+        let expected: Vec<(String, usize)> = expected.iter().map(|(title, line)| (title.to_string(), lands[*line])).collect();
         if got != expected {
             failures.push(format!("{family}\n    expected {expected:?}\n    got      {got:?}"));
         }
@@ -219,32 +241,43 @@ fn each_meetbot_command() {
 fn an_irc_topic_change_opens_a_section_in_a_meeting() {
     let input = "\
 [15:00] <chair> hi all, agenda is on the wiki
+[15:00] <ann> o/
+[15:00] <bob> hi
 [15:01] <chair> ok, onto Solo5
 [15:02] <mato> ukvm boots
+[15:02] <ann> on which hosts?
+[15:03] <mato> KVM, and bhyve soon
 === chair changed the topic of #mirage to: Hackathon planning
 [15:04] <ann> Marrakech
+[15:04] <bob> in March
+[15:04] <ann> flights are booked
 [15:05] <chair> moving on to Outreachy
 [15:06] <bob> interns
+[15:06] <ann> both passed
 ";
     let log = parse(input.as_bytes(), None);
     let agenda = analyse(&log);
     let hows: Vec<(String, usize, Boundary)> = agenda.sections.iter().map(|section| (section.title.clone(), section.first + 1, section.how)).collect();
     assert_eq!(
         hows,
-        [("Solo5".to_owned(), 2, Boundary::Phrase), ("Hackathon planning".to_owned(), 4, Boundary::TopicChange), ("Outreachy".to_owned(), 6, Boundary::Phrase)]
+        [
+            ("Solo5".to_owned(), 4, Boundary::Phrase),
+            ("Hackathon planning".to_owned(), 8, Boundary::TopicChange),
+            ("Outreachy".to_owned(), 12, Boundary::Phrase)
+        ]
     );
 }
 
 #[test]
-fn the_demo_call_has_its_six_agenda_items() {
+fn the_demo_call_has_its_opening_and_six_agenda_items() {
     let log = parse(scrollback::demo::DEMO_LOG.as_bytes(), None);
     let agenda = analyse(&log);
     check_invariants(&log, &agenda, "demo");
-    let expected = [("Mirage 3", 33), ("Solo5", 55), ("Hackathon update", 97), ("Outreachy", 117), ("TLS and nocrypto", 151), ("AOB", 174)];
+    let expected = [("Opening", 7), ("Mirage 3", 33), ("Solo5", 55), ("Hackathon update", 97), ("Outreachy", 117), ("TLS and nocrypto", 151), ("AOB", 174)];
     let expected: Vec<(String, usize)> = expected.iter().map(|(title, line)| (title.to_string(), *line)).collect();
     assert_eq!(titles_and_starts(&agenda), expected);
     assert_eq!(agenda.chair.as_deref(), Some("yomimono"));
-    let solo5 = &agenda.sections[1];
+    let solo5 = &agenda.sections[2];
     // The clock jumps back two hours at line 33, before Mirage 3: durations stay sane.
     assert_eq!((solo5.start.map(|stamp| stamp.hours_minutes()), solo5.duration_minutes()), (Some("15:14".to_owned()), Some(6)));
     // mort and mort___ are one person.
@@ -265,15 +298,17 @@ fn the_report_carries_the_sections() {
     let log = parse(scrollback::demo::DEMO_LOG.as_bytes(), None);
     let report = scrollback::report::report(&log);
     let sections: Vec<(&str, usize, usize)> = report.sections.iter().map(|section| (section.title.as_str(), section.start_line, section.end_line)).collect();
-    assert_eq!(sections.first(), Some(&("Mirage 3", 33, 54)));
-    assert_eq!(sections.len(), 6);
-    assert_eq!(report.lines[31].section, None);
-    assert_eq!(report.lines[32].section, Some(0));
-    assert_eq!(report.lines[54].section, Some(1));
-    assert_eq!(report.lines.last().and_then(|line| line.section), Some(5));
+    assert_eq!(sections.first(), Some(&("Opening", 7, 32)));
+    assert_eq!(sections.get(1), Some(&("Mirage 3", 33, 54)));
+    assert_eq!(sections.len(), 7);
+    assert_eq!(report.lines[5].section, None);
+    assert_eq!(report.lines[6].section, Some(0));
+    assert_eq!(report.lines[32].section, Some(1));
+    assert_eq!(report.lines[54].section, Some(2));
+    assert_eq!(report.lines.last().and_then(|line| line.section), Some(6));
     let json = serde_json::to_value(&report).unwrap();
-    assert_eq!(json["sections"][1]["duration_minutes"], 6);
-    assert_eq!(json["sections"][1]["participants"][0]["nick"], "djwillia");
+    assert_eq!(json["sections"][2]["duration_minutes"], 6);
+    assert_eq!(json["sections"][2]["participants"][0]["nick"], "djwillia");
 }
 
 #[test]
@@ -327,9 +362,10 @@ fn minutes_without_meetbot_list_sections_people_and_length() {
     let agenda = analyse(&log);
     let minutes = minutes_markdown(&log, &agenda, "MirageOS call");
     for expected in [
-        "1. [Mirage 3](#L33-L54) (15:06–15:13, 7 min, 22 messages)\n   - People: hannes (7),",
-        "2. [Solo5](#L55-L96) (15:14–15:20, 6 min,",
-        "6. [AOB](#L174-L226)",
+        "1. [Opening](#L7-L32)",
+        "2. [Mirage 3](#L33-L54) (15:06–15:13, 7 min, 22 messages)\n   - People: hannes (7),",
+        "3. [Solo5](#L55-L96) (15:14–15:20, 6 min,",
+        "7. [AOB](#L174-L226)",
         "## People present (lines said)\n\n- yomimono (",
     ] {
         assert!(minutes.contains(expected), "missing {expected:?} in\n{minutes}");

@@ -21,15 +21,21 @@ use chrono::Timelike;
 use crate::model::{LineKind, Log, Stamp, SystemEvent};
 use crate::speakers::Roster;
 
-mod minutes;
+mod boundary;
+mod cues;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod gold;
 mod linked;
 mod meetbot;
+mod minutes;
 mod phrases;
+mod titles;
+mod weights;
 
 pub use linked::{link_minutes, LinkedMinutes};
 pub use minutes::{escape_markdown, minutes_markdown, minutes_markdown_for, sections_report};
 use meetbot::meetbot;
-use phrases::phrases;
+pub use boundary::{feature, BoundaryFacts, BoundaryModel, BY_CHAIR, FEATURE_NAMES, N_FEATURES};
 
 /// What [`analyse`] finds in a log.
 #[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
@@ -182,7 +188,11 @@ pub fn analyse(log: &Log) -> Agenda {
     let mut starts = meetbot(log, &people, &mut agenda);
     let has_meetbot_topics = !starts.is_empty();
     if !has_meetbot_topics {
-        starts = phrases(log, &people, &mut agenda);
+        let facts = boundary::gather(log, &people, agenda.chair.as_deref());
+        starts = boundary::decide(log, &people, &facts, &BoundaryModel::shipped());
+        if !starts.is_empty() {
+            agenda.chair = facts.chair().map(str::to_owned);
+        }
     }
     let end_line = match agenda.ended {
         Some(ended) => ended,

@@ -9,7 +9,7 @@ use std::time::Instant;
 
 use scrollback::model::{Format, LineKind};
 
-const USAGE: &str = "usage: scrollback json FILE [--format ID]\n       scrollback stats FILE [--format ID]\n       scrollback sections FILE [--format ID]\n       scrollback minutes FILE [--format ID]\n       scrollback html FILE > page.html\n       scrollback palette-css\n       scrollback eval-threads DIR\n       scrollback train-threads DIR [--hold-out K] > src/thread/weights.rs\nformats: mirage-meeting, bracket-irc, plain-text";
+const USAGE: &str = "usage: scrollback json FILE [--format ID]\n       scrollback stats FILE [--format ID]\n       scrollback sections FILE [--format ID]\n       scrollback minutes FILE [--format ID]\n       scrollback html FILE > page.html\n       scrollback palette-css\n       scrollback eval-threads DIR\n       scrollback train-threads DIR [--hold-out K] > src/thread/weights.rs\n       scrollback train-agenda GOLD_DIR CORPUS_DIR > src/agenda/weights.rs\nformats: mirage-meeting, bracket-irc, plain-text";
 
 /// The CLI reads files from disk: it is a host tool, and in a wasm build it does nothing.
 #[cfg(target_arch = "wasm32")]
@@ -40,6 +40,10 @@ fn run(args: &[String]) -> Result<(), String> {
     }
     if command == "train-threads" {
         return train_threads(Path::new(path), &args[2..]);
+    }
+    if command == "train-agenda" {
+        let corpus = args.get(2).ok_or(USAGE)?;
+        return train_agenda(Path::new(path), Path::new(corpus));
     }
     if command == "html" {
         let bytes = std::fs::read(path).map_err(|error| format!("cannot read {path}: {error}"))?;
@@ -120,6 +124,17 @@ fn eval_threads(dir: &Path) -> Result<(), String> {
     }
     println!("p/r/f: {}", evaluation.total.summary());
     println!("ms per 10k lines: {:.2}", evaluation.ms_per_10k_lines());
+    Ok(())
+}
+
+/// Trains the agenda's boundary model on every annotated meeting and prints `src/agenda/weights.rs`.
+#[cfg(not(target_arch = "wasm32"))]
+fn train_agenda(gold_dir: &Path, corpus: &Path) -> Result<(), String> {
+    use scrollback::agenda::gold::{load, train, weights_source};
+    let meetings = load(gold_dir, corpus)?;
+    let model = train(&meetings.iter().collect::<Vec<_>>());
+    let how_made = format!("`scrollback train-agenda tests/agenda-gold ../shared/corpus` ({} meetings); see tests/agenda_gold.rs.", meetings.len());
+    print!("{}", weights_source(&model, &how_made));
     Ok(())
 }
 
