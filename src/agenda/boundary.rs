@@ -58,7 +58,7 @@ pub mod feature {
     pub const QUESTION: u8 = 27;
     /// More than 25 words.
     pub const LONG: u8 = 28;
-    /// A short line that reads as a topic's name.
+    /// A short line of the chair's that reads as a topic's name.
     pub const NAMES_TOPIC: u8 = 29;
     /// Starts with a greeting: "hi all", "greetings!", "o/".
     pub const GREETS: u8 = 30;
@@ -198,15 +198,51 @@ const COMMON_WORDS: &[&str] = &[
     "what", "when", "which", "will", "with", "would", "yeah", "your",
 ];
 
-/// The words of four letters or more that are not [`COMMON_WORDS`], lower-cased, each with where it starts.
-fn content_words(body: &str) -> impl Iterator<Item = (usize, &str)> {
-    body.split(|c: char| !c.is_alphanumeric() && c != '-' && c != '_')
-        .filter(|word| word.len() >= 4 && !COMMON_WORDS.iter().any(|common| common.eq_ignore_ascii_case(word)))
-        .map(move |word| (word.as_ptr() as usize - body.as_ptr() as usize, word))
+/// The hashes of [`COMMON_WORDS`], sorted: a word is looked up by the hash it needs anyway.
+fn common_word_hashes() -> &'static [u64] {
+    static HASHES: std::sync::OnceLock<Vec<u64>> = std::sync::OnceLock::new();
+    HASHES.get_or_init(|| {
+        let mut hashes: Vec<u64> = COMMON_WORDS.iter().map(|word| word_hash(word)).collect();
+        hashes.sort_unstable();
+        hashes
+    })
+}
+
+/// The words of four letters or more that are not [`COMMON_WORDS`], each with where it starts
+/// and its hash (the same for any ASCII case). A word is a run of letters, digits, `-`, `_` and
+/// non-ASCII bytes, hashed as it is scanned: this runs over every message of the log.
+fn content_words(body: &str) -> impl Iterator<Item = (usize, &str, u64)> {
+    let common = common_word_hashes();
+    let bytes = body.as_bytes();
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        while at < bytes.len() {
+            let is_word_byte = |byte: u8| byte.is_ascii_alphanumeric() || byte == b'-' || byte == b'_' || byte >= 0x80;
+            while at < bytes.len() && !is_word_byte(bytes[at]) {
+                at += 1;
+            }
+            let start = at;
+            let mut hash = FNV_OFFSET;
+            while at < bytes.len() && is_word_byte(bytes[at]) {
+                hash = fnv_step(hash, bytes[at]);
+                at += 1;
+            }
+            if at - start >= 4 && common.binary_search(&hash).is_err() {
+                return Some((start, &body[start..at], hash));
+            }
+        }
+        None
+    })
+}
+
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+
+fn fnv_step(hash: u64, byte: u8) -> u64 {
+    (hash ^ u64::from(byte.to_ascii_lowercase())).wrapping_mul(0x0100_0000_01b3)
 }
 
 fn word_hash(word: &str) -> u64 {
-    word.bytes().fold(0xcbf2_9ce4_8422_2325u64, |hash, byte| (hash ^ u64::from(byte.to_ascii_lowercase())).wrapping_mul(0x0100_0000_01b3))
+    word.bytes().fold(FNV_OFFSET, fnv_step)
 }
 
 /// For each candidate, how alike the words of the [`WORD_WINDOW`] messages before it and of it and
@@ -215,12 +251,13 @@ fn word_similarity(log: &Log, lines: &[u32]) -> Vec<Option<f32>> {
     let mut hashes: Vec<u64> = Vec::new();
     let mut hash_offsets: Vec<usize> = vec![0];
     for &line in lines {
-        hashes.extend(content_words(log.body(&log.lines[line as usize])).map(|(_, word)| word_hash(word)));
+        hashes.extend(content_words(log.body(&log.lines[line as usize])).map(|(_, _, hash)| hash));
         hash_offsets.push(hashes.len());
     }
     let words_of = |index: usize| &hashes[hash_offsets[index]..hash_offsets[index + 1]];
     // Per word: its count before and after the current candidate; the dot product and squared norms kept as counts change.
-    let mut counts: HashMap<u64, [i64; 2]> = HashMap::new();
+    // The keys are already hashes: hashing them again would be most of this loop's work.
+    let mut counts: nohash_hasher::IntMap<u64, [i64; 2]> = nohash_hasher::IntMap::default();
     let (mut dot, mut squares) = (0i64, [0i64; 2]);
     let mut change = |word: u64, side: usize, delta: i64, dot: &mut i64, squares: &mut [i64; 2]| {
         let entry = counts.entry(word).or_insert([0, 0]);
@@ -267,7 +304,6 @@ pub(super) fn gather(log: &Log, people: &PersonLookup, chair: Option<&str>) -> B
     let mut last_said_by: Vec<Option<usize>> = vec![None; people.roster.people().len()];
     let mut next_cue = 0;
     let mut next_closing = 0;
-    let mut lower = String::new();
     let mut own: Vec<u8> = Vec::with_capacity(32);
     let mut n_chair_lines = 0;
     let mut last_item_number: Option<u32> = None;
@@ -279,9 +315,7 @@ pub(super) fn gather(log: &Log, people: &PersonLookup, chair: Option<&str>) -> B
         let line = line as usize;
         let body = log.body(&log.lines[line]);
         let person = people.of_line(line);
-        lower.clear();
-        lower.push_str(body);
-        lower.make_ascii_lowercase();
+        let words = word_groups(body);
         own.clear();
         own.push(feature::ALWAYS);
         while pass.cues.get(next_cue).is_some_and(|cue| cue.line < line) {
@@ -340,32 +374,33 @@ pub(super) fn gather(log: &Log, people: &PersonLookup, chair: Option<&str>) -> B
                 own.push(feature::WORDS_CHANGE_FULLY);
             }
         }
-        let n_words = body.split_whitespace().take(26).count();
+        let shape = LineShape::of(body);
+        let n_words = shape.n_words;
         if n_words <= 5 {
             own.push(feature::SHORT);
         }
         if n_words > 25 {
             own.push(feature::LONG);
         }
-        if body.trim_end().ends_with('!') && n_words <= 8 {
+        if shape.ends_with_bang && n_words <= 8 {
             own.push(feature::EXCLAIMS);
         }
-        if lower.contains("http") {
+        if words & LINK != 0 {
             own.push(feature::HAS_LINK);
         }
-        let first_word = body.split_whitespace().next().unwrap_or("");
+        let first_word = shape.first_word;
         let addresses = (first_word.ends_with(':') || first_word.ends_with(',')) && first_word.len() > 1 && people.person_named(first_word).is_some();
-        let asks = body.contains('?');
+        let asks = shape.has_question;
         if addresses {
             own.push(if asks { feature::ASKS_SOMEONE } else { feature::ADDRESSES_SOMEONE });
         }
         if asks {
             own.push(feature::QUESTION);
         }
-        if ["agenda", "item", "topic"].iter().any(|word| lower.contains(word)) {
+        if words & AGENDA != 0 {
             own.push(feature::NAMES_AGENDA);
         }
-        if ["let's start", "lets start", "get started", "let's begin", "lets begin", "get going", "welcome", "kick off", "let's do th", "lets do th"].iter().any(|phrase| lower.contains(phrase)) {
+        if words & STARTING != 0 {
             own.push(feature::STARTS_MEETING);
         }
         if pass.first_agenda_mention == Some(line) {
@@ -377,21 +412,24 @@ pub(super) fn gather(log: &Log, people: &PersonLookup, chair: Option<&str>) -> B
             }
             last_said_by[person] = Some(index);
         }
-        let first_bare = first_word.trim_matches(|c: char| !c.is_alphanumeric()).to_ascii_lowercase();
-        if ["ok", "okay", "so", "alright", "allright", "right", "now", "next", "moving", "then", "great", "cool", "well", "and"].contains(&first_bare.as_str()) {
+        let first_bare = first_word.trim_matches(|c: char| !c.is_alphanumeric());
+        if ["ok", "okay", "so", "alright", "allright", "right", "now", "next", "moving", "then", "great", "cool", "well", "and"].iter().any(|filler| filler.eq_ignore_ascii_case(first_bare)) {
             own.push(feature::FILLER_START);
         }
-        if body.contains('"') || body.contains('“') {
+        if shape.has_quote {
             own.push(feature::QUOTES);
         }
-        if n_words <= 8 && !asks && title_in_line(body, people).is_some() {
+        // Only the chair's lines: reading a title is the costliest feature, and a topic's name
+        // from anyone else is no move.
+        if person == Some(chair) && n_words <= 8 && !asks && title_in_line(body, people).is_some() {
             own.push(feature::NAMES_TOPIC);
         }
-        let lower_start = lower.trim_start();
-        if ["hi ", "hi!", "hello", "hey ", "greetings", "welcome", "morning", "evening", "o/", "\\o"].iter().any(|greeting| lower_start.starts_with(greeting)) || lower_start == "hi" {
+        let start = body.trim_start().as_bytes();
+        let starts_with = |greeting: &str| start.get(..greeting.len()).is_some_and(|head| head.eq_ignore_ascii_case(greeting.as_bytes()));
+        if ["hi ", "hi!", "hello", "hey ", "greetings", "welcome", "morning", "evening", "o/", "\\o"].iter().any(|greeting| starts_with(greeting)) || start.eq_ignore_ascii_case(b"hi") {
             own.push(feature::GREETS);
         }
-        if has_any_word(&lower, &["meeting", "call", "catchup", "catch-up", "sync", "started", "start"]) {
+        if words & MEETING != 0 {
             own.push(feature::MEETING_WORDS);
         }
         if person == Some(chair) {
@@ -404,7 +442,7 @@ pub(super) fn gather(log: &Log, people: &PersonLookup, chair: Option<&str>) -> B
             own.push(feature::BEFORE_FIRST_MOVE);
         }
         let is_listed = pass.listed.binary_search(&line).is_ok();
-        if let Some(number) = item_number(body) {
+        if let Some(number) = shape.may_number_items.then(|| item_number(body)).flatten() {
             own.push(feature::ITEM_NUMBER);
             if !is_listed {
                 if last_item_number.is_some_and(|last| number == last + 1) {
@@ -416,11 +454,10 @@ pub(super) fn gather(log: &Log, people: &PersonLookup, chair: Option<&str>) -> B
         if is_listed {
             own.push(feature::LISTED_ITEM);
         }
-        if has_any_word(&lower, &["news", "update", "updates", "status", "progress", "tell us", "report", "going on", "how's", "hows", "happening"]) {
+        if words & NEWS != 0 {
             own.push(feature::NEWS_WORDS);
         }
-        let ordinal = has_any_word(&lower, &["first", "next", "last", "finally", "another", "one more"]);
-        if ordinal {
+        if words & ORDINAL != 0 {
             own.push(feature::ORDINAL);
             if own.contains(&feature::NAMES_AGENDA) {
                 own.push(feature::AGENDA_ORDINAL);
@@ -429,16 +466,16 @@ pub(super) fn gather(log: &Log, people: &PersonLookup, chair: Option<&str>) -> B
         if asks && n_words <= 6 {
             own.push(feature::SHORT_QUESTION);
         }
-        if lower.contains("/pull/") || lower.contains("/issues/") || has_issue_number(body) {
+        if words & ISSUE_LINK != 0 || shape.has_issue_number {
             own.push(feature::ITEM_REFERENCE);
         }
-        if lower.contains("http") && body.split_whitespace().filter(|word| !word.contains("://")).count() <= 3 {
+        if words & LINK != 0 && body.split_whitespace().filter(|word| !word.contains("://")).count() <= 3 {
             own.push(feature::LINK_ONLY);
         }
-        if has_any_word(&lower, &["move on", "moving on", "move to", "continue", "pick up", "jump", "switch", "segue", "divert", "go on to", "onto"]) {
+        if words & MOVING != 0 {
             own.push(feature::MOVE_WORDS);
         }
-        if has_any_word(&lower, &["that's all", "thats all", "that's it", "that's about it", "done", "wrap up", "wrap it up", "settled", "all set"]) {
+        if words & WRAP_UP != 0 {
             own.push(feature::WRAPS_UP);
             last_wrap_up = Some(index);
         }
@@ -490,15 +527,117 @@ fn add_recurring_shapes(facts: &mut BoundaryFacts, shapes: &[(usize, u8)], shape
     facts.offsets = offsets;
 }
 
-/// Whether `lower` holds one of `phrases` starting and ending at word boundaries.
-fn has_any_word(lower: &str, phrases: &[&str]) -> bool {
-    phrases.iter().any(|phrase| {
-        lower.match_indices(phrase).any(|(at, _)| {
-            let before = lower[..at].chars().next_back();
-            let after = lower[at + phrase.len()..].chars().next();
-            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-        })
+/// What one scan of a message's bytes tells: it runs over every message, so it is one loop.
+#[derive(Debug, Clone, Copy)]
+struct LineShape<'a> {
+    /// Words, counted up to 26.
+    n_words: usize,
+    first_word: &'a str,
+    has_question: bool,
+    /// `"` or `“`.
+    has_quote: bool,
+    /// "#123", or a line that starts with a number of three digits or more ("230: I'm not sure").
+    has_issue_number: bool,
+    /// A digit just before ")" or ".": the line may number an item.
+    may_number_items: bool,
+    ends_with_bang: bool,
+}
+
+impl<'a> LineShape<'a> {
+    fn of(body: &'a str) -> LineShape<'a> {
+        let bytes = body.as_bytes();
+        let (mut n_words, mut in_word, mut first_word) = (0, false, (0, 0));
+        let (mut has_question, mut has_quote, mut has_issue_number, mut may_number_items) = (false, false, false, false);
+        let leading_digits = bytes.iter().take_while(|byte| byte.is_ascii_digit()).count();
+        for (at, &byte) in bytes.iter().enumerate() {
+            if byte.is_ascii_whitespace() {
+                if in_word && n_words == 1 {
+                    first_word.1 = at;
+                }
+                in_word = false;
+                continue;
+            }
+            if !in_word {
+                in_word = true;
+                n_words += 1;
+                if n_words == 1 {
+                    first_word = (at, bytes.len());
+                }
+            }
+            match byte {
+                b'?' => has_question = true,
+                b'"' => has_quote = true,
+                // The first byte of `“` (E2 80 9C).
+                0xe2 if bytes.get(at + 1..at + 3) == Some(&[0x80, 0x9c]) => has_quote = true,
+                b'#' if bytes.get(at + 1).is_some_and(u8::is_ascii_digit) => has_issue_number = true,
+                b')' | b'.' if at > 0 && bytes[at - 1].is_ascii_digit() => may_number_items = true,
+                _ => {}
+            }
+        }
+        LineShape {
+            n_words: n_words.min(26),
+            first_word: &body[first_word.0..first_word.1],
+            has_question,
+            has_quote,
+            has_issue_number: has_issue_number || leading_digits >= 3,
+            may_number_items,
+            ends_with_bang: body.trim_end().ends_with('!'),
+        }
+    }
+}
+
+// Groups of words looked for in every message, as bits: [`word_groups`] finds them all in one pass.
+const AGENDA: u16 = 1;
+const STARTING: u16 = 1 << 1;
+const MEETING: u16 = 1 << 2;
+const NEWS: u16 = 1 << 3;
+const ORDINAL: u16 = 1 << 4;
+const MOVING: u16 = 1 << 5;
+const WRAP_UP: u16 = 1 << 6;
+const LINK: u16 = 1 << 7;
+const ISSUE_LINK: u16 = 1 << 8;
+
+/// (group, whole words only, phrases), matched without regard to ASCII case.
+const WORD_GROUPS: [(u16, bool, &[&str]); 9] = [
+    (AGENDA, false, &["agenda", "item", "topic"]),
+    (STARTING, false, &["let's start", "lets start", "get started", "let's begin", "lets begin", "get going", "welcome", "kick off", "let's do th", "lets do th"]),
+    (MEETING, true, &["meeting", "call", "catchup", "catch-up", "sync", "started", "start"]),
+    (NEWS, true, &["news", "update", "updates", "status", "progress", "tell us", "report", "going on", "how's", "hows", "happening"]),
+    (ORDINAL, true, &["first", "next", "last", "finally", "another", "one more"]),
+    (MOVING, true, &["move on", "moving on", "move to", "continue", "pick up", "jump", "switch", "segue", "divert", "go on to", "onto"]),
+    (WRAP_UP, true, &["that's all", "thats all", "that's it", "that's about it", "done", "wrap up", "wrap it up", "settled", "all set"]),
+    (LINK, false, &["http"]),
+    (ISSUE_LINK, false, &["/pull/", "/issues/"]),
+];
+
+/// One automaton for every phrase of [`WORD_GROUPS`], and each pattern's (group, whole words only).
+fn word_automaton() -> &'static (aho_corasick::AhoCorasick, Vec<(u16, bool)>) {
+    static AUTOMATON: std::sync::OnceLock<(aho_corasick::AhoCorasick, Vec<(u16, bool)>)> = std::sync::OnceLock::new();
+    AUTOMATON.get_or_init(|| {
+        let patterns: Vec<(&str, u16, bool)> = WORD_GROUPS.iter().flat_map(|(group, whole, phrases)| phrases.iter().map(move |phrase| (*phrase, *group, *whole))).collect();
+        let automaton = aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(patterns.iter().map(|(phrase, _, _)| phrase))
+            .expect("a handful of short phrases make an automaton");
+        (automaton, patterns.iter().map(|(_, group, whole)| (*group, *whole)).collect())
     })
+}
+
+/// The groups of [`WORD_GROUPS`] that `body` holds; a whole-words phrase must start and end at word boundaries.
+fn word_groups(body: &str) -> u16 {
+    let (automaton, groups) = word_automaton();
+    let mut found = 0;
+    for hit in automaton.find_overlapping_iter(body) {
+        let (group, whole) = groups[hit.pattern().as_usize()];
+        if found & group != 0 {
+            continue;
+        }
+        let at_boundaries = !whole || (!body[..hit.start()].chars().next_back().is_some_and(char::is_alphanumeric) && !body[hit.end()..].chars().next().is_some_and(char::is_alphanumeric));
+        if at_boundaries {
+            found |= group;
+        }
+    }
+    found
 }
 
 /// The number of an agenda's numbering written as a word among the first twelve: "2)", "(4)",
@@ -512,12 +651,6 @@ fn item_number(body: &str) -> Option<u32> {
         let is_numbering = (1..=5).contains(&digits) && word.as_bytes()[0].is_ascii_digit() && (rest == ")" || rest == ".");
         is_numbering.then(|| word[..digits].split('/').next().and_then(|number| number.parse().ok())).flatten()
     })
-}
-
-/// "#123", or a line that starts with a number of three digits or more ("230: I'm not sure").
-fn has_issue_number(body: &str) -> bool {
-    let starts_with_number = body.bytes().take_while(u8::is_ascii_digit).count() >= 3;
-    starts_with_number || body.match_indices('#').any(|(at, _)| body.as_bytes().get(at + 1).is_some_and(u8::is_ascii_digit))
 }
 
 /// The sections' starts and titles under `model`, topic changes merged in.
@@ -555,14 +688,14 @@ fn keyword_title(log: &Log, facts: &BoundaryFacts, start: usize, next_start: usi
     // Per word: (weight, first candidate, offset there, as written there).
     let mut counts: HashMap<u64, (i32, usize, usize, &str)> = HashMap::new();
     for index in start..next_start.min(start + 12) {
-        for (offset, word) in content_words(body_of(index)) {
-            let entry = counts.entry(word_hash(word)).or_insert((0, index, offset, word));
+        for (offset, word, hash) in content_words(body_of(index)) {
+            let entry = counts.entry(hash).or_insert((0, index, offset, word));
             entry.0 += 2;
         }
     }
     for index in start.saturating_sub(30)..start {
-        for (_, word) in content_words(body_of(index)) {
-            if let Some(entry) = counts.get_mut(&word_hash(word)) {
+        for (_, _, hash) in content_words(body_of(index)) {
+            if let Some(entry) = counts.get_mut(&hash) {
                 entry.0 -= 1;
             }
         }

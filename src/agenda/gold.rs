@@ -259,7 +259,8 @@ pub fn weights_source(model: &BoundaryModel, how_made: &str) -> String {
     let mut source = String::new();
     source += "//! The agenda's boundary model: a weight per feature of `boundary.rs` (the base features, then\n";
     source += "//! the same said by the chair) and the score a message needs. Generated, do not edit:\n";
-    source += &format!("//! {how_made}\n\n");
+    source += &format!("//! {how_made}\n");
+    source += "// Learned numbers: one may happen to be close to π/4.\n#![allow(clippy::approx_constant)]\n\n";
     source += &format!("pub(super) const THRESHOLD: f32 = {:.2};\n\n", model.threshold);
     source += "pub(super) const WEIGHTS: [f32; super::boundary::N_FEATURES] = [\n";
     for (index, weight) in model.weights.iter().enumerate() {
