@@ -202,3 +202,84 @@ fn the_dev_set_scores_at_least_70_f() {
     eprintln!("irc-disentanglement dev p/r/f: {} ({} links, {} files)", total.summary(), total.gold, files.len());
     assert!(total.f() >= 70.0, "dev F fell to {:.1}", total.f());
 }
+
+/// The nick a message addresses at its start, as written: "nick: …", "nick, …", "@nick …",
+/// "`nick`: …" (the Canopy pages' backticks).
+fn addressed_at_start(body: &str) -> Option<&str> {
+    let first = body.split_whitespace().next()?;
+    let nick = match first.strip_prefix('@') {
+        Some(rest) => rest.trim_end_matches([':', ',', ';']),
+        None => first.strip_suffix(':').or_else(|| first.strip_suffix(','))?,
+    };
+    let nick = nick.trim_matches('`');
+    (!nick.is_empty()).then_some(nick)
+}
+
+/// The person `written` names: their nick or an alias (trailing `_`, digits and case aside), or
+/// the only person whose nick starts with it (three letters at least: `mort` for `mort___`).
+fn person_addressed(roster: &scrollback::speakers::Roster, written: &str) -> Option<usize> {
+    if let Some(person) = roster.index_of(written) {
+        return Some(person);
+    }
+    let stem = scrollback::colour::normalise_nick(written);
+    if stem.chars().count() < 3 {
+        return None;
+    }
+    let mut starting: Vec<usize> = (0..roster.people().len()).filter(|&person| scrollback::colour::normalise_nick(&roster.people()[person].nick).starts_with(&stem)).collect();
+    starting.dedup();
+    (starting.len() == 1).then(|| starting[0])
+}
+
+/// In every MirageOS call (and the demo), a message that addresses someone by a prefix answers
+/// that person's last turn: their last message, or one they said just before it with nobody else
+/// speaking between ("@yomimono: vchan can point to mirage now", "(I'll make a PR)", then
+/// "thomasga: yay!" answers the first). The model must link at least 90% of them so.
+#[test]
+fn prefix_addressed_replies_in_meetings_link_to_the_addressee() {
+    let mut logs: Vec<(String, Vec<u8>)> = vec![("demo".to_owned(), scrollback::demo::DEMO_LOG.as_bytes().to_vec())];
+    if let Some(dir) = shared::shared("corpus/mirage-canopy") {
+        for path in shared::files_under(&dir) {
+            // history/ holds earlier versions of two calls.
+            if !path.to_string_lossy().contains("/history/") {
+                logs.push((path.strip_prefix(&dir).unwrap().display().to_string(), std::fs::read(&path).unwrap()));
+            }
+        }
+    }
+    let (mut total, mut to_last_line, mut to_last_turn) = (0, 0, 0);
+    for (name, bytes) in &logs {
+        let log = parse(bytes, None);
+        let roster = scrollback::speakers::Roster::new(&log);
+        let threads = analyse(&log);
+        let person_of = |line: usize| log.nick(&log.lines[line]).and_then(|nick| roster.index_of(nick));
+        let (mut here, mut here_line, mut here_turn) = (0, 0, 0);
+        let mut misses = Vec::new();
+        for (index, line) in log.lines.iter().enumerate() {
+            if !line.kind.is_spoken() {
+                continue;
+            }
+            let Some(addressee) = addressed_at_start(log.body(line)).and_then(|written| person_addressed(&roster, written)) else { continue };
+            if Some(addressee) == person_of(index) {
+                continue;
+            }
+            let Some(last) = (0..index).rev().find(|&earlier| log.lines[earlier].kind.is_spoken() && person_of(earlier) == Some(addressee)) else { continue };
+            // The turn: the addressee's messages back from `last` until someone else spoke.
+            let turn: Vec<usize> = (0..=last).rev().filter(|&earlier| log.lines[earlier].kind.is_spoken()).take_while(|&earlier| person_of(earlier) == Some(addressee)).collect();
+            here += 1;
+            let parents: Vec<usize> = threads.reply_to(index).collect();
+            here_line += usize::from(parents.contains(&last));
+            if parents.iter().any(|parent| turn.contains(parent)) {
+                here_turn += 1;
+            } else if misses.len() < 3 {
+                misses.push(format!("L{} → L{} (model: {:?})", index + 1, last + 1, parents.iter().map(|parent| parent + 1).collect::<Vec<_>>()));
+            }
+        }
+        println!("{name}: {here_turn}/{here} to the addressee's last turn, {here_line} to their last line; missed {misses:?}");
+        total += here;
+        to_last_line += here_line;
+        to_last_turn += here_turn;
+    }
+    let share = |part: usize| 100.0 * part as f64 / total.max(1) as f64;
+    println!("all {total} prefix-addressed replies: {:.1}% to the addressee's last turn, {:.1}% to their last line", share(to_last_turn), share(to_last_line));
+    assert!(total > 0);
+    assert!(share(to_last_turn) >= 90.0, "{:.1}% of prefix-addressed replies linked to the addressee's last turn", share(to_last_turn));
+}

@@ -154,7 +154,13 @@ fn word_hash(word: &str) -> u32 {
 }
 
 fn trim_word(word: &str) -> &str {
-    word.trim_matches(|c: char| !(c.is_alphanumeric() || c == '_' || c == '`' || c == '|' || c == '-' || c == '^' || c == '[' || c == ']'))
+    let word = word.trim_matches(|c: char| !(c.is_alphanumeric() || c == '_' || c == '`' || c == '|' || c == '-' || c == '^' || c == '[' || c == ']'));
+    // "`hannes`:": logs kept as Markdown wrap nicks in code spans. A backtick may end a nick, but
+    // one on both sides is the span.
+    match word.strip_prefix('`').and_then(|inner| inner.strip_suffix('`')) {
+        Some(inner) if !inner.is_empty() => inner,
+        _ => word,
+    }
 }
 
 pub(crate) fn gather(log: &Log) -> Facts {
