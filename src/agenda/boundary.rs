@@ -95,7 +95,15 @@ pub mod feature {
     pub const SHAPE_RECURS: u8 = 45;
     /// The item number that follows the last one moved to: "2) …" after "1) …".
     pub const NEXT_IN_SEQUENCE: u8 = 46;
-    pub const BASE: u8 = 47;
+    /// Someone brings an item in: "I put an agenda item up for …", "we have an item from …",
+    /// "I added a late agenda item about …".
+    pub const BRINGS_ITEM: u8 = 47;
+    /// Hands the floor to someone: names a person of the log and asks for news or a question
+    /// ("how's the Solo5 ELF review going `mato`?", "`avsm`, tell us about TWiOPAM").
+    pub const HANDS_FLOOR: u8 = 48;
+    /// The chair's first greeting or first words about the meeting: where the call opens.
+    pub const CHAIR_OPENS: u8 = 49;
+    pub const BASE: u8 = 50;
 }
 
 /// Added to a feature id when the chair says the message.
@@ -107,7 +115,7 @@ pub const FEATURE_NAMES: [&str; feature::BASE as usize] = [
     "always", "cue-weak", "cue-move", "cue-strong", "cue-answer", "cue-titled", "cue-wants-title", "cue-aob", "cue-numbered", "after-closing", "is-closing", "goes-on", "pause", "long-pause",
     "words-change", "words-change-fully", "short", "exclaims", "has-link", "asks-someone", "addresses-someone", "names-agenda", "starts-meeting", "first-agenda-mention", "returns",
     "filler-start", "quotes", "question", "long", "names-topic", "greets", "meeting-words", "chair-first-lines", "before-first-move", "item-number", "listed-item", "news-words", "ordinal",
-    "agenda-ordinal", "short-question", "item-reference", "link-only", "move-words", "wraps-up", "after-wrap-up", "shape-recurs", "next-in-sequence",
+    "agenda-ordinal", "short-question", "item-reference", "link-only", "move-words", "wraps-up", "after-wrap-up", "shape-recurs", "next-in-sequence", "brings-item", "hands-floor", "chair-opens",
 ];
 
 /// No two sections start within this many messages of each other.
@@ -126,7 +134,9 @@ pub struct BoundaryModel {
 impl BoundaryModel {
     /// The model the page uses, trained on every annotated meeting (`scrollback train-agenda`).
     pub fn shipped() -> BoundaryModel {
-        BoundaryModel { weights: WEIGHTS.to_vec(), threshold: THRESHOLD }
+        let mut weights = WEIGHTS.to_vec();
+        weights.resize(N_FEATURES, 0.0);
+        BoundaryModel { weights, threshold: THRESHOLD }
     }
 }
 
@@ -306,6 +316,7 @@ pub(super) fn gather(log: &Log, people: &PersonLookup, chair: Option<&str>) -> B
     let mut next_closing = 0;
     let mut own: Vec<u8> = Vec::with_capacity(32);
     let mut n_chair_lines = 0;
+    let mut chair_has_opened = false;
     let mut last_item_number: Option<u32> = None;
     let (mut last_wrap_up, mut last_closing): (Option<usize>, Option<usize>) = (None, None);
     let mut shapes: Vec<(usize, u8)> = Vec::new();
@@ -485,7 +496,17 @@ pub(super) fn gather(log: &Log, people: &PersonLookup, chair: Option<&str>) -> B
         if own.contains(&feature::IS_CLOSING) {
             last_closing = Some(index);
         }
+        if words & AGENDA != 0 && words & BRINGING != 0 {
+            own.push(feature::BRINGS_ITEM);
+        }
         let by_chair = person == Some(chair);
+        if by_chair && (words & NEWS != 0 || asks) && names_someone_else(body, people, chair) {
+            own.push(feature::HANDS_FLOOR);
+        }
+        if by_chair && !chair_has_opened && (own.contains(&feature::GREETS) || words & (MEETING | STARTING) != 0) {
+            chair_has_opened = true;
+            own.push(feature::CHAIR_OPENS);
+        }
         if by_chair {
             let shape = SHAPE_FEATURES.iter().enumerate().filter(|(_, feature)| own.contains(feature)).fold(0u8, |shape, (bit, _)| shape | 1 << bit);
             shapes.push((index, shape));
@@ -525,6 +546,11 @@ fn add_recurring_shapes(facts: &mut BoundaryFacts, shapes: &[(usize, u8)], shape
     }
     facts.features = features;
     facts.offsets = offsets;
+}
+
+/// Whether a word of `body` (up to twelve) is a person of the log other than `chair`.
+fn names_someone_else(body: &str, people: &PersonLookup, chair: usize) -> bool {
+    body.split_whitespace().take(12).any(|word| word.len() >= 3 && people.person_named(word).is_some_and(|person| person != chair))
 }
 
 /// What one scan of a message's bytes tells: it runs over every message, so it is one loop.
@@ -596,9 +622,10 @@ const MOVING: u16 = 1 << 5;
 const WRAP_UP: u16 = 1 << 6;
 const LINK: u16 = 1 << 7;
 const ISSUE_LINK: u16 = 1 << 8;
+const BRINGING: u16 = 1 << 9;
 
 /// (group, whole words only, phrases), matched without regard to ASCII case.
-const WORD_GROUPS: [(u16, bool, &[&str]); 9] = [
+const WORD_GROUPS: [(u16, bool, &[&str]); 10] = [
     (AGENDA, false, &["agenda", "item", "topic"]),
     (STARTING, false, &["let's start", "lets start", "get started", "let's begin", "lets begin", "get going", "welcome", "kick off", "let's do th", "lets do th"]),
     (MEETING, true, &["meeting", "call", "catchup", "catch-up", "sync", "started", "start"]),
@@ -608,6 +635,7 @@ const WORD_GROUPS: [(u16, bool, &[&str]); 9] = [
     (WRAP_UP, true, &["that's all", "thats all", "that's it", "that's about it", "done", "wrap up", "wrap it up", "settled", "all set"]),
     (LINK, false, &["http"]),
     (ISSUE_LINK, false, &["/pull/", "/issues/"]),
+    (BRINGING, true, &["i put", "i'd put", "i added", "i've added", "added", "i had", "we have", "there is", "there's", "i see", "i stuck", "i'd like", "wanted to", "from"]),
 ];
 
 /// One automaton for every phrase of [`WORD_GROUPS`], and each pattern's (group, whole words only).
@@ -664,12 +692,14 @@ pub(super) fn decide(log: &Log, people: &PersonLookup, facts: &BoundaryFacts, mo
         // A cue's title, or that of a cue just after that the spacing kept from opening its own
         // section ("what's the next topic?" answered by "Outreachy - …").
         let cue_title = (index..(index + SPACING + 1).min(next_start)).find_map(|at| facts.cue_titles.get(&(at as u32)));
-        let title = match cue_title {
+        let named = |title: &String| !is_vague_title(title, people);
+        let title = match cue_title.filter(|title| named(title)) {
             Some(title) => title.clone(),
             None if order == 0 => String::from("Opening"),
             None => title_in_line(body, people)
-                .filter(|_| body.split_whitespace().count() <= 8 && !body.contains('?'))
-                .or_else(|| keyword_title(log, facts, index, next_start))
+                .filter(|title| title.split_whitespace().count() <= 4 && !body.contains('?') && named(title) && recurs(log, facts, title, index, next_start))
+                .or_else(|| keyword_title(log, people, facts, index, next_start))
+                .or_else(|| cue_title.cloned())
                 .unwrap_or_else(|| String::from("Next topic")),
         };
         starts.push(Start { line, title, how: Boundary::Phrase });
@@ -683,7 +713,7 @@ pub(super) fn decide(log: &Log, people: &PersonLookup, facts: &BoundaryFacts, mo
 }
 
 /// The word a section's first messages use most that the messages before it did not: its topic's name.
-fn keyword_title(log: &Log, facts: &BoundaryFacts, start: usize, next_start: usize) -> Option<String> {
+fn keyword_title(log: &Log, people: &PersonLookup, facts: &BoundaryFacts, start: usize, next_start: usize) -> Option<String> {
     let body_of = |index: usize| log.body(&log.lines[facts.lines[index] as usize]);
     // Per word: (weight, first candidate, offset there, as written there).
     let mut counts: HashMap<u64, (i32, usize, usize, &str)> = HashMap::new();
@@ -700,8 +730,34 @@ fn keyword_title(log: &Log, facts: &BoundaryFacts, start: usize, next_start: usi
             }
         }
     }
-    // The earliest of the most used, so the choice never depends on the map's order.
-    let (count, _, _, word) = counts.into_values().filter(|(_, _, _, word)| !word.contains("http")).max_by_key(|(count, first, offset, _)| (*count, std::cmp::Reverse((*first, *offset))))?;
+    // A name ("Solo5", "jbuilder", "mirage-www") says more than a plain word ("work", "news"),
+    // and a person is no topic. The earliest of the best, so the choice never depends on the map's order.
+    let is_name_like = |word: &str| word.chars().skip(1).any(|c| c.is_uppercase() || c.is_ascii_digit() || c == '-' || c == '_' || c == '.') || word.starts_with(char::is_uppercase);
+    let (count, _, _, word) = counts
+        .into_values()
+        .filter(|(count, _, _, word)| *count >= 4 && !word.contains("http") && people.person_named(word).is_none())
+        .max_by_key(|(count, first, offset, word)| (*count + if is_name_like(word) { 4 } else { 0 }, std::cmp::Reverse((*first, *offset))))?;
     let title = tidy_title(word);
     (count >= 4 && !title.is_empty()).then_some(title)
+}
+
+/// Whether a word of `title` (a content word: four letters or more, not a common one) comes
+/// back in the section's next dozen messages: a topic's name does ("Outreachy", then "both
+/// Outreachy interns…"), "Aha" or "apologies for the late reminder" do not.
+fn recurs(log: &Log, facts: &BoundaryFacts, title: &str, start: usize, next_start: usize) -> bool {
+    let words: Vec<u64> = content_words(title).map(|(_, _, hash)| hash).collect();
+    (start + 1..next_start.min(start + 13)).any(|index| content_words(log.body(&log.lines[facts.lines[index] as usize])).any(|(_, _, hash)| words.contains(&hash)))
+}
+
+/// Words a title may hold that name no topic: "first item", "moving on", "let's get started".
+const VAGUE_WORDS: &[&str] = &[
+    "a", "about", "and", "agenda", "are", "begin", "call", "final", "first", "fun", "get", "go", "going", "item", "it", "last", "let's", "lets", "meeting", "more", "move", "moving", "next", "now", "of", "ok", "on",
+    "one", "onto", "point", "start", "started", "that", "the", "then", "they", "thing", "this", "to", "topic", "up", "we", "with",
+];
+
+/// A title that names no topic: only [`VAGUE_WORDS`], no letter at all, or a person of the log.
+fn is_vague_title(title: &str, people: &PersonLookup) -> bool {
+    let words: Vec<&str> = title.split(|c: char| !(c.is_alphanumeric() || c == '\'')).filter(|word| !word.is_empty()).collect();
+    let all_vague = words.iter().all(|word| VAGUE_WORDS.iter().any(|vague| vague.eq_ignore_ascii_case(word)));
+    all_vague || (words.len() == 1 && people.person_named(words[0]).is_some())
 }
