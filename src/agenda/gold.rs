@@ -4,7 +4,8 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use super::boundary::{gather, BoundaryFacts, BoundaryModel, FEATURE_NAMES, N_FEATURES};
+use super::boundary::{gather, BoundaryFacts, BoundaryModel};
+use super::feature::{FEATURE_NAMES, N_FEATURES};
 use super::{PersonLookup, Roster};
 use crate::model::Log;
 
@@ -257,7 +258,7 @@ pub fn train(meetings: &[&GoldMeeting]) -> BoundaryModel {
 /// The model as the Rust source of `src/agenda/weights.rs`.
 pub fn weights_source(model: &BoundaryModel, how_made: &str) -> String {
     let mut source = String::new();
-    source += "//! The agenda's boundary model: a weight per feature of `boundary.rs` (the base features, then\n";
+    source += "//! The agenda's boundary model: a weight per feature of `feature.rs` (the base features, then\n";
     source += "//! the same said by the chair) and the score a message needs. Generated, do not edit:\n";
     source += &format!("//! {how_made}\n");
     source += "// Learned numbers: one may happen to be close to π/4.\n#![allow(clippy::approx_constant)]\n\n";

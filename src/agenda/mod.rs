@@ -23,6 +23,8 @@ use crate::speakers::Roster;
 
 mod boundary;
 mod cues;
+pub mod feature;
+mod hints;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod gold;
 mod linked;
@@ -31,11 +33,13 @@ mod minutes;
 mod phrases;
 mod titles;
 mod weights;
+mod words;
 
 pub use linked::{link_minutes, LinkedMinutes};
 pub use minutes::{escape_markdown, minutes_markdown, minutes_markdown_for, sections_report};
 use meetbot::meetbot;
-pub use boundary::{feature, BoundaryFacts, BoundaryModel, BY_CHAIR, FEATURE_NAMES, N_FEATURES};
+pub use boundary::{BoundaryFacts, BoundaryModel};
+pub use feature::{BY_CHAIR, FEATURE_NAMES, N_FEATURES};
 
 /// What [`analyse`] finds in a log.
 #[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]

@@ -1,7 +1,8 @@
 //! One pass over a log for its chairing cues: the moves ("onto Solo5", "Next topic"), the closing
 //! questions before them, topic changes, whether the log names an agenda, and who chairs.
 
-use super::cues::{asks_next_topic, asks_to_move_on, hints, is_closing_question, read_cue, answered_topic, find_word, Cue};
+use super::cues::{answered_topic, asks_next_topic, asks_to_move_on, find_word, is_closing_question, read_cue, Cue};
+use super::hints::hints;
 use super::titles::{changed_topic, title_in_line};
 use super::*;
 

@@ -1,7 +1,12 @@
 //! Titles for sections: the short name a chairing line gives its topic ("Solo5", "Mirage 3 APIs"),
 //! never a fragment of a sentence.
 
+use std::collections::HashMap;
+
+use super::boundary::BoundaryFacts;
 use super::cues::skip_addressees_and_fillers;
+use super::words::content_words;
+use crate::model::Log;
 use super::PersonLookup;
 
 /// The topic a chair's line introduces, if it names one: "Outreachy", "TOPKG!", "talex5, got some
@@ -260,6 +265,56 @@ pub(super) fn tidy_title(raw: &str) -> String {
         }
     }
     title
+}
+
+/// The word a section's first messages use most that the messages before it did not: its topic's name.
+pub(super) fn keyword_title(log: &Log, people: &PersonLookup, facts: &BoundaryFacts, start: usize, next_start: usize) -> Option<String> {
+    let body_of = |index: usize| log.body(&log.lines[facts.line(index)]);
+    // Per word: (weight, first candidate, offset there, as written there).
+    let mut counts: HashMap<u64, (i32, usize, usize, &str)> = HashMap::new();
+    for index in start..next_start.min(start + 12) {
+        for (offset, word, hash) in content_words(body_of(index)) {
+            let entry = counts.entry(hash).or_insert((0, index, offset, word));
+            entry.0 += 2;
+        }
+    }
+    for index in start.saturating_sub(30)..start {
+        for (_, _, hash) in content_words(body_of(index)) {
+            if let Some(entry) = counts.get_mut(&hash) {
+                entry.0 -= 1;
+            }
+        }
+    }
+    // A name ("Solo5", "jbuilder", "mirage-www") says more than a plain word ("work", "news"),
+    // and a person is no topic. The earliest of the best, so the choice never depends on the map's order.
+    let is_name_like = |word: &str| word.chars().skip(1).any(|c| c.is_uppercase() || c.is_ascii_digit() || c == '-' || c == '_' || c == '.') || word.starts_with(char::is_uppercase);
+    let (count, _, _, word) = counts
+        .into_values()
+        .filter(|(count, _, _, word)| *count >= 4 && !word.contains("http") && people.person_named(word).is_none())
+        .max_by_key(|(count, first, offset, word)| (*count + if is_name_like(word) { 4 } else { 0 }, std::cmp::Reverse((*first, *offset))))?;
+    let title = tidy_title(word);
+    (count >= 4 && !title.is_empty()).then_some(title)
+}
+
+/// Whether a word of `title` (a content word: four letters or more, not a common one) comes
+/// back in the section's next dozen messages: a topic's name does ("Outreachy", then "both
+/// Outreachy interns…"), "Aha" or "apologies for the late reminder" do not.
+pub(super) fn recurs(log: &Log, facts: &BoundaryFacts, title: &str, start: usize, next_start: usize) -> bool {
+    let words: Vec<u64> = content_words(title).map(|(_, _, hash)| hash).collect();
+    (start + 1..next_start.min(start + 13)).any(|index| content_words(log.body(&log.lines[facts.line(index)])).any(|(_, _, hash)| words.contains(&hash)))
+}
+
+/// Words a title may hold that name no topic: "first item", "moving on", "let's get started".
+pub(super) const VAGUE_WORDS: &[&str] = &[
+    "a", "about", "and", "agenda", "are", "begin", "call", "final", "first", "fun", "get", "go", "going", "item", "it", "last", "let's", "lets", "meeting", "more", "move", "moving", "next", "now", "of", "ok", "on",
+    "one", "onto", "point", "start", "started", "that", "the", "then", "they", "thing", "this", "to", "topic", "up", "we", "with",
+];
+
+/// A title that names no topic: only [`VAGUE_WORDS`], no letter at all, or a person of the log.
+pub(super) fn is_vague_title(title: &str, people: &PersonLookup) -> bool {
+    let words: Vec<&str> = title.split(|c: char| !(c.is_alphanumeric() || c == '\'')).filter(|word| !word.is_empty()).collect();
+    let all_vague = words.iter().all(|word| VAGUE_WORDS.iter().any(|vague| vague.eq_ignore_ascii_case(word)));
+    all_vague || (words.len() == 1 && people.person_named(words[0]).is_some())
 }
 
 #[cfg(test)]

@@ -1,4 +1,4 @@
-//! The agenda's boundary model: a weight per feature of `boundary.rs` (the base features, then
+//! The agenda's boundary model: a weight per feature of `feature.rs` (the base features, then
 //! the same said by the chair) and the score a message needs. Generated, do not edit:
 //! `scrollback train-agenda tests/agenda-gold ../shared/corpus` (38 meetings); see tests/agenda_gold.rs.
 // Learned numbers: one may happen to be close to π/4.
