@@ -205,11 +205,11 @@ pub(super) fn gather(log: &Log, people: &PersonLookup, chair: Option<&str>) -> B
         if asks {
             own.push(feature::QUESTION);
         }
-        if words & AGENDA != 0 {
-            own.push(feature::NAMES_AGENDA);
-        }
-        if words & STARTING != 0 {
-            own.push(feature::STARTS_MEETING);
+        // A word group found is its feature.
+        for (group, group_feature) in [(AGENDA, feature::NAMES_AGENDA), (STARTING, feature::STARTS_MEETING), (MEETING, feature::MEETING_WORDS), (NEWS, feature::NEWS_WORDS), (MOVING, feature::MOVE_WORDS)] {
+            if words & group != 0 {
+                own.push(group_feature);
+            }
         }
         if pass.first_agenda_mention == Some(line) {
             own.push(feature::FIRST_AGENDA_MENTION);
@@ -237,9 +237,6 @@ pub(super) fn gather(log: &Log, people: &PersonLookup, chair: Option<&str>) -> B
         if ["hi ", "hi!", "hello", "hey ", "greetings", "welcome", "morning", "evening", "o/", "\\o"].iter().any(|greeting| starts_with(greeting)) || start.eq_ignore_ascii_case(b"hi") {
             own.push(feature::GREETS);
         }
-        if words & MEETING != 0 {
-            own.push(feature::MEETING_WORDS);
-        }
         if person == Some(chair) {
             n_chair_lines += 1;
             if n_chair_lines <= 3 {
@@ -262,9 +259,6 @@ pub(super) fn gather(log: &Log, people: &PersonLookup, chair: Option<&str>) -> B
         if is_listed {
             own.push(feature::LISTED_ITEM);
         }
-        if words & NEWS != 0 {
-            own.push(feature::NEWS_WORDS);
-        }
         if words & ORDINAL != 0 {
             own.push(feature::ORDINAL);
             if own.contains(&feature::NAMES_AGENDA) {
@@ -279,9 +273,6 @@ pub(super) fn gather(log: &Log, people: &PersonLookup, chair: Option<&str>) -> B
         }
         if words & LINK != 0 && body.split_whitespace().filter(|word| !word.contains("://")).count() <= 3 {
             own.push(feature::LINK_ONLY);
-        }
-        if words & MOVING != 0 {
-            own.push(feature::MOVE_WORDS);
         }
         if words & WRAP_UP != 0 {
             own.push(feature::WRAPS_UP);

@@ -2,12 +2,14 @@
 //! IRC topic changes or a chair's phrases ("ok, onto Solo5"), and the minutes written from it.
 //!
 //! [`analyse`] reads the log once. MeetBot's `#topic` lines, when a log has any, are its
-//! sections, exactly as MeetBot's minutes list them. Otherwise every spoken line is read for a
-//! chairing cue ("moving on to …", "next up: …", "Mirage 3! Over to …", "AOB?"); each cue is
-//! scored by how strong its words are, whether the chair says it (the `#startmeeting` nick, or
-//! whoever makes the most moves), whether a closing question ("anything else for X?") came just
-//! before, and whether it names a topic. A log gets phrase sections only when a chair made at
-//! least two moves, so a support channel's casual "moving on" opens nothing.
+//! sections, exactly as MeetBot's minutes list them. Otherwise the boundary model (`boundary.rs`)
+//! scores every message as a possible section start from what it shows: the chairing cue it
+//! holds ("moving on to …", "next up: …", "Mirage 3! Over to …", "AOB?"), whether the chair says
+//! it (the `#startmeeting` nick, or whoever makes the most moves), a closing question or wrap-up
+//! before, the pause before it, how much the words change around it, and more, with weights
+//! learned from the hand-annotated meetings of `tests/agenda-gold/`. A log that never names an
+//! agenda, a meeting or AOB, or where fewer than two messages open a section, gets none, so a
+//! support channel's casual "moving on" opens nothing.
 //!
 //! **Invariant:** sections are contiguous, ordered and non-overlapping; lines before the first
 //! section (and after `#endmeeting`) belong to none.
