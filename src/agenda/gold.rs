@@ -157,15 +157,6 @@ impl GoldMeeting {
         score(&self.spoken, &self.gold, &starts)
     }
 
-    /// Prints each candidate's score and features (for reading why a boundary was or was not found).
-    pub fn debug_features(&self, model: &BoundaryModel) {
-        for (index, line) in self.facts.lines().enumerate() {
-            let score: f32 = self.facts.features_of(index).iter().map(|&feature| model.weights[usize::from(feature)]).sum();
-            let names: Vec<String> = self.facts.features_of(index).iter().map(|&feature| format!("{}{}", FEATURE_NAMES[usize::from(feature) % FEATURE_NAMES.len()], if usize::from(feature) >= FEATURE_NAMES.len() { "*" } else { "" })).collect();
-            println!("{:>5} {score:>6.2} {}", line + 1, names.join(" "));
-        }
-    }
-
     /// (first line, title) of each section `model` finds, topic changes included.
     pub fn starts(&self, model: &BoundaryModel) -> Vec<(usize, String)> {
         let roster = Roster::new(&self.log);

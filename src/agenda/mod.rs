@@ -100,7 +100,7 @@ pub enum Boundary {
     MeetBot,
     /// The channel's topic was changed.
     TopicChange,
-    /// A chair's phrase.
+    /// A chair's move, found by the boundary model (`boundary.rs`).
     Phrase,
     /// A topic of MeetBot's minutes, placed on the log's line that set it.
     Minutes,

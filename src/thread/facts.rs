@@ -1,8 +1,7 @@
 //! What the reply model knows about each line, gathered in one pass: who spoke, when, whom the
 //! line names, whether it asks or answers, and a 64-bit signature of its words.
 
-use std::collections::{BTreeMap, HashMap};
-
+use super::people::{nick_stem, normalise_into, FastMap, People};
 use crate::model::{LineKind, Log, SystemEvent};
 use crate::speakers::nick_change;
 
@@ -71,73 +70,6 @@ impl Facts {
     }
 }
 
-/// Person ids by normalised nick, and the nicks sorted for unambiguous prefixes.
-#[derive(Default)]
-struct People {
-    by_nick: FastMap<String, u32>,
-    sorted: BTreeMap<String, u32>,
-    n_people: u32,
-}
-
-impl People {
-    fn get_or_add(&mut self, normal: &str) -> u32 {
-        if let Some(&person) = self.by_nick.get(normal) {
-            return person;
-        }
-        let person = self.n_people;
-        self.n_people += 1;
-        self.by_nick.insert(normal.to_owned(), person);
-        self.sorted.insert(normal.to_owned(), person);
-        person
-    }
-
-    /// The one known nick starting with `prefix` (three letters at least), if only one does.
-    fn by_prefix(&self, prefix: &str) -> Option<u32> {
-        if prefix.chars().count() < 3 {
-            return None;
-        }
-        let mut matches = self.sorted.range(prefix.to_owned()..).take_while(|(nick, _)| nick.starts_with(prefix));
-        let (_, &person) = matches.next()?;
-        matches.next().is_none().then_some(person)
-    }
-}
-
-/// [`crate::colour::normalise_nick`] into a reused buffer: this runs on every word of the log.
-fn normalise_into(nick: &str, buffer: &mut String) {
-    buffer.clear();
-    for c in nick_stem(nick).chars() {
-        buffer.extend(c.to_lowercase());
-    }
-}
-
-/// The part of a nick that names the person: no `|away` suffix, no trailing `_`, `` ` `` or digits.
-fn nick_stem(nick: &str) -> &str {
-    let without_status = nick.split_once('|').map_or(nick, |(head, _)| head);
-    let without_status = if without_status.is_empty() { nick } else { without_status };
-    let stem = without_status.trim_end_matches(|c: char| c == '_' || c == '`' || c.is_ascii_digit());
-    if stem.is_empty() {
-        without_status
-    } else {
-        stem
-    }
-}
-
-/// FNV-1a for the nick tables: their keys are short, and SipHash showed in profiles.
-#[derive(Default)]
-struct FnvHasher(u64);
-
-impl std::hash::Hasher for FnvHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let start = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
-        self.0 = bytes.iter().fold(start, |hash, &byte| (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3));
-    }
-}
-
-type FastMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<FnvHasher>>;
 
 const STOP_WORDS: [&str; 40] = [
     "the", "and", "for", "you", "that", "this", "with", "have", "are", "but", "not", "was", "can", "what", "how", "just",

@@ -18,6 +18,7 @@
 
 mod facts;
 mod features;
+mod people;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod benchmark;
 #[cfg(not(target_arch = "wasm32"))]

@@ -1,0 +1,72 @@
+//! The reply model's table of people: person ids by normalised nick, and the nicks sorted so
+//! that an unambiguous prefix (`yomi:` for `yomimono`) names its person.
+
+use std::collections::{BTreeMap, HashMap};
+
+/// Person ids by normalised nick, and the nicks sorted for unambiguous prefixes.
+#[derive(Default)]
+pub(super) struct People {
+    pub(super) by_nick: FastMap<String, u32>,
+    pub(super) sorted: BTreeMap<String, u32>,
+    pub(super) n_people: u32,
+}
+
+impl People {
+    pub(super) fn get_or_add(&mut self, normal: &str) -> u32 {
+        if let Some(&person) = self.by_nick.get(normal) {
+            return person;
+        }
+        let person = self.n_people;
+        self.n_people += 1;
+        self.by_nick.insert(normal.to_owned(), person);
+        self.sorted.insert(normal.to_owned(), person);
+        person
+    }
+
+    /// The one known nick starting with `prefix` (three letters at least), if only one does.
+    pub(super) fn by_prefix(&self, prefix: &str) -> Option<u32> {
+        if prefix.chars().count() < 3 {
+            return None;
+        }
+        let mut matches = self.sorted.range(prefix.to_owned()..).take_while(|(nick, _)| nick.starts_with(prefix));
+        let (_, &person) = matches.next()?;
+        matches.next().is_none().then_some(person)
+    }
+}
+
+/// [`crate::colour::normalise_nick`] into a reused buffer: this runs on every word of the log.
+pub(super) fn normalise_into(nick: &str, buffer: &mut String) {
+    buffer.clear();
+    for c in nick_stem(nick).chars() {
+        buffer.extend(c.to_lowercase());
+    }
+}
+
+/// The part of a nick that names the person: no `|away` suffix, no trailing `_`, `` ` `` or digits.
+pub(super) fn nick_stem(nick: &str) -> &str {
+    let without_status = nick.split_once('|').map_or(nick, |(head, _)| head);
+    let without_status = if without_status.is_empty() { nick } else { without_status };
+    let stem = without_status.trim_end_matches(|c: char| c == '_' || c == '`' || c.is_ascii_digit());
+    if stem.is_empty() {
+        without_status
+    } else {
+        stem
+    }
+}
+
+/// FNV-1a for the nick tables: their keys are short, and SipHash showed in profiles.
+#[derive(Default)]
+pub(super) struct FnvHasher(u64);
+
+impl std::hash::Hasher for FnvHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let start = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        self.0 = bytes.iter().fold(start, |hash, &byte| (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3));
+    }
+}
+
+pub(super) type FastMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<FnvHasher>>;
