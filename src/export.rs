@@ -1,7 +1,8 @@
 //! The static export: the same components rendered server-side into one standalone HTML page,
 //! readable with JavaScript off, with every line's `L<n>` anchor and the stylesheets inlined.
 
-use crate::app::{App, AppProps, OpenLog, Shared};
+use crate::app::{App, AppProps};
+use crate::state::{OpenLog, Shared};
 use crate::parse::parse_file;
 
 const STYLESHEETS: [&str; 2] = [include_str!("../style/palette.css"), include_str!("../style/app.css")];

@@ -25,6 +25,7 @@ pub struct Log {
     pub shown: Vec<Shown>,
     /// Replies the file states itself (TopAnswers `replyID`, the `_r` addressee of WHATWG-style
     /// pages, Matrix `m.in_reply_to`): `(reply, replied-to)` as 0-based line indices, by reply.
+    /// The replied-to line comes first, unless the log runs newest first (`meta.newest_first`).
     pub explicit_replies: Vec<(u32, u32)>,
     /// The file's own line ids (`l-12` in MeetBot and WHATWG-style pages) with the 0-based line
     /// each names, so links into the old archive still land.

@@ -7,7 +7,7 @@ use std::fmt;
 use chrono::{NaiveDate, NaiveTime, Timelike};
 
 use crate::model::Log;
-use crate::parse::time::{clock, year_month_day};
+use crate::parse::shapes::time::{clock, year_month_day};
 
 /// What a URL hash points at.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

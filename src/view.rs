@@ -21,7 +21,7 @@ pub use embed_bar::{EmbedBar, EmbedBarProps};
 pub use joins_row::{JoinsRow, JoinsRowProps};
 pub use legend::{Legend, LegendProps};
 pub use log_header::{LogHeader, LogHeaderProps};
-pub use log_view::{BlockHeights, BlockLayout, LogView, LogViewProps, Viewport, BLOCK_LINES};
+pub use log_view::{LogView, LogViewProps};
 pub use overview::{Overview, OverviewProps};
 pub use page_header_row::{PageHeaderRow, PageHeaderRowProps};
 pub use row::{Row, RowProps};

@@ -60,7 +60,7 @@ fn a_newest_first_file_runs_forward_in_the_order_shown() {
 
 #[test]
 fn the_agenda_is_placed_on_the_time_axis() {
-    let demo = scrollback::app::OpenLog::demo();
+    let demo = scrollback::state::OpenLog::demo();
     let activity = demo.activity.as_ref().expect("the demo has times");
     let bands = &activity.section_buckets;
     assert_eq!(bands.len(), demo.agenda.sections.len(), "one band per section");

@@ -10,7 +10,7 @@ use support::browser::{dist_or_skip, Browser};
 #[tokio::test(flavor = "multi_thread")]
 async fn sections_fold_open_on_a_link_and_the_minutes_download() {
     let Some(dist) = dist_or_skip() else { return };
-    let demo = scrollback::app::OpenLog::demo();
+    let demo = scrollback::state::OpenLog::demo();
     let sections = &demo.agenda.sections;
     assert!(sections.len() >= 4, "the demo's agenda is found");
     let solo5 = sections.iter().position(|section| section.title == "Solo5").expect("a Solo5 section");

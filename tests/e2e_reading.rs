@@ -126,7 +126,7 @@ async fn search_filters_condensed_joins_and_keys() {
 async fn the_timeline_jumps_and_the_page_reads_in_light_dark_and_at_360_px() {
     let Some(dist) = dist_or_skip() else { return };
     // Where a click at 75% of the demo's timeline must land, from the same bucketing.
-    let demo = scrollback::app::OpenLog::demo();
+    let demo = scrollback::state::OpenLog::demo();
     let activity = demo.activity.as_ref().expect("the demo has times");
     let bucket = (0.75 * activity.buckets.len() as f64) as usize;
     let expected = format!("#L{}", activity.buckets[bucket].first_line + 1);

@@ -83,7 +83,7 @@ proptest! {
         prop_assert_eq!(threads.len(), log.lines.len());
         for line in 0..threads.len() {
             for parent in threads.reply_to(line) {
-                prop_assert!(parent < line);
+                prop_assert!(parent < line || log.meta.newest_first, "line {} answers the later line {}", line, parent);
                 prop_assert!(threads.thread_of(parent).is_some() && threads.thread_of(parent) == threads.thread_of(line));
             }
         }

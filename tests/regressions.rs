@@ -29,3 +29,17 @@ fn minutes_whose_start_runs_into_a_wide_character_are_no_char_boundary_panic() {
         assert_eq!(log.lines.len(), 3);
     }
 }
+
+/// Property test `reply_links_point_back_within_the_log`: two Matrix events with the same id,
+/// each "in reply to" it, made the first answer the second, a line after it.
+#[test]
+fn a_reused_event_id_makes_no_reply_to_a_later_line() {
+    let event = r#"{"origin_server_ts":1,"event_id":"$1","type":"m.room.message","content":{"body":"\u00e9","m.relates_to":{"m.in_reply_to":{"event_id":"$1"}}}}"#;
+    let log = parse(format!("{event}\r\n{event}\r\n").as_bytes(), None);
+    assert_eq!(log.format, scrollback::model::Format::MatrixNdjson);
+    assert!(log.explicit_replies.iter().all(|(reply, parent)| parent < reply), "{:?}", log.explicit_replies);
+    let threads = scrollback::thread::analyse(&log);
+    for line in 0..log.lines.len() {
+        assert!(threads.reply_to(line).all(|parent| parent < line), "line {line} answers a later line");
+    }
+}

@@ -1,7 +1,8 @@
 //! Server-side renders of the components, natively: what a row, the legend and the app put in the page.
 #![cfg(not(target_arch = "wasm32"))]
 
-use scrollback::app::{App, OpenLog, Shared};
+use scrollback::app::App;
+use scrollback::state::{OpenLog, Shared};
 use scrollback::colour::colour_index;
 use scrollback::parse::parse;
 use scrollback::view::{Legend, LegendProps, Row, RowProps};

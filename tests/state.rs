@@ -3,7 +3,7 @@
 
 use std::rc::Rc;
 
-use scrollback::app::{Action, OpenLog, Shared, State};
+use scrollback::state::{Action, OpenLog, Shared, State};
 use scrollback::model::Format;
 use yew::Reducible;
 

@@ -4,7 +4,8 @@
 #![cfg(target_arch = "wasm32")]
 
 use gloo::timers::future::TimeoutFuture;
-use scrollback::app::{App, AppProps, OpenLog, Shared};
+use scrollback::app::{App, AppProps};
+use scrollback::state::{OpenLog, Shared};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement};

@@ -9,7 +9,8 @@ use std::collections::HashMap;
 
 use super::feature::{self, BY_CHAIR, N_FEATURES};
 use super::phrases::{read_cues, title_from_next_line};
-use super::titles::{is_vague_title, keyword_title, recurs, title_in_line};
+use super::keywords::{keyword_title, recurs};
+use super::titles::{is_vague_title, title_in_line};
 use super::weights::{THRESHOLD, WEIGHTS};
 use super::words::{item_number, word_groups, word_similarity, LineShape, AGENDA, BRINGING, ISSUE_LINK, LINK, MEETING, MOVING, NEWS, ORDINAL, STARTING, WRAP_UP};
 use super::{forward_seconds, Boundary, PersonLookup, Start};
@@ -65,11 +66,6 @@ impl BoundaryFacts {
     /// The feature ids of candidate `index`.
     pub fn features_of(&self, index: usize) -> &[u8] {
         &self.features[self.offsets[index] as usize..self.offsets[index + 1] as usize]
-    }
-
-    /// The line (0-based) of candidate `index`.
-    pub(super) fn line(&self, index: usize) -> usize {
-        self.lines[index] as usize
     }
 
     pub fn chair(&self) -> Option<&str> {
@@ -357,8 +353,8 @@ pub(super) fn decide(log: &Log, people: &PersonLookup, facts: &BoundaryFacts, mo
             Some(title) => title.clone(),
             None if order == 0 => String::from("Opening"),
             None => title_in_line(body, people)
-                .filter(|title| title.split_whitespace().count() <= 4 && !body.contains('?') && named(title) && recurs(log, facts, title, index, next_start))
-                .or_else(|| keyword_title(log, people, facts, index, next_start))
+                .filter(|title| title.split_whitespace().count() <= 4 && !body.contains('?') && named(title) && recurs(log, &facts.lines, title, index, next_start))
+                .or_else(|| keyword_title(log, people, &facts.lines, index, next_start))
                 .or_else(|| cue_title.cloned())
                 .unwrap_or_else(|| String::from("Next topic")),
         };

@@ -2,7 +2,7 @@
 //! "Next topic", "AOB"), how strong each is, closing questions and questions about the next topic.
 
 use super::hints::ANCHORS;
-use super::titles::{cut_clause, tidy_title, title_after};
+use super::titles::{cut_clause, skip_addressees_and_fillers, tidy_title, title_after};
 use super::PersonLookup;
 
 /// A chairing cue read from one line, before it is scored.
@@ -49,11 +49,6 @@ pub(super) fn answered_topic(body: &str) -> Option<String> {
     let first = head.chars().next()?;
     ((1..=4).contains(&words) && (first.is_uppercase() || first.is_ascii_digit())).then(|| tidy_title(head)).filter(|title| !title.is_empty())
 }
-
-/// Filler words a chair starts a move with: "ok, so, right, …". Sorted, for a binary search.
-pub(super) const FILLERS: &[&str] = &[
-    "ah", "all", "allright", "alright", "and", "awesome", "cool", "everyone", "excellent", "fine", "folks", "good", "great", "hearing", "if", "k", "lovely", "nice", "not", "nothing", "now", "oh", "ok", "okay", "perfect", "right", "segue", "so", "super", "sure", "thank", "thanks", "then", "well", "yep", "yes", "you",
-];
 
 /// Reads a chairing cue from a spoken line. `lower` is `body` in ASCII lower case, so byte offsets agree.
 pub(super) fn read_cue(body: &str, lower: &str, people: &PersonLookup, anywhere: u8) -> Option<Cue> {
@@ -224,28 +219,6 @@ pub(super) fn clause_starts(lower: &str) -> Vec<usize> {
         }
     }
     starts
-}
-
-/// Skips "hannes: ", "`avsm`, " and "ok, so " from `at`.
-pub(super) fn skip_addressees_and_fillers(body: &str, lower: &str, mut at: usize, people: &PersonLookup) -> usize {
-    for _ in 0..8 {
-        let rest = &lower[at..];
-        let word_len = rest.find(|c: char| c.is_whitespace()).unwrap_or(rest.len());
-        if word_len == 0 || word_len == rest.len() {
-            break;
-        }
-        let word = &rest[..word_len];
-        let bare = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'');
-        let is_filler = FILLERS.binary_search(&bare).is_ok() && (bare.len() > 1 || word.ends_with(','));
-        let is_addressee = (word.ends_with(':') || word.ends_with(',')) && people.person_named(&body[at..at + word_len]).is_some();
-        let is_punctuation = bare.is_empty();
-        if !(is_filler || is_addressee || is_punctuation) {
-            break;
-        }
-        at += word_len;
-        at += lower[at..].len() - lower[at..].trim_start().len();
-    }
-    at
 }
 
 /// Where `phrase` occurs starting at a word boundary.

@@ -27,6 +27,7 @@ mod boundary;
 mod cues;
 pub mod feature;
 mod hints;
+mod keywords;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod gold;
 mod linked;

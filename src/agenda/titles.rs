@@ -1,12 +1,6 @@
 //! Titles for sections: the short name a chairing line gives its topic ("Solo5", "Mirage 3 APIs"),
 //! never a fragment of a sentence.
 
-use std::collections::HashMap;
-
-use super::boundary::BoundaryFacts;
-use super::cues::skip_addressees_and_fillers;
-use super::words::content_words;
-use crate::model::Log;
 use super::PersonLookup;
 
 /// The topic a chair's line introduces, if it names one: "Outreachy", "TOPKG!", "talex5, got some
@@ -267,41 +261,31 @@ pub(super) fn tidy_title(raw: &str) -> String {
     title
 }
 
-/// The word a section's first messages use most that the messages before it did not: its topic's name.
-pub(super) fn keyword_title(log: &Log, people: &PersonLookup, facts: &BoundaryFacts, start: usize, next_start: usize) -> Option<String> {
-    let body_of = |index: usize| log.body(&log.lines[facts.line(index)]);
-    // Per word: (weight, first candidate, offset there, as written there).
-    let mut counts: HashMap<u64, (i32, usize, usize, &str)> = HashMap::new();
-    for index in start..next_start.min(start + 12) {
-        for (offset, word, hash) in content_words(body_of(index)) {
-            let entry = counts.entry(hash).or_insert((0, index, offset, word));
-            entry.0 += 2;
-        }
-    }
-    for index in start.saturating_sub(30)..start {
-        for (_, _, hash) in content_words(body_of(index)) {
-            if let Some(entry) = counts.get_mut(&hash) {
-                entry.0 -= 1;
-            }
-        }
-    }
-    // A name ("Solo5", "jbuilder", "mirage-www") says more than a plain word ("work", "news"),
-    // and a person is no topic. The earliest of the best, so the choice never depends on the map's order.
-    let is_name_like = |word: &str| word.chars().skip(1).any(|c| c.is_uppercase() || c.is_ascii_digit() || c == '-' || c == '_' || c == '.') || word.starts_with(char::is_uppercase);
-    let (count, _, _, word) = counts
-        .into_values()
-        .filter(|(count, _, _, word)| *count >= 4 && !word.contains("http") && people.person_named(word).is_none())
-        .max_by_key(|(count, first, offset, word)| (*count + if is_name_like(word) { 4 } else { 0 }, std::cmp::Reverse((*first, *offset))))?;
-    let title = tidy_title(word);
-    (count >= 4 && !title.is_empty()).then_some(title)
-}
+/// Filler words a chair starts a move with: "ok, so, right, …". Sorted, for a binary search.
+const FILLERS: &[&str] = &[
+    "ah", "all", "allright", "alright", "and", "awesome", "cool", "everyone", "excellent", "fine", "folks", "good", "great", "hearing", "if", "k", "lovely", "nice", "not", "nothing", "now", "oh", "ok", "okay", "perfect", "right", "segue", "so", "super", "sure", "thank", "thanks", "then", "well", "yep", "yes", "you",
+];
 
-/// Whether a word of `title` (a content word: four letters or more, not a common one) comes
-/// back in the section's next dozen messages: a topic's name does ("Outreachy", then "both
-/// Outreachy interns…"), "Aha" or "apologies for the late reminder" do not.
-pub(super) fn recurs(log: &Log, facts: &BoundaryFacts, title: &str, start: usize, next_start: usize) -> bool {
-    let words: Vec<u64> = content_words(title).map(|(_, _, hash)| hash).collect();
-    (start + 1..next_start.min(start + 13)).any(|index| content_words(log.body(&log.lines[facts.line(index)])).any(|(_, _, hash)| words.contains(&hash)))
+/// Skips "hannes: ", "`avsm`, " and "ok, so " from `at`.
+pub(super) fn skip_addressees_and_fillers(body: &str, lower: &str, mut at: usize, people: &PersonLookup) -> usize {
+    for _ in 0..8 {
+        let rest = &lower[at..];
+        let word_len = rest.find(|c: char| c.is_whitespace()).unwrap_or(rest.len());
+        if word_len == 0 || word_len == rest.len() {
+            break;
+        }
+        let word = &rest[..word_len];
+        let bare = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'');
+        let is_filler = FILLERS.binary_search(&bare).is_ok() && (bare.len() > 1 || word.ends_with(','));
+        let is_addressee = (word.ends_with(':') || word.ends_with(',')) && people.person_named(&body[at..at + word_len]).is_some();
+        let is_punctuation = bare.is_empty();
+        if !(is_filler || is_addressee || is_punctuation) {
+            break;
+        }
+        at += word_len;
+        at += lower[at..].len() - lower[at..].trim_start().len();
+    }
+    at
 }
 
 /// Words a title may hold that name no topic: "first item", "moving on", "let's get started".

@@ -1,22 +1,17 @@
 //! The app's root component: the page around the open log, and opening another one.
 
-mod open_log;
 mod reading;
-mod state;
 
-pub use open_log::{OpenLog, Shared};
 use reading::use_reading;
-pub use state::{Action, Loading, ParseJob, Stage, State};
 
 use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::browser::OnOpen;
 use crate::model::Format;
+use crate::state::{Action, Loading, OpenLog, ParseJob, Shared, Stage, State};
 use crate::view::{Contents, EmbedBar, Legend, LogHeader, LogView, Minutes, Overview, SearchBar, SectionJump, ShareBar, ThreadBar, Toolbar};
-
-/// The callback every way of opening a log ends in: drop, picker and paste.
-pub type OnOpen = Callback<(String, Rc<[u8]>)>;
 
 #[derive(Properties, PartialEq, Default)]
 pub struct AppProps {
@@ -131,7 +126,7 @@ pub fn App(props: &AppProps) -> Html {
             if embedded {
                 <EmbedBar open={open.clone()} searching={search_open} onsearch={onsearch.clone()}>{section_jump.clone()}</EmbedBar>
             } else if !props.standalone {
-                <Toolbar onopen={onopen} kept={kept.name.clone().filter(|name| *name == state.open.file_name)} onforget={kept.forget.clone()}
+                <Toolbar onopen={onopen} kept={kept.name.clone().filter(|name| **name == *state.open.file_name)} onforget={kept.forget.clone()}
                     panel={panel} panel_open={*panel_open} onpanel={onpanel.clone()} onhelp={onhelp.reform(|_: ()| true)} />
             }
             if let Some(loading) = &state.loading {

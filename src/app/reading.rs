@@ -6,10 +6,10 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::{OpenLog, Shared};
 use crate::listing::{Listing, Rules};
 use crate::permalink::Anchor;
 use crate::search::Query;
+use crate::state::{OpenLog, Shared};
 
 /// What the reader has asked to see: the search and filters, condensed joins, and the list of
 /// rows that follows from them.

@@ -1,6 +1,38 @@
 //! The hooks that touch the browser, with the same names on both targets: the real ones in the
 //! browser, inert ones server-side (SSR renders, static export), so components call them plainly.
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::listing::Listing;
+use crate::permalink::Anchor;
+use crate::state::{Action, BlockHeights, OpenLog, Shared, State};
+
+/// The callback every way of opening a log ends in: drop, picker and paste.
+pub type OnOpen = Callback<(String, Rc<[u8]>)>;
+
+/// The state's reducer, run by yew's `use_reducer`.
+impl Reducible for State {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        self.apply(action)
+    }
+}
+
+/// What `browser::use_block_layout` needs from the virtual list.
+pub struct BlockLayout {
+    pub list: NodeRef,
+    pub spacer_heights: (f64, f64),
+    pub heights: Rc<RefCell<BlockHeights>>,
+    pub layout_version: UseStateHandle<u32>,
+    pub anchor: Option<Anchor>,
+    pub open: Shared<OpenLog>,
+    pub listing: Shared<Listing>,
+}
+
 #[cfg(not(target_arch = "wasm32"))]
 mod server;
 #[cfg(target_arch = "wasm32")]

@@ -2,9 +2,9 @@
 
 use yew::prelude::*;
 
-use crate::app::{OnOpen, OpenLog, ParseJob, Shared, State};
+use super::{BlockLayout, OnOpen};
+use crate::state::{OpenLog, ParseJob, Shared, State, Viewport};
 use crate::permalink::{Anchor, Link};
-use crate::view::{BlockLayout, Viewport};
 
 /// The performance timeline is the browser's.
 pub fn mark(_name: &str) {}

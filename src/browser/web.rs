@@ -9,7 +9,8 @@ use std::rc::Rc;
 
 use gloo::render::request_animation_frame;
 
-use crate::app::{Action, OnOpen, State};
+use super::OnOpen;
+use crate::state::{Action, State};
 use crate::permalink::{Anchor, Link};
 
 /// Marks a moment on the page's performance timeline (`scrollback:*`), for the benchmark.

@@ -12,7 +12,8 @@ use yew::prelude::*;
 
 use super::web::mark_first_rows;
 use crate::permalink::Anchor;
-use crate::view::{BlockLayout, Viewport, BLOCK_LINES};
+use super::BlockLayout;
+use crate::state::{Viewport, BLOCK_LINES};
 
 /// Where the list is on screen, updated at most once a frame as the page scrolls or resizes.
 #[hook]

@@ -9,7 +9,7 @@ use yew::prelude::*;
 
 use super::web::mark;
 use super::web_worker::{JsCodec, ParseWorker};
-use crate::app::{Action, OpenLog, ParseJob, Shared, State};
+use crate::state::{Action, OpenLog, ParseJob, Shared, State};
 use crate::transfer::{FromWorker, ParseReply, ParseRequest, ParsedLog, SharedBytes, ToWorker};
 
 /// The worker's entry script beside `index.html` (`worker-loader.js`): it loads the glue Trunk
@@ -191,7 +191,7 @@ async fn open_parsed(mut parsed: ParsedLog, job: &ParseJob) -> Result<Shared<Ope
     let detected_format = parsed.detected_format;
     let (log, roster) = timed("scrollback:read-table", || parsed.into_log(text))?;
     yield_to_page(big).await;
-    let name: AttrValue = match &job.snippet {
+    let name: Rc<str> = match &job.snippet {
         Some((title, _)) => title.clone(),
         None => job.file_name.clone().into(),
     };

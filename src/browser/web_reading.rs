@@ -6,7 +6,7 @@ use web_sys::Element;
 use yew::prelude::*;
 
 use super::web::query_param;
-use crate::app::{OpenLog, Shared};
+use crate::state::{OpenLog, Shared};
 use crate::permalink::Anchor;
 
 /// Keys for reading: `j`/`k` link the next or previous message, `n`/`N` the next or previous

@@ -6,7 +6,8 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::web::{mark, query_param};
-use crate::app::{Action, OnOpen, State};
+use super::OnOpen;
+use crate::state::{Action, State};
 
 /// `?src=URL` fetches the log from there (same origin or CORS), without credentials, showing
 /// progress; a refused address or a failed fetch is said on the page with its cause.
@@ -52,7 +53,7 @@ async fn fetch_log(src: &str, name: &str, dispatcher: &UseReducerDispatcher<Stat
     let Some(body) = response.body() else { return Ok(Rc::from(Vec::new())) };
     let reader: web_sys::ReadableStreamDefaultReader = body.get_reader().unchecked_into();
     let mut bytes = Vec::with_capacity(total.unwrap_or(0) as usize);
-    let report = |received: usize| dispatcher.dispatch(Action::Loading(crate::app::Loading { name: name.to_owned().into(), received: received as u64, total, stage: crate::app::Stage::Fetching }));
+    let report = |received: usize| dispatcher.dispatch(Action::Loading(crate::state::Loading { name: name.to_owned().into(), received: received as u64, total, stage: crate::state::Stage::Fetching }));
     report(0);
     // A render per 64 KB chunk would be thousands: report every megabyte.
     let mut reported = 0;

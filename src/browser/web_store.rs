@@ -154,7 +154,7 @@ pub struct KeptLog {
     /// The name of the kept file, when there is one.
     pub name: Option<yew::AttrValue>,
     /// Wraps the opener of drops, picks and pastes so that what they open is kept once it opened.
-    pub keeping: crate::app::OnOpen,
+    pub keeping: super::OnOpen,
     /// Forgets the kept log.
     pub forget: yew::Callback<()>,
 }
@@ -162,7 +162,7 @@ pub struct KeptLog {
 /// Keeps what the person opens and, when `restore` (no `?src=`, not embedded), reopens the kept
 /// log at start-up. `onforgotten` runs after a forget, to show something else.
 #[yew::hook]
-pub fn use_kept_log(open: crate::app::Shared<crate::app::OpenLog>, onopen: crate::app::OnOpen, restore: bool, onforgotten: yew::Callback<()>) -> KeptLog {
+pub fn use_kept_log(open: crate::state::Shared<crate::state::OpenLog>, onopen: super::OnOpen, restore: bool, onforgotten: yew::Callback<()>) -> KeptLog {
     use std::rc::Rc;
     use yew::prelude::*;
 

@@ -2,7 +2,8 @@
 //! nick, a line it did not know just after a message continues that message, and a Markdown
 //! heading starting a paragraph is a header.
 
-use super::{irc, Reading};
+use super::shapes::irc;
+use super::Reading;
 use crate::model::{Line, LineKind};
 
 /// Settles what `reading` says of `source`, given the lines read before it.

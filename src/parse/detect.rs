@@ -1,11 +1,8 @@
 //! Picks the parser that reads a sample of the file best, so nobody has to name the format.
 
-use super::lines::line_ranges;
+use super::lines::{line_ranges, samples};
 use super::{is_blank, reader_for, Context};
 use crate::model::Format;
-
-/// Lines read from each of the start, the middle and the end of the file.
-const SAMPLE_LINES: usize = 120;
 
 /// The format whose reader is most confident over samples from the start, middle and end.
 ///
@@ -64,7 +61,7 @@ fn structured_format(text: &str) -> Option<Format> {
     let lower = head.to_ascii_lowercase();
     let second_line = line_ranges(start).nth(1).map_or("", |range| &start[range]);
     if let Some(rest) = start.strip_prefix("b'").or_else(|| start.strip_prefix("b\"")) {
-        return super::time::year_month_day(rest.as_bytes()).map(|_| Format::BotbotRepr);
+        return super::shapes::time::year_month_day(rest.as_bytes()).map(|_| Format::BotbotRepr);
     }
     if start.starts_with('[') && start[1..].trim_start().starts_with('{') {
         return (head.contains("\"html\"") && head.contains("\"username\"")).then_some(Format::TopanswersJson);
@@ -73,7 +70,7 @@ fn structured_format(text: &str) -> Option<Format> {
         let is_event = second_line.starts_with('{') && second_line.contains("\"type\"") && second_line.contains("\"origin_server_ts\"");
         return is_event.then_some(Format::MatrixNdjson);
     }
-    if super::meetbot_minutes::looks_like_minutes(head) && (start.starts_with("==") || lower.contains("class=\"details\"")) {
+    if super::minutes::meetbot::looks_like_minutes(head) && (start.starts_with("==") || lower.contains("class=\"details\"")) {
         return Some(Format::MeetbotMinutes);
     }
     if start.starts_with("<?xml") && lower.contains("<chat") {
@@ -149,23 +146,3 @@ fn score(format: Format, samples: &[Vec<&str>]) -> Score {
     score
 }
 
-/// Up to [`SAMPLE_LINES`] lines from the start, the middle and the last tenth, without overlap.
-pub(crate) fn samples(text: &str) -> Vec<Vec<&str>> {
-    let take_from = |start: usize| -> Vec<&str> {
-        line_ranges(&text[start..]).take(SAMPLE_LINES).map(|range| &text[start + range.start..start + range.end]).collect()
-    };
-    // Where the sample ends in `text`: the byte after its last line's end.
-    let end_of = |sample: &[&str], start: usize| {
-        sample.last().map_or(start, |line| line.as_ptr() as usize - text.as_ptr() as usize + line.len())
-    };
-    // The start of the first whole line at or after `byte`.
-    // Byte-wise, since `byte` may fall inside a character.
-    let line_after = |byte: usize| memchr::memchr(b'\n', &text.as_bytes()[byte..]).map_or(text.len(), |newline| byte + newline + 1);
-
-    let head = take_from(0);
-    let middle_start = line_after(text.len() / 2).max(line_after(end_of(&head, 0)));
-    let middle = take_from(middle_start.min(text.len()));
-    let tail_start = line_after(text.len() - text.len() / 10).max(line_after(end_of(&middle, middle_start)));
-    let tail = take_from(tail_start.min(text.len()));
-    vec![head, middle, tail]
-}

@@ -51,6 +51,30 @@ pub fn count_file_lines(bytes: &[u8]) -> usize {
     newlines + usize::from(ends_open)
 }
 
+/// Lines read from each of the start, the middle and the end of the file.
+const SAMPLE_LINES: usize = 120;
+
+/// Up to [`SAMPLE_LINES`] lines from the start, the middle and the last tenth, without overlap.
+pub(crate) fn samples(text: &str) -> Vec<Vec<&str>> {
+    let take_from = |start: usize| -> Vec<&str> {
+        line_ranges(&text[start..]).take(SAMPLE_LINES).map(|range| &text[start + range.start..start + range.end]).collect()
+    };
+    // Where the sample ends in `text`: the byte after its last line's end.
+    let end_of = |sample: &[&str], start: usize| {
+        sample.last().map_or(start, |line| line.as_ptr() as usize - text.as_ptr() as usize + line.len())
+    };
+    // The start of the first whole line at or after `byte`.
+    // Byte-wise, since `byte` may fall inside a character.
+    let line_after = |byte: usize| memchr::memchr(b'\n', &text.as_bytes()[byte..]).map_or(text.len(), |newline| byte + newline + 1);
+
+    let head = take_from(0);
+    let middle_start = line_after(text.len() / 2).max(line_after(end_of(&head, 0)));
+    let middle = take_from(middle_start.min(text.len()));
+    let tail_start = line_after(text.len() - text.len() / 10).max(line_after(end_of(&middle, middle_start)));
+    let tail = take_from(tail_start.min(text.len()));
+    vec![head, middle, tail]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

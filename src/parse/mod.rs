@@ -1,39 +1,16 @@
 //! Parsing: bytes in, a [`Log`] out, one model line per source line. Parsing never fails.
 
-mod adium;
-mod botbot;
-mod bracket;
-mod bracket_iso;
-mod clock_irc;
+mod bots;
+mod clients;
 mod clock_jumps;
 mod continuation;
 pub mod decode;
 mod detect;
-mod dircproxy;
-mod eggdrop;
-mod gitter;
-mod hexchat;
-mod html_logs;
 mod infer;
-pub mod irc;
-mod irssi;
 pub mod lines;
-mod madoka;
-mod markup;
-mod matrix;
-mod meetbot_minutes;
-mod mirage;
-mod mirc;
-mod pidgin_text;
-mod pipe_aligned;
-mod plain_nick;
-mod supybot;
-mod topanswers;
-pub mod time;
-mod w3c_scribe;
-mod weechat;
-mod zig_records;
-mod znc;
+mod minutes;
+pub mod shapes;
+mod web;
 
 use std::ops::Range;
 use std::rc::Rc;
@@ -106,7 +83,7 @@ impl Parser {
     /// Detects the format unless `format` is given; dates come from `file_name` until a line gives one.
     pub fn new(text: Rc<str>, file_name: Option<&str>, format: Option<Format>) -> Parser {
         let format = format.unwrap_or_else(|| detect(&text));
-        let mut context = Context { date: file_name.and_then(time::date_in_file_name), ..Context::default() };
+        let mut context = Context { date: file_name.and_then(shapes::time::date_in_file_name), ..Context::default() };
         let mut reader = reader_for(format);
         // A file its reader cannot read line by line as it is (a minified export) is read laid
         // out, and says so.
@@ -172,8 +149,12 @@ impl Parser {
         context.meta.newest_first = !newest_first_blocks.is_empty();
         let mut explicit_replies = std::mem::take(&mut context.replies);
         explicit_replies.extend(
-            context.replies_by_id.iter().filter_map(|(reply, id)| Some((*reply, *context.ids.get(id)?))).filter(|(reply, parent)| reply != parent),
+            context.replies_by_id.iter().filter_map(|(reply, id)| Some((*reply, *context.ids.get(id)?))),
         );
+        // A reply answers an earlier message: one that points ahead (a reused event id) is no
+        // reply, unless the file runs newest first.
+        let newest_first = context.meta.newest_first;
+        explicit_replies.retain(|(reply, parent)| parent < reply || (newest_first && parent != reply));
         explicit_replies.sort_unstable();
         explicit_replies.dedup_by_key(|(reply, _)| *reply);
         let mut log = Log {
@@ -250,34 +231,34 @@ pub(crate) trait Reader {
 
 pub(crate) fn reader_for(format: Format) -> Box<dyn Reader> {
     match format {
-        Format::MirageMeeting => Box::new(mirage::MirageReader::default()),
-        Format::BracketIrc => Box::new(bracket::BracketReader),
-        Format::Irssi => Box::new(irssi::IrssiReader),
-        Format::Weechat => Box::new(weechat::WeechatReader),
-        Format::Hexchat => Box::new(hexchat::HexchatReader::default()),
-        Format::Znc => Box::new(znc::ZncReader),
-        Format::Eggdrop => Box::new(eggdrop::EggdropReader),
-        Format::Supybot => Box::new(supybot::SupybotReader),
-        Format::Dircproxy => Box::new(dircproxy::DircproxyReader),
-        Format::Mirc => Box::new(mirc::MircReader::default()),
-        Format::PidginText => Box::new(pidgin_text::PidginTextReader),
-        Format::PipeAligned => Box::new(pipe_aligned::PipeAlignedReader),
-        Format::BracketIso => Box::new(bracket_iso::BracketIsoReader),
-        Format::W3cScribe => Box::new(w3c_scribe::W3cScribeReader),
-        Format::Gitter => Box::new(gitter::GitterReader::default()),
-        Format::ZigRecords => Box::new(zig_records::ZigRecordsReader::default()),
-        Format::Madoka => Box::new(madoka::MadokaReader),
-        Format::ClockIrc => Box::new(clock_irc::ClockIrcReader),
-        Format::PlainNick => Box::new(plain_nick::PlainNickReader),
-        Format::MeetbotHtml => Box::new(html_logs::MeetbotHtmlReader),
-        Format::LogbotHtml => Box::new(html_logs::LogbotHtmlReader),
-        Format::IrcLogsHtml => Box::new(html_logs::IrcLogsHtmlReader::default()),
-        Format::PidginHtml => Box::new(html_logs::PidginHtmlReader),
-        Format::AdiumXml => Box::new(adium::AdiumReader::default()),
-        Format::MatrixNdjson => Box::new(matrix::MatrixReader::default()),
-        Format::TopanswersJson => Box::new(topanswers::TopanswersReader::default()),
-        Format::BotbotRepr => Box::new(botbot::BotbotReader),
-        Format::MeetbotMinutes => Box::new(meetbot_minutes::MeetbotMinutesReader::default()),
+        Format::MirageMeeting => Box::new(web::mirage::MirageReader::default()),
+        Format::BracketIrc => Box::new(clients::bracket::BracketReader),
+        Format::Irssi => Box::new(clients::irssi::IrssiReader),
+        Format::Weechat => Box::new(clients::weechat::WeechatReader),
+        Format::Hexchat => Box::new(clients::hexchat::HexchatReader::default()),
+        Format::Znc => Box::new(clients::znc::ZncReader),
+        Format::Eggdrop => Box::new(bots::eggdrop::EggdropReader),
+        Format::Supybot => Box::new(bots::supybot::SupybotReader),
+        Format::Dircproxy => Box::new(clients::dircproxy::DircproxyReader),
+        Format::Mirc => Box::new(clients::mirc::MircReader::default()),
+        Format::PidginText => Box::new(clients::pidgin_text::PidginTextReader),
+        Format::PipeAligned => Box::new(clients::pipe_aligned::PipeAlignedReader),
+        Format::BracketIso => Box::new(bots::bracket_iso::BracketIsoReader),
+        Format::W3cScribe => Box::new(bots::w3c_scribe::W3cScribeReader),
+        Format::Gitter => Box::new(web::gitter::GitterReader::default()),
+        Format::ZigRecords => Box::new(bots::zig_records::ZigRecordsReader::default()),
+        Format::Madoka => Box::new(clients::madoka::MadokaReader),
+        Format::ClockIrc => Box::new(clients::clock_irc::ClockIrcReader),
+        Format::PlainNick => Box::new(clients::plain_nick::PlainNickReader),
+        Format::MeetbotHtml => Box::new(web::html_logs::MeetbotHtmlReader),
+        Format::LogbotHtml => Box::new(web::html_logs::LogbotHtmlReader),
+        Format::IrcLogsHtml => Box::new(web::html_logs::IrcLogsHtmlReader::default()),
+        Format::PidginHtml => Box::new(web::html_logs::PidginHtmlReader),
+        Format::AdiumXml => Box::new(clients::adium::AdiumReader::default()),
+        Format::MatrixNdjson => Box::new(web::matrix::MatrixReader::default()),
+        Format::TopanswersJson => Box::new(web::topanswers::TopanswersReader::default()),
+        Format::BotbotRepr => Box::new(bots::botbot::BotbotReader),
+        Format::MeetbotMinutes => Box::new(minutes::meetbot::MeetbotMinutesReader::default()),
         Format::Inferred => Box::new(infer::InferredReader::default()),
         Format::PlainText => Box::new(PlainTextReader),
     }

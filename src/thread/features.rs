@@ -1,6 +1,7 @@
 //! The reply model's features: for one line, every candidate parent in the window before it
 //! (and "no parent", which starts a conversation) as a short list of binary feature ids.
 
+use super::feature_ids::*;
 use super::facts::{Facts, Naming, ANSWER, COMMAND, FIRST_OF_SPEAKER, GREETING, JOIN, NONE, QUESTION, SPOKEN, THANKS};
 
 /// How many lines back a parent may be: 98% of the benchmark's links are within 50 lines.
@@ -9,140 +10,6 @@ pub const WINDOW: usize = 60;
 /// Spoken lines this close are always candidates; further back, only lines of the same
 /// speaker or of someone they named or answered, which keeps the work per line small.
 const ALWAYS_SCORED: usize = 12;
-
-// Feature groups, each a range of ids laid end to end: a group's id plus a bucket.
-const SELF_BIAS: u16 = 0;
-const SELF_TARGET_FLAGS: u16 = SELF_BIAS + 1;
-const SELF_FIRST_LINE_OF_SPEAKER: u16 = SELF_TARGET_FLAGS + 6;
-const SELF_LINES_SINCE_OWN_LAST: u16 = SELF_FIRST_LINE_OF_SPEAKER + 1;
-const SELF_LINES_SINCE_JOIN: u16 = SELF_LINES_SINCE_OWN_LAST + 8;
-const SELF_GAP_SINCE_LAST_SPOKEN: u16 = SELF_LINES_SINCE_JOIN + 6;
-const SELF_WORDS: u16 = SELF_GAP_SINCE_LAST_SPOKEN + 8;
-const SELF_NAMED_IN_WINDOW: u16 = SELF_WORDS + 6;
-const SELF_PARTNER_IN_WINDOW: u16 = SELF_NAMED_IN_WINDOW + 3;
-const DISTANCE: u16 = SELF_PARTNER_IN_WINDOW + 2;
-const SPOKEN_DISTANCE: u16 = DISTANCE + 12;
-const GAP: u16 = SPOKEN_DISTANCE + 10;
-const SAME_SPEAKER_BY_RANK: u16 = GAP + 8;
-const SAME_SPEAKER_BY_DISTANCE: u16 = SAME_SPEAKER_BY_RANK + 4;
-const TARGET_NAMES_CANDIDATE_BY_RANK: u16 = SAME_SPEAKER_BY_DISTANCE + 4;
-const TARGET_NAMES_OTHER_BY_DISTANCE: u16 = TARGET_NAMES_CANDIDATE_BY_RANK + 12;
-const CANDIDATE_NAMES_TARGET_BY_RANK: u16 = TARGET_NAMES_OTHER_BY_DISTANCE + 4;
-const CANDIDATE_NAMES_OTHER: u16 = CANDIDATE_NAMES_TARGET_BY_RANK + 12;
-const PARTNER_BY_RANK: u16 = CANDIDATE_NAMES_OTHER + 4;
-const CANDIDATE_QUESTION_BY_DISTANCE: u16 = PARTNER_BY_RANK + 4;
-const QUESTION_ANSWER: u16 = CANDIDATE_QUESTION_BY_DISTANCE + 4;
-const TARGET_ANSWER_BY_DISTANCE: u16 = QUESTION_ANSWER + 4;
-const TARGET_QUESTION_BY_DISTANCE: u16 = TARGET_ANSWER_BY_DISTANCE + 4;
-const OVERLAP: u16 = TARGET_QUESTION_BY_DISTANCE + 4;
-const OVERLAP_SAME_SPEAKER: u16 = OVERLAP + 5;
-const CANDIDATE_FLAGS: u16 = OVERLAP_SAME_SPEAKER + 5;
-const TARGET_GREETING_BY_DISTANCE: u16 = CANDIDATE_FLAGS + 4;
-const CANDIDATE_WORDS: u16 = TARGET_GREETING_BY_DISTANCE + 4;
-const CANDIDATE_FIRST_OF_SPEAKER: u16 = CANDIDATE_WORDS + 6;
-const RANK: u16 = CANDIDATE_FIRST_OF_SPEAKER + 1;
-const RANK_UNNAMED_TARGET: u16 = RANK + 4;
-const CANDIDATE_JOINED_RECENTLY: u16 = RANK_UNNAMED_TARGET + 4;
-const TARGET_FIRST_LINE_BY_DISTANCE: u16 = CANDIDATE_JOINED_RECENTLY + 4;
-const BOTH_UNNAMED_BY_DISTANCE: u16 = TARGET_FIRST_LINE_BY_DISTANCE + 4;
-const CANDIDATE_SPEAKER_SPOKE_SINCE: u16 = BOTH_UNNAMED_BY_DISTANCE + 4;
-const RANK_BY_DISTANCE: u16 = CANDIDATE_SPEAKER_SPOKE_SINCE + 2;
-const SAME_SPEAKER_BY_GAP: u16 = RANK_BY_DISTANCE + 16;
-const PARTNER_BY_DISTANCE: u16 = SAME_SPEAKER_BY_GAP + 8;
-const CANDIDATE_NAMES_TARGET_BY_DISTANCE: u16 = PARTNER_BY_DISTANCE + 4;
-const TARGET_NAMES_CANDIDATE_BY_DISTANCE: u16 = CANDIDATE_NAMES_TARGET_BY_DISTANCE + 4;
-const CANDIDATE_ANSWERED_TARGET_BY_RANK: u16 = TARGET_NAMES_CANDIDATE_BY_DISTANCE + 4;
-const IMPLICIT_PARTNER_BY_RANK: u16 = CANDIDATE_ANSWERED_TARGET_BY_RANK + 4;
-const CANDIDATE_REPLIES: u16 = IMPLICIT_PARTNER_BY_RANK + 4;
-const CANDIDATE_ANSWERED_TARGET_BY_DISTANCE: u16 = CANDIDATE_REPLIES + 3;
-const CANDIDATE_COMMAND_BY_DISTANCE: u16 = CANDIDATE_ANSWERED_TARGET_BY_DISTANCE + 4;
-const TARGET_NAMES_CANDIDATE_WHO_NAMES: u16 = CANDIDATE_COMMAND_BY_DISTANCE + 4;
-const SAME_PARENT_AS_OWN_LAST: u16 = TARGET_NAMES_CANDIDATE_WHO_NAMES + 3;
-const SELF_COMMAND: u16 = SAME_PARENT_AS_OWN_LAST + 2;
-const SELF_OWN_LAST_STARTED: u16 = SELF_COMMAND + 1;
-const COMMAND_NAMES_WHOM_TARGET_NAMES: u16 = SELF_OWN_LAST_STARTED + 1;
-const LONG_OVERLAP: u16 = COMMAND_NAMES_WHOM_TARGET_NAMES + 1;
-const OVERLAP_NAMED: u16 = LONG_OVERLAP + 4;
-const N_BASE_FEATURES: u16 = OVERLAP_NAMED + 5;
-/// Every candidate's features again, once per relation between the two speakers (same person,
-/// the line names the candidate's speaker, the candidate names the line's, neither), so the
-/// model can weigh distance, time and words differently in each case.
-#[cfg_attr(target_arch = "wasm32", allow(dead_code))] // Training (native only) sizes its weights by it.
-const N_RELATIONS: u16 = 4;
-/// The number of feature ids, and of weights.
-#[cfg_attr(target_arch = "wasm32", allow(dead_code))]
-pub const N_FEATURES: usize = (N_BASE_FEATURES * (1 + N_RELATIONS)) as usize;
-
-fn line_bucket(distance: usize) -> u16 {
-    match distance {
-        0..=1 => 0,
-        2 => 1,
-        3 => 2,
-        4 => 3,
-        5..=6 => 4,
-        7..=9 => 5,
-        10..=14 => 6,
-        15..=20 => 7,
-        21..=30 => 8,
-        31..=40 => 9,
-        41..=50 => 10,
-        _ => 11,
-    }
-}
-
-/// Like [`line_bucket`], with everything past 30 spoken lines in one bucket.
-fn spoken_bucket(distance: usize) -> u16 {
-    line_bucket(distance).min(9)
-}
-
-/// 1, 2–3, 4–10, more spoken lines back.
-fn coarse(spoken_distance: usize) -> u16 {
-    match spoken_distance {
-        0..=1 => 0,
-        2..=3 => 1,
-        4..=10 => 2,
-        _ => 3,
-    }
-}
-
-/// Seconds → 0, 1, 2, 3–5, 6–10, 11–30, 31+ minutes, or unknown.
-fn gap_bucket(earlier: u32, later: u32) -> u16 {
-    if earlier == NONE || later == NONE {
-        return 7;
-    }
-    match later.saturating_sub(earlier) / 60 {
-        0 => 0,
-        1 => 1,
-        2 => 2,
-        3..=5 => 3,
-        6..=10 => 4,
-        11..=30 => 5,
-        _ => 6,
-    }
-}
-
-fn words_bucket(n_words: u16) -> u16 {
-    match n_words {
-        0..=1 => 0,
-        2..=3 => 1,
-        4..=6 => 2,
-        7..=12 => 3,
-        13..=25 => 4,
-        _ => 5,
-    }
-}
-
-fn rank_bucket(rank: u16) -> u16 {
-    rank.clamp(1, 4) - 1
-}
-
-fn naming_index(how: Naming) -> u16 {
-    match how {
-        Naming::Address => 0,
-        Naming::Pointed => 1,
-        Naming::Mention => 2,
-    }
-}
 
 /// The candidates of one line: `lines[k]` (`NONE` for "no parent", always last) has the
 /// features `features[starts[k]..starts[k + 1]]`.

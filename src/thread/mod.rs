@@ -17,6 +17,7 @@
 //! ```
 
 mod facts;
+mod feature_ids;
 mod features;
 mod people;
 #[cfg(not(target_arch = "wasm32"))]
@@ -310,6 +311,6 @@ mod tests {
     /// of features; this says when they must be regenerated.
     #[test]
     fn the_weights_match_the_features() {
-        assert_eq!(super::weights::WEIGHTS.len(), super::features::N_FEATURES, "run scripts/train-threads.sh");
+        assert_eq!(super::weights::WEIGHTS.len(), super::feature_ids::N_FEATURES, "run scripts/train-threads.sh");
     }
 }

@@ -5,7 +5,8 @@
 
 use super::benchmark::Annotated;
 use super::facts::{gather, NONE, SPOKEN};
-use super::features::{Candidates, Scan, N_FEATURES};
+use super::feature_ids::N_FEATURES;
+use super::features::{Candidates, Scan};
 
 /// How the model is fitted; [`Settings::default`] made the committed weights.
 #[derive(Debug, Clone, Copy)]

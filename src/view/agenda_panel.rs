@@ -7,7 +7,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::agenda::ItemKind;
-use crate::app::{OpenLog, Shared};
+use crate::state::{OpenLog, Shared};
 
 /// Sections listed in the contents at once, around the current one: a year of a channel can
 /// have thousands, and the page keeps to a small DOM.

@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use crate::app::{OpenLog, Shared};
+use crate::state::{OpenLog, Shared};
 
 #[derive(Properties, PartialEq)]
 pub struct EmbedBarProps {

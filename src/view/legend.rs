@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use crate::app::{OpenLog, Shared};
+use crate::state::{OpenLog, Shared};
 
 /// Shown before "show all": a busy channel has hundreds of speakers, and the DOM budget is small.
 const SHOWN_AT_FIRST: usize = 40;

@@ -5,7 +5,7 @@
 use yew::prelude::*;
 
 use crate::activity::{Activity, TOP_SPEAKERS};
-use crate::app::{OpenLog, Shared};
+use crate::state::{OpenLog, Shared};
 use crate::permalink::Anchor;
 
 /// The timeline's height in SVG units; its width is one unit per bucket.

@@ -5,7 +5,7 @@
 use yew::prelude::*;
 
 use super::Row;
-use crate::app::{OpenLog, Shared};
+use crate::state::{OpenLog, Shared};
 
 #[derive(Properties, PartialEq)]
 pub struct PageHeaderRowProps {

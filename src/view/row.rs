@@ -2,10 +2,11 @@
 
 use yew::prelude::*;
 
-use crate::app::{OpenLog, Shared};
-use crate::mirc;
+use crate::state::{OpenLog, Shared};
+use crate::format_codes;
 use crate::model::{Line, LineKind};
 use crate::search;
+use crate::state::LONGEST_SHOWN_LINE;
 use crate::text::{self, Piece};
 
 #[derive(Properties, PartialEq)]
@@ -64,10 +65,10 @@ pub fn Row(props: &RowProps) -> Html {
 /// Text with its mIRC formatting as styled spans, safe links and coloured mentions. Everything
 /// from the log becomes text nodes; only `text::pieces`' vetted hrefs become attributes.
 fn formatted(open: &OpenLog, text: &str, mentions: bool, highlight: &str) -> Html {
-    if !mirc::has_codes(text) {
+    if !format_codes::has_codes(text) {
         return linked(open, text, mentions, highlight);
     }
-    mirc::styled_runs(text)
+    format_codes::styled_runs(text)
         .into_iter()
         .map(|run| html! { <span class={classes!(run.style.classes())}>{linked(open, &text[run.range], mentions, highlight)}</span> })
         .collect()
@@ -142,10 +143,6 @@ fn time(line: &Line) -> Html {
         None => html! { <span class="time" /> },
     }
 }
-
-/// Lines longer than this show their start and a note: laying out megabytes of one text node
-/// would freeze the page. The whole line stays in the log (copy, export, JSON).
-pub const LONGEST_SHOWN_LINE: usize = 20_000;
 
 fn content(open: &OpenLog, line: &Line, highlight: &str) -> Html {
     let log = &open.log;

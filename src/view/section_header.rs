@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use crate::app::{OpenLog, Shared};
+use crate::state::{OpenLog, Shared};
 
 /// People shown as chips; the rest are counted.
 const CHIPS: usize = 6;

@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use crate::app::{OpenLog, Shared};
+use crate::state::{OpenLog, Shared};
 use crate::permalink::Anchor;
 
 /// Sections offered in the menu at once, around the current one (a year of a channel has thousands).

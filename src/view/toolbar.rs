@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use crate::app::OnOpen;
+use crate::browser::OnOpen;
 
 #[derive(Properties, PartialEq)]
 pub struct ToolbarProps {

@@ -5,8 +5,8 @@ use std::ops::Range;
 
 use chrono::{NaiveDate, NaiveTime};
 
-use super::super::irc::{skip_spaces, word_at};
-use super::super::time;
+use super::super::shapes::irc::{skip_spaces, word_at};
+use super::super::shapes::time;
 use super::speaker::is_event_marker;
 
 /// What one field of the line's prefix holds.

@@ -18,7 +18,7 @@ use std::ops::Range;
 
 use chrono::{NaiveDate, NaiveTime};
 
-use super::irc::{self, skip_spaces, word_at};
+use super::shapes::irc::{self, skip_spaces, word_at};
 use super::{is_blank, Context, Reader, Reading};
 use crate::model::{LineKind, SystemEvent};
 use fields::{date_in_words, is_weekday, month_in, scan_column, written_out_date, Field, FieldValue};
@@ -272,7 +272,7 @@ pub(crate) struct InferredReader {
 
 impl Reader for InferredReader {
     fn prepare(&mut self, text: &str, context: &mut Context) {
-        let samples = super::detect::samples(text);
+        let samples = super::lines::samples(text);
         let lines: Vec<&str> = samples.into_iter().flatten().collect();
         self.template = Template::learn(&lines, text);
         context.meta.line_shape = self.template.as_ref().map(|template| template.description().to_owned());

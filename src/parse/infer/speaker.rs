@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use super::super::irc::{self, after_spaces, skip_spaces, strip_mode_prefix, without_user_and_host, word_at};
+use super::super::shapes::irc::{self, after_spaces, skip_spaces, strip_mode_prefix, without_user_and_host, word_at};
 use crate::model::{LineKind, SystemEvent};
 
 /// The longest nick a speaker shape accepts, in bytes.

@@ -1,0 +1,310 @@
+//! What crosses the parse worker's boundary, in plain Rust: the request (the file's bytes), the
+//! replies (progress, then the parsed log in a compact form, or why the file is no log), and
+//! which files are worth a worker at all. The browser glue only moves these messages.
+
+mod encoding;
+#[cfg(test)]
+mod tests;
+
+use std::borrow::Cow;
+use std::rc::Rc;
+
+use serde::{Deserialize, Serialize};
+
+use crate::input::prepare;
+use crate::model::{Diagnostic, Format, Log, Shown};
+use crate::parse::{decode, detect, Parser};
+use crate::speakers::Roster;
+pub use encoding::{decode_lines, encode_lines, Bytes, SharedBytes, WireMeta, LINE_RECORD_BYTES};
+
+/// The main thread to its one worker, which lives as long as the page: every log is parsed
+/// there, so the main app carries no reader, thread model or agenda finder.
+#[derive(Debug, Serialize, Deserialize)]
+pub enum ToWorker {
+    /// Parse this file, dropping any job still running: the newest file wins.
+    Parse(ParseRequest),
+    /// Stop job `job`, if it is still the one running.
+    Cancel { job: u32 },
+}
+
+/// Parse this file.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct ParseRequest {
+    /// Chosen by the page; every reply names it, so a late reply to an old job is ignored.
+    pub job: u32,
+    pub file_name: String,
+    /// The format forced by `?format=`; `None` detects one.
+    pub format: Option<Format>,
+    /// The file as dropped; the main thread keeps it, the worker gets a copy.
+    pub bytes: SharedBytes,
+    /// Diagnostics of an earlier decoding, for a re-read of text already decoded once.
+    pub notes: Vec<Diagnostic>,
+}
+
+/// The worker to the main thread, about job `job`.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct FromWorker {
+    pub job: u32,
+    pub reply: ParseReply,
+}
+
+/// Progress as the parse goes, then one `Parsed` and one `Analysed`, or one `Refused`.
+#[derive(Debug, Serialize, Deserialize)]
+pub enum ParseReply {
+    /// Bytes of text read so far, out of all.
+    Progress { read: u64, total: u64 },
+    Parsed(Box<ParsedLog>),
+    /// Then, after the rows are on the page: the threads and agenda, found in the worker.
+    Analysed(Box<Analyses>),
+    /// Instead of `Parsed`: the file was MeetBot's minutes of the log the page has open.
+    MinutesOfOpenLog(Box<MinutesOfOpenLog>),
+    /// Why the file is not opened (empty, binary, a broken gzip), in words for the page.
+    Refused(String),
+}
+
+/// A parsed log without its text, which the main thread already has. Whatever else is computed
+/// when a log opens (thread or agenda analysis) belongs here too, as compact fields, so that it
+/// is computed in the worker.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct ParsedLog {
+    pub format: Format,
+    /// What detection chose; differs from `format` when one was forced.
+    pub detected_format: Format,
+    pub meta: WireMeta,
+    pub diagnostics: Vec<Diagnostic>,
+    /// The lines, [`LINE_RECORD_BYTES`] each: see [`encode_lines`].
+    pub lines: Bytes,
+    /// What structured exports show in place of the source's text, and which line shows which.
+    pub shown: Vec<Shown>,
+    pub line_shown: Vec<(u32, u32)>,
+    /// The replies an export states, its own line ids, and a newest-first file's blocks.
+    pub explicit_replies: Vec<(u32, u32)>,
+    pub aliases: Vec<(Box<str>, u32)>,
+    pub newest_first_blocks: Vec<u32>,
+    /// Who spoke, found here so the page never walks a big log's lines for it.
+    pub roster: Roster,
+    /// The decoded text, only when it is not the request's bytes as they were: another
+    /// encoding, a byte-order mark, gzip.
+    pub text: Option<String>,
+    /// For the benchmark: milliseconds the worker spent preparing, decoding and parsing, and
+    /// its wasm memory then.
+    pub parse_ms: f64,
+    /// Of that, the milliseconds spent reading lines (the parse proper).
+    pub read_ms: f64,
+    /// Of that, the milliseconds spent building this reply (line table, roster): the rest is
+    /// what a native `parse` does (unpack, check, decode, detect, read).
+    pub reply_ms: f64,
+    pub memory_bytes: u64,
+}
+
+impl ParsedLog {
+    /// The log's text: `bytes`, shared without a copy once checked to be UTF-8, unless the
+    /// worker sent the decoded text.
+    pub fn take_text(&mut self, bytes: Rc<[u8]>) -> Result<Rc<str>, String> {
+        match self.text.take() {
+            Some(text) => Ok(Rc::from(text)),
+            None => decode::shared_plain_utf8(bytes).map_err(|_| "the parse worker did not send the decoded text".to_owned()),
+        }
+    }
+
+    /// The log again, over `text` (from [`ParsedLog::take_text`]), and its roster. A malformed
+    /// reply is an error, never a panic.
+    pub fn into_log(self, text: Rc<str>) -> Result<(Log, Roster), String> {
+        let mut lines = decode_lines(&self.lines.0, &text)?;
+        for &(line, shown) in &self.line_shown {
+            let fits = (line as usize) < lines.len() && (shown as usize) < self.shown.len();
+            if !fits {
+                return Err("the parse worker sent a broken table of shown text".to_owned());
+            }
+            lines[line as usize].shown = crate::model::ShownIndex::new(shown as usize);
+        }
+        let n_lines = lines.len() as u32;
+        let in_log = |line: &u32| *line < n_lines;
+        if !self.explicit_replies.iter().all(|(reply, parent)| in_log(reply) && in_log(parent)) || !self.aliases.iter().all(|(_, line)| in_log(line)) || !self.newest_first_blocks.iter().all(in_log) {
+            return Err("the parse worker sent lines that are not in the log".to_owned());
+        }
+        if !self.roster.is_whole() {
+            return Err("the parse worker sent a broken roster".to_owned());
+        }
+        let log = Log {
+            text,
+            format: self.format,
+            meta: self.meta.into_meta(),
+            lines,
+            diagnostics: self.diagnostics,
+            shown: self.shown,
+            explicit_replies: self.explicit_replies,
+            aliases: self.aliases,
+            newest_first_blocks: self.newest_first_blocks,
+        };
+        Ok((log, self.roster))
+    }
+}
+
+/// The analyses of a parsed log, done in the worker so the page never runs them over a big log:
+/// the threads as `Threads::to_bytes`, the agenda as it is (a few entries per section).
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct Analyses {
+    pub threads: Bytes,
+    pub agenda: crate::agenda::Agenda,
+    /// Where the agenda came from MeetBot's minutes, opened just before this log.
+    pub minutes: Option<MinutesNote>,
+    /// For the benchmark: milliseconds the worker spent on each.
+    pub threads_ms: f64,
+    pub agenda_ms: f64,
+}
+
+/// Which minutes gave a log its agenda, and how much of them the log has.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MinutesNote {
+    pub file_name: String,
+    /// Topics, items, start and end found on the log's lines.
+    pub placed: u32,
+    /// What the log does not have, as the minutes wrote it.
+    pub unplaced: Vec<String>,
+}
+
+/// The worker's answer to minutes of the log the page has open: their agenda over that log,
+/// which the page keeps showing.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct MinutesOfOpenLog {
+    pub agenda: crate::agenda::Agenda,
+    pub note: MinutesNote,
+    /// The open log as the worker has it (text bytes, lines), for the page to check it is the same.
+    pub log_text_bytes: u64,
+    pub log_lines: u32,
+}
+
+/// A log the worker read before, kept to lay minutes over it (or it over its minutes).
+pub struct PreviousLog {
+    pub file_name: String,
+    pub log: Log,
+}
+
+impl PreviousLog {
+    /// `minutes` (just parsed) laid over this log, when they are its minutes.
+    pub fn minutes_of_it(&self, minutes_name: &str, minutes: &Log) -> Option<MinutesOfOpenLog> {
+        let linked = crate::agenda::link_minutes(minutes, &self.log)?;
+        Some(MinutesOfOpenLog {
+            note: MinutesNote { file_name: minutes_name.to_owned(), placed: linked.placed as u32, unplaced: linked.unplaced },
+            agenda: linked.agenda,
+            log_text_bytes: self.log.text.len() as u64,
+            log_lines: self.log.lines.len() as u32,
+        })
+    }
+
+    /// `analyses` of a newly parsed `log`, with this log's agenda when this log is its minutes.
+    pub fn lay_over(&self, log: &Log, analyses: &mut Analyses) {
+        if let Some(linked) = crate::agenda::link_minutes(&self.log, log) {
+            analyses.minutes = Some(MinutesNote { file_name: self.file_name.clone(), placed: linked.placed as u32, unplaced: linked.unplaced });
+            analyses.agenda = linked.agenda;
+        }
+    }
+}
+
+impl MinutesOfOpenLog {
+    /// The agenda, checked against the page's open log: the same log, and every line in it.
+    pub fn checked(self, log: &Log) -> Result<(crate::agenda::Agenda, MinutesNote), String> {
+        let same_log = self.log_text_bytes == log.text.len() as u64 && self.log_lines as usize == log.lines.len();
+        if !same_log {
+            return Err("these minutes were laid over another log than the one shown".to_owned());
+        }
+        if !self.agenda.fits(log.lines.len()) {
+            return Err("the parse worker sent an agenda that does not fit the log".to_owned());
+        }
+        Ok((self.agenda, self.note))
+    }
+}
+
+impl Analyses {
+    /// Finds the threads and the agenda of `log`, timing them with `now_ms`.
+    pub fn of(log: &Log, now_ms: &dyn Fn() -> f64) -> Analyses {
+        let started = now_ms();
+        let threads = Bytes(crate::thread::analyse(log).to_bytes());
+        let threads_done = now_ms();
+        let agenda = crate::agenda::analyse(log);
+        Analyses { threads, agenda, minutes: None, threads_ms: threads_done - started, agenda_ms: now_ms() - threads_done }
+    }
+
+    /// The threads and agenda back, checked against a log of `n_lines` lines: a malformed reply
+    /// is an error, never a panic.
+    pub fn checked(self, n_lines: usize) -> Result<(crate::thread::Threads, crate::agenda::Agenda, Option<MinutesNote>), String> {
+        let threads = crate::thread::Threads::from_bytes(&self.threads.0, n_lines).ok_or("the parse worker sent broken threads")?;
+        if !self.agenda.fits(n_lines) {
+            return Err("the parse worker sent an agenda that does not fit the log".to_owned());
+        }
+        Ok((threads, self.agenda, self.minutes))
+    }
+}
+
+
+/// A parse in the worker, from the request to the reply, a slice at a time.
+pub struct WorkerParse {
+    parser: Parser,
+    decoding: Vec<Diagnostic>,
+    detected_format: Format,
+    /// The request's own bytes as text, when that is what is parsed: then the page has it.
+    request_text: Option<Rc<str>>,
+}
+
+impl WorkerParse {
+    /// Unpacks, checks and decodes the request's bytes, and detects the format.
+    pub fn begin(request: ParseRequest) -> Result<WorkerParse, String> {
+        let refused = |problem: crate::input::InputProblem| format!("{}: {problem}", request.file_name);
+        let unpacked = match prepare(&request.bytes.0).map_err(refused)? {
+            Cow::Borrowed(_) => None,
+            Cow::Owned(unpacked) => Some(unpacked),
+        };
+        let (bytes, text_is_request) = match unpacked {
+            Some(unpacked) => (Rc::from(unpacked), false),
+            None => (request.bytes.0, true),
+        };
+        let address = Rc::as_ptr(&bytes) as *const u8;
+        let mut decoded = decode::decode_shared(bytes);
+        decoded.diagnostics.extend(request.notes);
+        // Plain UTF-8 keeps the allocation; anything decoded is new text the main thread lacks.
+        let request_text = (text_is_request && decoded.text.as_ptr() == address).then(|| Rc::clone(&decoded.text));
+        let detected_format = detect(&decoded.text);
+        let parser = Parser::new(decoded.text, Some(&request.file_name), Some(request.format.unwrap_or(detected_format)));
+        Ok(WorkerParse { parser, decoding: decoded.diagnostics, detected_format, request_text })
+    }
+
+    /// Reads about `budget` more bytes; true once the whole text is read.
+    pub fn read(&mut self, budget: usize) -> bool {
+        self.parser.read(budget)
+    }
+
+    pub fn progress(&self) -> ParseReply {
+        let (read, total) = self.parser.progress();
+        ParseReply::Progress { read: read as u64, total: total as u64 }
+    }
+
+    /// The reply for the page, and the log, which the worker keeps to analyse next. `now_ms`
+    /// times the reply's building (table, roster), which a native parse does not do.
+    pub fn finish(self, now_ms: &dyn Fn() -> f64) -> (ParsedLog, Log) {
+        let log = self.parser.finish(self.decoding);
+        let reply_started = now_ms();
+        let line_shown = log.lines.iter().enumerate().filter_map(|(index, line)| line.shown.map(|shown| (index as u32, shown.index() as u32))).collect();
+        let parsed = ParsedLog {
+            shown: log.shown.clone(),
+            line_shown,
+            explicit_replies: log.explicit_replies.clone(),
+            aliases: log.aliases.clone(),
+            newest_first_blocks: log.newest_first_blocks.clone(),
+            roster: Roster::new(&log),
+            format: log.format,
+            detected_format: self.detected_format,
+            lines: Bytes(encode_lines(&log.lines)),
+            // A reader may read other text than the request's (a minified export laid out).
+            text: (!self.request_text.is_some_and(|request| Rc::ptr_eq(&request, &log.text))).then(|| log.text.to_string()),
+            meta: WireMeta::new(log.meta.clone()),
+            diagnostics: log.diagnostics.clone(),
+            parse_ms: 0.0,
+            read_ms: 0.0,
+            reply_ms: 0.0,
+            memory_bytes: 0,
+        };
+        (ParsedLog { reply_ms: now_ms() - reply_started, ..parsed }, log)
+    }
+}
+
