@@ -16,9 +16,9 @@
 //! assert_eq!(threads.thread_of(0), threads.thread_of(1));
 //! ```
 
+mod candidates;
 mod facts;
-mod feature_ids;
-mod features;
+mod feature;
 mod people;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod benchmark;
@@ -29,8 +29,8 @@ mod weights;
 use crate::model::{LineKind, Log};
 use facts::{gather, Naming, NONE, SPOKEN};
 #[cfg(not(target_arch = "wasm32"))]
-use features::Candidates;
-use features::{relation_offset, Scan, Sink, WINDOW};
+use candidates::Candidates;
+use candidates::{relation_offset, Scan, Sink, WINDOW};
 
 /// The reply links and threads of a log: a few `u32`s per line, whatever its length.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -311,6 +311,6 @@ mod tests {
     /// of features; this says when they must be regenerated.
     #[test]
     fn the_weights_match_the_features() {
-        assert_eq!(super::weights::WEIGHTS.len(), super::feature_ids::N_FEATURES, "run scripts/train-threads.sh");
+        assert_eq!(super::weights::WEIGHTS.len(), super::feature::N_FEATURES, "run scripts/train-threads.sh");
     }
 }

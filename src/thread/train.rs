@@ -5,8 +5,8 @@
 
 use super::benchmark::Annotated;
 use super::facts::{gather, NONE, SPOKEN};
-use super::feature_ids::N_FEATURES;
-use super::features::{Candidates, Scan};
+use super::feature::N_FEATURES;
+use super::candidates::{Candidates, Scan};
 
 /// How the model is fitted; [`Settings::default`] made the committed weights.
 #[derive(Debug, Clone, Copy)]

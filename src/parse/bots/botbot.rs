@@ -2,10 +2,10 @@
 //! `'` after the last, and each line `YYYY-MM-DDTHH:MM:SS <nick> text` or `… * nick joined the
 //! channel`, with `\'`, `\\` and `\xNN` escapes undone for what is shown.
 
-use crate::parse::shapes::irc::{system_event, utterance};
-use crate::parse::shapes::html::{iso_moment, place};
-use crate::parse::{is_blank, Context, Reader, Reading};
 use crate::model::{LineKind, SystemEvent};
+use crate::parse::shapes::html::{iso_moment, place};
+use crate::parse::shapes::irc::{system_event, utterance};
+use crate::parse::{is_blank, Context, Reader, Reading};
 
 #[derive(Debug, Default)]
 pub struct BotbotReader;

@@ -4,11 +4,11 @@
 
 use std::ops::Range;
 
+use crate::model::{LineKind, SystemEvent};
 use crate::parse::shapes::bracketed::{bracketed_clock, irc_reading};
 use crate::parse::shapes::irc::{after_spaces, word_at};
 use crate::parse::shapes::time::weekday_month_day_year;
 use crate::parse::{is_blank, Context, Reader, Reading};
-use crate::model::{LineKind, SystemEvent};
 
 #[derive(Debug, Default)]
 pub struct EggdropReader;

@@ -9,10 +9,10 @@ use std::ops::Range;
 
 use chrono::{NaiveDate, NaiveTime};
 
+use crate::model::LineKind;
 use crate::parse::shapes::irc::{after_spaces, skip_spaces, system_event, utterance, word_at};
 use crate::parse::shapes::time::{clock, year_month_day};
 use crate::parse::{is_blank, Context, Reader, Reading};
-use crate::model::LineKind;
 
 #[derive(Debug, Default)]
 pub struct W3cScribeReader;

@@ -9,8 +9,8 @@
 
 use chrono::{DateTime, NaiveDateTime};
 
-use crate::parse::{is_blank, Context, Reader, Reading};
 use crate::model::LineKind;
+use crate::parse::{is_blank, Context, Reader, Reading};
 
 #[derive(Debug, Default)]
 pub struct ZigRecordsReader {

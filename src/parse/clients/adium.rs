@@ -5,9 +5,9 @@
 
 use quick_xml::events::{BytesStart, Event};
 
+use crate::model::{LineKind, SystemEvent};
 use crate::parse::shapes::html::{html_text, iso_moment, place};
 use crate::parse::{is_blank, Context, Reader, Reading};
-use crate::model::{LineKind, SystemEvent};
 
 #[derive(Debug, Default)]
 pub struct AdiumReader {

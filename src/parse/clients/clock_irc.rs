@@ -1,11 +1,11 @@
 //! Timestamped IRC logs with no brackets: `HH:MM:SS <nick> text` (one or two spaces), as MeetBot's
 //! `.log.txt` and many bots write, with ` * nick action`, XChat's `-*- nick action` and `-=-` events.
 
+use crate::model::{LineKind, SystemEvent};
 use crate::parse::shapes::bracketed::{irc_reading, star_events_as_system};
 use crate::parse::shapes::irc::{after_spaces, skip_spaces, system_event, word_at};
 use crate::parse::shapes::time::clock;
 use crate::parse::{is_blank, Context, Reader, Reading};
-use crate::model::{LineKind, SystemEvent};
 
 #[derive(Debug, Default)]
 pub struct ClockIrcReader;

@@ -6,10 +6,10 @@ use std::ops::Range;
 
 use chrono::{Datelike, NaiveDate, NaiveTime};
 
+use crate::model::{LineKind, SystemEvent};
 use crate::parse::shapes::irc::{after_spaces, skip_spaces, word_at};
 use crate::parse::shapes::time::{clock, month_number};
 use crate::parse::{is_blank, Context, Reader, Reading};
-use crate::model::{LineKind, SystemEvent};
 
 #[derive(Debug, Default)]
 pub struct DircproxyReader;

@@ -6,11 +6,10 @@ use std::ops::Range;
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::parse::shapes::irc::{skip_spaces, word_at};
-use crate::parse::shapes::time::{header_date, month_in_locale};
-use crate::parse::shapes::time::clock;
-use crate::parse::{is_blank, Context, Reader, Reading};
 use crate::model::{LineKind, SystemEvent};
+use crate::parse::shapes::irc::{skip_spaces, word_at};
+use crate::parse::shapes::time::{clock, header_date, month_in_locale};
+use crate::parse::{is_blank, Context, Reader, Reading};
 
 #[derive(Debug, Default)]
 pub struct HexchatReader {

@@ -5,10 +5,10 @@ use std::ops::Range;
 
 use chrono::{NaiveDate, NaiveTime};
 
+use crate::model::{LineKind, SystemEvent};
 use crate::parse::shapes::irc::{skip_spaces, system_event, utterance, word_at};
 use crate::parse::shapes::time::{clock, day_month_year_words, header_date};
 use crate::parse::{is_blank, Context, Reader, Reading};
-use crate::model::{LineKind, SystemEvent};
 
 #[derive(Debug, Default)]
 pub struct IrssiReader;

@@ -10,10 +10,10 @@ use std::ops::Range;
 
 use chrono::NaiveDate;
 
+use crate::model::{LineKind, SystemEvent};
 use crate::parse::shapes::irc::{skip_spaces, word_at};
 use crate::parse::shapes::time::clock;
 use crate::parse::{is_blank, Context, Reader, Reading};
-use crate::model::{LineKind, SystemEvent};
 
 #[derive(Debug, Default)]
 pub struct MadokaReader;

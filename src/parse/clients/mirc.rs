@@ -1,10 +1,10 @@
 //! mIRC logs: `Session Start:` blocks, `[HH:MM] <nick> text` (often after a colour code), CRLF,
 //! and events written as actions (`* bob has joined #chan`).
 
+use crate::model::LineKind;
 use crate::parse::shapes::bracketed::{bracketed_clock, irc_reading, session_marker, star_events_as_system, Session};
 use crate::parse::shapes::time::weekday_month_day_year;
 use crate::parse::{is_blank, Context, Reader, Reading};
-use crate::model::LineKind;
 
 #[derive(Debug, Default)]
 pub struct MircReader {

@@ -9,10 +9,10 @@ use std::ops::Range;
 
 use chrono::{NaiveDate, NaiveTime, Timelike};
 
+use crate::model::{LineKind, SystemEvent};
 use crate::parse::shapes::irc::{skip_spaces, system_event, word_at};
 use crate::parse::shapes::time::{clock, year_month_day};
 use crate::parse::{is_blank, Context, Reader, Reading};
-use crate::model::{LineKind, SystemEvent};
 
 #[derive(Debug, Default)]
 pub struct PidginTextReader;

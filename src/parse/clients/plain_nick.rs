@@ -1,8 +1,8 @@
 //! IRC logs without times: `<nick> text`, `< nick>  text`, `* nick action`, `-nick- notice`.
 
+use crate::model::LineKind;
 use crate::parse::shapes::bracketed::{irc_reading, star_events_as_system};
 use crate::parse::{is_blank, Context, Reader, Reading};
-use crate::model::LineKind;
 
 #[derive(Debug, Default)]
 pub struct PlainNickReader;

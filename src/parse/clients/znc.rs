@@ -1,10 +1,9 @@
 //! ZNC's log module (energymech's wording): `[HH:MM:SS] <nick> text`, `*** Joins: nick (ident@host)`,
 //! `*** Quits: nick (host) (reason)`, `*** X sets mode: +o y`. The date is only in the file name.
 
-use crate::parse::shapes::bracketed::{bracketed_clock, irc_reading};
-use crate::parse::shapes::bracketed::star_event;
-use crate::parse::{is_blank, Context, Reader, Reading};
 use crate::model::{LineKind, SystemEvent};
+use crate::parse::shapes::bracketed::{bracketed_clock, irc_reading, star_event};
+use crate::parse::{is_blank, Context, Reader, Reading};
 
 #[derive(Debug, Default)]
 pub struct ZncReader;

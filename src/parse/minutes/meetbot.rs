@@ -11,11 +11,11 @@ use std::collections::HashMap;
 
 use chrono::NaiveTime;
 
+use crate::model::LineKind;
 use crate::parse::lines::line_ranges;
 use crate::parse::shapes::html::{pieces, place, Piece};
 use crate::parse::shapes::time::clock;
 use crate::parse::{is_blank, Context, Reader, Reading};
-use crate::model::LineKind;
 
 /// The minutes' labels and the commands that make them; unlabelled items are `#info`.
 const LABELS: [(&str, &str); 7] =

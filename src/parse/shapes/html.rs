@@ -8,8 +8,8 @@ use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime};
 use html5gum::{Token, Tokenizer};
 
 use super::time::{clock, year_month_day};
-use crate::parse::Context;
 use crate::model::Shown;
+use crate::parse::Context;
 
 /// An HTML start tag: its lower-case name and attributes, values decoded.
 #[derive(Debug, Clone, PartialEq, Eq)]

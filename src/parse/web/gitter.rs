@@ -5,10 +5,10 @@
 
 use chrono::{NaiveDate, NaiveTime};
 
+use crate::model::LineKind;
 use crate::parse::shapes::irc::{after_spaces, skip_spaces};
 use crate::parse::shapes::time::{clock, year_month_day};
 use crate::parse::{is_blank, Context, Reader, Reading};
-use crate::model::LineKind;
 
 #[derive(Debug, Default)]
 pub struct GitterReader {

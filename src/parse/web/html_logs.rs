@@ -4,13 +4,13 @@
 
 use std::collections::HashMap;
 
-use crate::parse::shapes::irc::{system_event, utterance};
-use crate::parse::shapes::html::{pieces, place, text_of, Piece, Tag};
+use crate::model::{LineKind, SystemEvent};
 use crate::parse::clients::mirc::MircReader;
 use crate::parse::clients::pidgin_text::stamp as pidgin_stamp;
+use crate::parse::shapes::html::{pieces, place, text_of, Piece, Tag};
+use crate::parse::shapes::irc::{system_event, utterance};
 use crate::parse::shapes::time::clock;
 use crate::parse::{is_blank, Context, Reader, Reading};
-use crate::model::{LineKind, SystemEvent};
 
 /// A line that carries no record: blank, or part of the page's structure.
 fn structure(line: &str, context: &mut Context) -> Reading {

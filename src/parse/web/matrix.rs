@@ -6,9 +6,9 @@ use std::collections::HashMap;
 
 use serde_json::Value;
 
+use crate::model::{LineKind, SystemEvent};
 use crate::parse::shapes::html::{epoch_millis, place};
 use crate::parse::{is_blank, Context, Reader, Reading};
-use crate::model::{LineKind, SystemEvent};
 
 #[derive(Debug, Default)]
 pub struct MatrixReader {

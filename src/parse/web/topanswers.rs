@@ -5,9 +5,9 @@
 
 use serde_json::{Map, Value};
 
+use crate::model::LineKind;
 use crate::parse::shapes::html::{html_text, iso_moment, place};
 use crate::parse::{is_blank, Context, Reader, Reading};
-use crate::model::LineKind;
 
 #[derive(Debug, Default)]
 pub struct TopanswersReader {

@@ -1,8 +1,8 @@
-//! The reply model's features: for one line, every candidate parent in the window before it
+//! The reply model's candidates: for one line, every candidate parent in the window before it
 //! (and "no parent", which starts a conversation) as a short list of binary feature ids.
 
-use super::feature_ids::*;
 use super::facts::{Facts, Naming, ANSWER, COMMAND, FIRST_OF_SPEAKER, GREETING, JOIN, NONE, QUESTION, SPOKEN, THANKS};
+use super::feature::{self, coarse, gap_bucket, line_bucket, naming_index, rank_bucket, spoken_bucket, words_bucket};
 
 /// How many lines back a parent may be: 98% of the benchmark's links are within 50 lines.
 pub const WINDOW: usize = 60;
@@ -47,7 +47,7 @@ pub trait Sink {
 
 /// Where relation class `relation`'s copy of the features starts.
 pub fn relation_offset(relation: u16) -> u16 {
-    N_BASE_FEATURES * (1 + relation)
+    feature::N_BASE_FEATURES * (1 + relation)
 }
 
 impl Sink for Candidates {
@@ -173,23 +173,23 @@ impl<'f> Scan<'f> {
                 3
             };
             sink.start(relation);
-            sink.feature(feature(DISTANCE, line_bucket(distance)));
-            sink.feature(feature(SPOKEN_DISTANCE, spoken_bucket(spoken_distance)));
+            sink.feature(feature(feature::DISTANCE, line_bucket(distance)));
+            sink.feature(feature(feature::SPOKEN_DISTANCE, spoken_bucket(spoken_distance)));
             let gap = gap_bucket(facts.seconds[candidate], facts.seconds[target]);
-            sink.feature(feature(GAP, gap));
-            sink.feature(feature(RANK_BY_DISTANCE, rank_bucket(rank) * 4 + near));
+            sink.feature(feature(feature::GAP, gap));
+            sink.feature(feature(feature::RANK_BY_DISTANCE, rank_bucket(rank) * 4 + near));
             if same_speaker {
-                sink.feature(feature(SAME_SPEAKER_BY_GAP, gap));
-                sink.feature(feature(SAME_SPEAKER_BY_RANK, rank_bucket(rank)));
-                sink.feature(feature(SAME_SPEAKER_BY_DISTANCE, near));
+                sink.feature(feature(feature::SAME_SPEAKER_BY_GAP, gap));
+                sink.feature(feature(feature::SAME_SPEAKER_BY_RANK, rank_bucket(rank)));
+                sink.feature(feature(feature::SAME_SPEAKER_BY_DISTANCE, near));
             }
             let target_names = names.iter().find(|named| named.speaker == candidate_speaker && candidate_speaker != NONE);
             match target_names {
                 Some(named) => {
-                    sink.feature(feature(TARGET_NAMES_CANDIDATE_BY_RANK, naming_index(named.how) * 4 + rank_bucket(rank)));
-                    sink.feature(feature(TARGET_NAMES_CANDIDATE_BY_DISTANCE, near));
+                    sink.feature(feature(feature::TARGET_NAMES_CANDIDATE_BY_RANK, naming_index(named.how) * 4 + rank_bucket(rank)));
+                    sink.feature(feature(feature::TARGET_NAMES_CANDIDATE_BY_DISTANCE, near));
                 }
-                None if names.iter().any(|named| named.how != Naming::Mention) => sink.feature(feature(TARGET_NAMES_OTHER_BY_DISTANCE, near)),
+                None if names.iter().any(|named| named.how != Naming::Mention) => sink.feature(feature(feature::TARGET_NAMES_OTHER_BY_DISTANCE, near)),
                 None => {}
             }
             let candidate_names = facts.names_of(candidate);
@@ -199,97 +199,97 @@ impl<'f> Scan<'f> {
                     false if candidate_names.is_empty() => 1,
                     false => 2,
                 };
-                sink.feature(feature(TARGET_NAMES_CANDIDATE_WHO_NAMES, index));
+                sink.feature(feature(feature::TARGET_NAMES_CANDIDATE_WHO_NAMES, index));
             }
             if candidate_flags & COMMAND != 0 {
-                sink.feature(feature(CANDIDATE_COMMAND_BY_DISTANCE, near));
+                sink.feature(feature(feature::CANDIDATE_COMMAND_BY_DISTANCE, near));
                 // `!factoid | nick`, then the bot's `nick: …`.
                 if candidate_names.iter().any(|named| names.iter().any(|target_named| target_named.speaker == named.speaker)) {
-                    sink.feature(feature(COMMAND_NAMES_WHOM_TARGET_NAMES, 0));
+                    sink.feature(feature(feature::COMMAND_NAMES_WHOM_TARGET_NAMES, 0));
                 }
             }
             if own_last != NONE && self.parent_of[own_last as usize] == candidate as u32 {
-                sink.feature(feature(SAME_PARENT_AS_OWN_LAST, u16::from(same_speaker)));
+                sink.feature(feature(feature::SAME_PARENT_AS_OWN_LAST, u16::from(same_speaker)));
             }
             match candidate_names.iter().find(|named| named.speaker == speaker && speaker != NONE) {
                 Some(named) => {
-                    sink.feature(feature(CANDIDATE_NAMES_TARGET_BY_RANK, naming_index(named.how) * 4 + rank_bucket(rank)));
-                    sink.feature(feature(CANDIDATE_NAMES_TARGET_BY_DISTANCE, near));
+                    sink.feature(feature(feature::CANDIDATE_NAMES_TARGET_BY_RANK, naming_index(named.how) * 4 + rank_bucket(rank)));
+                    sink.feature(feature(feature::CANDIDATE_NAMES_TARGET_BY_DISTANCE, near));
                     named_in_window[usize::from(naming_index(named.how))] = true;
                 }
-                None if !candidate_names.is_empty() => sink.feature(feature(CANDIDATE_NAMES_OTHER, near)),
+                None if !candidate_names.is_empty() => sink.feature(feature(feature::CANDIDATE_NAMES_OTHER, near)),
                 None => {}
             }
             if candidate_speaker == partner && partner != NONE {
-                sink.feature(feature(PARTNER_BY_RANK, rank_bucket(rank)));
-                sink.feature(feature(PARTNER_BY_DISTANCE, near));
+                sink.feature(feature(feature::PARTNER_BY_RANK, rank_bucket(rank)));
+                sink.feature(feature(feature::PARTNER_BY_DISTANCE, near));
                 partner_in_window = true;
             }
             let candidate_parent = self.parent_of[candidate];
             if candidate_parent != NONE && speaker != NONE && facts.speaker[candidate_parent as usize] == speaker {
-                sink.feature(feature(CANDIDATE_ANSWERED_TARGET_BY_RANK, rank_bucket(rank)));
-                sink.feature(feature(CANDIDATE_ANSWERED_TARGET_BY_DISTANCE, near));
+                sink.feature(feature(feature::CANDIDATE_ANSWERED_TARGET_BY_RANK, rank_bucket(rank)));
+                sink.feature(feature(feature::CANDIDATE_ANSWERED_TARGET_BY_DISTANCE, near));
             }
             if candidate_speaker != NONE && self.implicit_partner.get(speaker as usize) == Some(&candidate_speaker) {
-                sink.feature(feature(IMPLICIT_PARTNER_BY_RANK, rank_bucket(rank)));
+                sink.feature(feature(feature::IMPLICIT_PARTNER_BY_RANK, rank_bucket(rank)));
             }
-            sink.feature(feature(CANDIDATE_REPLIES, u16::from(self.n_replies[candidate].min(2))));
+            sink.feature(feature(feature::CANDIDATE_REPLIES, u16::from(self.n_replies[candidate].min(2))));
             if candidate_flags & QUESTION != 0 {
-                sink.feature(feature(CANDIDATE_QUESTION_BY_DISTANCE, near));
+                sink.feature(feature(feature::CANDIDATE_QUESTION_BY_DISTANCE, near));
                 if flags & ANSWER != 0 {
-                    sink.feature(feature(QUESTION_ANSWER, 0));
+                    sink.feature(feature(feature::QUESTION_ANSWER, 0));
                 }
                 if flags & THANKS != 0 {
-                    sink.feature(feature(QUESTION_ANSWER, 1));
+                    sink.feature(feature(feature::QUESTION_ANSWER, 1));
                 }
                 if flags & QUESTION != 0 {
-                    sink.feature(feature(QUESTION_ANSWER, 2));
+                    sink.feature(feature(feature::QUESTION_ANSWER, 2));
                 }
             }
             if flags & ANSWER != 0 {
-                sink.feature(feature(TARGET_ANSWER_BY_DISTANCE, near));
+                sink.feature(feature(feature::TARGET_ANSWER_BY_DISTANCE, near));
             }
             if flags & QUESTION != 0 {
-                sink.feature(feature(TARGET_QUESTION_BY_DISTANCE, near));
+                sink.feature(feature(feature::TARGET_QUESTION_BY_DISTANCE, near));
             }
             let overlap = (facts.signature[candidate] & facts.signature[target]).count_ones().min(4) as u16;
-            sink.feature(feature(OVERLAP, overlap));
+            sink.feature(feature(feature::OVERLAP, overlap));
             if same_speaker {
-                sink.feature(feature(OVERLAP_SAME_SPEAKER, overlap));
+                sink.feature(feature(feature::OVERLAP_SAME_SPEAKER, overlap));
             }
             if target_names.is_some() {
-                sink.feature(feature(OVERLAP_NAMED, overlap));
+                sink.feature(feature(feature::OVERLAP_NAMED, overlap));
             }
             let long_overlap = (facts.long_signature[candidate] & facts.long_signature[target]).count_ones().min(3) as u16;
-            sink.feature(feature(LONG_OVERLAP, long_overlap));
+            sink.feature(feature(feature::LONG_OVERLAP, long_overlap));
             for (bit, index) in [(GREETING, 0), (THANKS, 1), (ANSWER, 2)] {
                 if candidate_flags & bit != 0 {
-                    sink.feature(feature(CANDIDATE_FLAGS, index));
+                    sink.feature(feature(feature::CANDIDATE_FLAGS, index));
                 }
             }
             if flags & GREETING != 0 {
-                sink.feature(feature(TARGET_GREETING_BY_DISTANCE, near));
+                sink.feature(feature(feature::TARGET_GREETING_BY_DISTANCE, near));
             }
-            sink.feature(feature(CANDIDATE_WORDS, words_bucket(facts.n_words[candidate])));
+            sink.feature(feature(feature::CANDIDATE_WORDS, words_bucket(facts.n_words[candidate])));
             if candidate_flags & FIRST_OF_SPEAKER != 0 {
-                sink.feature(feature(CANDIDATE_FIRST_OF_SPEAKER, 0));
+                sink.feature(feature(feature::CANDIDATE_FIRST_OF_SPEAKER, 0));
             }
-            sink.feature(feature(RANK, rank_bucket(rank)));
+            sink.feature(feature(feature::RANK, rank_bucket(rank)));
             if !names_anyone {
-                sink.feature(feature(RANK_UNNAMED_TARGET, rank_bucket(rank)));
+                sink.feature(feature(feature::RANK_UNNAMED_TARGET, rank_bucket(rank)));
             }
             let joined = self.last_join_of.get(candidate_speaker as usize).copied().unwrap_or(NONE);
             if joined != NONE && (joined as usize) < candidate && candidate - (joined as usize) <= 30 {
-                sink.feature(feature(CANDIDATE_JOINED_RECENTLY, near));
+                sink.feature(feature(feature::CANDIDATE_JOINED_RECENTLY, near));
             }
             if own_last == NONE {
-                sink.feature(feature(TARGET_FIRST_LINE_BY_DISTANCE, near));
+                sink.feature(feature(feature::TARGET_FIRST_LINE_BY_DISTANCE, near));
             }
             if !names_anyone && candidate_names.is_empty() {
-                sink.feature(feature(BOTH_UNNAMED_BY_DISTANCE, near));
+                sink.feature(feature(feature::BOTH_UNNAMED_BY_DISTANCE, near));
             }
             if rank > 1 {
-                sink.feature(feature(CANDIDATE_SPEAKER_SPOKE_SINCE, if same_speaker { 0 } else { 1 }));
+                sink.feature(feature(feature::CANDIDATE_SPEAKER_SPOKE_SINCE, if same_speaker { 0 } else { 1 }));
             }
             sink.finish(candidate as u32);
         }
@@ -298,40 +298,40 @@ impl<'f> Scan<'f> {
         let feature = |group: u16, index: u16| group + index;
         // Apart for lines that name someone and lines that do not.
         sink.start(if names_anyone { 0 } else { 1 });
-        sink.feature(feature(SELF_BIAS, 0));
+        sink.feature(feature(feature::SELF_BIAS, 0));
         for (bit, index) in [(QUESTION, 0), (ANSWER, 1), (THANKS, 2), (GREETING, 3)] {
             if flags & bit != 0 {
-                sink.feature(feature(SELF_TARGET_FLAGS, index));
+                sink.feature(feature(feature::SELF_TARGET_FLAGS, index));
             }
         }
         if names.iter().any(|named| named.how == Naming::Address) {
-            sink.feature(feature(SELF_TARGET_FLAGS, 4));
+            sink.feature(feature(feature::SELF_TARGET_FLAGS, 4));
         } else if names_anyone {
-            sink.feature(feature(SELF_TARGET_FLAGS, 5));
+            sink.feature(feature(feature::SELF_TARGET_FLAGS, 5));
         }
         if own_last == NONE {
-            sink.feature(feature(SELF_FIRST_LINE_OF_SPEAKER, 0));
-            sink.feature(feature(SELF_LINES_SINCE_OWN_LAST, 7));
+            sink.feature(feature(feature::SELF_FIRST_LINE_OF_SPEAKER, 0));
+            sink.feature(feature(feature::SELF_LINES_SINCE_OWN_LAST, 7));
         } else {
-            sink.feature(feature(SELF_LINES_SINCE_OWN_LAST, line_bucket(target - own_last as usize).min(6)));
+            sink.feature(feature(feature::SELF_LINES_SINCE_OWN_LAST, line_bucket(target - own_last as usize).min(6)));
         }
         let joined = self.last_join_of.get(speaker as usize).copied().unwrap_or(NONE);
         let since_join = if joined == NONE { 5 } else { (line_bucket(target - joined as usize) / 2).min(4) };
-        sink.feature(feature(SELF_LINES_SINCE_JOIN, since_join));
+        sink.feature(feature(feature::SELF_LINES_SINCE_JOIN, since_join));
         let previous_seconds = if self.last_spoken == NONE { NONE } else { facts.seconds[self.last_spoken as usize] };
-        sink.feature(feature(SELF_GAP_SINCE_LAST_SPOKEN, gap_bucket(previous_seconds, facts.seconds[target])));
-        sink.feature(feature(SELF_WORDS, words_bucket(facts.n_words[target])));
+        sink.feature(feature(feature::SELF_GAP_SINCE_LAST_SPOKEN, gap_bucket(previous_seconds, facts.seconds[target])));
+        sink.feature(feature(feature::SELF_WORDS, words_bucket(facts.n_words[target])));
         for (index, named) in named_in_window.iter().enumerate() {
             if *named {
-                sink.feature(feature(SELF_NAMED_IN_WINDOW, index as u16));
+                sink.feature(feature(feature::SELF_NAMED_IN_WINDOW, index as u16));
             }
         }
-        sink.feature(feature(SELF_PARTNER_IN_WINDOW, u16::from(partner_in_window)));
+        sink.feature(feature(feature::SELF_PARTNER_IN_WINDOW, u16::from(partner_in_window)));
         if flags & COMMAND != 0 {
-            sink.feature(feature(SELF_COMMAND, 0));
+            sink.feature(feature(feature::SELF_COMMAND, 0));
         }
         if own_last != NONE && self.parent_of[own_last as usize] == NONE {
-            sink.feature(feature(SELF_OWN_LAST_STARTED, 0));
+            sink.feature(feature(feature::SELF_OWN_LAST_STARTED, 0));
         }
         sink.finish(NONE);
 
