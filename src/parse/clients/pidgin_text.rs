@@ -7,11 +7,11 @@
 
 use std::ops::Range;
 
-use chrono::{NaiveDate, NaiveTime, Timelike};
+use chrono::NaiveDate;
 
 use crate::model::{LineKind, SystemEvent};
 use crate::parse::shapes::irc::{skip_spaces, system_event, word_at};
-use crate::parse::shapes::time::{clock, year_month_day};
+use crate::parse::shapes::time::{parenthesised_stamp, slash_or_iso_date};
 use crate::parse::{is_blank, Context, Reader, Reading};
 
 #[derive(Debug, Default)]
@@ -29,7 +29,7 @@ impl Reader for PidginTextReader {
             }
             return Reading::whole(LineKind::Header, line, 2);
         }
-        let Some((date, time, rest_start)) = stamp(line) else {
+        let Some((date, time, rest_start)) = parenthesised_stamp(line) else {
             return Reading::raw(line);
         };
         if date.is_some() {
@@ -39,39 +39,6 @@ impl Reader for PidginTextReader {
         let shift = |range: Range<usize>| rest_start + range.start..rest_start + range.end;
         Reading { kind, date, time: Some(time), nick: nick.map(shift), body: shift(body), confidence: 2 }
     }
-}
-
-/// `(04:00:50 PM) `, `(16:00:50) ` or `(02/05/2020 12:00:01 AM) `.
-pub(crate) fn stamp(line: &str) -> Option<(Option<NaiveDate>, NaiveTime, usize)> {
-    let bytes = line.as_bytes();
-    if bytes.first() != Some(&b'(') {
-        return None;
-    }
-    let close = memchr::memchr(b')', bytes)?;
-    let inside = &line[1..close];
-    let (date, clock_text) = match inside.split_once(' ') {
-        Some((date_text, rest)) if date_text.len() >= 8 && !date_text.contains(':') => (Some(slash_or_iso_date(date_text)?), rest),
-        _ => (None, inside),
-    };
-    let (time, length) = clock(clock_text.as_bytes())?;
-    let time = match clock_text[length..].trim() {
-        "" => time,
-        "AM" | "am" if (1..=12).contains(&time.hour()) => time.with_hour(time.hour() % 12)?,
-        "PM" | "pm" if (1..=12).contains(&time.hour()) => time.with_hour(time.hour() % 12 + 12)?,
-        _ => return None,
-    };
-    Some((date, time, skip_spaces(line, close + 1)))
-}
-
-/// `2020-02-05`, or the US `02/05/2020` (read day-first when the first number cannot be a month).
-fn slash_or_iso_date(text: &str) -> Option<NaiveDate> {
-    if let Some(date) = year_month_day(text.as_bytes()) {
-        return Some(date);
-    }
-    let mut numbers = text.split('/').map(|number| number.parse::<u32>().ok());
-    let (first, second, year) = (numbers.next()??, numbers.next()??, numbers.next()??);
-    let year = if year < 100 { 2000 + year } else { year } as i32;
-    NaiveDate::from_ymd_opt(year, first, second).or_else(|| NaiveDate::from_ymd_opt(year, second, first))
 }
 
 /// The date in a session header's `Tue 04 Feb 2020 04:00:50 PM UTC` or `2/4/2020 4:00:50 PM`.

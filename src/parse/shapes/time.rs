@@ -1,6 +1,8 @@
 //! Reads the dates and times that logs write, byte by byte and without allocating.
 
-use chrono::{NaiveDate, NaiveTime};
+use chrono::{NaiveDate, NaiveTime, Timelike};
+
+use super::irc::skip_spaces;
 
 /// `DD-MM-YYYY` at the start of `s`.
 pub fn day_month_year(s: &[u8]) -> Option<NaiveDate> {
@@ -139,6 +141,40 @@ pub(crate) fn month_in_locale(word: &str) -> Option<u32> {
     let digits = word.strip_suffix('月').unwrap_or(word);
     let is_number = (1..=2).contains(&digits.len()) && digits.bytes().all(|b| b.is_ascii_digit());
     is_number.then(|| digits.parse().ok()).flatten().filter(|month| (1..=12).contains(month))
+}
+
+/// Pidgin's stamp, in its text and HTML logs: `(04:00:50 PM) `, `(16:00:50) ` or
+/// `(02/05/2020 12:00:01 AM) `: the date, the time, and where the text after it starts.
+pub(crate) fn parenthesised_stamp(line: &str) -> Option<(Option<NaiveDate>, NaiveTime, usize)> {
+    let bytes = line.as_bytes();
+    if bytes.first() != Some(&b'(') {
+        return None;
+    }
+    let close = memchr::memchr(b')', bytes)?;
+    let inside = &line[1..close];
+    let (date, clock_text) = match inside.split_once(' ') {
+        Some((date_text, rest)) if date_text.len() >= 8 && !date_text.contains(':') => (Some(slash_or_iso_date(date_text)?), rest),
+        _ => (None, inside),
+    };
+    let (time, length) = clock(clock_text.as_bytes())?;
+    let time = match clock_text[length..].trim() {
+        "" => time,
+        "AM" | "am" if (1..=12).contains(&time.hour()) => time.with_hour(time.hour() % 12)?,
+        "PM" | "pm" if (1..=12).contains(&time.hour()) => time.with_hour(time.hour() % 12 + 12)?,
+        _ => return None,
+    };
+    Some((date, time, skip_spaces(line, close + 1)))
+}
+
+/// `2020-02-05`, or the US `02/05/2020` (read day-first when the first number cannot be a month).
+pub(crate) fn slash_or_iso_date(text: &str) -> Option<NaiveDate> {
+    if let Some(date) = year_month_day(text.as_bytes()) {
+        return Some(date);
+    }
+    let mut numbers = text.split('/').map(|number| number.parse::<u32>().ok());
+    let (first, second, year) = (numbers.next()??, numbers.next()??, numbers.next()??);
+    let year = if year < 100 { 2000 + year } else { year } as i32;
+    NaiveDate::from_ymd_opt(year, first, second).or_else(|| NaiveDate::from_ymd_opt(year, second, first))
 }
 
 #[cfg(test)]

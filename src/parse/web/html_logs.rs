@@ -6,10 +6,9 @@ use std::collections::HashMap;
 
 use crate::model::{LineKind, SystemEvent};
 use crate::parse::clients::mirc::MircReader;
-use crate::parse::clients::pidgin_text::stamp as pidgin_stamp;
 use crate::parse::shapes::html::{pieces, place, text_of, Piece, Tag};
 use crate::parse::shapes::irc::{system_event, utterance};
-use crate::parse::shapes::time::clock;
+use crate::parse::shapes::time::{clock, parenthesised_stamp};
 use crate::parse::{is_blank, Context, Reader, Reading};
 
 /// A line that carries no record: blank, or part of the page's structure.
@@ -174,7 +173,7 @@ impl Reader for PidginHtmlReader {
         // The same stamps as Pidgin's text logs: `(01:13:43)`, `(04:00:50 PM)`, `(2011-12-09 01:24:03)`.
         let stamped = tokens.iter().enumerate().find_map(|(at, piece)| match piece {
             Piece::Text(text) => {
-                pidgin_stamp(text.trim()).filter(|(_, _, end)| *end == text.trim().len()).map(|(date, time, _)| (at, date, time))
+                parenthesised_stamp(text.trim()).filter(|(_, _, end)| *end == text.trim().len()).map(|(date, time, _)| (at, date, time))
             }
             _ => None,
         });
