@@ -1,5 +1,6 @@
 //! A section's own words: the keyword it brings in, for a title when no cue names its topic, and
-//! whether a cue's title comes back in the messages after it.
+//! whether a cue's title comes back in the messages after it. Both count in messages: `start`
+//! and `next_start` index `message_lines`, the 0-based line of each message in order.
 
 use std::collections::HashMap;
 

@@ -1,5 +1,7 @@
-//! The hooks that touch the browser, with the same names on both targets: the real ones in the
-//! browser, inert ones server-side (SSR renders, static export), so components call them plainly.
+//! The effects: hooks that touch the browser, with the same names on both targets (the real ones
+//! in the browser, inert ones server-side for SSR renders and the static export), so components
+//! call them plainly. Here too is what the hooks and components share: `OnOpen`, the virtual
+//! list's `BlockLayout`, and the state's reducer bound to yew.
 
 use std::cell::RefCell;
 use std::rc::Rc;
