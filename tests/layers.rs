@@ -26,6 +26,13 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("entry points", &["export"]),
 ];
 
+/// The crates that reach the browser (the DOM, JS, the component framework). Every layer up to
+/// and including `state` is plain Rust and names none of them.
+const BROWSER_CRATES: &[&str] = &["yew", "web_sys", "js_sys", "gloo", "wasm_bindgen", "wasm_bindgen_futures", "serde_wasm_bindgen", "console_error_panic_hook"];
+
+/// The highest layer that must stay plain Rust.
+const LAST_PLAIN_LAYER: &str = "state";
+
 /// No source file may be longer; the generated weight tables are data, not reading.
 const MOST_LINES: usize = 400;
 
@@ -96,6 +103,8 @@ struct PathCollector<'a> {
     module: Vec<String>,
     file_module: Vec<String>,
     imports: Vec<Import>,
+    /// Paths into a browser crate (`yew::…`, `web_sys::…`), kept as written.
+    browser_crate_uses: Vec<Import>,
     /// Files declared `#[cfg(test)] mod name;`: test code in a file of its own.
     test_files: Vec<Vec<String>>,
 }
@@ -106,7 +115,11 @@ fn is_test_only(attributes: &[syn::Attribute]) -> bool {
     })
 }
 
-impl PathCollector<'_> {
+impl<'a> PathCollector<'a> {
+    fn new(file: &'a str, module: Vec<String>) -> PathCollector<'a> {
+        PathCollector { file, module: module.clone(), file_module: module, imports: Vec::new(), browser_crate_uses: Vec::new(), test_files: Vec::new() }
+    }
+
     /// `segments` made absolute from the current module; `None` when it is not a module path.
     fn absolute(&self, segments: &[String]) -> Option<Vec<String>> {
         let mut base = match segments.first()?.as_str() {
@@ -130,6 +143,9 @@ impl PathCollector<'_> {
     }
 
     fn record(&mut self, segments: &[String], line: usize) {
+        if segments.first().is_some_and(|first| BROWSER_CRATES.contains(&first.as_str())) {
+            self.browser_crate_uses.push(Import { file: self.file.to_owned(), line, from: self.file_module.clone(), path: segments.to_vec() });
+        }
         if let Some(path) = self.absolute(segments) {
             self.imports.push(Import { file: self.file.to_owned(), line, from: self.file_module.clone(), path });
         }
@@ -171,7 +187,7 @@ impl PathCollector<'_> {
         while at < trees.len() {
             match &trees[at] {
                 TokenTree::Group(group) => self.tokens(group.stream()),
-                TokenTree::Ident(ident) if ident == "crate" || ident == "super" => {
+                TokenTree::Ident(ident) if ident == "crate" || ident == "super" || BROWSER_CRATES.iter().any(|name| ident == name) => {
                     let line = ident.span().start().line;
                     let mut segments = vec![ident.to_string()];
                     while let (Some(TokenTree::Punct(first)), Some(TokenTree::Punct(second)), Some(TokenTree::Ident(next))) = (trees.get(at + 1), trees.get(at + 2), trees.get(at + 3)) {
@@ -231,11 +247,19 @@ impl<'ast> Visit<'ast> for PathCollector<'_> {
     }
 }
 
-/// Every file's module and every library import, with the test-only files left out.
-fn read_source() -> (BTreeSet<Vec<String>>, Vec<Import>) {
+/// What the library's files say: every module, every import of another module, and every path
+/// into a browser crate, with the test-only files left out.
+struct Source {
+    modules: BTreeSet<Vec<String>>,
+    imports: Vec<Import>,
+    browser_crate_uses: Vec<Import>,
+}
+
+fn read_source() -> Source {
     let root = source_root();
     let mut modules = BTreeSet::new();
     let mut imports = Vec::new();
+    let mut browser_crate_uses = Vec::new();
     let mut test_files = Vec::new();
     for path in rust_files(&root) {
         let relative = path.strip_prefix(&root).expect("under src/");
@@ -243,15 +267,18 @@ fn read_source() -> (BTreeSet<Vec<String>>, Vec<Import>) {
         let file = format!("src/{}", relative.display());
         let text = std::fs::read_to_string(&path).expect("a readable source file");
         let syntax = syn::parse_file(&text).unwrap_or_else(|error| panic!("{file} does not parse: {error}"));
-        let mut collector = PathCollector { file: &file, module: module.clone(), file_module: module.clone(), imports: Vec::new(), test_files: Vec::new() };
+        let mut collector = PathCollector::new(&file, module.clone());
         collector.visit_file(&syntax);
         modules.insert(module);
         imports.extend(collector.imports);
+        browser_crate_uses.extend(collector.browser_crate_uses);
         test_files.extend(collector.test_files);
     }
-    imports.retain(|import| !test_files.iter().any(|test| import.from.starts_with(test)));
+    let in_test_file = |import: &Import| test_files.iter().any(|test| import.from.starts_with(test));
+    imports.retain(|import| !in_test_file(import));
+    browser_crate_uses.retain(|import| !in_test_file(import));
     modules.retain(|module| !test_files.iter().any(|test| module.starts_with(test)));
-    (modules, imports)
+    Source { modules, imports, browser_crate_uses }
 }
 
 /// The module a path lands in: its longest prefix that is a file of `src/`.
@@ -290,7 +317,7 @@ fn cycles_among_siblings(imports: &[(String, String, Import)]) -> Vec<Vec<Import
 
 #[test]
 fn every_import_goes_to_its_own_layer_or_one_below() {
-    let (modules, imports) = read_source();
+    let Source { modules, imports, .. } = read_source();
     let mut problems = Vec::new();
     for module in &modules {
         if !module.is_empty() && layer_of(module).is_none() {
@@ -309,7 +336,7 @@ fn every_import_goes_to_its_own_layer_or_one_below() {
 
 #[test]
 fn no_two_sibling_modules_import_each_other() {
-    let (modules, imports) = read_source();
+    let Source { modules, imports, .. } = read_source();
     // Each import between two modules, lifted to the children of their closest common parent.
     // A module may use its parent (the interface its siblings share) and its own children.
     let mut by_parent: BTreeMap<Vec<String>, Vec<(String, String, Import)>> = BTreeMap::new();
@@ -332,6 +359,18 @@ fn no_two_sibling_modules_import_each_other() {
 }
 
 #[test]
+fn the_plain_layers_name_no_browser_crate() {
+    let Source { browser_crate_uses, .. } = read_source();
+    let last_plain = LAYERS.iter().position(|(name, _)| *name == LAST_PLAIN_LAYER).expect("the plain layers' top is a layer");
+    let problems: Vec<String> = browser_crate_uses
+        .iter()
+        .filter(|import| layer_of(&import.from).is_some_and(|layer| layer <= last_plain))
+        .map(|import| format!("{}:{} uses {}: layer '{}' is plain Rust", import.file, import.line, import.path.join("::"), LAYERS[layer_of(&import.from).unwrap_or(0)].0))
+        .collect();
+    assert!(problems.is_empty(), "{} paths into a browser crate below the browser layer:\n{}", problems.len(), problems.join("\n"));
+}
+
+#[test]
 fn no_source_file_is_over_400_lines() {
     let root = source_root();
     let long: Vec<String> = rust_files(&root)
@@ -349,10 +388,9 @@ fn no_source_file_is_over_400_lines() {
 fn the_reader_finds_imports_in_every_form() {
     // The collector itself, on a file written for it: if it missed a form, the rules above
     // would pass on a tree that breaks them.
-    let text = "use crate::model::{Log, parse::Reader};\nuse super::sibling::*;\nfn f() { crate::view::draw(); html! { <p>{crate::text::shown(x)}</p> } }\n#[cfg(test)]\nmod tests { use crate::app::App; }\n";
+    let text = "use crate::model::{Log, parse::Reader};\nuse super::sibling::*;\nfn f() { crate::view::draw(); html! { <p>{crate::text::shown(x)}</p> } }\nuse yew::prelude::*;\nfn g() -> yew::Html { format!(\"{}\", web_sys::window()) }\n#[cfg(test)]\nmod tests { use crate::app::App; use gloo::timers; }\n";
     let syntax = syn::parse_file(text).expect("the sample parses");
-    let module = vec!["agenda".to_owned(), "titles".to_owned()];
-    let mut collector = PathCollector { file: "sample.rs", module: module.clone(), file_module: module, imports: Vec::new(), test_files: Vec::new() };
+    let mut collector = PathCollector::new("sample.rs", vec!["agenda".to_owned(), "titles".to_owned()]);
     collector.visit_file(&syntax);
     let found: Vec<(usize, String)> = collector.imports.iter().map(|import| (import.line, shown(&import.path))).collect();
     assert_eq!(
@@ -365,4 +403,6 @@ fn the_reader_finds_imports_in_every_form() {
             (3, "crate::text::shown".to_owned()),
         ]
     );
+    let browser: Vec<(usize, String)> = collector.browser_crate_uses.iter().map(|import| (import.line, import.path.join("::"))).collect();
+    assert_eq!(browser, [(4, "yew::prelude".to_owned()), (5, "yew::Html".to_owned()), (5, "web_sys::window".to_owned())]);
 }
