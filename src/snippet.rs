@@ -1,13 +1,10 @@
-//! "Share these lines" with no server: a range of a log, compressed into the URL fragment
-//! (`#snippet=…`), and read back into a small log that keeps its original line numbers.
-
-use std::io::{Read, Write};
+//! "Share these lines" with no server: a range of a log, compressed (raw deflate) into the URL
+//! fragment (`#snippet=…`), and read back into a small log that keeps its original line numbers.
+//! The page packs with the browser's own `CompressionStream`, so here is everything around the
+//! packing; natively `encode` and `decode` pack with flate2.
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
-use flate2::read::DeflateDecoder;
-use flate2::write::DeflateEncoder;
-use flate2::Compression;
 
 use crate::model::{Format, Log};
 
@@ -22,7 +19,7 @@ pub const MAX_LINES: usize = 500;
 pub const MAX_FRAGMENT_CHARS: usize = 16_000;
 
 /// A decoded snippet never unpacks past this, whatever a crafted link says.
-const MAX_UNPACKED_BYTES: u64 = 1_000_000;
+pub const MAX_UNPACKED_BYTES: u64 = 1_000_000;
 
 /// A range of lines and where it came from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -63,16 +60,18 @@ impl Snippet {
         Snippet { file_name: file_name.to_owned(), format: log.format, first_line: first, text }
     }
 
-    /// The fragment, `#snippet=…`, or why it would be too big.
-    pub fn encode(&self) -> Result<String, TooBig> {
+    /// The text to pack: a version, the format, the first line's number, the file's name and
+    /// the lines; or why the range is too big to share.
+    pub fn unpacked(&self) -> Result<String, TooBig> {
         let n_lines = self.text.lines().count();
         if n_lines > MAX_LINES {
             return Err(TooBig::Lines(n_lines));
         }
-        let plain = format!("1\n{}\n{}\n{}\n{}", self.format.id(), self.first_line, self.file_name.replace('\n', " "), self.text);
-        let mut encoder = DeflateEncoder::new(Vec::new(), Compression::best());
-        // Writing to a Vec cannot fail.
-        let packed = encoder.write_all(plain.as_bytes()).and_then(|()| encoder.finish()).unwrap_or_default();
+        Ok(format!("1\n{}\n{}\n{}\n{}", self.format.id(), self.first_line, self.file_name.replace('\n', " "), self.text))
+    }
+
+    /// The fragment, `#snippet=…`, for the packed (raw deflate) [`Snippet::unpacked`] text.
+    pub fn fragment(packed: &[u8]) -> Result<String, TooBig> {
         let fragment = format!("{PREFIX}{}", URL_SAFE_NO_PAD.encode(packed));
         if fragment.len() > MAX_FRAGMENT_CHARS {
             return Err(TooBig::Fragment(fragment.len()));
@@ -80,15 +79,19 @@ impl Snippet {
         Ok(fragment)
     }
 
-    /// Reads a fragment back; `None` for anything that is not a whole, well-formed snippet.
-    pub fn decode(fragment: &str) -> Option<Snippet> {
-        let packed = URL_SAFE_NO_PAD.decode(fragment.strip_prefix(PREFIX)?).ok()?;
-        let mut plain = String::new();
-        DeflateDecoder::new(packed.as_slice()).take(MAX_UNPACKED_BYTES + 1).read_to_string(&mut plain).ok()?;
-        if plain.len() as u64 > MAX_UNPACKED_BYTES {
+    /// The packed bytes a fragment carries; `None` when it is no snippet or not base64.
+    pub fn packed(fragment: &str) -> Option<Vec<u8>> {
+        URL_SAFE_NO_PAD.decode(fragment.strip_prefix(PREFIX)?).ok()
+    }
+
+    /// A snippet from its unpacked text; `None` for anything that is not a whole, well-formed
+    /// snippet or is bigger than a snippet can be.
+    pub fn from_unpacked(unpacked: &[u8]) -> Option<Snippet> {
+        if unpacked.len() as u64 > MAX_UNPACKED_BYTES {
             return None;
         }
-        let mut fields = plain.splitn(5, '\n');
+        let unpacked = std::str::from_utf8(unpacked).ok()?;
+        let mut fields = unpacked.splitn(5, '\n');
         if fields.next()? != "1" {
             return None;
         }
@@ -97,5 +100,27 @@ impl Snippet {
         let file_name = fields.next()?.to_owned();
         let text = fields.next()?.to_owned();
         Some(Snippet { file_name, format, first_line, text })
+    }
+
+    /// The fragment, `#snippet=…`, or why it would be too big (packed with flate2).
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn encode(&self) -> Result<String, TooBig> {
+        use std::io::Write;
+        let unpacked = self.unpacked()?;
+        let mut encoder = flate2::write::DeflateEncoder::new(Vec::new(), flate2::Compression::best());
+        // Writing to a Vec cannot fail.
+        let packed = encoder.write_all(unpacked.as_bytes()).and_then(|()| encoder.finish()).unwrap_or_default();
+        Snippet::fragment(&packed)
+    }
+
+    /// Reads a fragment back (unpacked with flate2); `None` for anything that is not a whole,
+    /// well-formed snippet.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn decode(fragment: &str) -> Option<Snippet> {
+        use std::io::Read;
+        let packed = Snippet::packed(fragment)?;
+        let mut unpacked = Vec::new();
+        flate2::read::DeflateDecoder::new(packed.as_slice()).take(MAX_UNPACKED_BYTES + 1).read_to_end(&mut unpacked).ok()?;
+        Snippet::from_unpacked(&unpacked)
     }
 }

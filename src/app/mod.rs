@@ -10,7 +10,7 @@ use yew::prelude::*;
 
 use crate::browser::OnOpen;
 use crate::model::Format;
-use crate::state::{Action, Loading, OpenLog, ParseJob, Shared, Stage, State};
+use crate::state::{Action, Loading, OpenLog, Shared, Stage, State};
 use crate::view::{Contents, EmbedBar, Legend, LogHeader, LogView, Minutes, Overview, SearchBar, SectionJump, ShareBar, ThreadBar, Toolbar};
 
 #[derive(Properties, PartialEq, Default)]
@@ -26,17 +26,13 @@ pub struct AppProps {
 #[component]
 pub fn App(props: &AppProps) -> Html {
     let initial = props.initial.clone();
-    let snippet_link = use_memo((), |_| crate::browser::snippet_in_hash());
     let state = use_reducer(move || match initial {
         Some(open) => State::opened(open),
-        None if snippet_link.is_some() => match snippet_link.as_deref().and_then(crate::snippet::Snippet::decode) {
-            Some(snippet) => State::opening(ParseJob::snippet(snippet)),
-            None => State { problem: Some("This snippet link is damaged or cut short: ask for the link again.".into()), ..State::demo() },
-        },
-        // A log is coming from `?src=`: show nothing rather than the demo meanwhile.
-        None if crate::browser::query_param("src").is_some() => State::opened(Shared::new(OpenLog::empty(""))),
+        // A log is coming from `?src=` or a snippet link: show nothing rather than the demo meanwhile.
+        None if crate::browser::query_param("src").is_some() || crate::browser::snippet_in_hash().is_some() => State::opened(Shared::new(OpenLog::empty(""))),
         None => State::demo(),
     });
+    crate::browser::use_snippet_link(state.dispatcher());
     let onopen: OnOpen = {
         let dispatcher = state.dispatcher();
         use_callback((), move |(file_name, bytes): (String, Rc<[u8]>), _| dispatcher.dispatch(Action::Open { file_name, bytes }))

@@ -6,7 +6,7 @@
 fn main() {
     use gloo::worker::Registrable;
     console_error_panic_hook::set_once();
-    scrollback::browser::ParseWorker::registrar().encoding::<scrollback::browser::JsCodec>().register();
+    scrollback::browser::ParseWorker::registrar().encoding::<scrollback::browser::BlockCodec>().register();
 }
 
 #[cfg(not(target_arch = "wasm32"))]

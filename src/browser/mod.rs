@@ -50,6 +50,8 @@ mod web_reading;
 #[cfg(target_arch = "wasm32")]
 mod web_share;
 #[cfg(target_arch = "wasm32")]
+mod web_snippet;
+#[cfg(target_arch = "wasm32")]
 mod web_store;
 #[cfg(target_arch = "wasm32")]
 mod web_worker;
@@ -68,6 +70,8 @@ pub use web_parse_client::*;
 pub use web_reading::*;
 #[cfg(target_arch = "wasm32")]
 pub use web_share::*;
+#[cfg(target_arch = "wasm32")]
+pub use web_snippet::*;
 #[cfg(target_arch = "wasm32")]
 pub use web_store::*;
 #[cfg(target_arch = "wasm32")]

@@ -8,7 +8,7 @@ use gloo::worker::{Spawnable, WorkerBridge};
 use yew::prelude::*;
 
 use super::web::mark;
-use super::web_worker::{JsCodec, ParseWorker};
+use super::web_worker::{BlockCodec, ParseWorker};
 use crate::state::{Action, OpenLog, ParseJob, Shared, State};
 use crate::transfer::{FromWorker, ParseReply, ParseRequest, ParsedLog, SharedBytes, ToWorker};
 
@@ -61,7 +61,7 @@ impl WorkerClient {
     fn spawn(url: &str, current: &Rc<RefCell<Option<CurrentJob>>>, dispatcher: &UseReducerDispatcher<State>) -> WorkerBridge<ParseWorker> {
         let (current, dispatcher) = (Rc::clone(current), dispatcher.clone());
         let on_reply = move |FromWorker { job, reply }: FromWorker| on_reply(&current, job, reply, &dispatcher);
-        ParseWorker::spawner().encoding::<JsCodec>().callback(on_reply).spawn_with_loader(url)
+        ParseWorker::spawner().encoding::<BlockCodec>().callback(on_reply).spawn_with_loader(url)
     }
 
     /// Hands `job` to the worker, which drops the one before.
@@ -77,7 +77,7 @@ impl WorkerClient {
         });
         *self.current.borrow_mut() = Some(CurrentJob { job: job.clone(), opened: None, waiting: None, worker_bytes: 0, answered: false, _watchdog: Some(watchdog) });
         // The text crosses once: the page keeps its bytes and gets back only the line table.
-        let request = ParseRequest { job: job.id, file_name: job.file_name.clone(), format: job.format, notes: job.notes.clone(), bytes: SharedBytes(Rc::clone(&job.bytes)) };
+        let request = ParseRequest { job: job.id, file_name: job.file_name.clone(), format: job.format, notes: job.notes.clone(), bytes: SharedBytes(Rc::clone(&job.bytes)), demo: job.demo };
         timed("scrollback:send", || self.bridge.borrow().send(ToWorker::Parse(request)));
     }
 

@@ -6,7 +6,7 @@ use gloo::worker::{Codec, HandlerId, Worker, WorkerScope};
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::{JsCast, JsValue};
 
-use crate::transfer::{FromWorker, ParseReply, PreviousLog, ToWorker, WorkerParse};
+use crate::transfer::{wire, FromWorker, ParseReply, PreviousLog, ToWorker, WorkerParse};
 
 /// Text read between progress reports and chances to be stopped: about 10 ms of parsing.
 const SLICE_BYTES: usize = 4_000_000;
@@ -141,17 +141,25 @@ pub fn wasm_memory_bytes() -> u32 {
     wasm_bindgen::memory().unchecked_into::<js_sys::WebAssembly::Memory>().buffer().unchecked_into::<js_sys::ArrayBuffer>().byte_length()
 }
 
-/// Messages as JS values (serde-wasm-bindgen): a block of bytes becomes one `Uint8Array`,
-/// copied once out of wasm memory, where bincode would first copy it into a second buffer in
-/// wasm memory, which would never shrink again.
-pub struct JsCodec;
+/// Messages as `[fields, [blocks…]]`: the fields in postcard (see `transfer::wire`), each block
+/// of bytes its own `Uint8Array`, copied once out of wasm memory and once into the other side's.
+pub struct BlockCodec;
 
-impl Codec for JsCodec {
+impl Codec for BlockCodec {
     fn encode<I: Serialize>(input: I) -> JsValue {
-        serde_wasm_bindgen::to_value(&input).unwrap_or_else(|error| wasm_bindgen::throw_str(&format!("cannot encode a worker message: {error}")))
+        let blocks = js_sys::Array::new();
+        let sink_blocks = blocks.clone();
+        let fields = wire::encode(&input, Box::new(move |block: &[u8]| {
+            sink_blocks.push(&js_sys::Uint8Array::from(block));
+        }));
+        js_sys::Array::of2(&js_sys::Uint8Array::from(&fields[..]), &blocks).into()
     }
 
     fn decode<O: for<'de> Deserialize<'de>>(input: JsValue) -> O {
-        serde_wasm_bindgen::from_value(input).unwrap_or_else(|error| wasm_bindgen::throw_str(&format!("cannot decode a worker message: {error}")))
+        let message: js_sys::Array = input.unchecked_into();
+        let fields = message.get(0).dyn_into::<js_sys::Uint8Array>().map(|fields| fields.to_vec()).unwrap_or_default();
+        let blocks: js_sys::Array = message.get(1).dyn_into().unwrap_or_default();
+        let source = Box::new(move |number: u32| blocks.get(number).dyn_into::<js_sys::Uint8Array>().ok().map(|block| block.to_vec()));
+        wire::decode(&fields, source).unwrap_or_else(|error| wasm_bindgen::throw_str(&error))
     }
 }

@@ -4,7 +4,7 @@
 use std::rc::Rc;
 
 use super::{OpenLog, Shared};
-use crate::demo::{DEMO_FILE_NAME, DEMO_LOG};
+use crate::demo::DEMO_FILE_NAME;
 use crate::model::{DiagnosticKind, Format};
 
 /// What the page shows, and what it is opening.
@@ -59,12 +59,19 @@ pub struct ParseJob {
     pub notes: Vec<crate::model::Diagnostic>,
     /// The lines of a shared snippet: the title to show, and the first line's number.
     pub snippet: Option<(Rc<str>, usize)>,
+    /// The demo log, whose text only the worker carries (`bytes` is empty).
+    pub demo: bool,
 }
 
 impl ParseJob {
     /// A file to open as it is.
     pub fn file(file_name: impl Into<String>, bytes: Rc<[u8]>, format: Option<Format>) -> ParseJob {
-        ParseJob { id: 0, file_name: file_name.into(), bytes, format, notes: Vec::new(), snippet: None }
+        ParseJob { id: 0, file_name: file_name.into(), bytes, format, notes: Vec::new(), snippet: None, demo: false }
+    }
+
+    /// The demo log, read by the worker from its own copy: the page carries no demo text.
+    pub fn demo() -> ParseJob {
+        ParseJob { demo: true, ..ParseJob::file(DEMO_FILE_NAME, Rc::from([]), None) }
     }
 
     /// The lines of a `#snippet=` link, numbered as in the log they came from.
@@ -96,7 +103,7 @@ impl State {
     /// The demo, opened by the worker like any file.
     #[cfg(target_arch = "wasm32")]
     pub fn demo() -> State {
-        State::opening(ParseJob::file(DEMO_FILE_NAME, Rc::from(DEMO_LOG.as_bytes()), None))
+        State::opening(ParseJob::demo())
     }
 
     /// The demo: server-side there is no worker, so the demo is parsed here.
@@ -167,6 +174,8 @@ pub enum Action {
     Failed(String),
     /// Back to the demo log (after the kept log is forgotten).
     ShowDemo,
+    /// The lines of a `#snippet=` link, unpacked.
+    OpenSnippet(crate::snippet::Snippet),
 }
 
 impl State {
@@ -214,7 +223,8 @@ impl State {
             Action::ReadAs(format) => self.reread(format),
             Action::Loading(loading) => State { loading: Some(loading), problem: None, ..(*self).clone() },
             Action::Failed(problem) => State { problem: Some(problem.into()), loading: None, ..(*self).clone() },
-            Action::ShowDemo => self.start(ParseJob::file(DEMO_FILE_NAME, Rc::from(DEMO_LOG.as_bytes()), None)),
+            Action::ShowDemo => self.start(ParseJob::demo()),
+            Action::OpenSnippet(snippet) => self.start(ParseJob::snippet(snippet)),
             // A file still being read restarts in the format; a shown one is read again.
             Action::ForceFormat(format) => {
                 let forced = State { forced_format: Some(format), ..(*self).clone() };

@@ -8,54 +8,37 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::{Line, LineKind, Meta, Span, Stamp, SystemEvent};
 
-/// Bytes serialised as one block (for bincode: a length, then a copy), not number by number.
+/// A block of bytes: a file, a line table. In a message it travels out of band (see
+/// [`super::wire`]), else as one block of bytes, never number by number.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Bytes(pub Vec<u8>);
 
 impl Serialize for Bytes {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_bytes(&self.0)
+        super::wire::serialize_block(&self.0, serializer)
     }
 }
 
 impl<'de> Deserialize<'de> for Bytes {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Bytes, D::Error> {
-        deserializer.deserialize_byte_buf(BytesVisitor)
+        super::wire::deserialize_block(deserializer).map(Bytes)
     }
 }
 
-struct BytesVisitor;
-
-impl<'de> serde::de::Visitor<'de> for BytesVisitor {
-    type Value = Bytes;
-
-    fn expecting(&self, formatter: &mut std::fmt::Formatter) -> std::fmt::Result {
-        formatter.write_str("bytes")
-    }
-
-    fn visit_bytes<E: serde::de::Error>(self, bytes: &[u8]) -> Result<Bytes, E> {
-        Ok(Bytes(bytes.to_vec()))
-    }
-
-    fn visit_byte_buf<E: serde::de::Error>(self, bytes: Vec<u8>) -> Result<Bytes, E> {
-        Ok(Bytes(bytes))
-    }
-}
-
-/// Bytes shared with the rest of the page: serialised as one block straight from the shared
-/// allocation, so sending them makes no copy in wasm memory.
+/// Bytes shared with the rest of the page: written straight from the shared allocation, so
+/// sending them makes no copy in wasm memory.
 #[derive(Debug, Clone)]
 pub struct SharedBytes(pub Rc<[u8]>);
 
 impl Serialize for SharedBytes {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_bytes(&self.0)
+        super::wire::serialize_block(&self.0, serializer)
     }
 }
 
 impl<'de> Deserialize<'de> for SharedBytes {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<SharedBytes, D::Error> {
-        Bytes::deserialize(deserializer).map(|bytes| SharedBytes(Rc::from(bytes.0)))
+        super::wire::deserialize_block(deserializer).map(|bytes| SharedBytes(Rc::from(bytes)))
     }
 }
 

@@ -5,6 +5,7 @@
 mod encoding;
 #[cfg(test)]
 mod tests;
+pub mod wire;
 
 use std::borrow::Cow;
 use std::rc::Rc;
@@ -39,6 +40,8 @@ pub struct ParseRequest {
     pub bytes: SharedBytes,
     /// Diagnostics of an earlier decoding, for a re-read of text already decoded once.
     pub notes: Vec<Diagnostic>,
+    /// Parse the demo log, which only the worker carries, in place of `bytes` (then empty).
+    pub demo: bool,
 }
 
 /// The worker to the main thread, about job `job`.
@@ -251,9 +254,11 @@ impl WorkerParse {
     /// Unpacks, checks and decodes the request's bytes, and detects the format.
     pub fn begin(request: ParseRequest) -> Result<WorkerParse, String> {
         let refused = |problem: crate::input::InputProblem| format!("{}: {problem}", request.file_name);
-        let unpacked = match prepare(&request.bytes.0).map_err(refused)? {
-            Cow::Borrowed(_) => None,
-            Cow::Owned(unpacked) => Some(unpacked),
+        let unpacked = match prepare(&request.bytes.0) {
+            _ if request.demo => Some(crate::demo::DEMO_LOG.as_bytes().to_vec()),
+            Err(problem) => return Err(refused(problem)),
+            Ok(Cow::Borrowed(_)) => None,
+            Ok(Cow::Owned(unpacked)) => Some(unpacked),
         };
         let (bytes, text_is_request) = match unpacked {
             Some(unpacked) => (Rc::from(unpacked), false),

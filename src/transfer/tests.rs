@@ -14,7 +14,8 @@ fn through_the_worker(name: &str, bytes: &[u8], format: Option<Format>) -> Resul
 }
 
 fn through_the_worker_with_notes(name: &str, bytes: &[u8], format: Option<Format>, notes: Vec<Diagnostic>) -> Result<(Log, Roster, ParsedLog), String> {
-    let request = ParseRequest { job: 7, file_name: name.to_owned(), format, bytes: SharedBytes(Rc::from(bytes)), notes };
+    let request = ParseRequest { job: 7, file_name: name.to_owned(), format, bytes: SharedBytes(Rc::from(bytes)), notes, demo: false };
+    let ToWorker::Parse(request) = over_the_wire(&ToWorker::Parse(request)) else { panic!("a parse request comes back a parse request") };
     let mut parse = WorkerParse::begin(request)?;
     let mut progress = Vec::new();
     while !parse.read(16) {
@@ -22,10 +23,46 @@ fn through_the_worker_with_notes(name: &str, bytes: &[u8], format: Option<Format
     }
     assert!(bytes.len() < 64 || !progress.is_empty(), "progress is reported");
     let (parsed, _) = parse.finish(&|| 0.0);
-    let mut reply = parsed.clone();
+    let sent = FromWorker { job: 7, reply: ParseReply::Parsed(Box::new(parsed.clone())) };
+    let ParseReply::Parsed(mut reply) = over_the_wire(&sent).reply else { panic!("a parsed log comes back a parsed log") };
     let text = reply.take_text(Rc::from(bytes))?;
     let (log, roster) = reply.into_log(text)?;
     Ok((log, roster, parsed))
+}
+
+/// `message` encoded as the worker's codec does, its blocks kept aside, and decoded again.
+fn over_the_wire<T: serde::Serialize + serde::de::DeserializeOwned>(message: &T) -> T {
+    let blocks = Rc::new(std::cell::RefCell::new(Vec::<Vec<u8>>::new()));
+    let sink_blocks = Rc::clone(&blocks);
+    let fields = wire::encode(message, Box::new(move |block: &[u8]| sink_blocks.borrow_mut().push(block.to_vec())));
+    let mut blocks = blocks.take();
+    let fields_hold_no_block = blocks.iter().all(|block| block.len() < 8 || !fields.windows(block.len()).any(|window| window == block.as_slice()));
+    assert!(!blocks.is_empty() && fields_hold_no_block, "every block (the file, the line table, the threads) travels out of band");
+    wire::decode(&fields, Box::new(move |number| blocks.get_mut(number as usize).map(std::mem::take))).expect("a message comes back")
+}
+
+#[test]
+fn the_analyses_cross_the_wire_with_their_threads_as_one_block() {
+    let text = "29-06-2016 15:12 alice #topic release\n29-06-2016 15:13 bob alice: when?\n29-06-2016 15:14 alice bob: friday\n";
+    let log = parse_file(text.as_bytes(), Some("29-06-2016.txt"), None);
+    let analyses = Analyses::of(&log, &|| 0.0);
+    let sent = FromWorker { job: 3, reply: ParseReply::Analysed(Box::new(analyses.clone())) };
+    let ParseReply::Analysed(back) = over_the_wire(&sent).reply else { panic!("analyses come back analyses") };
+    assert_eq!(back.threads, analyses.threads);
+    assert!(!back.threads.0.is_empty(), "the threads were sent");
+    let (threads, agenda, _) = back.checked(log.lines.len()).expect("they fit the log");
+    assert_eq!(threads, crate::thread::analyse(&log));
+    assert_eq!(agenda, crate::agenda::analyse(&log));
+}
+
+#[test]
+fn a_message_cut_short_or_missing_a_block_is_an_error_not_a_panic() {
+    let sent = FromWorker { job: 1, reply: ParseReply::Analysed(Box::new(Analyses { threads: Bytes(vec![1, 2, 3]), ..Analyses::default() })) };
+    let fields = wire::encode(&sent, Box::new(|_: &[u8]| ()));
+    let no_blocks = wire::decode::<FromWorker>(&fields, Box::new(|_| None));
+    assert!(no_blocks.is_err(), "the threads' block is missing");
+    let cut_short = wire::decode::<FromWorker>(&fields[..fields.len() / 2], Box::new(|_| Some(Vec::new())));
+    assert!(cut_short.is_err(), "half a message");
 }
 
 const LOG: &str = "Irc discussions from #mirage on 29-06-2016\n\n29-06-2016 15:12 alice hi \u{e9}\n29-06-2016 15:13 bob * waves\n29-06-2016 12:00 carol back in time\n";
@@ -66,6 +103,18 @@ fn a_structured_export_comes_back_with_its_shown_text_and_stated_replies() {
     broken.line_shown.push((0, 9999));
     let text = broken.take_text(Rc::from(MATRIX.as_bytes())).unwrap();
     assert!(broken.into_log(text).is_err(), "a shown index out of range is an error, not a panic");
+}
+
+#[test]
+fn the_demo_is_read_from_the_workers_copy_and_its_text_sent_to_the_page() {
+    let request = ParseRequest { job: 1, file_name: crate::demo::DEMO_FILE_NAME.to_owned(), format: None, bytes: SharedBytes(Rc::from([])), notes: Vec::new(), demo: true };
+    let mut parse = WorkerParse::begin(request).expect("the demo opens");
+    while !parse.read(1 << 20) {}
+    let (mut parsed, _) = parse.finish(&|| 0.0);
+    let text = parsed.take_text(Rc::from([])).expect("the worker sends the demo's text");
+    assert_eq!(&*text, crate::demo::DEMO_LOG);
+    let (log, _) = parsed.into_log(text).unwrap();
+    assert_eq!(log, parse_file(crate::demo::DEMO_LOG.as_bytes(), Some(crate::demo::DEMO_FILE_NAME), None));
 }
 
 #[test]

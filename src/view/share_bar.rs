@@ -26,11 +26,13 @@ pub fn ShareBar(props: &ShareBarProps) -> Html {
         let shared = shared.clone();
         Callback::from(move |_: MouseEvent| {
             let snippet = Snippet::of(&open.log, &open.file_name, anchor.first(), anchor.last());
-            let link = snippet.encode().map(|fragment| format!("{}{fragment}", crate::browser::page_address())).map_err(|too_big| too_big.to_string());
-            if let Ok(link) = &link {
-                crate::browser::copy_text(link);
-            }
-            shared.set(Some(link));
+            let shared = shared.clone();
+            crate::browser::share_snippet(snippet, Callback::from(move |link: Result<String, String>| {
+                if let Ok(link) = &link {
+                    crate::browser::copy_text(link);
+                }
+                shared.set(Some(link));
+            }));
         })
     };
     let what = match anchor {
