@@ -44,6 +44,7 @@ pub fn App(props: &AppProps) -> Html {
         use_callback((), move |_: MouseEvent, _| dispatcher.dispatch(Action::Cancel))
     };
     let embedded = crate::browser::use_embedded();
+    let new_build = crate::browser::use_new_build();
     let interactive = !embedded && !props.standalone;
     let kept = {
         let dispatcher = state.dispatcher();
@@ -138,6 +139,12 @@ pub fn App(props: &AppProps) -> Html {
                     if loading.stage != Stage::Fetching {
                         <button type="button" class="button cancel" onclick={oncancel}>{"Cancel"}</button>
                     }
+                </div>
+            }
+            if let Some(take_over) = new_build {
+                <div class="new-build" role="status">
+                    <span>{"A new version of scrollback is ready."}</span>
+                    <button type="button" class="button" onclick={take_over}>{"Reload to use it"}</button>
                 </div>
             }
             if let Some(problem) = &state.problem {

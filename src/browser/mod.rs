@@ -44,6 +44,8 @@ mod web_guard;
 #[cfg(target_arch = "wasm32")]
 mod web_layout;
 #[cfg(target_arch = "wasm32")]
+mod web_offline;
+#[cfg(target_arch = "wasm32")]
 mod web_parse_client;
 #[cfg(target_arch = "wasm32")]
 mod web_reading;
@@ -64,6 +66,8 @@ pub use web::*;
 pub use web_guard::*;
 #[cfg(target_arch = "wasm32")]
 pub use web_layout::*;
+#[cfg(target_arch = "wasm32")]
+pub use web_offline::*;
 #[cfg(target_arch = "wasm32")]
 pub use web_parse_client::*;
 #[cfg(target_arch = "wasm32")]

@@ -47,6 +47,12 @@ pub fn use_source_from_query(_dispatcher: UseReducerDispatcher<State>, _onopen: 
 #[hook]
 pub fn use_theme() {}
 
+/// Server-side there is no service worker, so never a newer build.
+#[hook]
+pub fn use_new_build() -> Option<Callback<MouseEvent>> {
+    None
+}
+
 /// Server-side there is no link to open and nothing packs a snippet.
 #[hook]
 pub fn use_snippet_link(_dispatcher: UseReducerDispatcher<State>) {}

@@ -29,9 +29,14 @@ pub fn measure(name: &str, start: &str, end: &str) {
 
 /// After the next frame is painted: the time from opening a file to seeing its rows, and the
 /// wasm memory then, for the benchmark to read.
-pub fn mark_first_rows() {
-    let frame = request_animation_frame(|_| {
+pub fn mark_first_rows(log_has_lines: bool) {
+    let frame = request_animation_frame(move |_| {
         mark("scrollback:first-rows");
+        // Once per page: the first log's rows (offline.js and the first-visit benchmark wait for it).
+        let first_log = gloo::utils::window().performance().is_some_and(|performance| performance.get_entries_by_name("scrollback:first-log-rows").length() == 0);
+        if log_has_lines && first_log {
+            mark("scrollback:first-log-rows");
+        }
         measure("scrollback:open-to-first-rows", "scrollback:open-start", "scrollback:first-rows");
         let memory_bytes = wasm_bindgen::memory().unchecked_into::<js_sys::WebAssembly::Memory>().buffer().unchecked_into::<js_sys::ArrayBuffer>().byte_length();
         if let Some(root) = gloo::utils::document().document_element() {

@@ -101,7 +101,7 @@ pub fn use_block_layout(layout: BlockLayout) {
         });
     }
     {
-        use_effect_with(layout.open.clone(), |_| mark_first_rows());
+        use_effect_with(layout.open.clone(), |open| mark_first_rows(!open.log.lines.is_empty()));
     }
     use_effect(move || {
         set_spacer_heights(&layout.list, layout.spacer_heights);

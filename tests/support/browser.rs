@@ -303,6 +303,12 @@ impl Browser {
         path
     }
 
+    /// Stops the static server: from now on nothing answers at the page's origin, as when the
+    /// reader is offline.
+    pub async fn stop_server(&mut self) {
+        self.processes.server.kill().await.unwrap_or_else(|e| panic!("cannot stop the static server: {e}"));
+    }
+
     /// Runs `js` as a function body (use `return` to get a value; the `args` are `arguments`).
     pub async fn eval(&self, js: &str, args: Vec<Value>) -> Value {
         self.client
