@@ -8,8 +8,9 @@ use crate::activity::{Activity, TOP_SPEAKERS};
 use crate::state::{OpenLog, Shared};
 use crate::permalink::Anchor;
 
-/// The timeline's height in SVG units; its width is one unit per bucket.
-const TIMELINE_HEIGHT: f64 = 40.0;
+/// The timeline's height in SVG units; its width is one unit per bucket. Whole, and written
+/// with integer formatting: a float's `Display` would cost the app ~8 KB gzipped.
+const TIMELINE_HEIGHT: u32 = 40;
 
 /// Sections offered in the chart's menu (a long log has thousands).
 const MENU_SECTIONS: usize = 100;
@@ -57,11 +58,11 @@ fn Timeline(props: &TimelineProps) -> Html {
     let activity = &props.activity;
     let n_buckets = activity.buckets.len();
     let busiest = activity.buckets.iter().map(|bucket| bucket.total()).max().unwrap_or(1).max(1);
-    let scale = TIMELINE_HEIGHT / f64::from(busiest);
+    let scale = f64::from(TIMELINE_HEIGHT) / f64::from(busiest);
     // One path per speaker (and one for everyone else): a handful of elements however long the log.
     let mut paths = vec![String::new(); TOP_SPEAKERS + 1];
     for (x, bucket) in activity.buckets.iter().enumerate() {
-        let mut bottom = TIMELINE_HEIGHT;
+        let mut bottom = f64::from(TIMELINE_HEIGHT);
         for (slot, &count) in bucket.counts.iter().enumerate() {
             if count == 0 {
                 continue;
