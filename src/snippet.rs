@@ -1,10 +1,7 @@
 //! "Share these lines" with no server: a range of a log, compressed (raw deflate) into the URL
 //! fragment (`#snippet=…`), and read back into a small log that keeps its original line numbers.
-//! The page packs with the browser's own `CompressionStream`, so here is everything around the
-//! packing; natively `encode` and `decode` pack with flate2.
-
-use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use base64::Engine;
+//! The page packs with the browser's own `CompressionStream` and writes base64 with `btoa`, so
+//! here is everything around those; natively `encode` and `decode` use flate2 and base64.
 
 use crate::model::{Format, Log};
 
@@ -70,18 +67,19 @@ impl Snippet {
         Ok(format!("1\n{}\n{}\n{}\n{}", self.format.id(), self.first_line, self.file_name.replace('\n', " "), self.text))
     }
 
-    /// The fragment, `#snippet=…`, for the packed (raw deflate) [`Snippet::unpacked`] text.
-    pub fn fragment(packed: &[u8]) -> Result<String, TooBig> {
-        let fragment = format!("{PREFIX}{}", URL_SAFE_NO_PAD.encode(packed));
+    /// The fragment, `#snippet=…`, for the packed (raw deflate) [`Snippet::unpacked`] text in
+    /// URL-safe base64 without padding.
+    pub fn fragment(packed_base64: &str) -> Result<String, TooBig> {
+        let fragment = format!("{PREFIX}{packed_base64}");
         if fragment.len() > MAX_FRAGMENT_CHARS {
             return Err(TooBig::Fragment(fragment.len()));
         }
         Ok(fragment)
     }
 
-    /// The packed bytes a fragment carries; `None` when it is no snippet or not base64.
-    pub fn packed(fragment: &str) -> Option<Vec<u8>> {
-        URL_SAFE_NO_PAD.decode(fragment.strip_prefix(PREFIX)?).ok()
+    /// The packed bytes a fragment carries, in URL-safe base64; `None` when it is no snippet.
+    pub fn packed_base64(fragment: &str) -> Option<&str> {
+        fragment.strip_prefix(PREFIX)
     }
 
     /// A snippet from its unpacked text; `None` for anything that is not a whole, well-formed
@@ -110,7 +108,7 @@ impl Snippet {
         let mut encoder = flate2::write::DeflateEncoder::new(Vec::new(), flate2::Compression::best());
         // Writing to a Vec cannot fail.
         let packed = encoder.write_all(unpacked.as_bytes()).and_then(|()| encoder.finish()).unwrap_or_default();
-        Snippet::fragment(&packed)
+        Snippet::fragment(&base64::Engine::encode(&base64::engine::general_purpose::URL_SAFE_NO_PAD, packed))
     }
 
     /// Reads a fragment back (unpacked with flate2); `None` for anything that is not a whole,
@@ -118,7 +116,7 @@ impl Snippet {
     #[cfg(not(target_arch = "wasm32"))]
     pub fn decode(fragment: &str) -> Option<Snippet> {
         use std::io::Read;
-        let packed = Snippet::packed(fragment)?;
+        let packed = base64::Engine::decode(&base64::engine::general_purpose::URL_SAFE_NO_PAD, Snippet::packed_base64(fragment)?).ok()?;
         let mut unpacked = Vec::new();
         flate2::read::DeflateDecoder::new(packed.as_slice()).take(MAX_UNPACKED_BYTES + 1).read_to_end(&mut unpacked).ok()?;
         Snippet::from_unpacked(&unpacked)

@@ -80,7 +80,8 @@ impl Roster {
     /// Everyone, as indices into `people`, most lines first; ties keep their order of appearance.
     fn by_activity(&self) -> Vec<usize> {
         let mut people: Vec<usize> = (0..self.people.len()).collect();
-        people.sort_by_key(|&person| std::cmp::Reverse(self.people[person].n_lines));
+        // Unstable with the index as the tie-break: the same order, and the page links one sort less.
+        people.sort_unstable_by_key(|&person| (std::cmp::Reverse(self.people[person].n_lines), person));
         people
     }
 

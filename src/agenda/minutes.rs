@@ -28,6 +28,11 @@ pub fn sections_report(agenda: &Agenda) -> String {
 // ---------------------------------------------------------------------------------------------
 // Minutes
 
+/// The minutes' title: the meeting's name, else the log's title, else its file's name.
+pub fn minutes_title(agenda: &Agenda, log_title: Option<&str>, file_name: &str) -> String {
+    agenda.meeting_name.as_deref().or(log_title).unwrap_or(file_name).to_owned()
+}
+
 /// The meeting's minutes as Markdown, laid out like MeetBot's: topics with their items, action
 /// items, action items by person, people present. Every item links to its line (`#L<n>`) and
 /// every topic to its lines (`#L<start>-L<end>`). Log text is escaped.

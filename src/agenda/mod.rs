@@ -39,7 +39,7 @@ mod weights;
 mod words;
 
 pub use linked::{link_minutes, LinkedMinutes};
-pub use minutes::{escape_markdown, minutes_markdown, minutes_markdown_for, sections_report};
+pub use minutes::{escape_markdown, minutes_markdown, minutes_markdown_for, minutes_title, sections_report};
 use meetbot::meetbot;
 pub use boundary::{BoundaryFacts, BoundaryModel};
 pub use feature::{BY_CHAIR, FEATURE_NAMES, N_FEATURES};

@@ -208,9 +208,9 @@ async fn open_parsed(mut parsed: ParsedLog, job: &ParseJob) -> Result<Shared<Ope
 async fn open_analysed(open: Shared<OpenLog>, analyses: crate::transfer::Analyses, id: u32, dispatcher: UseReducerDispatcher<State>) {
     let big = open.log.text.len() > BIG_LOG_BYTES;
     let result = match timed("scrollback:check-analyses", || analyses.checked(open.log.lines.len())) {
-        Ok((threads, agenda, minutes)) => {
+        Ok(checked) => {
             yield_to_page(big).await;
-            let analysed = timed("scrollback:derive-analyses", || open.analysed(threads, agenda, minutes));
+            let analysed = timed("scrollback:derive-analyses", || open.analysed(checked));
             yield_to_page(big).await;
             Ok(Shared::new(analysed))
         }

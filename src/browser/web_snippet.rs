@@ -22,6 +22,24 @@ async fn through_deflate(stream: &str, bytes: &[u8]) -> Result<Vec<u8>, JsValue>
     Ok(Uint8Array::new(&buffer).to_vec())
 }
 
+/// `bytes` in URL-safe base64 without padding, by the browser's `btoa` (of the bytes as a
+/// "binary string": one UTF-16 unit per byte).
+fn to_base64_url(bytes: &[u8]) -> Option<String> {
+    let binary: String = bytes.iter().map(|&byte| char::from(byte)).collect();
+    let base64 = gloo::utils::window().btoa(&binary).ok()?;
+    Some(base64.trim_end_matches('=').replace('+', "-").replace('/', "_"))
+}
+
+/// The bytes of URL-safe base64 (padded or not), by the browser's `atob`; `None` if it is not.
+fn from_base64_url(text: &str) -> Option<Vec<u8>> {
+    let mut base64 = text.replace('-', "+").replace('_', "/");
+    while base64.len() % 4 != 0 {
+        base64.push('=');
+    }
+    let binary = gloo::utils::window().atob(&base64).ok()?;
+    binary.chars().map(|unit| u8::try_from(u32::from(unit)).ok()).collect()
+}
+
 /// The link to `snippet`, or why there is none, given to `done` once packed.
 pub fn share_snippet(snippet: Snippet, done: Callback<Result<String, String>>) {
     let unpacked = match snippet.unpacked() {
@@ -30,7 +48,10 @@ pub fn share_snippet(snippet: Snippet, done: Callback<Result<String, String>>) {
     };
     wasm_bindgen_futures::spawn_local(async move {
         let link = match through_deflate("CompressionStream", unpacked.as_bytes()).await {
-            Ok(packed) => Snippet::fragment(&packed).map(|fragment| format!("{}{fragment}", super::page_address())).map_err(|too_big| too_big.to_string()),
+            Ok(packed) => match to_base64_url(&packed) {
+                Some(base64) => Snippet::fragment(&base64).map(|fragment| format!("{}{fragment}", super::page_address())).map_err(|too_big| too_big.to_string()),
+                None => Err("This browser could not write the lines into a link.".to_owned()),
+            },
             Err(_) => Err("This browser cannot compress the lines for a link (it has no CompressionStream).".to_owned()),
         };
         done.emit(link);
@@ -43,7 +64,7 @@ pub fn use_snippet_link(dispatcher: UseReducerDispatcher<State>) {
     use_effect_with((), move |_| {
         let Some(fragment) = super::snippet_in_hash() else { return };
         wasm_bindgen_futures::spawn_local(async move {
-            let unpacked = match Snippet::packed(&fragment) {
+            let unpacked = match Snippet::packed_base64(&fragment).and_then(from_base64_url) {
                 Some(packed) => through_deflate("DecompressionStream", &packed).await.ok(),
                 None => None,
             };

@@ -52,9 +52,9 @@ impl Worker for ParseWorker {
     fn update(&mut self, scope: &WorkerScope<Self>, NextSlice(job): NextSlice) {
         if self.analysing.as_ref().is_some_and(|(_, analysing, _)| *analysing == job) {
             let Some((asker, job, parsed)) = self.analysing.take() else { return };
-            let mut analyses = crate::transfer::Analyses::of(&parsed.log, &now_ms);
+            let mut analyses = crate::transfer::Analyses::of(&parsed.log, &parsed.file_name, &now_ms);
             if let Some(previous) = &self.previous {
-                previous.lay_over(&parsed.log, &mut analyses);
+                previous.lay_over(&parsed.log, &parsed.file_name, &mut analyses);
             }
             ParseWorker::respond(scope, asker, job, ParseReply::Analysed(Box::new(analyses)));
             self.previous = Some(parsed);

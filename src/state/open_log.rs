@@ -71,6 +71,8 @@ pub struct OpenLog {
     pub snippet: bool,
     /// The MeetBot minutes the agenda came from, when they did.
     pub minutes: Option<Rc<crate::transfer::MinutesNote>>,
+    /// The agenda as minutes in Markdown (from the worker; empty until the agenda is found).
+    pub minutes_markdown: Rc<str>,
 }
 
 impl OpenLog {
@@ -80,10 +82,14 @@ impl OpenLog {
         OpenLog::with_analyses(log, file_name, threads, agenda)
     }
 
-    /// Like [`OpenLog::new`] with the threads and agenda already found.
+    /// Like [`OpenLog::new`] with the threads and agenda already found (natively: the page
+    /// has its minutes written by the worker).
     pub fn with_analyses(log: Log, file_name: impl Into<Rc<str>>, threads: crate::thread::Threads, agenda: crate::agenda::Agenda) -> OpenLog {
         let roster = Roster::new(&log);
-        OpenLog::from_parts(log, file_name, roster, threads, agenda)
+        let open = OpenLog::from_parts(log, file_name, roster, threads, agenda);
+        let title = crate::agenda::minutes_title(&open.agenda, open.log.meta.title.as_deref(), &open.file_name);
+        let minutes_markdown = crate::agenda::minutes_markdown_for(&open.log, &open.agenda, &title, &open.speakers).into();
+        OpenLog { minutes_markdown, ..open }
     }
 
     /// The open log from what the parse worker found: the log, its roster, and (later, or
@@ -116,21 +122,23 @@ impl OpenLog {
             first_line_number: 1,
             snippet: false,
             minutes: None,
+            minutes_markdown: Rc::from(""),
         }
     }
 
     /// This log with its threads and agenda, found by the parse worker after the rows were shown
     /// (the agenda from MeetBot's `minutes` when they were opened beside it).
-    pub fn analysed(&self, threads: crate::thread::Threads, agenda: crate::agenda::Agenda, minutes: Option<crate::transfer::MinutesNote>) -> OpenLog {
-        OpenLog { threads: Rc::new(threads), ..self.with_agenda(agenda, minutes) }
+    pub fn analysed(&self, analyses: crate::transfer::CheckedAnalyses) -> OpenLog {
+        OpenLog { threads: Rc::new(analyses.threads), ..self.with_agenda(analyses.agenda, analyses.minutes, analyses.minutes_markdown.into()) }
     }
 
-    /// This log with another agenda: MeetBot's minutes of it, or its own.
-    pub fn with_agenda(&self, agenda: crate::agenda::Agenda, minutes: Option<crate::transfer::MinutesNote>) -> OpenLog {
+    /// This log with another agenda, and those minutes in Markdown: MeetBot's minutes of it, or
+    /// its own.
+    pub fn with_agenda(&self, agenda: crate::agenda::Agenda, minutes: Option<crate::transfer::MinutesNote>, minutes_markdown: Rc<str>) -> OpenLog {
         let section_lines: Rc<[std::ops::RangeInclusive<usize>]> = agenda.sections.iter().map(|section| section.first..=section.last).collect();
         let activity = self.activity.as_ref().map(|activity| Rc::new((**activity).clone().with_sections(&self.log, &section_lines)));
         let items_by_line = agenda.items.iter().enumerate().map(|(index, item)| (item.line, index)).collect();
-        OpenLog { agenda: Rc::new(agenda), section_lines, items_by_line, activity, minutes: minutes.map(Rc::new), ..self.clone() }
+        OpenLog { agenda: Rc::new(agenda), section_lines, items_by_line, activity, minutes: minutes.map(Rc::new), minutes_markdown, ..self.clone() }
     }
 
     /// Nothing yet: what the page shows while its first log is on its way.

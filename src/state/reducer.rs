@@ -184,9 +184,10 @@ impl State {
         let state = match action {
             Action::Open { file_name, bytes } => State { queued: Vec::new(), ..self.start(ParseJob::file(file_name, bytes, self.forced_format)) },
             // Logs before what may be their minutes (`NAME.log.txt` before `NAME.txt`).
-            Action::OpenInTurn(mut files) => {
-                files.sort_by_key(|(file_name, _)| !file_name.contains(".log."));
-                let mut files = files.into_iter();
+            Action::OpenInTurn(files) => {
+                // A partition, not a sort: each stable sort's code weighs kilobytes in the app.
+                let (logs, others): (Vec<_>, Vec<_>) = files.into_iter().partition(|(file_name, _)| file_name.contains(".log."));
+                let mut files = logs.into_iter().chain(others);
                 let Some((file_name, bytes)) = files.next() else { return self };
                 State { queued: files.collect(), ..self.start(ParseJob::file(file_name, bytes, self.forced_format)) }
             }
@@ -210,7 +211,7 @@ impl State {
             },
             Action::MinutesOfOpenLog { job, minutes } if self.parsing.as_ref().is_some_and(|parsing| parsing.id == job) => {
                 match minutes.checked(&self.open.log) {
-                    Ok((agenda, note)) => State { open: Shared::new(self.open.with_agenda(agenda, Some(note))), loading: None, parsing: None, ..(*self).clone() }.done(),
+                    Ok((agenda, note, markdown)) => State { open: Shared::new(self.open.with_agenda(agenda, Some(note), markdown.into())), loading: None, parsing: None, ..(*self).clone() }.done(),
                     Err(problem) => State { problem: Some(problem.into()), loading: None, parsing: None, ..(*self).clone() }.done(),
                 }
             }

@@ -152,9 +152,20 @@ pub struct Analyses {
     pub agenda: crate::agenda::Agenda,
     /// Where the agenda came from MeetBot's minutes, opened just before this log.
     pub minutes: Option<MinutesNote>,
+    /// The agenda as minutes in Markdown, for the page's download and copy (written here, so
+    /// the page links no Markdown writer).
+    pub minutes_markdown: String,
     /// For the benchmark: milliseconds the worker spent on each.
     pub threads_ms: f64,
     pub agenda_ms: f64,
+}
+
+/// [`Analyses`] checked against the page's log.
+pub struct CheckedAnalyses {
+    pub threads: crate::thread::Threads,
+    pub agenda: crate::agenda::Agenda,
+    pub minutes: Option<MinutesNote>,
+    pub minutes_markdown: String,
 }
 
 /// Which minutes gave a log its agenda, and how much of them the log has.
@@ -173,6 +184,8 @@ pub struct MinutesNote {
 pub struct MinutesOfOpenLog {
     pub agenda: crate::agenda::Agenda,
     pub note: MinutesNote,
+    /// That agenda as minutes in Markdown.
+    pub minutes_markdown: String,
     /// The open log as the worker has it (text bytes, lines), for the page to check it is the same.
     pub log_text_bytes: u64,
     pub log_lines: u32,
@@ -190,24 +203,32 @@ impl PreviousLog {
         let linked = crate::agenda::link_minutes(minutes, &self.log)?;
         Some(MinutesOfOpenLog {
             note: MinutesNote { file_name: minutes_name.to_owned(), placed: linked.placed as u32, unplaced: linked.unplaced },
+            minutes_markdown: markdown_of(&self.log, &linked.agenda, &self.file_name),
             agenda: linked.agenda,
             log_text_bytes: self.log.text.len() as u64,
             log_lines: self.log.lines.len() as u32,
         })
     }
 
-    /// `analyses` of a newly parsed `log`, with this log's agenda when this log is its minutes.
-    pub fn lay_over(&self, log: &Log, analyses: &mut Analyses) {
+    /// `analyses` of a newly parsed `log` (named `file_name`), with this log's agenda when this
+    /// log is its minutes.
+    pub fn lay_over(&self, log: &Log, file_name: &str, analyses: &mut Analyses) {
         if let Some(linked) = crate::agenda::link_minutes(&self.log, log) {
             analyses.minutes = Some(MinutesNote { file_name: self.file_name.clone(), placed: linked.placed as u32, unplaced: linked.unplaced });
+            analyses.minutes_markdown = markdown_of(log, &linked.agenda, file_name);
             analyses.agenda = linked.agenda;
         }
     }
 }
 
+/// `agenda` as the page's minutes of `log`, named `file_name`.
+fn markdown_of(log: &Log, agenda: &crate::agenda::Agenda, file_name: &str) -> String {
+    crate::agenda::minutes_markdown(log, agenda, &crate::agenda::minutes_title(agenda, log.meta.title.as_deref(), file_name))
+}
+
 impl MinutesOfOpenLog {
     /// The agenda, checked against the page's open log: the same log, and every line in it.
-    pub fn checked(self, log: &Log) -> Result<(crate::agenda::Agenda, MinutesNote), String> {
+    pub fn checked(self, log: &Log) -> Result<(crate::agenda::Agenda, MinutesNote, String), String> {
         let same_log = self.log_text_bytes == log.text.len() as u64 && self.log_lines as usize == log.lines.len();
         if !same_log {
             return Err("these minutes were laid over another log than the one shown".to_owned());
@@ -215,28 +236,30 @@ impl MinutesOfOpenLog {
         if !self.agenda.fits(log.lines.len()) {
             return Err("the parse worker sent an agenda that does not fit the log".to_owned());
         }
-        Ok((self.agenda, self.note))
+        Ok((self.agenda, self.note, self.minutes_markdown))
     }
 }
 
 impl Analyses {
-    /// Finds the threads and the agenda of `log`, timing them with `now_ms`.
-    pub fn of(log: &Log, now_ms: &dyn Fn() -> f64) -> Analyses {
+    /// Finds the threads and the agenda of `log` (named `file_name`), timing them with `now_ms`.
+    pub fn of(log: &Log, file_name: &str, now_ms: &dyn Fn() -> f64) -> Analyses {
         let started = now_ms();
         let threads = Bytes(crate::thread::analyse(log).to_bytes());
         let threads_done = now_ms();
         let agenda = crate::agenda::analyse(log);
-        Analyses { threads, agenda, minutes: None, threads_ms: threads_done - started, agenda_ms: now_ms() - threads_done }
+        let agenda_ms = now_ms() - threads_done;
+        let minutes_markdown = markdown_of(log, &agenda, file_name);
+        Analyses { threads, agenda, minutes: None, minutes_markdown, threads_ms: threads_done - started, agenda_ms }
     }
 
-    /// The threads and agenda back, checked against a log of `n_lines` lines: a malformed reply
-    /// is an error, never a panic.
-    pub fn checked(self, n_lines: usize) -> Result<(crate::thread::Threads, crate::agenda::Agenda, Option<MinutesNote>), String> {
+    /// The threads, agenda and minutes back, checked against a log of `n_lines` lines: a
+    /// malformed reply is an error, never a panic.
+    pub fn checked(self, n_lines: usize) -> Result<CheckedAnalyses, String> {
         let threads = crate::thread::Threads::from_bytes(&self.threads.0, n_lines).ok_or("the parse worker sent broken threads")?;
         if !self.agenda.fits(n_lines) {
             return Err("the parse worker sent an agenda that does not fit the log".to_owned());
         }
-        Ok((threads, self.agenda, self.minutes))
+        Ok(CheckedAnalyses { threads, agenda: self.agenda, minutes: self.minutes, minutes_markdown: self.minutes_markdown })
     }
 }
 

@@ -90,11 +90,10 @@ pub fn Minutes(props: &MinutesProps) -> Html {
         // Closed, the panel costs one element: its contents are built when it opens.
         return html! { <details class="minutes" id="minutes" {ontoggle}><summary>{"Minutes"}</summary></details> };
     }
-    let title = agenda.meeting_name.clone().or_else(|| open.log.meta.title.clone()).unwrap_or_else(|| open.file_name.to_string());
+    let title = crate::agenda::minutes_title(agenda, open.log.meta.title.as_deref(), &open.file_name);
     let markdown = {
         let open = open.clone();
-        let title = title.clone();
-        move || crate::agenda::minutes_markdown_for(&open.log, &open.agenda, &title, &open.speakers)
+        move || open.minutes_markdown.to_string()
     };
     let ondownload = {
         let markdown = markdown.clone();
