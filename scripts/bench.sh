@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 #! Prints the benchmark figures as `name value unit` lines: native parse throughput against a
 #! memchr baseline; in headless Chromium, drop → first rows, wasm parse throughput, the longest
-#! main-thread task, DOM elements and memory; and the gzipped size of the main app and of the
+#! main-thread task, DOM elements and memory; the first visit's first rows (cold, repeat, Fast 3G);
+#! and the gzipped size of the main app and of the
 #! parse worker. Needs ../shared/tools for the logs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -26,11 +27,15 @@ cargo bench --quiet --bench parse
 ln -sfn ../target/bench dist/bench
 trap 'rm -f dist/bench' EXIT
 cargo bench --quiet --bench browser
+# The demo's first rows on a cold visit, a repeat visit (service worker) and on "Fast 3G".
+cargo bench --quiet --bench first_visit
 
-declare -A total=([app]=0 [worker]=0)
+declare -A total=([app]=0 [worker]=0 [service_worker]=0)
 for file in dist/*.wasm dist/*.js; do
   [ -f "$file" ] || continue
   case "$file" in
+    # sw.js is fetched after the first rows, when the page registers it.
+    */sw.js) name=service_worker ;;
     *worker*) name=worker ;;
     *) name=app ;;
   esac

@@ -69,17 +69,25 @@ pub struct Browser {
 impl Browser {
     /// Serves `dist` and opens a fresh browser session; panics with the reason if anything fails.
     pub async fn start(dist: &Path) -> Browser {
+        Browser::start_serving(dist, false).await
+    }
+
+    /// Like [`Browser::start`], with every file sent gzipped, as a static host sends it
+    /// (`scripts/serve-gzip.py`): for timing downloads.
+    pub async fn start_gzipped(dist: &Path) -> Browser {
+        Browser::start_serving(dist, true).await
+    }
+
+    async fn start_serving(dist: &Path, gzipped: bool) -> Browser {
         let [server_port, driver_port] = free_ports();
 
-        let server = Command::new("python3")
-            .args([
-                "-m",
-                "http.server",
-                &server_port.to_string(),
-                "--bind",
-                "127.0.0.1",
-                "--directory",
-            ])
+        let mut server = Command::new("python3");
+        if gzipped {
+            server.arg(Path::new(MANIFEST_DIR).join("scripts/serve-gzip.py")).arg(server_port.to_string());
+        } else {
+            server.args(["-m", "http.server", &server_port.to_string(), "--bind", "127.0.0.1", "--directory"]);
+        }
+        let server = server
             .arg(dist)
             .stdin(Stdio::null())
             .stdout(Stdio::null())
@@ -303,6 +311,11 @@ impl Browser {
         path
     }
 
+    /// Throttles the session's network from now on (its page and the page's workers).
+    pub async fn emulate_network(&self, conditions: &NetworkConditions) {
+        self.client.issue_cmd(*conditions).await.unwrap_or_else(|e| panic!("chromedriver would not throttle the network: {e}"));
+    }
+
     /// Stops the static server: from now on nothing answers at the page's origin, as when the
     /// reader is offline.
     pub async fn stop_server(&mut self) {
@@ -441,5 +454,30 @@ fn chrome_capabilities(user_data_dir: &Path) -> fantoccini::wd::Capabilities {
     match capabilities {
         Value::Object(map) => map,
         _ => unreachable!("json!({{..}}) is an object"),
+    }
+}
+
+/// Chromium's network throttling for the session (chromedriver's `network_conditions`), as
+/// DevTools' profiles set it.
+#[derive(Debug, Clone, Copy)]
+pub struct NetworkConditions {
+    pub latency_ms: f64,
+    pub download_bytes_per_second: f64,
+    pub upload_bytes_per_second: f64,
+}
+
+impl fantoccini::wd::WebDriverCompatibleCommand for NetworkConditions {
+    fn endpoint(&self, base_url: &url::Url, session_id: Option<&str>) -> Result<url::Url, url::ParseError> {
+        base_url.join(&format!("session/{}/chromium/network_conditions", session_id.unwrap_or_default()))
+    }
+
+    fn method_and_body(&self, _request_url: &url::Url) -> (http::Method, Option<String>) {
+        let conditions = json!({ "network_conditions": {
+            "offline": false,
+            "latency": self.latency_ms,
+            "download_throughput": self.download_bytes_per_second,
+            "upload_throughput": self.upload_bytes_per_second,
+        } });
+        (http::Method::POST, Some(conditions.to_string()))
     }
 }

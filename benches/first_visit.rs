@@ -1,0 +1,97 @@
+//! First-visit figures: from the HTML's arrival to the demo's first rows painted, on a cold
+//! visit (empty cache, a fresh profile) as served on this machine and on Chromium's "Fast 3G"
+//! profile, and on a repeat visit served by the service worker. The rows are the app's
+//! `scrollback:first-log-rows` mark: the frame after the first log's rows were put on the page.
+//!
+//! Run it through `scripts/bench.sh` (it builds `dist/` first).
+
+#[path = "../tests/support/browser.rs"]
+mod browser;
+
+use std::path::Path;
+
+use serde_json::Value;
+
+/// Waits for the first log's rows, then reads the navigation's timings (milliseconds since the
+/// navigation started) and the bytes the page itself fetched.
+const FIRST_ROWS: &str = r#"
+const done = arguments[arguments.length - 1];
+(async () => {
+  const started = performance.now();
+  while (performance.getEntriesByName('scrollback:first-log-rows').length === 0) {
+    if (performance.now() - started > 120000) { done({ error: 'no rows after 120 s' }); return; }
+    await new Promise(resolve => setTimeout(resolve, 20));
+  }
+  const navigation = performance.getEntriesByType('navigation')[0];
+  const resources = performance.getEntriesByType('resource');
+  done({
+    html_arrived_ms: navigation.responseEnd,
+    first_rows_ms: performance.getEntriesByName('scrollback:first-log-rows')[0].startTime,
+    messages: document.querySelectorAll('.row.kind-message').length,
+    page_bytes: navigation.transferSize + resources.reduce((sum, entry) => sum + entry.transferSize, 0),
+    trace: resources.map(entry => `${entry.name.split('/').pop()} ${Math.round(entry.startTime)}–${Math.round(entry.responseEnd)}`)
+      .concat(performance.getEntriesByType('mark').map(mark => `${mark.name} ${Math.round(mark.startTime)}`)),
+    controlled: navigator.serviceWorker.controller !== null,
+  });
+})();
+"#;
+
+/// DevTools' "Fast 3G": 562.5 ms round trip, 1.6 Mbit/s down and 750 kbit/s up, each at 90%.
+const FAST_3G: browser::NetworkConditions = browser::NetworkConditions { latency_ms: 562.5, download_bytes_per_second: 180_000.0, upload_bytes_per_second: 84_375.0 };
+
+/// One visit to the demo: the HTML's arrival and the first rows, in ms from the navigation.
+async fn visit(browser: &browser::Browser) -> Value {
+    browser.goto("/index.html").await;
+    let figures: Value = browser.client.execute_async(FIRST_ROWS, vec![]).await.expect("the timing script runs");
+    if let Some(error) = figures.get("error") {
+        panic!("first visit: {error}");
+    }
+    // `SCROLLBACK_BENCH_TRACE=1`: when each file came and each mark was set.
+    if std::env::var_os("SCROLLBACK_BENCH_TRACE").is_some() {
+        eprintln!("html {:.0} ms; {}", figures["html_arrived_ms"].as_f64().unwrap_or_default(), figures["trace"]);
+    }
+    figures
+}
+
+fn median(mut values: Vec<f64>) -> f64 {
+    values.sort_by(f64::total_cmp);
+    values[values.len() / 2]
+}
+
+#[tokio::main]
+async fn main() {
+    let dist = Path::new(env!("CARGO_MANIFEST_DIR")).join("dist");
+    assert!(dist.join("index.html").is_file(), "build dist/ first (scripts/bench.sh does)");
+    let runs = 5;
+    let (mut cold, mut warm, mut whole) = (Vec::new(), Vec::new(), Vec::new());
+    for _ in 0..runs {
+        // A fresh profile: nothing cached, no service worker.
+        let browser = browser::Browser::start(&dist).await;
+        let first = visit(&browser).await;
+        let after_html = first["first_rows_ms"].as_f64().unwrap_or(f64::NAN) - first["html_arrived_ms"].as_f64().unwrap_or(f64::NAN);
+        cold.push(after_html);
+        whole.push(first["first_rows_ms"].as_f64().unwrap_or(f64::NAN));
+        // The service worker registers after those rows; once it is in charge, visit again.
+        let _ = browser.eventually("return navigator.serviceWorker.controller !== null;", vec![], &Value::Bool(true)).await;
+        let again = visit(&browser).await;
+        if again["controlled"] == Value::Bool(true) {
+            warm.push(again["first_rows_ms"].as_f64().unwrap_or(f64::NAN) - again["html_arrived_ms"].as_f64().unwrap_or(f64::NAN));
+        }
+        browser.close().await;
+    }
+    println!("first_visit_html_to_first_rows {:.0} ms (median of {runs} cold visits, {:.0}–{:.0})", median(cold.clone()), cold.iter().copied().fold(f64::INFINITY, f64::min), cold.iter().copied().fold(0.0, f64::max));
+    println!("first_visit_navigation_to_first_rows {:.0} ms (median of {runs})", median(whole));
+    if !warm.is_empty() {
+        println!("repeat_visit_html_to_first_rows {:.0} ms (median of {}, from the service worker's cache)", median(warm.clone()), warm.len());
+    }
+
+    // As a static host sends the files: gzipped.
+    let browser = browser::Browser::start_gzipped(&dist).await;
+    browser.emulate_network(&FAST_3G).await;
+    let throttled = visit(&browser).await;
+    let number = |key: &str| throttled[key].as_f64().unwrap_or(f64::NAN);
+    println!("fast_3g_navigation_to_first_rows {:.0} ms", number("first_rows_ms"));
+    println!("fast_3g_html_to_first_rows {:.0} ms", number("first_rows_ms") - number("html_arrived_ms"));
+    println!("fast_3g_page_bytes {:.0} bytes (gzipped; the page's own fetches, the worker's are its own)", number("page_bytes"));
+    browser.close().await;
+}

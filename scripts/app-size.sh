@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+#! Prints the main app's gzipped size as the release build makes it (Cargo profile `page`,
+#! wasm-bindgen, `wasm-opt -Oz`, gzip -9), in about a minute, and leaves a copy with function
+#! names in target/app-size/ for `twiggy top` / `twiggy paths`. For trying one change at a time.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+out=target/app-size
+cargo build --quiet --profile page --target wasm32-unknown-unknown --bin scrollback-app
+rm -rf "$out" && mkdir -p "$out"
+wasm-bindgen --target no-modules --out-dir "$out" target/wasm32-unknown-unknown/page/scrollback-app.wasm
+wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-reference-types \
+  --enable-multivalue -o "$out/optimised.wasm" "$out/scrollback-app_bg.wasm"
+wasm=$(gzip -9c "$out/optimised.wasm" | wc -c)
+js=$(gzip -9c "$out/scrollback-app.js" | wc -c)
+echo "main app: wasm $wasm + JS $js = $((wasm + js)) bytes gzipped (names: twiggy top $out/scrollback-app_bg.wasm)"
