@@ -316,6 +316,12 @@ impl Browser {
         self.client.issue_cmd(*conditions).await.unwrap_or_else(|e| panic!("chromedriver would not throttle the network: {e}"));
     }
 
+    /// Runs `script` in every document the session loads from now on, before the page's own.
+    pub async fn run_before_each_page(&self, script: &str) {
+        let command = DevToolsCommand { method: "Page.addScriptToEvaluateOnNewDocument", params: json!({ "source": script }) };
+        self.client.issue_cmd(command).await.unwrap_or_else(|e| panic!("chromedriver would not add a script: {e}"));
+    }
+
     /// Stops the static server: from now on nothing answers at the page's origin, as when the
     /// reader is offline.
     pub async fn stop_server(&mut self) {
@@ -479,5 +485,22 @@ impl fantoccini::wd::WebDriverCompatibleCommand for NetworkConditions {
             "upload_throughput": self.upload_bytes_per_second,
         } });
         (http::Method::POST, Some(conditions.to_string()))
+    }
+}
+
+/// A Chrome DevTools Protocol command for the session's page (chromedriver's `goog/cdp/execute`).
+#[derive(Debug, Clone)]
+pub struct DevToolsCommand {
+    pub method: &'static str,
+    pub params: Value,
+}
+
+impl fantoccini::wd::WebDriverCompatibleCommand for DevToolsCommand {
+    fn endpoint(&self, base_url: &url::Url, session_id: Option<&str>) -> Result<url::Url, url::ParseError> {
+        base_url.join(&format!("session/{}/goog/cdp/execute", session_id.unwrap_or_default()))
+    }
+
+    fn method_and_body(&self, _request_url: &url::Url) -> (http::Method, Option<String>) {
+        (http::Method::POST, Some(json!({ "cmd": self.method, "params": self.params }).to_string()))
     }
 }
