@@ -28,16 +28,20 @@
       return;
     }
     registered = true;
-    navigator.serviceWorker.register("sw.js").then((registration) => {
-      offer(registration.waiting);
-      registration.addEventListener("updatefound", () => {
-        const installing = registration.installing;
-        installing?.addEventListener("statechange", () => {
-          if (installing.state === "installed") {
-            offer(installing);
-          }
-        });
+    // A worker that is installing when the page looks: the offer once it is installed.
+    const follow = (installing) => {
+      installing?.addEventListener("statechange", () => {
+        if (installing.state === "installed") {
+          offer(installing);
+        }
       });
+    };
+    navigator.serviceWorker.register("sw.js").then((registration) => {
+      // The browser may have found the new build on this navigation already: it is waiting,
+      // or still installing, and its "updatefound" is past.
+      offer(registration.waiting);
+      follow(registration.installing);
+      registration.addEventListener("updatefound", () => follow(registration.installing));
     }, () => {});
   };
   // The app marks the first rows of a log; a page that never shows one registers after 10 s.

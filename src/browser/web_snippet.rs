@@ -33,7 +33,7 @@ fn to_base64_url(bytes: &[u8]) -> Option<String> {
 /// The bytes of URL-safe base64 (padded or not), by the browser's `atob`; `None` if it is not.
 fn from_base64_url(text: &str) -> Option<Vec<u8>> {
     let mut base64 = text.replace('-', "+").replace('_', "/");
-    while base64.len() % 4 != 0 {
+    while !base64.len().is_multiple_of(4) {
         base64.push('=');
     }
     let binary = gloo::utils::window().atob(&base64).ok()?;
