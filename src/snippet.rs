@@ -16,7 +16,7 @@ pub const MAX_LINES: usize = 500;
 pub const MAX_FRAGMENT_CHARS: usize = 16_000;
 
 /// A decoded snippet never unpacks past this, whatever a crafted link says.
-pub const MAX_UNPACKED_BYTES: u64 = 1_000_000;
+const MAX_UNPACKED_BYTES: u64 = 1_000_000;
 
 /// A range of lines and where it came from.
 #[derive(Debug, Clone, PartialEq, Eq)]

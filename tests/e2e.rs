@@ -272,6 +272,8 @@ async fn a_snippet_link_carries_its_lines_and_too_big_a_range_is_told_its_limit(
     let browser = Browser::start(&dist).await;
     browser.goto("/index.html#L40-L45").await;
     browser.wait_for("#L40.current").await;
+    // Once the threads and agenda are in, the rows are not drawn again under the reads below.
+    browser.wait_until_settled().await;
     let nick_at_42 = text(&browser.wait_for("#L42 .nick").await).await;
     browser.wait_for(".share-bar .share").await.click().await.expect("click Share these lines");
     let link = browser.wait_for(".share-bar .snippet-link").await.prop("value").await.expect("the link").expect("a value");
@@ -281,6 +283,7 @@ async fn a_snippet_link_carries_its_lines_and_too_big_a_range_is_told_its_limit(
     browser.client.goto(&link).await.expect("open the snippet link");
     let header = browser.wait_for_text_containing(".log-header .file-name", "lines 40–45").await;
     assert!(header.ends_with("lines 40–45"), "the header says which lines: {header:?}");
+    browser.wait_until_settled().await;
     assert_eq!(find_all(&browser, "section.log .row").await.len(), 6, "just those lines");
     assert_eq!(text(&browser.wait_for("#L42 .nick").await).await, nick_at_42, "numbers, speakers and times as in the log");
     browser.wait_for("#L40 .time").await;
