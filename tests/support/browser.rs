@@ -311,7 +311,8 @@ impl Browser {
         path
     }
 
-    /// Throttles the session's network from now on (its page and the page's workers).
+    /// Throttles the session's network from now on: the page's own fetches (Chromium leaves a
+    /// dedicated worker's fetches alone; see BENCHMARKS.md's first-visit figures).
     pub async fn emulate_network(&self, conditions: &NetworkConditions) {
         self.client.issue_cmd(*conditions).await.unwrap_or_else(|e| panic!("chromedriver would not throttle the network: {e}"));
     }
