@@ -266,6 +266,21 @@ async fn a_dropped_log_survives_a_reload_with_a_range_link_until_forgotten() {
     browser.close().await;
 }
 
+/// A link that is not base64, or base64 of no deflate stream, is said to be damaged, over the
+/// demo: the browser's `atob` and `DecompressionStream` refuse it, never a panic.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_damaged_snippet_link_is_said_and_the_demo_shows() {
+    let Some(dist) = dist_or_skip() else { return };
+    let browser = Browser::start(&dist).await;
+    for (index, fragment) in ["#snippet=!!!", "#snippet=AAAA", "#snippet=q1YqLs0tSEzOSk0uUbJSMjQyNjUz"].iter().enumerate() {
+        browser.goto(&format!("/index.html?try={index}{fragment}")).await;
+        browser.wait_for_text_containing(".problem", "snippet link is damaged").await;
+        browser.wait_for(".row.kind-message").await;
+        assert_eq!(browser.count(".crash-banner").await, 0, "{fragment}: no panic");
+    }
+    browser.close().await;
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn a_snippet_link_carries_its_lines_and_too_big_a_range_is_told_its_limit() {
     let Some(dist) = dist_or_skip() else { return };

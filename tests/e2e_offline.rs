@@ -56,6 +56,12 @@ async fn after_one_visit_the_viewer_and_the_kept_log_come_back_offline() {
     browser.wait_for_text(".log-header .file-name", "offline-notes.txt").await;
     browser.wait_for(".toolbar .kept").await;
     wait_for_async(&browser, OFFLINE_READY, json!(true), "the service worker never took charge with a full cache").await;
+    // Installable: the page names a manifest the browser can read, with a start page and an icon.
+    const READ_MANIFEST: &str = "const done = arguments[0]; fetch(document.querySelector('link[rel=manifest]').href)
+        .then((response) => response.json())
+        .then((manifest) => done([manifest.start_url, manifest.display, manifest.icons[0].src]), (error) => done(String(error)));";
+    let fields = browser.client.execute_async(READ_MANIFEST, vec![]).await.expect("read the manifest");
+    assert_eq!(fields, json!(["./index.html", "standalone", "icon.svg"]));
 
     browser.stop_server().await;
     let unreachable = browser.client.execute_async("const done = arguments[0]; fetch('not-cached.txt').then(() => done('answered'), () => done('failed'));", vec![]).await.unwrap();

@@ -52,9 +52,9 @@ impl Worker for ParseWorker {
     fn update(&mut self, scope: &WorkerScope<Self>, NextSlice(job): NextSlice) {
         if self.analysing.as_ref().is_some_and(|(_, analysing, _)| *analysing == job) {
             let Some((asker, job, parsed)) = self.analysing.take() else { return };
-            let mut analyses = crate::transfer::Analyses::of(&parsed.log, &parsed.file_name, &now_ms);
+            let mut analyses = crate::transfer::Analyses::of(&parsed, &now_ms);
             if let Some(previous) = &self.previous {
-                previous.lay_over(&parsed.log, &parsed.file_name, &mut analyses);
+                previous.lay_over(&parsed, &mut analyses);
             }
             ParseWorker::respond(scope, asker, job, ParseReply::Analysed(Box::new(analyses)));
             self.previous = Some(parsed);
@@ -79,9 +79,11 @@ impl Worker for ParseWorker {
         parsed.parse_ms = now_ms() - started_ms;
         parsed.read_ms = reading_ms;
         parsed.memory_bytes = u64::from(wasm_memory_bytes());
+        let roster_ranked = parsed.roster.ranked();
         ParseWorker::respond(scope, asker, job, ParseReply::Parsed(Box::new(parsed)));
         // The rows go up first; the threads and agenda follow in the next task.
-        self.analysing = Some((asker, job, PreviousLog { file_name, log }));
+        // The speakers were counted for the reply's roster: the minutes use them too.
+        self.analysing = Some((asker, job, PreviousLog { file_name, log, present: roster_ranked }));
         scope.send_future(next_task(job));
     }
 

@@ -191,39 +191,49 @@ pub struct MinutesOfOpenLog {
     pub log_lines: u32,
 }
 
-/// A log the worker read before, kept to lay minutes over it (or it over its minutes).
+/// A log the worker read, kept to find its analyses and to lay minutes over it (or it over its
+/// minutes).
 pub struct PreviousLog {
     pub file_name: String,
     pub log: Log,
+    /// Who spoke, most lines first: the minutes' "people present", counted once with the roster.
+    pub present: Vec<crate::speakers::Speaker>,
 }
 
 impl PreviousLog {
+    /// `log`, named `file_name`, with its speakers counted here (the worker has them already).
+    pub fn new(file_name: &str, log: Log) -> PreviousLog {
+        let present = Roster::new(&log).ranked();
+        PreviousLog { file_name: file_name.to_owned(), log, present }
+    }
+
+    /// The agenda of this log as the page's minutes in Markdown.
+    fn minutes_markdown(&self, agenda: &crate::agenda::Agenda) -> String {
+        let title = crate::agenda::minutes_title(agenda, self.log.meta.title.as_deref(), &self.file_name);
+        crate::agenda::minutes_markdown_for(&self.log, agenda, &title, &self.present)
+    }
+
     /// `minutes` (just parsed) laid over this log, when they are its minutes.
     pub fn minutes_of_it(&self, minutes_name: &str, minutes: &Log) -> Option<MinutesOfOpenLog> {
         let linked = crate::agenda::link_minutes(minutes, &self.log)?;
         Some(MinutesOfOpenLog {
             note: MinutesNote { file_name: minutes_name.to_owned(), placed: linked.placed as u32, unplaced: linked.unplaced },
-            minutes_markdown: markdown_of(&self.log, &linked.agenda, &self.file_name),
+            minutes_markdown: self.minutes_markdown(&linked.agenda),
             agenda: linked.agenda,
             log_text_bytes: self.log.text.len() as u64,
             log_lines: self.log.lines.len() as u32,
         })
     }
 
-    /// `analyses` of a newly parsed `log` (named `file_name`), with this log's agenda when this
-    /// log is its minutes.
-    pub fn lay_over(&self, log: &Log, file_name: &str, analyses: &mut Analyses) {
-        if let Some(linked) = crate::agenda::link_minutes(&self.log, log) {
+    /// `analyses` of a newly parsed log, `analysed`, with this log's agenda when this log is
+    /// its minutes.
+    pub fn lay_over(&self, analysed: &PreviousLog, analyses: &mut Analyses) {
+        if let Some(linked) = crate::agenda::link_minutes(&self.log, &analysed.log) {
             analyses.minutes = Some(MinutesNote { file_name: self.file_name.clone(), placed: linked.placed as u32, unplaced: linked.unplaced });
-            analyses.minutes_markdown = markdown_of(log, &linked.agenda, file_name);
+            analyses.minutes_markdown = analysed.minutes_markdown(&linked.agenda);
             analyses.agenda = linked.agenda;
         }
     }
-}
-
-/// `agenda` as the page's minutes of `log`, named `file_name`.
-fn markdown_of(log: &Log, agenda: &crate::agenda::Agenda, file_name: &str) -> String {
-    crate::agenda::minutes_markdown(log, agenda, &crate::agenda::minutes_title(agenda, log.meta.title.as_deref(), file_name))
 }
 
 impl MinutesOfOpenLog {
@@ -241,14 +251,15 @@ impl MinutesOfOpenLog {
 }
 
 impl Analyses {
-    /// Finds the threads and the agenda of `log` (named `file_name`), timing them with `now_ms`.
-    pub fn of(log: &Log, file_name: &str, now_ms: &dyn Fn() -> f64) -> Analyses {
+    /// Finds the threads, the agenda and the minutes of `analysed`, timing them with `now_ms`.
+    pub fn of(analysed: &PreviousLog, now_ms: &dyn Fn() -> f64) -> Analyses {
+        let log = &analysed.log;
         let started = now_ms();
         let threads = Bytes(crate::thread::analyse(log).to_bytes());
         let threads_done = now_ms();
         let agenda = crate::agenda::analyse(log);
         let agenda_ms = now_ms() - threads_done;
-        let minutes_markdown = markdown_of(log, &agenda, file_name);
+        let minutes_markdown = analysed.minutes_markdown(&agenda);
         Analyses { threads, agenda, minutes: None, minutes_markdown, threads_ms: threads_done - started, agenda_ms }
     }
 

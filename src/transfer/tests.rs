@@ -45,7 +45,7 @@ fn over_the_wire<T: serde::Serialize + serde::de::DeserializeOwned>(message: &T)
 fn the_analyses_cross_the_wire_with_their_threads_as_one_block() {
     let text = "29-06-2016 15:12 alice #topic release\n29-06-2016 15:13 bob alice: when?\n29-06-2016 15:14 alice bob: friday\n";
     let log = parse_file(text.as_bytes(), Some("29-06-2016.txt"), None);
-    let analyses = Analyses::of(&log, "29-06-2016.txt", &|| 0.0);
+    let analyses = Analyses::of(&PreviousLog::new("29-06-2016.txt", log.clone()), &|| 0.0);
     let sent = FromWorker { job: 3, reply: ParseReply::Analysed(Box::new(analyses.clone())) };
     let ParseReply::Analysed(back) = over_the_wire(&sent).reply else { panic!("analyses come back analyses") };
     assert_eq!(back.threads, analyses.threads);
@@ -123,7 +123,7 @@ fn the_demo_is_read_from_the_workers_copy_and_its_text_sent_to_the_page() {
 #[test]
 fn the_threads_and_agenda_are_found_in_the_worker_and_checked_on_the_way_back() {
     let log = parse_file(crate::demo::DEMO_LOG.as_bytes(), Some("demo.txt"), None);
-    let analyses = Analyses::of(&log, "demo.txt", &|| 0.0);
+    let analyses = Analyses::of(&PreviousLog::new("demo.txt", log.clone()), &|| 0.0);
     let crate::transfer::CheckedAnalyses { threads, agenda, .. } = analyses.clone().checked(log.lines.len()).unwrap();
     assert_eq!(threads, crate::thread::analyse(&log));
     assert_eq!(agenda, crate::agenda::analyse(&log));
@@ -217,7 +217,7 @@ const MEETING_MINUTES: &str = "=====\n#chan: weekly\n=====\n\nMeeting started by
 fn minutes_of_the_open_log_come_back_as_its_agenda_and_are_checked_against_it() {
     let log = parse_file(MEETING.as_bytes(), None, None);
     let minutes = parse_file(MEETING_MINUTES.as_bytes(), None, None);
-    let previous = PreviousLog { file_name: "weekly.log.txt".to_owned(), log: log.clone() };
+    let previous = PreviousLog::new("weekly.log.txt", log.clone());
     let reply = previous.minutes_of_it("weekly.txt", &minutes).expect("the minutes of that log");
     assert_eq!((reply.note.file_name.as_str(), reply.note.placed), ("weekly.txt", 2));
     let (agenda, _, markdown) = reply.clone().checked(&log).expect("the same log");
@@ -227,9 +227,10 @@ fn minutes_of_the_open_log_come_back_as_its_agenda_and_are_checked_against_it() 
     assert!(previous.minutes_of_it("other.txt", &log).is_none(), "a log is no minutes");
 
     // The other way round: minutes open, then their log.
-    let previous = PreviousLog { file_name: "weekly.txt".to_owned(), log: minutes };
-    let mut analyses = Analyses::of(&log, "weekly.log.txt", &|| 0.0);
-    previous.lay_over(&log, "weekly.log.txt", &mut analyses);
+    let previous = PreviousLog::new("weekly.txt", minutes);
+    let analysed = PreviousLog::new("weekly.log.txt", log.clone());
+    let mut analyses = Analyses::of(&analysed, &|| 0.0);
+    previous.lay_over(&analysed, &mut analyses);
     assert_eq!(analyses.minutes.as_ref().map(|note| note.file_name.as_str()), Some("weekly.txt"));
     assert_eq!(analyses.agenda.items.len(), 1);
     assert_eq!(analyses.minutes_markdown, crate::agenda::minutes_markdown(&log, &analyses.agenda, "weekly"), "the minutes follow the laid-over agenda");
