@@ -274,8 +274,10 @@ async fn a_damaged_snippet_link_is_said_and_the_demo_shows() {
     let browser = Browser::start(&dist).await;
     for (index, fragment) in ["#snippet=!!!", "#snippet=AAAA", "#snippet=q1YqLs0tSEzOSk0uUbJSMjQyNjUz"].iter().enumerate() {
         browser.goto(&format!("/index.html?try={index}{fragment}")).await;
-        browser.wait_for_text_containing(".problem", "snippet link is damaged").await;
         browser.wait_for(".row.kind-message").await;
+        browser.wait_until_settled().await;
+        // Still said once the demo it shows instead is open.
+        browser.wait_for_text_containing(".problem", "snippet link is damaged").await;
         assert_eq!(browser.count(".crash-banner").await, 0, "{fragment}: no panic");
     }
     browser.close().await;

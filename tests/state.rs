@@ -58,3 +58,20 @@ fn files_dropped_together_open_in_turn_logs_first() {
         .reduce(Action::Open { file_name: "other.log".to_owned(), bytes: bytes("c") });
     assert_eq!((again.parsing.as_ref().map(|job| job.file_name.as_str()), again.queued.len()), (Some("other.log"), 0));
 }
+
+#[test]
+fn a_damaged_snippet_link_is_still_said_once_the_demo_it_shows_instead_is_open() {
+    let waiting = Rc::new(State::opened(Shared::new(OpenLog::empty(""))));
+    let demo = waiting.reduce(Action::ShowDemoSaying("This snippet link is damaged".to_owned()));
+    let job = demo.parsing.clone().expect("the demo is opened");
+    assert!(job.demo);
+    assert_eq!(demo.problem.as_deref(), Some("This snippet link is damaged"), "said at once");
+    let parsed = demo.reduce(Action::Parsed { job: job.id, result: Ok(Shared::new(OpenLog::demo())) });
+    assert_eq!(parsed.problem.as_deref(), Some("This snippet link is damaged"), "and still once the demo is open");
+
+    // Any other file's log, once open, clears what was said before it.
+    let next = parsed.reduce(Action::Open { file_name: "a.log".to_owned(), bytes: bytes("[10:00] <a> hi\n") });
+    let job = next.parsing.clone().expect("a job");
+    let opened = next.reduce(Action::Parsed { job: job.id, result: Ok(Shared::new(OpenLog::demo())) });
+    assert_eq!(opened.problem, None);
+}

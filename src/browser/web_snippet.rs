@@ -70,10 +70,7 @@ pub fn use_snippet_link(dispatcher: UseReducerDispatcher<State>) {
             };
             match unpacked.as_deref().and_then(Snippet::from_unpacked) {
                 Some(snippet) => dispatcher.dispatch(Action::OpenSnippet(snippet)),
-                None => {
-                    dispatcher.dispatch(Action::ShowDemo);
-                    dispatcher.dispatch(Action::Failed("This snippet link is damaged or cut short: ask for the link again.".to_owned()));
-                }
+                None => dispatcher.dispatch(Action::ShowDemoSaying("This snippet link is damaged or cut short: ask for the link again.".to_owned())),
             }
         });
     });

@@ -61,12 +61,14 @@ pub struct ParseJob {
     pub snippet: Option<(Rc<str>, usize)>,
     /// The demo log, whose text only the worker carries (`bytes` is empty).
     pub demo: bool,
+    /// What the page goes on saying once this job's log opens: why it shows the demo instead.
+    pub said_after: Option<Rc<str>>,
 }
 
 impl ParseJob {
     /// A file to open as it is.
     pub fn file(file_name: impl Into<String>, bytes: Rc<[u8]>, format: Option<Format>) -> ParseJob {
-        ParseJob { id: 0, file_name: file_name.into(), bytes, format, notes: Vec::new(), snippet: None, demo: false }
+        ParseJob { id: 0, file_name: file_name.into(), bytes, format, notes: Vec::new(), snippet: None, demo: false, said_after: None }
     }
 
     /// The demo log, read by the worker from its own copy: the page carries no demo text.
@@ -174,6 +176,8 @@ pub enum Action {
     Failed(String),
     /// Back to the demo log (after the kept log is forgotten).
     ShowDemo,
+    /// The demo, saying why it shows instead (a damaged snippet link), also once it is open.
+    ShowDemoSaying(String),
     /// The lines of a `#snippet=` link, unpacked.
     OpenSnippet(crate::snippet::Snippet),
 }
@@ -199,7 +203,8 @@ impl State {
                 // The worker goes on to the threads and agenda: the job ends when they come.
                 Ok(open) => {
                     let loading = Loading { name: open.file_name.clone(), received: 0, total: None, stage: Stage::Analysing };
-                    State { open, problem: None, loading: Some(loading), ..(*self).clone() }
+                    let problem = self.parsing.as_ref().and_then(|job| job.said_after.clone());
+                    State { open, problem, loading: Some(loading), ..(*self).clone() }
                 }
                 Err(problem) => State { problem: Some(problem.into()), loading: None, parsing: None, ..(*self).clone() }.done(),
             },
@@ -225,6 +230,10 @@ impl State {
             Action::Loading(loading) => State { loading: Some(loading), problem: None, ..(*self).clone() },
             Action::Failed(problem) => State { problem: Some(problem.into()), loading: None, ..(*self).clone() },
             Action::ShowDemo => self.start(ParseJob::demo()),
+            Action::ShowDemoSaying(problem) => {
+                let problem: Rc<str> = problem.into();
+                State { problem: Some(Rc::clone(&problem)), ..self.start(ParseJob { said_after: Some(problem), ..ParseJob::demo() }) }
+            }
             Action::OpenSnippet(snippet) => self.start(ParseJob::snippet(snippet)),
             // A file still being read restarts in the format; a shown one is read again.
             Action::ForceFormat(format) => {
