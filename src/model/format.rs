@@ -59,6 +59,16 @@ pub enum Format {
     TopanswersJson,
     /// BotBot dumps: a Python `b'…'` repr of ISO-timestamped lines, newest first.
     BotbotRepr,
+    /// DiscordChatExporter's JSON: `{guild, channel, messages}`, replies by `reference`.
+    DiscordJson,
+    /// Telegram Desktop's `result.json`: one chat or a whole account's chats.
+    TelegramJson,
+    /// Element's JSON export of a Matrix room: `{room_name, messages}` of Matrix events.
+    ElementJson,
+    /// Mattermost's bulk export: one JSON record per line, a post's replies inside it.
+    MattermostJsonl,
+    /// WhatsApp's exported chat text, Android's and iOS's shapes in every locale.
+    WhatsappText,
     /// MeetBot's minutes, as text or HTML: topics and items with `(nick, HH:MM:SS)`.
     MeetbotMinutes,
     /// A line shape no reader above knows, learned from the file: prefix columns, a clock, a
@@ -69,7 +79,7 @@ pub enum Format {
 }
 
 impl Format {
-    pub const ALL: [Format; 30] = [
+    pub const ALL: [Format; 35] = [
         Format::MirageMeeting,
         Format::Irssi,
         Format::Weechat,
@@ -97,6 +107,11 @@ impl Format {
         Format::MatrixNdjson,
         Format::TopanswersJson,
         Format::BotbotRepr,
+        Format::DiscordJson,
+        Format::TelegramJson,
+        Format::ElementJson,
+        Format::MattermostJsonl,
+        Format::WhatsappText,
         Format::MeetbotMinutes,
         Format::Inferred,
         Format::PlainText,
@@ -132,6 +147,11 @@ impl Format {
             Format::MatrixNdjson => "matrix-ndjson",
             Format::TopanswersJson => "topanswers-json",
             Format::BotbotRepr => "botbot-repr",
+            Format::DiscordJson => "discord-json",
+            Format::TelegramJson => "telegram-json",
+            Format::ElementJson => "element-json",
+            Format::MattermostJsonl => "mattermost-jsonl",
+            Format::WhatsappText => "whatsapp",
             Format::MeetbotMinutes => "meetbot-minutes",
             Format::Inferred => "inferred",
             Format::PlainText => "plain-text",
@@ -168,6 +188,11 @@ impl Format {
             Format::MatrixNdjson => "Matrix room dump",
             Format::TopanswersJson => "TopAnswers chat export",
             Format::BotbotRepr => "BotBot dump",
+            Format::DiscordJson => "Discord export (DiscordChatExporter)",
+            Format::TelegramJson => "Telegram export",
+            Format::ElementJson => "Element (Matrix) export",
+            Format::MattermostJsonl => "Mattermost bulk export",
+            Format::WhatsappText => "WhatsApp chat",
             Format::MeetbotMinutes => "MeetBot minutes",
             Format::Inferred => "Inferred line shape",
             Format::PlainText => "Plain text",
@@ -192,6 +217,10 @@ impl Format {
                 | Format::MatrixNdjson
                 | Format::TopanswersJson
                 | Format::BotbotRepr
+                | Format::DiscordJson
+                | Format::TelegramJson
+                | Format::ElementJson
+                | Format::MattermostJsonl
                 | Format::MeetbotMinutes
         )
     }

@@ -67,6 +67,9 @@ fn structured_format(text: &str) -> Option<Format> {
         return (head.contains("\"html\"") && head.contains("\"username\"")).then_some(Format::TopanswersJson);
     }
     if start.starts_with('{') {
+        if let Some(format) = json_export(start, head) {
+            return Some(format);
+        }
         let is_event = second_line.starts_with('{') && second_line.contains("\"type\"") && second_line.contains("\"origin_server_ts\"");
         return is_event.then_some(Format::MatrixNdjson);
     }
@@ -90,6 +93,27 @@ fn structured_format(text: &str) -> Option<Format> {
     } else {
         None
     }
+}
+
+/// A chat service's JSON export, from the keys its head holds: DiscordChatExporter's `guild`
+/// and `channel`, Element's `room_name`, Telegram's `messages` with its `from_id` (or an
+/// account's `chats` list), or a Mattermost record (`{"type": "post", "post": {…}}`) per line.
+fn json_export(start: &str, head: &str) -> Option<Format> {
+    let has = |key: &str| head.contains(&format!("\"{key}\""));
+    if has("guild") && has("channel") {
+        return Some(Format::DiscordJson);
+    }
+    if has("room_name") && (has("messages") || has("export_date")) {
+        return Some(Format::ElementJson);
+    }
+    if (has("messages") && (has("from_id") || has("date_unixtime") || has("actor_id"))) || (has("chats") && has("list")) {
+        return Some(Format::TelegramJson);
+    }
+    let first_line = &start[..memchr::memchr(b'\n', start.as_bytes()).unwrap_or(start.len())];
+    let record: serde_json::Map<String, serde_json::Value> = serde_json::from_str(first_line).ok()?;
+    let kind = record.get("type")?.as_str()?;
+    let is_record = record.len() == 2 && record.contains_key(kind);
+    is_record.then_some(Format::MattermostJsonl)
 }
 
 /// The largest char boundary at or below `at`.

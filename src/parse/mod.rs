@@ -6,6 +6,7 @@ mod clock_jumps;
 mod continuation;
 pub mod decode;
 mod detect;
+mod exports;
 mod infer;
 pub mod lines;
 mod minutes;
@@ -89,7 +90,7 @@ impl Parser {
         // out, and says so.
         let text = match reader.lay_out(&text) {
             Some(laid_out) => {
-                let message = "the file is one line of JSON: it is shown laid out, one field per line, and line numbers count those lines";
+                let message = reader.laid_out_note();
                 context.diagnostics.push(Diagnostic { line: 1, kind: DiagnosticKind::LaidOut, message: message.to_owned() });
                 Rc::from(laid_out)
             }
@@ -226,6 +227,11 @@ pub(crate) trait Reader {
         None
     }
 
+    /// What the page says about a laid-out file (`lay_out`'s diagnostic).
+    fn laid_out_note(&self) -> &'static str {
+        "the file is one line of JSON: it is shown laid out, one field per line, and line numbers count those lines"
+    }
+
     fn read(&mut self, line: &str, context: &mut Context) -> Reading;
 }
 
@@ -258,6 +264,11 @@ pub(crate) fn reader_for(format: Format) -> Box<dyn Reader> {
         Format::MatrixNdjson => Box::new(web::matrix::MatrixReader::default()),
         Format::TopanswersJson => Box::new(web::topanswers::TopanswersReader::default()),
         Format::BotbotRepr => Box::new(bots::botbot::BotbotReader),
+        Format::DiscordJson => Box::new(exports::discord::DiscordReader::default()),
+        Format::TelegramJson => Box::new(exports::telegram::TelegramReader::default()),
+        Format::ElementJson => Box::new(web::element::ElementReader::default()),
+        Format::MattermostJsonl => Box::new(exports::mattermost::MattermostReader::default()),
+        Format::WhatsappText => Box::new(exports::whatsapp::WhatsappReader::default()),
         Format::MeetbotMinutes => Box::new(minutes::meetbot::MeetbotMinutesReader::default()),
         Format::Inferred => Box::new(infer::InferredReader::default()),
         Format::PlainText => Box::new(PlainTextReader),

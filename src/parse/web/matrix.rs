@@ -35,6 +35,13 @@ impl Reader for MatrixReader {
             }
             return Reading::raw(line);
         };
+        self.read_event(&object, kind, line, context)
+    }
+}
+
+impl MatrixReader {
+    /// Reads one Matrix event of type `kind` (a room dump's line, an Element export's message).
+    pub(crate) fn read_event(&mut self, object: &serde_json::Map<String, Value>, kind: &str, line: &str, context: &mut Context) -> Reading {
         let text = |value: Option<&Value>| value.and_then(Value::as_str).unwrap_or_default().to_owned();
         let content = object.get("content");
         let field = |name: &str| content.and_then(|content| content.get(name));

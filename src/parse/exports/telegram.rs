@@ -1,0 +1,226 @@
+//! Telegram Desktop's `result.json`: one chat `{name, type, id, messages}` or a whole account
+//! `{chats: {list: [chat…]}, left_chats: {list: [chat…]}}`. Messages are `{id, type (message |
+//! service), date, from, reply_to_message_id, forwarded_from, text, edited, media fields}`;
+//! `text` is a string or an array of strings and `{type, text}` pieces; service lines name an
+//! `actor` and an `action`. Each chat's messages follow its name, which heads its part of the file.
+
+use serde::Deserialize;
+use serde_json::value::RawValue;
+use serde_json::Value;
+
+use crate::parse::shapes::export::{export_moment, message_json, one_message_per_line, structure, Extras, Said, ONE_MESSAGE_PER_LINE};
+use crate::model::{LineKind, SystemEvent};
+use crate::parse::{is_blank, Context, Reader, Reading};
+
+#[derive(Debug, Default)]
+pub struct TelegramReader {
+    seen_message: bool,
+    /// The 0-based line of each chat's first message, with its name: message ids are per chat.
+    chats: Vec<(u32, String)>,
+}
+
+/// A single chat, or an account's export holding chats.
+#[derive(Deserialize)]
+struct Export<'a> {
+    name: Option<String>,
+    #[serde(borrow, default)]
+    messages: Vec<&'a RawValue>,
+    #[serde(borrow)]
+    chats: Option<Chats<'a>>,
+    #[serde(borrow)]
+    left_chats: Option<Chats<'a>>,
+}
+
+#[derive(Deserialize)]
+struct Chats<'a> {
+    #[serde(borrow, default)]
+    list: Vec<Chat<'a>>,
+}
+
+#[derive(Deserialize)]
+struct Chat<'a> {
+    name: Option<String>,
+    #[serde(borrow, default)]
+    messages: Vec<&'a RawValue>,
+}
+
+impl<'a> Export<'a> {
+    /// Every chat's name and messages, in the file's order.
+    fn chats(self) -> Vec<(String, Vec<&'a RawValue>)> {
+        let mut chats = Vec::new();
+        if !self.messages.is_empty() {
+            chats.push((self.name.unwrap_or_default(), self.messages));
+        }
+        for list in [self.chats, self.left_chats].into_iter().flatten() {
+            chats.extend(list.list.into_iter().map(|chat| (chat.name.unwrap_or_default(), chat.messages)));
+        }
+        chats
+    }
+}
+
+#[derive(Deserialize)]
+struct Message {
+    id: Value,
+    #[serde(rename = "type", default)]
+    kind: String,
+    #[serde(default)]
+    date: String,
+    from: Option<String>,
+    actor: Option<String>,
+    action: Option<String>,
+    #[serde(default)]
+    text: Value,
+    edited: Option<String>,
+    reply_to_message_id: Option<Value>,
+    forwarded_from: Option<String>,
+    photo: Option<String>,
+    file: Option<String>,
+    file_name: Option<String>,
+    media_type: Option<String>,
+    sticker_emoji: Option<String>,
+    title: Option<String>,
+    #[serde(default)]
+    members: Vec<Option<String>>,
+    poll: Option<Poll>,
+    via_bot: Option<String>,
+    #[serde(default)]
+    reactions: Vec<Reaction>,
+}
+
+#[derive(Deserialize)]
+struct Poll {
+    question: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct Reaction {
+    #[serde(default)]
+    count: u64,
+    emoji: Option<String>,
+    document_id: Option<String>,
+}
+
+impl Reader for TelegramReader {
+    fn lay_out(&self, text: &str) -> Option<String> {
+        let export: Export = serde_json::from_str(text.trim_start_matches('\u{feff}')).ok()?;
+        let messages: Vec<&RawValue> = export.chats().into_iter().flat_map(|(_, messages)| messages).collect();
+        one_message_per_line(text, &messages)
+    }
+
+    fn laid_out_note(&self) -> &'static str {
+        ONE_MESSAGE_PER_LINE
+    }
+
+    fn prepare(&mut self, text: &str, context: &mut Context) {
+        let Ok(export) = serde_json::from_str::<Export>(text.trim_start_matches('\u{feff}')) else { return };
+        let base = text.as_ptr() as usize;
+        let mut counted = (0, 0u32);
+        for (name, messages) in export.chats() {
+            let Some(first) = messages.first() else { continue };
+            let offset = (first.get().as_ptr() as usize).saturating_sub(base).min(text.len());
+            counted.1 += memchr::memchr_iter(b'\n', &text.as_bytes()[counted.0..offset]).count() as u32;
+            counted.0 = offset;
+            self.chats.push((counted.1, name));
+        }
+        if let [(_, name)] = &self.chats[..] {
+            context.meta.title = Some(name.clone()).filter(|name| !name.is_empty());
+        }
+    }
+
+    fn read(&mut self, line: &str, context: &mut Context) -> Reading {
+        if is_blank(line) {
+            return Reading::blank(line);
+        }
+        let json = message_json(line);
+        let message = (json.starts_with('{') && json.ends_with('}')).then(|| serde_json::from_str::<Message>(json).ok()).flatten();
+        let Some(message) = message.filter(|message| !message.kind.is_empty()) else { return structure(line, !self.seen_message) };
+        self.seen_message = true;
+        // Ids are per chat: qualify them with the chat the line is in.
+        let chat = self.chats.partition_point(|(first, _)| *first <= context.line_index);
+        let id = |value: &Value| format!("{chat}:{}", value.as_i64().map_or_else(|| value.to_string(), |id| id.to_string()));
+        context.ids.insert(id(&message.id).into(), context.line_index);
+        if let Some(parent) = &message.reply_to_message_id {
+            context.replies_by_id.push((context.line_index, id(parent).into()));
+        }
+        said(&message).reading(line, context)
+    }
+}
+
+fn said(message: &Message) -> Said<'_> {
+    let moment = export_moment(&message.date);
+    if message.kind == "service" {
+        let actor = message.actor.as_deref().unwrap_or("someone");
+        let (kind, text) = service(message, actor);
+        return Said { kind, speaker: Some(actor), moment, text };
+    }
+    let speaker = message.from.as_deref().or(message.actor.as_deref()).unwrap_or("someone");
+    let mut extras = Extras { edited: message.edited.is_some(), forwarded_from: message.forwarded_from.clone(), ..Extras::default() };
+    if let Some(photo) = &message.photo {
+        extras.attachments.push(format!("photo {}", file_name(photo)));
+    }
+    if let Some(file) = &message.file {
+        let name = message.file_name.as_deref().unwrap_or_else(|| file_name(file));
+        let what = message.media_type.as_deref().map(|media| media.replace('_', " "));
+        extras.attachments.push(match (what, &message.sticker_emoji) {
+            (Some(what), Some(emoji)) => format!("{what} {emoji}"),
+            (Some(what), None) => format!("{what} {name}"),
+            (None, _) => name.to_owned(),
+        });
+    }
+    if let Some(poll) = &message.poll {
+        extras.attachments.push(format!("poll {}", poll.question.as_deref().unwrap_or("")));
+    }
+    extras.reactions = message
+        .reactions
+        .iter()
+        .map(|reaction| (reaction.emoji.clone().unwrap_or_else(|| if reaction.document_id.is_some() { "custom emoji".into() } else { "?".into() }), reaction.count))
+        .collect();
+    let mut text = flat_text(&message.text);
+    if let Some(bot) = &message.via_bot {
+        text = format!("{text} (via {bot})");
+    }
+    let kind = if message.via_bot.is_some() { LineKind::Notice } else { LineKind::Message };
+    Said { kind, speaker: Some(speaker), moment, text: extras.after(&text) }
+}
+
+/// A service line's kind and words: who joined, left, renamed the chat or pinned a message.
+fn service(message: &Message, actor: &str) -> (LineKind, String) {
+    let members: Vec<&str> = message.members.iter().flatten().map(String::as_str).collect();
+    let members = if members.is_empty() { "someone".to_owned() } else { members.join(", ") };
+    let title = message.title.as_deref().unwrap_or("");
+    let action = message.action.as_deref().unwrap_or("");
+    let (event, text) = match action {
+        "create_group" | "create_channel" => (SystemEvent::Topic, format!("{actor} created the group {title}")),
+        "invite_members" => (SystemEvent::Join, format!("{actor} added {members}")),
+        "join_group_by_link" | "join_group_by_request" => (SystemEvent::Join, format!("{actor} joined the group")),
+        "remove_members" if members == actor => (SystemEvent::Part, format!("{actor} left the group")),
+        "remove_members" => (SystemEvent::Kick, format!("{actor} removed {members}")),
+        "edit_group_title" => (SystemEvent::Topic, format!("{actor} renamed the group to {title}")),
+        "pin_message" => (SystemEvent::Other, format!("{actor} pinned a message")),
+        "phone_call" | "group_call" => (SystemEvent::Other, format!("{actor} started a call")),
+        other => (SystemEvent::Other, format!("{actor}: {}", other.replace('_', " "))),
+    };
+    (LineKind::System(event), text)
+}
+
+/// A path's last part: `photos/photo_1@01-01-2021.jpg` as `photo_1@01-01-2021.jpg`.
+fn file_name(path: &str) -> &str {
+    path.rsplit('/').next().unwrap_or(path)
+}
+
+/// `text` as plain text: a string, or the pieces of an array (strings, and `{type, text}`
+/// objects for links, mentions and formatting) joined.
+fn flat_text(text: &Value) -> String {
+    match text {
+        Value::String(text) => text.clone(),
+        Value::Array(pieces) => pieces
+            .iter()
+            .map(|piece| match piece {
+                Value::String(text) => text.as_str(),
+                Value::Object(piece) => piece.get("text").and_then(Value::as_str).unwrap_or_default(),
+                _ => "",
+            })
+            .collect(),
+        _ => String::new(),
+    }
+}

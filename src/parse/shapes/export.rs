@@ -1,0 +1,167 @@
+//! What the chat services' exports share: each message laid out on a line of its own, the
+//! attachments, reactions and edits shown after a message's text, and the export's moments.
+
+use serde_json::value::RawValue;
+
+use crate::model::LineKind;
+use crate::parse::shapes::html::place;
+use crate::parse::{Context, Reading};
+
+/// What `Reader::laid_out_note` says for the JSON exports.
+pub(crate) const ONE_MESSAGE_PER_LINE: &str =
+    "the export is shown laid out with one message per line (its own line breaks inside a message removed), and line numbers count those lines";
+
+/// `text` with each of `messages` (JSON values borrowed from `text`, in order) on a line of its
+/// own: the text between them kept as it is, and each message's own line breaks and the
+/// indentation after them removed. A JSON string holds no raw line break, so no string changes.
+/// `None` when every message already has a line of its own.
+pub(crate) fn one_message_per_line(text: &str, messages: &[&RawValue]) -> Option<String> {
+    let base = text.as_ptr() as usize;
+    let mut laid_out = String::with_capacity(text.len());
+    let mut changed = false;
+    let mut at = 0;
+    for message in messages {
+        let start = (message.get().as_ptr() as usize).checked_sub(base).filter(|start| *start >= at && *start <= text.len())?;
+        let end = start + message.get().len();
+        laid_out.push_str(&text[at..start]);
+        if !laid_out.is_empty() && !laid_out.trim_end_matches([' ', '\t']).ends_with('\n') {
+            laid_out.push('\n');
+            changed = true;
+        }
+        let mut pieces = message.get().split('\n');
+        laid_out.push_str(pieces.next().unwrap_or_default().trim_end_matches('\r'));
+        for piece in pieces {
+            changed = true;
+            laid_out.push_str(piece.trim_start_matches([' ', '\t']).trim_end_matches('\r'));
+        }
+        // The separator after the message stays on its line; whatever follows it starts a new one.
+        let rest = &text[end..];
+        let separator = rest.len() - rest.trim_start_matches([',', ' ', '\t', '\r']).len();
+        laid_out.push_str(&rest[..separator]);
+        at = end + separator;
+        if at < text.len() && !text[at..].starts_with('\n') {
+            laid_out.push('\n');
+            changed = true;
+        }
+    }
+    laid_out.push_str(&text[at..]);
+    changed.then_some(laid_out)
+}
+
+/// A laid-out message line's JSON: the line without its indentation and trailing comma.
+pub(crate) fn message_json(line: &str) -> &str {
+    line.trim().trim_end_matches(',')
+}
+
+/// What an export says about a message besides its text, shown after it.
+#[derive(Debug, Default)]
+pub(crate) struct Extras {
+    pub attachments: Vec<String>,
+    /// Emoji (or a reaction's name) and how many reacted with it.
+    pub reactions: Vec<(String, u64)>,
+    pub edited: bool,
+    pub forwarded_from: Option<String>,
+}
+
+impl Extras {
+    /// `text` followed by the attachments as named placeholders, the reactions as counts and
+    /// an edit mark: `see this [file: plan.pdf] [👍 2, 🎉 1] (edited)`.
+    pub fn after(&self, text: &str) -> String {
+        let mut said = String::with_capacity(text.len() + 16);
+        let mut add = |piece: &str| {
+            if !said.is_empty() && !piece.is_empty() {
+                said.push(' ');
+            }
+            said.push_str(piece);
+        };
+        if let Some(from) = &self.forwarded_from {
+            add(&format!("[forwarded from {from}]"));
+        }
+        add(text);
+        for attachment in &self.attachments {
+            add(&format!("[file: {attachment}]"));
+        }
+        if !self.reactions.is_empty() {
+            let counts: Vec<String> = self.reactions.iter().map(|(emoji, count)| format!("{emoji} {count}")).collect();
+            add(&format!("[{}]", counts.join(", ")));
+        }
+        if self.edited {
+            add("(edited)");
+        }
+        said
+    }
+}
+
+/// A message read from an export: its kind, speaker, moment and what it says.
+pub(crate) struct Said<'a> {
+    pub kind: LineKind,
+    pub speaker: Option<&'a str>,
+    pub moment: Option<chrono::NaiveDateTime>,
+    pub text: String,
+}
+
+impl Said<'_> {
+    /// The reading of `line`, the text kept as shown where the line does not hold it verbatim.
+    pub fn reading(self, line: &str, context: &mut Context) -> Reading {
+        let speaker = self.speaker.filter(|_| self.kind.is_spoken() || matches!(self.kind, LineKind::System(_)));
+        let (nick, body) = place(line, speaker, &self.text, context);
+        Reading {
+            kind: self.kind,
+            date: self.moment.map(|moment| moment.date()),
+            time: self.moment.map(|moment| moment.time()),
+            nick,
+            body,
+            confidence: 2,
+        }
+    }
+}
+
+/// An ISO 8601 moment as the export wrote it (`2020-01-01T12:00:00.000+00:00`): the wall-clock
+/// time in the export's own offset, which is the time its readers saw.
+pub(crate) fn export_moment(text: &str) -> Option<chrono::NaiveDateTime> {
+    let (date, time) = crate::parse::shapes::html::iso_moment(text)?;
+    Some(date.and_time(time))
+}
+
+/// A line of the export's structure: the header before the first message (folded under the
+/// title) or the brackets after the last.
+pub(crate) fn structure(line: &str, before_messages: bool) -> Reading {
+    Reading::whole(if before_messages { LineKind::Header } else { LineKind::Markup }, line, 2)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn messages(text: &str) -> Vec<&RawValue> {
+        #[derive(serde::Deserialize)]
+        struct Export<'a> {
+            #[serde(borrow)]
+            messages: Vec<&'a RawValue>,
+        }
+        serde_json::from_str::<Export>(text).unwrap().messages
+    }
+
+    #[test]
+    fn lays_out_pretty_and_minified_exports_one_message_per_line() {
+        let pretty = "{\n  \"messages\": [\n    {\n      \"id\": 1,\n      \"text\": \"a  b\"\n    },\n    {\n      \"id\": 2\n    }\n  ]\n}\n";
+        let laid_out = one_message_per_line(pretty, &messages(pretty)).unwrap();
+        assert_eq!(laid_out, "{\n  \"messages\": [\n    {\"id\": 1,\"text\": \"a  b\"},\n    {\"id\": 2}\n  ]\n}\n");
+        let minified = r#"{"messages":[{"id":1},{"id":2}],"n":2}"#;
+        assert_eq!(one_message_per_line(minified, &messages(minified)).unwrap(), "{\"messages\":[\n{\"id\":1},\n{\"id\":2}\n],\"n\":2}");
+        // Already one per line: nothing to do.
+        assert_eq!(one_message_per_line(&laid_out, &messages(&laid_out)), None);
+    }
+
+    #[test]
+    fn extras_follow_the_text() {
+        let extras = Extras {
+            attachments: vec!["plan.pdf".into()],
+            reactions: vec![("👍".into(), 2), ("🎉".into(), 1)],
+            edited: true,
+            forwarded_from: None,
+        };
+        assert_eq!(extras.after("see this"), "see this [file: plan.pdf] [👍 2, 🎉 1] (edited)");
+        assert_eq!(extras.after(""), "[file: plan.pdf] [👍 2, 🎉 1] (edited)");
+    }
+}

@@ -1,0 +1,57 @@
+//! Element's JSON export: `{room_name, room_creator, topic, export_date, exported_by, messages}`,
+//! the messages Matrix events, read as a Matrix room dump reads its lines.
+
+use serde::Deserialize;
+use serde_json::value::RawValue;
+use serde_json::Value;
+
+use super::matrix::MatrixReader;
+use crate::parse::shapes::export::{message_json, one_message_per_line, structure, ONE_MESSAGE_PER_LINE};
+use crate::parse::{is_blank, Context, Reader, Reading};
+
+#[derive(Debug, Default)]
+pub struct ElementReader {
+    events: MatrixReader,
+    seen_message: bool,
+}
+
+#[derive(Deserialize)]
+struct Export<'a> {
+    #[serde(borrow)]
+    messages: Vec<&'a RawValue>,
+}
+
+#[derive(Deserialize)]
+struct Header {
+    room_name: Option<String>,
+    exported_by: Option<String>,
+}
+
+impl Reader for ElementReader {
+    fn lay_out(&self, text: &str) -> Option<String> {
+        let export: Export = serde_json::from_str(text.trim_start_matches('\u{feff}')).ok()?;
+        one_message_per_line(text, &export.messages)
+    }
+
+    fn laid_out_note(&self) -> &'static str {
+        ONE_MESSAGE_PER_LINE
+    }
+
+    fn prepare(&mut self, text: &str, context: &mut Context) {
+        let Ok(header) = serde_json::from_str::<Header>(text.trim_start_matches('\u{feff}')) else { return };
+        context.meta.title = header.room_name.filter(|name| !name.is_empty());
+        context.meta.author = header.exported_by.filter(|name| !name.is_empty());
+    }
+
+    fn read(&mut self, line: &str, context: &mut Context) -> Reading {
+        if is_blank(line) {
+            return Reading::blank(line);
+        }
+        let json = message_json(line);
+        let event = (json.starts_with('{') && json.ends_with('}')).then(|| serde_json::from_str::<Value>(json).ok()).flatten();
+        let Some(Value::Object(event)) = event else { return structure(line, !self.seen_message) };
+        let Some(kind) = event.get("type").and_then(Value::as_str) else { return structure(line, !self.seen_message) };
+        self.seen_message = true;
+        self.events.read_event(&event, kind, line, context)
+    }
+}

@@ -1,0 +1,455 @@
+//! Table-driven cases for the chat services' exports: DiscordChatExporter JSON, Telegram
+//! Desktop JSON, Element JSON, Mattermost bulk JSONL and WhatsApp text; their detection, the
+//! replies they state, edits, reactions, attachments, bots, service lines, and that every
+//! message is a line. The fixtures are written here after each exporter's documented shape.
+#![cfg(not(target_arch = "wasm32"))]
+
+#[path = "support/cases.rs"]
+mod cases;
+
+use std::rc::Rc;
+
+use cases::{check_cases, check_detection};
+use scrollback::model::{Format, LineKind, Log};
+use scrollback::parse::{parse, parse_text};
+use scrollback::report::describe_line;
+
+const DISCORD: Format = Format::DiscordJson;
+const TELEGRAM: Format = Format::TelegramJson;
+const ELEMENT: Format = Format::ElementJson;
+const MATTERMOST: Format = Format::MattermostJsonl;
+const WHATSAPP: Format = Format::WhatsappText;
+
+/// A DiscordChatExporter export as it writes it: pretty-printed, two-space indents.
+const DISCORD_EXPORT: &str = r##"{
+  "guild": {
+    "id": "1",
+    "name": "Mirage Club",
+    "iconUrl": "https://cdn.discordapp.com/embed/avatars/0.png"
+  },
+  "channel": {
+    "id": "2",
+    "type": "GuildTextChat",
+    "categoryId": "3",
+    "category": "Text Channels",
+    "name": "general",
+    "topic": null
+  },
+  "dateRange": {
+    "after": null,
+    "before": null
+  },
+  "exportedAt": "2023-03-01T10:00:00.000+00:00",
+  "messages": [
+    {
+      "id": "100",
+      "type": "Default",
+      "timestamp": "2023-02-28T15:12:00.000+00:00",
+      "timestampEdited": null,
+      "callEndedTimestamp": null,
+      "isPinned": false,
+      "content": "Mirage 4 is out \"today\"!",
+      "author": {
+        "id": "10",
+        "name": "avsm",
+        "discriminator": "0000",
+        "nickname": "Anil",
+        "color": "#1F8B4C",
+        "isBot": false,
+        "roles": [],
+        "avatarUrl": "https://cdn.discordapp.com/embed/avatars/1.png"
+      },
+      "attachments": [],
+      "embeds": [],
+      "stickers": [],
+      "reactions": [
+        {
+          "emoji": { "id": "", "name": "🎉", "code": "tada", "isAnimated": false, "imageUrl": "x" },
+          "count": 3
+        },
+        {
+          "emoji": { "id": "55", "name": "camel", "code": "camel", "isAnimated": false, "imageUrl": "x" },
+          "count": 1
+        }
+      ],
+      "mentions": []
+    },
+    {
+      "id": "101",
+      "type": "Reply",
+      "timestamp": "2023-02-28T15:13:30.000+00:00",
+      "timestampEdited": "2023-02-28T15:14:00.000+00:00",
+      "isPinned": false,
+      "content": "<@10> great, notes attached",
+      "author": { "id": "11", "name": "yomimono", "discriminator": "0000", "nickname": null, "isBot": false },
+      "attachments": [
+        { "id": "9", "url": "https://cdn.discordapp.com/attachments/2/9/notes.pdf", "fileName": "notes.pdf", "fileSizeBytes": 1024 }
+      ],
+      "embeds": [],
+      "stickers": [],
+      "reactions": [],
+      "mentions": [
+        { "id": "10", "name": "avsm", "discriminator": "0000", "nickname": "Anil", "isBot": false }
+      ],
+      "reference": { "messageId": "100", "channelId": "2", "guildId": "1" }
+    },
+    {
+      "id": "102",
+      "type": "GuildMemberJoin",
+      "timestamp": "2023-02-28T15:20:00.000+00:00",
+      "timestampEdited": null,
+      "isPinned": false,
+      "content": "",
+      "author": { "id": "12", "name": "hannes", "discriminator": "0000", "nickname": null, "isBot": false },
+      "attachments": [],
+      "embeds": [],
+      "stickers": [],
+      "reactions": [],
+      "mentions": []
+    },
+    {
+      "id": "103",
+      "type": "Default",
+      "timestamp": "2023-02-28T15:21:00.000+00:00",
+      "timestampEdited": null,
+      "isPinned": false,
+      "content": "CI passed",
+      "author": { "id": "13", "name": "ci-bot", "discriminator": "0000", "nickname": null, "isBot": true },
+      "attachments": [],
+      "embeds": [],
+      "stickers": [],
+      "reactions": [],
+      "mentions": []
+    }
+  ],
+  "messageCount": 4
+}
+"##;
+
+const TELEGRAM_CHAT: &str = r#"{
+ "name": "Mirage Friends",
+ "type": "private_supergroup",
+ "id": 1001,
+ "messages": [
+  {
+   "id": 1,
+   "type": "service",
+   "date": "2021-05-01T09:00:00",
+   "date_unixtime": "1619859600",
+   "actor": "Anil",
+   "actor_id": "user10",
+   "action": "create_group",
+   "title": "Mirage Friends",
+   "members": ["Anil", "Mindy"],
+   "text": "",
+   "text_entities": []
+  },
+  {
+   "id": 2,
+   "type": "message",
+   "date": "2021-05-01T09:01:00",
+   "date_unixtime": "1619859660",
+   "from": "Anil",
+   "from_id": "user10",
+   "text": ["See ", {"type": "link", "text": "https://mirage.io"}, " for the release"],
+   "text_entities": [],
+   "reactions": [{"type": "emoji", "count": 2, "emoji": "👍"}]
+  },
+  {
+   "id": 3,
+   "type": "message",
+   "date": "2021-05-01T09:02:00",
+   "date_unixtime": "1619859720",
+   "edited": "2021-05-01T09:03:00",
+   "edited_unixtime": "1619859780",
+   "from": "Mindy",
+   "from_id": "user11",
+   "reply_to_message_id": 2,
+   "photo": "photos/photo_1@01-05-2021_09-02-00.jpg",
+   "width": 800,
+   "height": 600,
+   "text": "the slides",
+   "text_entities": []
+  },
+  {
+   "id": 4,
+   "type": "message",
+   "date": "2021-05-01T09:05:00",
+   "date_unixtime": "1619859900",
+   "from": "Mindy",
+   "from_id": "user11",
+   "forwarded_from": "OCaml Weekly",
+   "file": "voice_messages/audio_1.ogg",
+   "media_type": "voice_message",
+   "mime_type": "audio/ogg",
+   "text": "",
+   "text_entities": []
+  }
+ ]
+}
+"#;
+
+/// A whole account's export: two chats, whose message ids overlap.
+const TELEGRAM_ACCOUNT: &str = r#"{
+ "about": "Here is the data you requested.",
+ "chats": {
+  "about": "This page lists all chats from this export.",
+  "list": [
+   {
+    "name": "Anil",
+    "type": "personal_chat",
+    "id": 10,
+    "messages": [
+     {"id": 1, "type": "message", "date": "2021-05-02T10:00:00", "from": "Anil", "from_id": "user10", "text": "hello"},
+     {"id": 2, "type": "message", "date": "2021-05-02T10:01:00", "from": "Me", "from_id": "user1", "reply_to_message_id": 1, "text": "hi Anil"}
+    ]
+   },
+   {
+    "name": "Mindy",
+    "type": "personal_chat",
+    "id": 11,
+    "messages": [
+     {"id": 1, "type": "message", "date": "2021-05-03T11:00:00", "from": "Mindy", "from_id": "user11", "text": "ping"},
+     {"id": 2, "type": "message", "date": "2021-05-03T11:02:00", "from": "Me", "from_id": "user1", "reply_to_message_id": 1, "text": "pong"}
+    ]
+   }
+  ]
+ }
+}
+"#;
+
+const ELEMENT_EXPORT: &str = r##"{
+  "room_name": "#mirage:matrix.org",
+  "room_creator": "Anil",
+  "topic": "MirageOS",
+  "export_date": "01-06-2023",
+  "exported_by": "Hannes",
+  "messages": [
+    {
+      "type": "m.room.member",
+      "sender": "@avsm:matrix.org",
+      "content": {
+        "membership": "join",
+        "displayname": "Anil"
+      },
+      "state_key": "@avsm:matrix.org",
+      "origin_server_ts": 1685606400000,
+      "event_id": "$a"
+    },
+    {
+      "type": "m.room.message",
+      "sender": "@avsm:matrix.org",
+      "content": {
+        "msgtype": "m.text",
+        "body": "Mirage call at 3"
+      },
+      "origin_server_ts": 1685606460000,
+      "event_id": "$b"
+    },
+    {
+      "type": "m.room.message",
+      "sender": "@hannes:matrix.org",
+      "content": {
+        "msgtype": "m.text",
+        "body": "> <@avsm:matrix.org> Mirage call at 3\n\nI will be there",
+        "m.relates_to": {
+          "m.in_reply_to": {
+            "event_id": "$b"
+          }
+        }
+      },
+      "origin_server_ts": 1685606520000,
+      "event_id": "$c"
+    }
+  ]
+}
+"##;
+
+const MATTERMOST_EXPORT: &str = r#"{"type":"version","version":1}
+{"type":"team","team":{"name":"mirage","display_name":"Mirage","type":"O"}}
+{"type":"channel","channel":{"team":"mirage","name":"town-square","display_name":"Town Square","type":"O"}}
+{"type":"user","user":{"username":"anil","email":"anil@example.org"}}
+{"type":"post","post":{"team":"mirage","channel":"town-square","user":"anil","message":"Release plan?","create_at":1685606400000,"replies":[{"user":"mindy","message":"Friday","create_at":1685606460000},{"user":"hannes","message":"works for me","create_at":1685606520000,"edit_at":1685606530000}],"reactions":[{"user":"mindy","emoji_name":"+1","create_at":1685606470000},{"user":"hannes","emoji_name":"+1","create_at":1685606480000}]}}
+{"type":"post","post":{"team":"mirage","channel":"town-square","user":"mindy","message":"here are the notes","create_at":1685606600000,"attachments":[{"path":"data/notes.md"}]}}
+{"type":"direct_post","direct_post":{"channel_members":["anil","mindy"],"user":"anil","message":"thanks","create_at":1685606700000}}
+"#;
+
+const WHATSAPP_ANDROID: &str = "31/12/2020, 23:58 - Messages and calls are end-to-end encrypted. No one outside of this chat, not even WhatsApp, can read or listen to them.
+31/12/2020, 23:59 - Ann Lee: Happy new year: soon!
+01/01/2021, 00:00 - Bob: <Media omitted>
+01/01/2021, 00:01 - Bob: IMG-20210101-WA0001.jpg (file attached)
+a second line of Bob's
+01/01/2021, 00:02 - Ann Lee changed the subject from \"2020\" to \"2021: the year\"
+13/01/2021, 09:15 - Ann Lee: ok
+";
+
+const WHATSAPP_IOS_US: &str = "\u{200e}[12/31/20, 11:59:58 PM] Friends: \u{200e}Messages and calls are end-to-end encrypted.
+[12/31/20, 11:59:59 PM] Ann: see you
+\u{200e}[1/1/21, 12:00:05\u{202f}AM] Bob: \u{200e}<attached: 00000012-PHOTO-2021-01-01-00-00-05.jpg>
+\u{200e}[1/1/21, 12:01:00 AM] Bob: \u{200e}image omitted
+[1/13/21, 9:15:00 AM] Ann: later
+";
+
+const WHATSAPP_GERMAN: &str = "[27.10.23, 22:42:29] Jörg: Hallo zusammen
+[27.10.23, 22:43:02] Jörg: <Medien ausgeschlossen>
+";
+
+const WHATSAPP_FINNISH: &str = "[27.10.2023 klo 14.08.18] Matti: Moi
+[27.10.2023 klo 14.09.00] Liisa: Hei
+";
+
+const CASES: &[(Format, &str, usize, &str)] = &[
+    // Discord: the header folded under the title, each message one line with its speaker's
+    // server nickname, reactions as counts (custom emoji by name), edits and files marked.
+    (DISCORD, DISCORD_EXPORT, 1, "header|-|-|{"),
+    (DISCORD, DISCORD_EXPORT, 21, "message|2023-02-28T15:12:00|Anil|Mirage 4 is out \"today\"! [🎉 3, :camel: 1]"),
+    (DISCORD, DISCORD_EXPORT, 22, "message|2023-02-28T15:13:30|yomimono|@Anil great, notes attached [file: notes.pdf] (edited)"),
+    (DISCORD, DISCORD_EXPORT, 23, "system:join|2023-02-28T15:20:00|hannes|hannes joined the server"),
+    (DISCORD, DISCORD_EXPORT, 24, "notice|2023-02-28T15:21:00|ci-bot|CI passed"),
+    (DISCORD, DISCORD_EXPORT, 25, "markup|-|-|  ],"),
+    // Telegram: text pieces joined, service lines, photos, forwards, voice messages.
+    (TELEGRAM, TELEGRAM_CHAT, 6, "system:topic|2021-05-01T09:00:00|Anil|Anil created the group Mirage Friends"),
+    (TELEGRAM, TELEGRAM_CHAT, 7, "message|2021-05-01T09:01:00|Anil|See https://mirage.io for the release [👍 2]"),
+    (TELEGRAM, TELEGRAM_CHAT, 8, "message|2021-05-01T09:02:00|Mindy|the slides [file: photo photo_1@01-05-2021_09-02-00.jpg] (edited)"),
+    (TELEGRAM, TELEGRAM_CHAT, 9, "message|2021-05-01T09:05:00|Mindy|[forwarded from OCaml Weekly] [file: voice message audio_1.ogg]"),
+    // Element: Matrix events, display names from membership, the reply's quote dropped.
+    (ELEMENT, ELEMENT_EXPORT, 8, "system:join|2023-06-01T08:00:00|-|Anil joined"),
+    (ELEMENT, ELEMENT_EXPORT, 9, "message|2023-06-01T08:01:00|Anil|Mirage call at 3"),
+    (ELEMENT, ELEMENT_EXPORT, 10, "message|2023-06-01T08:02:00|@hannes:matrix.org|I will be there"),
+    // Mattermost: the header records, a post, its replies laid out after it, reactions counted.
+    (MATTERMOST, MATTERMOST_EXPORT, 1, "header|-|-|{\"type\":\"version\",\"version\":1}"),
+    (MATTERMOST, MATTERMOST_EXPORT, 5, "message|2023-06-01T08:00:00|anil|Release plan? [:+1: 2]"),
+    (MATTERMOST, MATTERMOST_EXPORT, 6, "message|2023-06-01T08:01:00|mindy|Friday"),
+    (MATTERMOST, MATTERMOST_EXPORT, 7, "message|2023-06-01T08:02:00|hannes|works for me (edited)"),
+    (MATTERMOST, MATTERMOST_EXPORT, 9, "message|2023-06-01T08:03:20|mindy|here are the notes [file: notes.md]"),
+    (MATTERMOST, MATTERMOST_EXPORT, 10, "message|2023-06-01T08:05:00|anil|thanks"),
+    // WhatsApp, Android: day first (13/01 decides), system lines, media, continuation lines,
+    // a subject change whose words hold `: ` is no speaker.
+    (WHATSAPP, WHATSAPP_ANDROID, 1, "system:other|2020-12-31T23:58:00|-|Messages and calls are end-to-end encrypted. No one outside of this chat, not even WhatsApp, can read or listen to them."),
+    (WHATSAPP, WHATSAPP_ANDROID, 2, "message|2020-12-31T23:59:00|Ann Lee|Happy new year: soon!"),
+    (WHATSAPP, WHATSAPP_ANDROID, 3, "message|2021-01-01T00:00:00|Bob|[file: Media omitted]"),
+    (WHATSAPP, WHATSAPP_ANDROID, 4, "message|2021-01-01T00:01:00|Bob|[file: IMG-20210101-WA0001.jpg]"),
+    (WHATSAPP, WHATSAPP_ANDROID, 5, "continuation|-|-|a second line of Bob's"),
+    (WHATSAPP, WHATSAPP_ANDROID, 6, "system:other|2021-01-01T00:02:00|-|Ann Lee changed the subject from \"2020\" to \"2021: the year\""),
+    (WHATSAPP, WHATSAPP_ANDROID, 7, "message|2021-01-13T09:15:00|Ann Lee|ok"),
+    // iOS, US: month first (1/13 decides), a 12-hour clock with a narrow no-break space,
+    // bidi marks, the group's own system line, attachments in both of iOS's shapes.
+    (WHATSAPP, WHATSAPP_IOS_US, 1, "system:other|2020-12-31T23:59:58|Friends|Messages and calls are end-to-end encrypted."),
+    (WHATSAPP, WHATSAPP_IOS_US, 2, "message|2020-12-31T23:59:59|Ann|see you"),
+    (WHATSAPP, WHATSAPP_IOS_US, 3, "message|2021-01-01T00:00:05|Bob|[file: 00000012-PHOTO-2021-01-01-00-00-05.jpg]"),
+    (WHATSAPP, WHATSAPP_IOS_US, 4, "message|2021-01-01T00:01:00|Bob|[file: image omitted]"),
+    (WHATSAPP, WHATSAPP_IOS_US, 5, "message|2021-01-13T09:15:00|Ann|later"),
+    // German and Finnish iOS shapes.
+    (WHATSAPP, WHATSAPP_GERMAN, 1, "message|2023-10-27T22:42:29|Jörg|Hallo zusammen"),
+    (WHATSAPP, WHATSAPP_GERMAN, 2, "message|2023-10-27T22:43:02|Jörg|[file: Medien ausgeschlossen]"),
+    (WHATSAPP, WHATSAPP_FINNISH, 2, "message|2023-10-27T14:09:00|Liisa|Hei"),
+];
+
+#[test]
+fn export_lines_read_as_expected() {
+    check_cases(CASES);
+}
+
+#[test]
+fn exports_are_detected_from_their_content() {
+    check_detection(&[
+        (DISCORD_EXPORT, DISCORD),
+        (TELEGRAM_CHAT, TELEGRAM),
+        (TELEGRAM_ACCOUNT, TELEGRAM),
+        (ELEMENT_EXPORT, ELEMENT),
+        (MATTERMOST_EXPORT, MATTERMOST),
+        (WHATSAPP_ANDROID, WHATSAPP),
+        (WHATSAPP_IOS_US, WHATSAPP),
+        (WHATSAPP_GERMAN, WHATSAPP),
+        (WHATSAPP_FINNISH, WHATSAPP),
+    ]);
+}
+
+/// The 1-based `(reply, replied-to)` pairs a log states.
+fn replies(log: &Log) -> Vec<(u32, u32)> {
+    log.explicit_replies.iter().map(|(reply, parent)| (reply + 1, parent + 1)).collect()
+}
+
+#[test]
+fn replies_come_from_the_export_itself() {
+    assert_eq!(replies(&parse(DISCORD_EXPORT.as_bytes(), None)), [(22, 21)]);
+    assert_eq!(replies(&parse(TELEGRAM_CHAT.as_bytes(), None)), [(8, 7)]);
+    assert_eq!(replies(&parse(ELEMENT_EXPORT.as_bytes(), None)), [(10, 9)]);
+    assert_eq!(replies(&parse(MATTERMOST_EXPORT.as_bytes(), None)), [(6, 5), (7, 5)]);
+    // Message ids are per chat: each "reply to 1" answers its own chat's first message.
+    let account = parse(TELEGRAM_ACCOUNT.as_bytes(), None);
+    let said = |needle: &str| account.lines.iter().position(|line| account.body(line) == needle).map(|index| index as u32 + 1).unwrap();
+    assert_eq!(replies(&account), [(said("hi Anil"), said("hello")), (said("pong"), said("ping"))]);
+}
+
+#[test]
+fn every_message_of_an_export_is_one_line_and_the_header_is_titled() {
+    let counted = |text: &str, needle: &str| text.matches(needle).count();
+    let spoken = |log: &Log| log.lines.iter().filter(|line| line.kind != LineKind::Markup && line.kind != LineKind::Header && line.kind != LineKind::Blank).count();
+    let discord = parse(DISCORD_EXPORT.as_bytes(), None);
+    assert_eq!(spoken(&discord), counted(DISCORD_EXPORT, "\"timestamp\""));
+    assert_eq!(discord.meta.title.as_deref(), Some("#general · Mirage Club"));
+    let telegram = parse(TELEGRAM_ACCOUNT.as_bytes(), None);
+    assert_eq!(spoken(&telegram), counted(TELEGRAM_ACCOUNT, "\"date\""));
+    let mattermost = parse(MATTERMOST_EXPORT.as_bytes(), None);
+    assert_eq!(spoken(&mattermost), counted(MATTERMOST_EXPORT, "\"message\""));
+    assert_eq!(parse(ELEMENT_EXPORT.as_bytes(), None).meta.title.as_deref(), Some("#mirage:matrix.org"));
+}
+
+#[test]
+fn a_minified_discord_export_reads_as_the_pretty_one() {
+    let minified: String = serde_json::to_string(&serde_json::from_str::<serde_json::Value>(DISCORD_EXPORT).unwrap()).unwrap();
+    let log = parse(minified.as_bytes(), None);
+    assert_eq!(log.format, DISCORD);
+    let messages: Vec<String> = log.lines.iter().enumerate().filter(|(_, line)| line.kind.is_spoken()).map(|(index, _)| describe_line(&log, index + 1)).collect();
+    let pretty = parse(DISCORD_EXPORT.as_bytes(), None);
+    let expected: Vec<String> = pretty.lines.iter().enumerate().filter(|(_, line)| line.kind.is_spoken()).map(|(index, _)| describe_line(&pretty, index + 1)).collect();
+    assert_eq!(messages, expected);
+    assert_eq!(replies(&log).len(), 1);
+    assert!(log.diagnostics.iter().any(|diagnostic| diagnostic.message.contains("one message per line")));
+}
+
+#[test]
+fn a_broken_export_keeps_every_line() {
+    let cut = &DISCORD_EXPORT[..DISCORD_EXPORT.len() / 2];
+    let log = parse_text(Rc::from(cut), Some(DISCORD));
+    assert_eq!(log.lines.len(), cut.lines().count());
+    let log = parse_text(Rc::from("{\"type\":\"post\",\"post\":{\"user\":"), Some(MATTERMOST));
+    assert_eq!(log.lines.len(), 1);
+    assert_eq!(parse_text(Rc::from("[1/1/21, 99:00:00] Ann: x"), Some(WHATSAPP)).lines[0].kind, LineKind::Raw);
+}
+
+/// `scrollback json` of each export: its messages, speakers and the reply links it states.
+#[test]
+fn scrollback_json_gives_each_exports_messages_speakers_and_replies() {
+    let exports = [
+        ("discord.json", DISCORD_EXPORT, vec![("yomimono", "Anil")]),
+        ("result.json", TELEGRAM_CHAT, vec![("Mindy", "Anil")]),
+        ("element.json", ELEMENT_EXPORT, vec![("@hannes:matrix.org", "Anil")]),
+        ("export.jsonl", MATTERMOST_EXPORT, vec![("mindy", "anil"), ("hannes", "anil")]),
+    ];
+    let directory = std::env::temp_dir().join(format!("scrollback-exports-{}", std::process::id()));
+    std::fs::create_dir_all(&directory).unwrap();
+    for (name, text, expected) in exports {
+        let path = directory.join(name);
+        std::fs::write(&path, text).unwrap();
+        let output = std::process::Command::new(env!("CARGO_BIN_EXE_scrollback")).arg("json").arg(&path).output().unwrap();
+        assert!(output.status.success(), "{name}: {}", String::from_utf8_lossy(&output.stderr));
+        let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+        let lines = report["lines"].as_array().unwrap();
+        let nick_of = |line: u64| lines[line as usize - 1]["nick"].as_str().unwrap_or("-").to_owned();
+        let answered: Vec<(String, String)> = lines
+            .iter()
+            .flat_map(|line| line["reply_to"].as_array().unwrap().iter().map(move |parent| (line, parent.as_u64().unwrap())))
+            .filter(|(line, _)| line["nick"].is_string())
+            .map(|(line, parent)| (line["nick"].as_str().unwrap().to_owned(), nick_of(parent)))
+            .collect();
+        let expected: Vec<(String, String)> = expected.iter().map(|(reply, parent)| (reply.to_string(), parent.to_string())).collect();
+        for pair in &expected {
+            assert!(answered.contains(pair), "{name}: no reply {pair:?} in {answered:?}");
+        }
+        let spoken = lines.iter().filter(|line| line["kind"] == "message" || line["kind"] == "notice").count();
+        assert!(spoken >= 2, "{name}: {spoken} messages");
+    }
+    std::fs::remove_dir_all(&directory).ok();
+}
