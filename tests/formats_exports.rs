@@ -453,3 +453,50 @@ fn scrollback_json_gives_each_exports_messages_speakers_and_replies() {
     }
     std::fs::remove_dir_all(&directory).ok();
 }
+
+#[path = "support/exports.rs"]
+#[allow(dead_code)]
+mod exports;
+
+/// The number in a generated message's text, `(message 12)`, or its file, `notes-12.pdf`, as its 0-based index.
+fn generated_index(text: &str) -> Option<usize> {
+    let start = text.find("(message ").map(|at| at + "(message ".len()).or_else(|| Some(text.find("notes-")? + "notes-".len()))?;
+    let digits: String = text[start..].chars().take_while(char::is_ascii_digit).collect();
+    digits.parse::<usize>().ok()?.checked_sub(1)
+}
+
+/// Every export of 10,000 generated messages: detected, every message a spoken line of its
+/// own, and every reply the export states linked to the message it answers.
+#[test]
+fn ten_thousand_message_exports_keep_every_message_and_reply() {
+    const N: usize = 10_000;
+    for export in exports::Export::ALL {
+        let text = exports::generated(export, N);
+        let log = parse(text.as_bytes(), None);
+        assert!(log.format.label().contains(export.format_name()), "{export:?} read as {:?}", log.format);
+        let said: Vec<usize> = log.lines.iter().filter(|line| line.kind.is_spoken()).filter_map(|line| generated_index(log.body(line))).collect();
+        assert_eq!(said.len(), exports::n_spoken(N), "{export:?}: every message a spoken line");
+        let mut in_order = said.clone();
+        in_order.sort_unstable();
+        in_order.dedup();
+        assert_eq!(in_order.len(), said.len(), "{export:?}: no message twice");
+        let stated = (0..N).filter(|index| exports::message(*index).answers.is_some()).count();
+        let mut linked = 0;
+        for (reply, parent) in &log.explicit_replies {
+            let index = |line: u32| generated_index(log.body(&log.lines[line as usize]));
+            let (Some(reply), Some(parent)) = (index(*reply), index(*parent)) else { panic!("{export:?}: a reply or its parent is no generated message") };
+            assert_eq!(exports::message(reply).answers, Some(parent), "{export:?}: message {reply} answers {parent}?");
+            linked += 1;
+        }
+        // Mattermost keeps a reply to a reply as a post of its own (its threads are one level
+        // deep); WhatsApp's text export does not say what a message answers.
+        let at_least = match export {
+            exports::Export::Mattermost => stated * 2 / 3,
+            exports::Export::WhatsappAndroid | exports::Export::WhatsappIos => 0,
+            _ => stated,
+        };
+        assert!(linked >= at_least, "{export:?}: {linked} of {stated} replies linked");
+        let jumps = log.diagnostics.iter().filter(|diagnostic| diagnostic.kind == scrollback::model::DiagnosticKind::ClockJump).count();
+        assert_eq!(jumps, 0, "{export:?}: the clock never goes back: {:?}", log.diagnostics.iter().take(3).collect::<Vec<_>>());
+    }
+}

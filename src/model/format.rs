@@ -225,6 +225,12 @@ impl Format {
         )
     }
 
+    /// Exports that write a thread's replies under its first post, not at their time: the
+    /// clock going back after a thread is no jump.
+    pub fn nests_replies(self) -> bool {
+        self == Format::MattermostJsonl
+    }
+
     pub fn from_id(id: &str) -> Option<Format> {
         Format::ALL.into_iter().find(|format| format.id() == id)
     }

@@ -96,14 +96,14 @@ fn structured_format(text: &str) -> Option<Format> {
 }
 
 /// A chat service's JSON export, from the keys its head holds: DiscordChatExporter's `guild`
-/// and `channel`, Element's `room_name`, Telegram's `messages` with its `from_id` (or an
+/// and `channel`, Element's `room_name` (or its messages' `origin_server_ts`), Telegram's `messages` with its `from_id` (or an
 /// account's `chats` list), or a Mattermost record (`{"type": "post", "post": {…}}`) per line.
 fn json_export(start: &str, head: &str) -> Option<Format> {
     let has = |key: &str| head.contains(&format!("\"{key}\""));
     if has("guild") && has("channel") {
         return Some(Format::DiscordJson);
     }
-    if has("room_name") && (has("messages") || has("export_date")) {
+    if (has("room_name") && (has("messages") || has("export_date"))) || (has("messages") && has("origin_server_ts")) {
         return Some(Format::ElementJson);
     }
     if (has("messages") && (has("from_id") || has("date_unixtime") || has("actor_id"))) || (has("chats") && has("list")) {

@@ -169,7 +169,8 @@ impl Parser {
             aliases: context.aliases,
             newest_first_blocks,
         };
-        diagnostics.extend(clock_jumps(log.display_ranges().into_iter().flatten().map(|index| (index, &log.lines[index]))));
+        let nested_reply = |index: &usize| format.nests_replies() && log.explicit_replies.binary_search_by_key(&(*index as u32), |(reply, _)| *reply).is_ok();
+        diagnostics.extend(clock_jumps(log.display_ranges().into_iter().flatten().filter(|index| !nested_reply(index)).map(|index| (index, &log.lines[index]))));
         diagnostics.sort_by_key(|diagnostic| diagnostic.line);
         log.diagnostics = diagnostics;
         log
@@ -222,8 +223,9 @@ pub(crate) trait Reader {
     fn prepare(&mut self, _text: &str, _context: &mut Context) {}
 
     /// The text laid out in lines the reader can read, when the file as it is has none (a
-    /// minified JSON export); `None` reads the text as it is.
-    fn lay_out(&self, _text: &str) -> Option<String> {
+    /// minified JSON export); `None` reads the text as it is. Called once, before `prepare`: a
+    /// reader that parses the whole document here may keep what it learns.
+    fn lay_out(&mut self, _text: &str) -> Option<String> {
         None
     }
 

@@ -12,15 +12,20 @@ use crate::parse::{is_blank, Context, Reader, Reading};
 #[derive(Debug, Default)]
 pub struct DiscordReader {
     seen_message: bool,
+    /// The export's guild, channel and date, read with its messages when laying it out.
+    header: Option<Header>,
 }
 
+/// The whole export, its messages borrowed: read once, for the layout and the header.
 #[derive(Deserialize)]
 struct Export<'a> {
+    #[serde(flatten)]
+    header: Header,
     #[serde(borrow)]
     messages: Vec<&'a RawValue>,
 }
 
-#[derive(Deserialize)]
+#[derive(Debug, Deserialize)]
 struct Header {
     guild: Option<Named>,
     channel: Option<Named>,
@@ -28,7 +33,7 @@ struct Header {
     exported_at: Option<String>,
 }
 
-#[derive(Deserialize)]
+#[derive(Debug, Deserialize)]
 struct Named {
     name: Option<String>,
 }
@@ -111,8 +116,9 @@ struct Reference {
 }
 
 impl Reader for DiscordReader {
-    fn lay_out(&self, text: &str) -> Option<String> {
+    fn lay_out(&mut self, text: &str) -> Option<String> {
         let export: Export = serde_json::from_str(text.trim_start_matches('\u{feff}')).ok()?;
+        self.header = Some(export.header);
         one_message_per_line(text, &export.messages)
     }
 
@@ -120,8 +126,8 @@ impl Reader for DiscordReader {
         ONE_MESSAGE_PER_LINE
     }
 
-    fn prepare(&mut self, text: &str, context: &mut Context) {
-        let Ok(header) = serde_json::from_str::<Header>(text.trim_start_matches('\u{feff}')) else { return };
+    fn prepare(&mut self, _text: &str, context: &mut Context) {
+        let Some(header) = self.header.take() else { return };
         let channel = header.channel.and_then(|channel| channel.name);
         let guild = header.guild.and_then(|guild| guild.name);
         context.meta.title = match (&channel, &guild) {

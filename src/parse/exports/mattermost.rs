@@ -7,7 +7,7 @@ use serde::Deserialize;
 use serde_json::value::RawValue;
 
 use crate::parse::shapes::export::{message_json, one_message_per_line, Extras, Said, ONE_MESSAGE_PER_LINE};
-use crate::model::LineKind;
+use crate::model::{LineKind, SystemEvent};
 use crate::parse::shapes::html::epoch_millis;
 use crate::parse::{is_blank, Context, Reader, Reading};
 
@@ -58,6 +58,9 @@ struct Channel {
 
 #[derive(Deserialize)]
 struct Post {
+    /// `system_join_channel` and the like for the server's own posts; none for people's.
+    #[serde(rename = "type")]
+    kind: Option<String>,
     #[serde(default)]
     user: String,
     #[serde(default)]
@@ -96,7 +99,7 @@ impl Post {
             }
         }
         Prepared {
-            kind: LineKind::Message,
+            kind: self.kind.as_deref().map_or(LineKind::Message, system_kind),
             speaker: self.user.clone(),
             moment: self.create_at.and_then(epoch_millis),
             text: extras.after(&self.message),
@@ -105,8 +108,25 @@ impl Post {
     }
 }
 
+/// A post type's kind: `system_join_channel` a join, `system_header_change` a topic, and so on.
+fn system_kind(kind: &str) -> LineKind {
+    if !kind.starts_with("system_") {
+        return LineKind::Message;
+    }
+    let event = if kind.contains("join") || kind.contains("add") {
+        SystemEvent::Join
+    } else if kind.contains("leave") || kind.contains("remove") {
+        SystemEvent::Part
+    } else if kind.contains("header") || kind.contains("purpose") || kind.contains("displayname") {
+        SystemEvent::Topic
+    } else {
+        SystemEvent::Other
+    };
+    LineKind::System(event)
+}
+
 impl Reader for MattermostReader {
-    fn lay_out(&self, text: &str) -> Option<String> {
+    fn lay_out(&mut self, text: &str) -> Option<String> {
         let mut replies = Vec::new();
         for line in text.lines().filter(|line| line.contains("\"replies\"")) {
             let Ok(record) = serde_json::from_str::<WithReplies>(line) else { continue };

@@ -101,7 +101,7 @@ struct Reaction {
 }
 
 impl Reader for TelegramReader {
-    fn lay_out(&self, text: &str) -> Option<String> {
+    fn lay_out(&mut self, text: &str) -> Option<String> {
         let export: Export = serde_json::from_str(text.trim_start_matches('\u{feff}')).ok()?;
         let messages: Vec<&RawValue> = export.chats().into_iter().flat_map(|(_, messages)| messages).collect();
         one_message_per_line(text, &messages)

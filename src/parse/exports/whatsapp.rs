@@ -47,7 +47,11 @@ impl Reader for WhatsappReader {
             month_first_evidence += usize::from(second > 12 && first <= 12);
             twelve_hour += usize::from(stamped.twelve_hour);
             if let Some((name, _)) = stamped.rest.split_once(": ") {
-                *self.speakers.entry(name.trim_matches(MARKS).to_owned()).or_default() += 1;
+                let name = name.trim_matches(MARKS);
+                match self.speakers.get_mut(name) {
+                    Some(count) => *count += 1,
+                    None => _ = self.speakers.insert(name.to_owned(), 1),
+                }
             }
         }
         // Evidence from a day past 12 decides; without it, a 12-hour clock is the US order.

@@ -13,23 +13,29 @@ use crate::parse::{is_blank, Context, Reader, Reading};
 pub struct ElementReader {
     events: MatrixReader,
     seen_message: bool,
+    /// The room's name and who exported it, read with the messages when laying the file out.
+    header: Option<Header>,
 }
 
+/// The whole export, its messages borrowed: read once, for the layout and the header.
 #[derive(Deserialize)]
 struct Export<'a> {
+    #[serde(flatten)]
+    header: Header,
     #[serde(borrow)]
     messages: Vec<&'a RawValue>,
 }
 
-#[derive(Deserialize)]
+#[derive(Debug, Deserialize)]
 struct Header {
     room_name: Option<String>,
     exported_by: Option<String>,
 }
 
 impl Reader for ElementReader {
-    fn lay_out(&self, text: &str) -> Option<String> {
+    fn lay_out(&mut self, text: &str) -> Option<String> {
         let export: Export = serde_json::from_str(text.trim_start_matches('\u{feff}')).ok()?;
+        self.header = Some(export.header);
         one_message_per_line(text, &export.messages)
     }
 
@@ -37,8 +43,8 @@ impl Reader for ElementReader {
         ONE_MESSAGE_PER_LINE
     }
 
-    fn prepare(&mut self, text: &str, context: &mut Context) {
-        let Ok(header) = serde_json::from_str::<Header>(text.trim_start_matches('\u{feff}')) else { return };
+    fn prepare(&mut self, _text: &str, context: &mut Context) {
+        let Some(header) = self.header.take() else { return };
         context.meta.title = header.room_name.filter(|name| !name.is_empty());
         context.meta.author = header.exported_by.filter(|name| !name.is_empty());
     }

@@ -26,7 +26,7 @@ struct Record {
 }
 
 impl Reader for TopanswersReader {
-    fn lay_out(&self, text: &str) -> Option<String> {
+    fn lay_out(&mut self, text: &str) -> Option<String> {
         lay_out(text)
     }
 

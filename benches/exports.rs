@@ -1,0 +1,71 @@
+//! Chat exports at size, natively: for 100,000 generated messages in each export's shape and the
+//! same conversation as an IRC log (Mirage's format), the parse (detection included) in MB/s
+//! and messages/s, and the threads and agenda analyses, as `name value unit` lines. Writes the
+//! files to `target/bench/exports/` for the browser benchmark to drop.
+
+#[path = "../tests/support/exports.rs"]
+#[allow(dead_code)]
+mod exports;
+
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+
+use scrollback::parse::parse;
+
+const N_MESSAGES: usize = 100_000;
+const RUNS: usize = 3;
+
+fn best_time(mut run: impl FnMut()) -> Duration {
+    (0..RUNS)
+        .map(|_| {
+            let started = Instant::now();
+            run();
+            started.elapsed()
+        })
+        .min()
+        .expect("at least one run")
+}
+
+/// The generated conversation as a Mirage meeting log: one line per message, as the IRC log of
+/// the same talk would be.
+fn as_irc_log(n: usize) -> String {
+    (0..n)
+        .map(|index| {
+            let message = exports::message(index);
+            let minutes = message.at / 60;
+            let day = 1 + (8 * 60 + minutes) / (24 * 60);
+            let minute_of_day = (8 * 60 + minutes) % (24 * 60);
+            format!("{day:02}-06-2023 {:02}:{:02} {} {}\n", minute_of_day / 60, minute_of_day % 60, message.speaker, message.text)
+        })
+        .collect()
+}
+
+fn main() {
+    let directory = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/bench/exports");
+    std::fs::create_dir_all(&directory).expect("target/bench/exports is writable");
+    let mut cases: Vec<(String, String)> = exports::Export::ALL
+        .iter()
+        .map(|export| (format!("{export:?}").to_lowercase(), exports::generated(*export, N_MESSAGES)))
+        .collect();
+    cases.push(("irc_same_talk".to_owned(), as_irc_log(N_MESSAGES)));
+    for (label, text) in &cases {
+        let extension = if label.starts_with("whatsapp") || label.starts_with("irc") { "txt" } else { "json" };
+        std::fs::write(directory.join(format!("{label}-{N_MESSAGES}.{extension}")), text).expect("the export is written");
+        let parse_time = best_time(|| {
+            black_box(parse(black_box(text.as_bytes()), None));
+        });
+        let log = parse(text.as_bytes(), None);
+        let n_said = log.lines.iter().filter(|line| line.kind.is_spoken()).count();
+        let threads_time = best_time(|| {
+            black_box(scrollback::thread::analyse(black_box(&log)));
+        });
+        let agenda_time = best_time(|| {
+            black_box(scrollback::agenda::analyse(black_box(&log)));
+        });
+        let seconds = parse_time.as_secs_f64();
+        println!("export_{label}_100k_file {:.1} MB ({} lines, {n_said} said, read as {})", text.len() as f64 / 1e6, log.lines.len(), log.format.id());
+        println!("export_{label}_100k_parse {:.0} ms ({:.0} MB/s, {:.0}k messages/s)", seconds * 1e3, text.len() as f64 / 1e6 / seconds, n_said as f64 / 1e3 / seconds);
+        println!("export_{label}_100k_threads {:.0} ms", threads_time.as_secs_f64() * 1e3);
+        println!("export_{label}_100k_agenda {:.0} ms", agenda_time.as_secs_f64() * 1e3);
+    }
+}
