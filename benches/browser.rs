@@ -100,7 +100,19 @@ async fn main() {
     assert!(dist.join("index.html").is_file(), "build dist/ first (scripts/bench.sh does)");
     assert!(dist.join("bench").is_dir(), "dist/bench/ must hold the generated logs (scripts/bench.sh links it)");
     // The 10k log once more, gzipped: what unpacking adds for a small file.
-    let cases = [("meeting-10000.txt", "10k"), ("meeting-10000.txt.gz", "10k_gz"), ("meeting-100000.txt", "100k"), ("meeting-1000000.txt", "1m")];
+    // Then chat exports of 100k messages (benches/exports.rs writes them) beside the same talk
+    // as an IRC log: what a service's export costs over the log of the same conversation.
+    let cases = [
+        ("meeting-10000.txt", "10k"),
+        ("meeting-10000.txt.gz", "10k_gz"),
+        ("meeting-100000.txt", "100k"),
+        ("meeting-1000000.txt", "1m"),
+        ("exports/irc_same_talk-100000.txt", "irc_same_talk_100k"),
+        ("exports/discord-100000.json", "discord_100k"),
+        ("exports/telegram-100000.json", "telegram_100k"),
+        ("exports/slack-100000.zip", "slack_100k"),
+        ("exports/whatsappandroid-100000.txt", "whatsapp_100k"),
+    ];
     // `SCROLLBACK_BENCH_ONLY=1m` (labels, comma-separated) runs just those sizes.
     let only = std::env::var("SCROLLBACK_BENCH_ONLY").ok();
     for (file, label) in cases.into_iter().filter(|(_, label)| only.as_deref().is_none_or(|only| only.split(',').any(|wanted| wanted == *label))) {
@@ -123,7 +135,7 @@ async fn main() {
         println!("wasm_drop_to_first_rows_{label} {:.0} ms", number("first_rows_ms"));
         // The worker's time covers unpacking, decoding, detection, parsing and the line table.
         match figures["worker_parse_ms"].as_f64() {
-            Some(worker_ms) if !label.ends_with("gz") => {
+            Some(worker_ms) if !label.ends_with("gz") && !label.starts_with("slack") => {
                 // What native `parse` does (unpack, check UTF-8, decode, detect, read the lines):
                 // the worker's job without building its reply, the figure to set beside native.
                 println!("wasm_parse_{label} {:.0} MB/s", number("bytes") / 1e6 / ((worker_ms - number("worker_reply_ms")) / 1e3));

@@ -22,6 +22,8 @@ trunk build --release >&2
 
 echo "machine $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)" >&2
 cargo bench --quiet --bench parse
+# Chat exports of 100k messages, natively; also writes them to target/bench/exports/ for the page.
+cargo bench --quiet --bench exports
 
 # The logs are served beside the app, so the page can fetch them before the timed drop.
 ln -sfn ../target/bench dist/bench

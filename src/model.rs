@@ -34,6 +34,9 @@ pub struct Log {
     /// blocks (a record, a page of the dump), ascending from 0. Views show the blocks from the
     /// last to the first, each in source order; empty for a file that reads in order.
     pub newest_first_blocks: Vec<u32>,
+    /// The file's own parts, in order: the name and first line (0-based) of each chat of a
+    /// Telegram account's export, each channel of a Slack export. The agenda lists them.
+    pub parts: Vec<(Box<str>, u32)>,
 }
 
 /// What a line shows where it cannot be a span of the source. `None` keeps the span.
@@ -56,6 +59,7 @@ impl Log {
             explicit_replies: Vec::new(),
             aliases: Vec::new(),
             newest_first_blocks: Vec::new(),
+            parts: Vec::new(),
         }
     }
 

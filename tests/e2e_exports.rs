@@ -1,5 +1,5 @@
 //! End-to-end: chat exports of 10,000 generated messages dropped on the page (Discord, Telegram,
-//! Element, Mattermost, WhatsApp from Android and iOS). Each opens as its format with every
+//! Element, Mattermost, WhatsApp from Android and iOS, Slack's zip). Each opens as its format with every
 //! message counted, under the DOM budget, and a reply the export states links to the message it
 //! answers. Skipped unless `dist/` is built.
 #![cfg(not(target_arch = "wasm32"))]
@@ -7,6 +7,7 @@
 mod support;
 
 #[path = "support/exports.rs"]
+#[allow(dead_code)]
 mod exports;
 
 use serde_json::json;
@@ -22,8 +23,11 @@ async fn ten_thousand_message_exports_open_with_their_messages_and_replies() {
     browser.wait_for(".row").await;
     let mut figures = Vec::new();
     for export in exports::Export::ALL {
-        let text = exports::generated(export, N_MESSAGES);
-        browser.drop_file(export.file_name(), &text).await;
+        let bytes = exports::generated_bytes(export, N_MESSAGES);
+        match export {
+            exports::Export::Slack => browser.drop_bytes(export.file_name(), &bytes).await,
+            _ => browser.drop_file(export.file_name(), std::str::from_utf8(&bytes).unwrap()).await,
+        }
         browser.wait_for_text(".log-header .file-name", export.file_name()).await;
         browser.wait_for_text_containing(".log-header .format-name", export.format_name()).await;
         let counted = format!("{} messages", exports::n_spoken(N_MESSAGES));
@@ -34,7 +38,7 @@ async fn ten_thousand_message_exports_open_with_their_messages_and_replies() {
 
         // A reply the export states is linked to the message it answers (WhatsApp's text export
         // states none; its threads are found as an IRC log's are).
-        let log = scrollback::parse::parse(text.as_bytes(), None);
+        let log = scrollback::parse::parse(&scrollback::input::prepare(&bytes).unwrap(), None);
         if let Some((reply, parent)) = log.explicit_replies.get(10).map(|(reply, parent)| (*reply as usize + 1, *parent as usize + 1)) {
             browser.eval("location.hash = arguments[0];", vec![json!(format!("#L{reply}"))]).await;
             browser.wait_for(&format!("#L{reply}.current")).await;
@@ -44,11 +48,40 @@ async fn ten_thousand_message_exports_open_with_their_messages_and_replies() {
             assert_eq!(Some(nick.as_str()), log.nick(&log.lines[reply - 1]), "{export:?}");
         }
         let memory = browser.eval("return Number(document.documentElement.dataset.scrollbackWasmBytes || 0);", vec![]).await.as_f64().unwrap();
-        figures.push(format!("{export:?}: {} KB of text, {elements} elements, page wasm {:.0} MB", text.len() / 1024, memory / 1e6));
+        figures.push(format!("{export:?}: {} KB file, {elements} elements, page wasm {:.0} MB", bytes.len() / 1024, memory / 1e6));
         if export == exports::Export::Discord {
             browser.screenshot("e2e-discord-export").await;
         }
     }
     println!("{}", figures.join("\n"));
+    browser.close().await;
+}
+
+/// A Slack export's zip opens with its conversations as the agenda's list, people's names
+/// from `users.json`, and a thread's reply linked to its first message.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_slack_export_zip_opens_with_its_channel_list_and_threads() {
+    let Some(dist) = dist_or_skip() else { return };
+    let browser = Browser::start(&dist).await;
+    browser.goto("/index.html").await;
+    browser.wait_for(".row").await;
+    browser.drop_bytes("slack-export.zip", &exports::slack_zip()).await;
+    browser.wait_for_text(".log-header .file-name", "slack-export.zip").await;
+    browser.wait_for_text_containing(".log-header .format-name", "Slack").await;
+    browser.wait_for_text(".log-header .title", "Slack export: 3 conversations").await;
+    browser.wait_until_settled().await;
+    let channels = browser.eventually("return [...document.querySelectorAll('.contents li')].map(item => item.textContent).join(' | ');", vec![], &json!(null)).await;
+    let channels = channels.as_str().unwrap_or_default().to_owned();
+    for name in ["direct messages: avsm, Mindy Preston", "#general", "#random"] {
+        assert!(channels.contains(name), "the channel list names {name}: {channels}");
+    }
+    assert_eq!(browser.count(".contents li").await, 3, "{channels}");
+    // users.json and channels.json are the export's header, folded under its title.
+    assert_eq!(browser.eval("return document.querySelector('.page-header-fold').dataset.lines;", vec![]).await, json!("1-9"));
+    assert_eq!(browser.text_of("#L15 .nick").await, "Mindy Preston");
+    assert_eq!(browser.text_of("#L15 .text").await, "Friday & @avsm agrees (edited)");
+    assert_eq!(browser.text_of("#L15 .reply-to").await, "↩ L14");
+    assert_eq!(browser.text_of("#L18 .reply-to").await, "↩ L14", "a reply a day later is in the thread too");
+    browser.screenshot("e2e-slack-export").await;
     browser.close().await;
 }

@@ -391,6 +391,10 @@ fn every_message_of_an_export_is_one_line_and_the_header_is_titled() {
     assert_eq!(discord.meta.title.as_deref(), Some("#general · Mirage Club"));
     let telegram = parse(TELEGRAM_ACCOUNT.as_bytes(), None);
     assert_eq!(spoken(&telegram), counted(TELEGRAM_ACCOUNT, "\"date\""));
+    // An account's chats are its parts, which the agenda lists.
+    let agenda = scrollback::agenda::analyse(&telegram);
+    let chats: Vec<&str> = agenda.sections.iter().map(|section| section.title.as_str()).collect();
+    assert_eq!(chats, ["Anil", "Mindy"]);
     let mattermost = parse(MATTERMOST_EXPORT.as_bytes(), None);
     assert_eq!(spoken(&mattermost), counted(MATTERMOST_EXPORT, "\"message\""));
     assert_eq!(parse(ELEMENT_EXPORT.as_bytes(), None).meta.title.as_deref(), Some("#mirage:matrix.org"));
@@ -471,8 +475,8 @@ fn generated_index(text: &str) -> Option<usize> {
 fn ten_thousand_message_exports_keep_every_message_and_reply() {
     const N: usize = 10_000;
     for export in exports::Export::ALL {
-        let text = exports::generated(export, N);
-        let log = parse(text.as_bytes(), None);
+        let bytes = exports::generated_bytes(export, N);
+        let log = parse(&scrollback::input::prepare(&bytes).unwrap(), None);
         assert!(log.format.label().contains(export.format_name()), "{export:?} read as {:?}", log.format);
         let said: Vec<usize> = log.lines.iter().filter(|line| line.kind.is_spoken()).filter_map(|line| generated_index(log.body(line))).collect();
         assert_eq!(said.len(), exports::n_spoken(N), "{export:?}: every message a spoken line");
@@ -488,10 +492,10 @@ fn ten_thousand_message_exports_keep_every_message_and_reply() {
             assert_eq!(exports::message(reply).answers, Some(parent), "{export:?}: message {reply} answers {parent}?");
             linked += 1;
         }
-        // Mattermost keeps a reply to a reply as a post of its own (its threads are one level
-        // deep); WhatsApp's text export does not say what a message answers.
+        // Mattermost and Slack keep a reply to a reply as a post of its own (their threads are
+        // one level deep); WhatsApp's text export does not say what a message answers.
         let at_least = match export {
-            exports::Export::Mattermost => stated * 2 / 3,
+            exports::Export::Mattermost | exports::Export::Slack => stated * 2 / 3,
             exports::Export::WhatsappAndroid | exports::Export::WhatsappIos => 0,
             _ => stated,
         };
@@ -499,4 +503,86 @@ fn ten_thousand_message_exports_keep_every_message_and_reply() {
         let jumps = log.diagnostics.iter().filter(|diagnostic| diagnostic.kind == scrollback::model::DiagnosticKind::ClockJump).count();
         assert_eq!(jumps, 0, "{export:?}: the clock never goes back: {:?}", log.diagnostics.iter().take(3).collect::<Vec<_>>());
     }
+}
+
+#[test]
+fn a_slack_export_zip_opens_as_its_channels_with_names_threads_and_markup_read() {
+    let laid_out = scrollback::input::prepare(&exports::slack_zip()).unwrap().into_owned();
+    let log = parse(&laid_out, None);
+    assert_eq!(log.format, Format::SlackExport);
+    let expected = [
+        (1, "header|-|-|==> channels.json <=="),
+        (9, "header|-|-|{\"id\": \"U3\", \"name\": \"hannes\", \"profile\": {\"display_name\": \"hannes\"}}"),
+        (10, "markup|-|-|==> D1/2023-06-01.json <=="),
+        (11, "message|2023-06-01T08:11:40|avsm|hi"),
+        (12, "markup|-|-|==> general/2023-06-01.json <=="),
+        (13, "system:join|2023-06-01T08:00:00|hannes|@hannes has joined the channel"),
+        (14, "message|2023-06-01T08:01:00|avsm|Release plan for #random? See the site (https://mirage.io) [:+1: 2]"),
+        (15, "message|2023-06-01T08:02:00|Mindy Preston|Friday & @avsm agrees (edited)"),
+        (17, "notice|2023-06-02T08:00:00|CI|Build passed"),
+        (18, "message|2023-06-02T08:01:00|hannes|[file: notes.md]"),
+        (20, "message|2023-06-01T08:10:00|hannes|@here coffee?"),
+    ];
+    for (line, description) in expected {
+        assert_eq!(describe_line(&log, line), description, "line {line}");
+    }
+    // A thread's replies answer its first message, across days.
+    assert_eq!(replies(&log), [(15, 14), (18, 14)]);
+    // Each conversation is a part, and the agenda lists them: the export's channel list.
+    let parts: Vec<(u32, &str)> = log.parts.iter().map(|(name, line)| (line + 1, &**name)).collect();
+    assert_eq!(parts, [(10, "direct messages: avsm, Mindy Preston"), (12, "#general"), (19, "#random")]);
+    let agenda = scrollback::agenda::analyse(&log);
+    let titles: Vec<&str> = agenda.sections.iter().map(|section| section.title.as_str()).collect();
+    assert_eq!(titles, ["direct messages: avsm, Mindy Preston", "#general", "#random"]);
+    assert_eq!(agenda.sections[1].n_messages, 4, "#general's messages, its bot's notice included");
+    assert_eq!(log.meta.title.as_deref(), Some("Slack export: 3 conversations"));
+    // Each conversation has its own clock and its own threads: #random starting earlier than
+    // #general ended is no clock jump, and no guessed reply crosses from one to another.
+    assert!(log.diagnostics.iter().all(|diagnostic| diagnostic.kind != scrollback::model::DiagnosticKind::ClockJump), "{:?}", log.diagnostics);
+    let threads = scrollback::thread::analyse(&log);
+    let part = |line: usize| log.parts.partition_point(|(_, start)| *start as usize <= line);
+    for line in 0..log.lines.len() {
+        for parent in threads.reply_to(line) {
+            assert_eq!(part(parent), part(line), "line {} answers line {} in another conversation", line + 1, parent + 1);
+        }
+    }
+}
+
+#[test]
+fn zips_open_what_they_hold_or_say_what_they_are() {
+    // WhatsApp's "Export chat" with media: the chat, whatever else is beside it.
+    let chat = exports::zipped(&[("_chat.txt", WHATSAPP_IOS_US.as_bytes()), ("00000012-PHOTO-2021-01-01-00-00-05.jpg", b"\xFF\xD8\xFF\xE0 a jpeg")]);
+    let log = parse(&scrollback::input::prepare(&chat).unwrap(), None);
+    assert_eq!(log.format, WHATSAPP);
+    assert_eq!(describe_line(&log, 2), "message|2020-12-31T23:59:59|Ann|see you");
+    // An office document is a zip of XML, not an export; a broken zip says so.
+    let document = exports::zipped(&[("[Content_Types].xml", b"<Types/>"), ("word/document.xml", b"<w:document/>")]);
+    assert_eq!(scrollback::input::prepare(&document).unwrap_err().to_string(), "This looks like an office document, not a chat log");
+    let broken = &exports::slack_zip()[..200];
+    assert!(scrollback::input::prepare(broken).unwrap_err().to_string().starts_with("This zip archive does not unpack"));
+    // Files that are not text keep a line that names them.
+    let mixed = exports::zipped(&[("a.txt", b"[10:00] <ann> hi\n"), ("b.txt", b"[10:01] <bob> ho\n"), ("c.png", b"\x89PNG\r\n\x1a\n....")]);
+    let laid_out = String::from_utf8(scrollback::input::prepare(&mixed).unwrap().into_owned()).unwrap();
+    assert_eq!(laid_out, "==> a.txt <==\n[10:00] <ann> hi\n==> b.txt <==\n[10:01] <bob> ho\n==> c.png <== (12 bytes, not text)\n");
+}
+
+/// `scrollback json` of an unpacked Slack export's folder reads it as its zip.
+#[test]
+fn scrollback_json_reads_an_unpacked_slack_export_folder() {
+    let directory = std::env::temp_dir().join(format!("scrollback-slack-{}", std::process::id()));
+    for (path, text) in exports::SLACK_FILES {
+        let path = directory.join(path);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_scrollback")).arg("json").arg(&directory).output().unwrap();
+    std::fs::remove_dir_all(&directory).ok();
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(report["format"], "slack-export");
+    let line = |number: usize| &report["lines"][number - 1];
+    assert_eq!(line(15)["nick"], "Mindy Preston");
+    assert_eq!(line(15)["reply_to"], serde_json::json!([14]));
+    let titles: Vec<&str> = report["sections"].as_array().unwrap().iter().map(|section| section["title"].as_str().unwrap()).collect();
+    assert_eq!(titles, ["direct messages: avsm, Mindy Preston", "#general", "#random"]);
 }

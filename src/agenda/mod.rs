@@ -105,6 +105,8 @@ pub enum Boundary {
     Phrase,
     /// A topic of MeetBot's minutes, placed on the log's line that set it.
     Minutes,
+    /// One of the file's own parts: a chat of an account's export, a channel of a workspace's.
+    Part,
 }
 
 impl Boundary {
@@ -114,6 +116,7 @@ impl Boundary {
             Boundary::TopicChange => "topic-change",
             Boundary::Phrase => "phrase",
             Boundary::Minutes => "minutes",
+            Boundary::Part => "part",
         }
     }
 }
@@ -194,7 +197,10 @@ pub fn analyse(log: &Log) -> Agenda {
     let mut agenda = Agenda::default();
     let mut starts = meetbot(log, &people, &mut agenda);
     let has_meetbot_topics = !starts.is_empty();
-    if !has_meetbot_topics {
+    if !has_meetbot_topics && log.parts.len() >= 2 {
+        // An export of several chats or channels: its parts are its sections, a list of them.
+        starts = log.parts.iter().map(|(name, line)| Start { line: *line as usize, title: name.to_string(), how: Boundary::Part }).collect();
+    } else if !has_meetbot_topics {
         let facts = boundary::gather(log, &people, agenda.chair.as_deref());
         starts = boundary::decide(log, &people, &facts, &BoundaryModel::shipped());
         if !starts.is_empty() {

@@ -27,6 +27,34 @@ fn main() -> ExitCode {
     }
 }
 
+/// The bytes to parse from `path`: a file as `input::prepare` makes it (gzip unpacked, a zip's
+/// files laid out), or a folder's files laid out as a zip's would be (an unpacked Slack export).
+#[cfg(not(target_arch = "wasm32"))]
+fn read_input(path: &Path) -> Result<Vec<u8>, String> {
+    let shown = path.display();
+    if !path.is_dir() {
+        let bytes = std::fs::read(path).map_err(|error| format!("cannot read {shown}: {error}"))?;
+        return Ok(scrollback::input::prepare(&bytes).map_err(|problem| format!("{shown}: {problem}"))?.into_owned());
+    }
+    let mut files = Vec::new();
+    let mut folders = vec![path.to_path_buf()];
+    while let Some(folder) = folders.pop() {
+        for entry in std::fs::read_dir(&folder).map_err(|error| format!("cannot read {}: {error}", folder.display()))? {
+            let entry_path = entry.map_err(|error| format!("cannot read {shown}: {error}"))?.path();
+            if entry_path.is_dir() {
+                folders.push(entry_path);
+                continue;
+            }
+            let relative = entry_path.strip_prefix(path).unwrap_or(&entry_path).to_string_lossy().replace('\\', "/");
+            let bytes = std::fs::read(&entry_path).map_err(|error| format!("cannot read {}: {error}", entry_path.display()))?;
+            files.push((relative, bytes));
+        }
+    }
+    let laid_out = scrollback::input::archive::lay_out(files).map_err(|problem| format!("{shown}: {problem}"))?;
+    scrollback::input::check_input(&laid_out).map_err(|problem| format!("{shown}: {problem}"))?;
+    Ok(laid_out)
+}
+
 #[cfg(not(target_arch = "wasm32"))]
 fn run(args: &[String]) -> Result<(), String> {
     let command = args.first().ok_or(USAGE)?;
@@ -46,8 +74,7 @@ fn run(args: &[String]) -> Result<(), String> {
         return train_agenda(Path::new(path), Path::new(corpus));
     }
     if command == "html" {
-        let bytes = std::fs::read(path).map_err(|error| format!("cannot read {path}: {error}"))?;
-        let bytes = scrollback::input::prepare(&bytes).map_err(|problem| format!("{path}: {problem}"))?.into_owned();
+        let bytes = read_input(Path::new(path))?;
         let file_name = std::path::Path::new(path).file_name().map_or_else(|| path.clone(), |name| name.to_string_lossy().into_owned());
         print!("{}", scrollback::export::standalone_page(bytes, file_name));
         return Ok(());
@@ -60,8 +87,7 @@ fn run(args: &[String]) -> Result<(), String> {
         Some(other) => return Err(format!("unexpected argument {other:?}\n{USAGE}")),
         None => None,
     };
-    let bytes = std::fs::read(path).map_err(|error| format!("cannot read {path}: {error}"))?;
-    let bytes = scrollback::input::prepare(&bytes).map_err(|problem| format!("{path}: {problem}"))?;
+    let bytes = read_input(Path::new(path))?;
     let started = Instant::now();
     let file_name = std::path::Path::new(path).file_name().and_then(|name| name.to_str());
     let log = scrollback::parse::parse_file(&bytes, file_name, format);

@@ -67,6 +67,9 @@ pub enum Format {
     ElementJson,
     /// Mattermost's bulk export: one JSON record per line, a post's replies inside it.
     MattermostJsonl,
+    /// Slack's workspace export (`.zip` or folder): `users.json`, `channels.json` and a JSON
+    /// file of messages per channel and day, laid out as one text (`input::archive`).
+    SlackExport,
     /// WhatsApp's exported chat text, Android's and iOS's shapes in every locale.
     WhatsappText,
     /// MeetBot's minutes, as text or HTML: topics and items with `(nick, HH:MM:SS)`.
@@ -79,7 +82,7 @@ pub enum Format {
 }
 
 impl Format {
-    pub const ALL: [Format; 35] = [
+    pub const ALL: [Format; 36] = [
         Format::MirageMeeting,
         Format::Irssi,
         Format::Weechat,
@@ -111,6 +114,7 @@ impl Format {
         Format::TelegramJson,
         Format::ElementJson,
         Format::MattermostJsonl,
+        Format::SlackExport,
         Format::WhatsappText,
         Format::MeetbotMinutes,
         Format::Inferred,
@@ -151,6 +155,7 @@ impl Format {
             Format::TelegramJson => "telegram-json",
             Format::ElementJson => "element-json",
             Format::MattermostJsonl => "mattermost-jsonl",
+            Format::SlackExport => "slack-export",
             Format::WhatsappText => "whatsapp",
             Format::MeetbotMinutes => "meetbot-minutes",
             Format::Inferred => "inferred",
@@ -188,10 +193,11 @@ impl Format {
             Format::MatrixNdjson => "Matrix room dump",
             Format::TopanswersJson => "TopAnswers chat export",
             Format::BotbotRepr => "BotBot dump",
-            Format::DiscordJson => "Discord export (DiscordChatExporter)",
+            Format::DiscordJson => "Discord export",
             Format::TelegramJson => "Telegram export",
             Format::ElementJson => "Element (Matrix) export",
             Format::MattermostJsonl => "Mattermost bulk export",
+            Format::SlackExport => "Slack export",
             Format::WhatsappText => "WhatsApp chat",
             Format::MeetbotMinutes => "MeetBot minutes",
             Format::Inferred => "Inferred line shape",
@@ -221,6 +227,7 @@ impl Format {
                 | Format::TelegramJson
                 | Format::ElementJson
                 | Format::MattermostJsonl
+                | Format::SlackExport
                 | Format::MeetbotMinutes
         )
     }

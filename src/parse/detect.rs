@@ -66,6 +66,11 @@ fn structured_format(text: &str) -> Option<Format> {
     if start.starts_with('[') && start[1..].trim_start().starts_with('{') {
         return (head.contains("\"html\"") && head.contains("\"username\"")).then_some(Format::TopanswersJson);
     }
+    if start.starts_with("==> ") {
+        // An archive laid out by `input::archive`: Slack's export names its people and channels.
+        let is_slack = ["users.json", "channels.json"].iter().any(|file| start.contains(&format!("==> {file} <==\n")));
+        return is_slack.then_some(Format::SlackExport);
+    }
     if start.starts_with('{') {
         if let Some(format) = json_export(start, head) {
             return Some(format);

@@ -168,9 +168,21 @@ impl Parser {
             explicit_replies,
             aliases: context.aliases,
             newest_first_blocks,
+            parts: context.parts,
         };
         let nested_reply = |index: &usize| format.nests_replies() && log.explicit_replies.binary_search_by_key(&(*index as u32), |(reply, _)| *reply).is_ok();
-        diagnostics.extend(clock_jumps(log.display_ranges().into_iter().flatten().filter(|index| !nested_reply(index)).map(|index| (index, &log.lines[index]))));
+        if log.parts.is_empty() {
+            diagnostics.extend(clock_jumps(log.display_ranges().into_iter().flatten().filter(|index| !nested_reply(index)).map(|index| (index, &log.lines[index]))));
+        } else {
+            // Each of a file's parts (a channel, a chat) has its own clock: the next one
+            // starting earlier is no jump.
+            let part_starts = log.parts.iter().map(|(_, start)| *start as usize);
+            let mut bounds: Vec<usize> = std::iter::once(0).chain(part_starts).chain([log.lines.len()]).collect();
+            bounds.dedup();
+            for part in bounds.windows(2).map(|bound| bound[0]..bound[1]) {
+                diagnostics.extend(clock_jumps(part.filter(|index| !nested_reply(index)).map(|index| (index, &log.lines[index]))));
+            }
+        }
         diagnostics.sort_by_key(|diagnostic| diagnostic.line);
         log.diagnostics = diagnostics;
         log
@@ -214,6 +226,8 @@ pub(crate) struct Context {
     pub aliases: Vec<(Box<str>, u32)>,
     /// Where the blocks of a file that may be newest first start (records, dump pages).
     pub block_starts: Vec<u32>,
+    /// The file's own parts (chats, channels): name and first line. See [`Log::parts`].
+    pub parts: Vec<(Box<str>, u32)>,
 }
 
 /// One format's line reader. It sees the lines in order, once each.
@@ -270,6 +284,7 @@ pub(crate) fn reader_for(format: Format) -> Box<dyn Reader> {
         Format::TelegramJson => Box::new(exports::telegram::TelegramReader::default()),
         Format::ElementJson => Box::new(web::element::ElementReader::default()),
         Format::MattermostJsonl => Box::new(exports::mattermost::MattermostReader::default()),
+        Format::SlackExport => Box::new(exports::slack::SlackReader::default()),
         Format::WhatsappText => Box::new(exports::whatsapp::WhatsappReader::default()),
         Format::MeetbotMinutes => Box::new(minutes::meetbot::MeetbotMinutesReader::default()),
         Format::Inferred => Box::new(infer::InferredReader::default()),

@@ -162,6 +162,16 @@ pub(crate) fn analyse_with(log: &Log, weights: &[f32]) -> Threads {
         }
         scan.advance(line, first_parent[line]);
     }
+    // An export's parts (channels, chats) are separate conversations: no guess crosses one.
+    if !log.parts.is_empty() {
+        let part = |line: usize| log.parts.partition_point(|(_, start)| *start as usize <= line);
+        for (line, parent) in first_parent.iter_mut().enumerate() {
+            if *parent != NONE && part(*parent as usize) != part(line) {
+                *parent = NONE;
+            }
+        }
+        extra_parents.retain(|&(line, parent)| part(line as usize) == part(parent as usize));
+    }
     // Replies an export states itself (TopAnswers, Matrix, WHATWG-style pages) replace the
     // model's guess. In a newest-first export the line answered can come later in the file.
     let stated = |line: usize| log.explicit_replies.binary_search_by_key(&(line as u32), |&(reply, _)| reply).is_ok();

@@ -84,6 +84,8 @@ pub struct ParsedLog {
     pub explicit_replies: Vec<(u32, u32)>,
     pub aliases: Vec<(Box<str>, u32)>,
     pub newest_first_blocks: Vec<u32>,
+    /// The file's own parts (chats, channels).
+    pub parts: Vec<(Box<str>, u32)>,
     /// Who spoke, found here so the page never walks a big log's lines for it.
     pub roster: Roster,
     /// The decoded text, only when it is not the request's bytes as they were: another
@@ -123,7 +125,7 @@ impl ParsedLog {
         }
         let n_lines = lines.len() as u32;
         let in_log = |line: &u32| *line < n_lines;
-        if !self.explicit_replies.iter().all(|(reply, parent)| in_log(reply) && in_log(parent)) || !self.aliases.iter().all(|(_, line)| in_log(line)) || !self.newest_first_blocks.iter().all(in_log) {
+        if !self.explicit_replies.iter().all(|(reply, parent)| in_log(reply) && in_log(parent)) || !self.aliases.iter().all(|(_, line)| in_log(line)) || !self.newest_first_blocks.iter().all(in_log) || !self.parts.iter().all(|(_, line)| in_log(line)) {
             return Err("the parse worker sent lines that are not in the log".to_owned());
         }
         if !self.roster.is_whole() {
@@ -139,6 +141,7 @@ impl ParsedLog {
             explicit_replies: self.explicit_replies,
             aliases: self.aliases,
             newest_first_blocks: self.newest_first_blocks,
+            parts: self.parts,
         };
         Ok((log, self.roster))
     }
@@ -330,6 +333,7 @@ impl WorkerParse {
             explicit_replies: log.explicit_replies.clone(),
             aliases: log.aliases.clone(),
             newest_first_blocks: log.newest_first_blocks.clone(),
+            parts: log.parts.clone(),
             roster: Roster::new(&log),
             format: log.format,
             detected_format: self.detected_format,

@@ -14,10 +14,11 @@ pub enum Export {
     Mattermost,
     WhatsappAndroid,
     WhatsappIos,
+    Slack,
 }
 
 impl Export {
-    pub const ALL: [Export; 6] = [Export::Discord, Export::Telegram, Export::Element, Export::Mattermost, Export::WhatsappAndroid, Export::WhatsappIos];
+    pub const ALL: [Export; 7] = [Export::Discord, Export::Telegram, Export::Element, Export::Mattermost, Export::WhatsappAndroid, Export::WhatsappIos, Export::Slack];
 
     /// A file name the service's exporter would give.
     pub fn file_name(self) -> &'static str {
@@ -28,6 +29,7 @@ impl Export {
             Export::Mattermost => "export.jsonl",
             Export::WhatsappAndroid => "WhatsApp Chat with Mirage.txt",
             Export::WhatsappIos => "_chat.txt",
+            Export::Slack => "Mirage Slack export Jun 1 2023 - Jun 30 2023.zip",
         }
     }
 
@@ -39,6 +41,7 @@ impl Export {
             Export::Element => "Element",
             Export::Mattermost => "Mattermost",
             Export::WhatsappAndroid | Export::WhatsappIos => "WhatsApp",
+            Export::Slack => "Slack",
         }
     }
 }
@@ -102,10 +105,23 @@ pub fn n_spoken(n: usize) -> usize {
     (0..n).filter(|index| !message(*index).joins).count()
 }
 
-/// The conversation's `n` messages as `export` writes them.
+/// The file `export` gives for the conversation's `n` messages: Slack's a zip, the others text.
+pub fn generated_bytes(export: Export, n: usize) -> Vec<u8> {
+    match export {
+        Export::Slack => {
+            let files = slack((0..n).map(message));
+            let files: Vec<(&str, &[u8])> = files.iter().map(|(path, text)| (path.as_str(), text.as_bytes())).collect();
+            zipped(&files)
+        }
+        text => generated(text, n).into_bytes(),
+    }
+}
+
+/// The conversation's `n` messages as `export` writes them (a text export; see [`generated_bytes`]).
 pub fn generated(export: Export, n: usize) -> String {
     let messages = (0..n).map(message);
     match export {
+        Export::Slack => panic!("Slack's export is a zip: see generated_bytes"),
         Export::Discord => discord(messages),
         Export::Telegram => telegram(messages),
         Export::Element => element(messages),
@@ -322,4 +338,101 @@ fn whatsapp(messages: impl Iterator<Item = Message>, ios: bool) -> String {
         }
     }
     text
+}
+
+/// A Slack workspace export's files, as its `.zip` holds them.
+pub const SLACK_FILES: &[(&str, &str)] = &[
+    (
+        "users.json",
+        r#"[
+    {
+        "id": "U1",
+        "name": "anil",
+        "real_name": "Anil Madhavapeddy",
+        "profile": {"display_name": "avsm", "real_name": "Anil Madhavapeddy"}
+    },
+    {"id": "U2", "name": "mindy", "profile": {"display_name": "", "real_name": "Mindy Preston"}},
+    {"id": "U3", "name": "hannes", "profile": {"display_name": "hannes"}}
+]"#,
+    ),
+    ("channels.json", r#"[{"id": "C1", "name": "general", "members": ["U1", "U2", "U3"], "topic": {"value": "MirageOS"}}, {"id": "C2", "name": "random"}]"#),
+    ("dms.json", r#"[{"id": "D1", "members": ["U1", "U2"]}]"#),
+    ("D1/2023-06-01.json", r#"[{"type": "message", "user": "U1", "text": "hi", "ts": "1685607100.000100"}]"#),
+    (
+        "general/2023-06-01.json",
+        r#"[
+    {"type": "message", "subtype": "channel_join", "user": "U3", "text": "<@U3> has joined the channel", "ts": "1685606400.000100"},
+    {"type": "message", "user": "U1", "text": "Release plan for <#C2|random>? See <https://mirage.io|the site>", "ts": "1685606460.000200", "thread_ts": "1685606460.000200", "reply_count": 2, "reactions": [{"name": "+1", "users": ["U2", "U3"], "count": 2}]},
+    {"type": "message", "user": "U2", "text": "Friday &amp; <@U1> agrees", "ts": "1685606520.000300", "thread_ts": "1685606460.000200", "parent_user_id": "U1", "edited": {"user": "U2", "ts": "1685606530.000000"}}
+]"#,
+    ),
+    (
+        "general/2023-06-02.json",
+        r#"[{"type": "message", "subtype": "bot_message", "username": "CI", "bot_id": "B1", "text": "Build passed", "ts": "1685692800.000100"}, {"type": "message", "user": "U3", "text": "", "files": [{"id": "F1", "name": "notes.md", "title": "Notes"}], "ts": "1685692860.000200", "thread_ts": "1685606460.000200"}]"#,
+    ),
+    ("random/2023-06-01.json", r#"[{"type": "message", "user": "U3", "text": "<!here> coffee?", "ts": "1685607000.000100"}]"#),
+];
+
+/// `files` zipped, deflated, as a browser or Slack would give them.
+pub fn zipped(files: &[(&str, &[u8])]) -> Vec<u8> {
+    use std::io::Write;
+    let mut writer = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+    for (path, contents) in files {
+        writer.start_file(*path, options).unwrap();
+        writer.write_all(contents).unwrap();
+    }
+    writer.finish().unwrap().into_inner()
+}
+
+pub fn slack_zip() -> Vec<u8> {
+    let files: Vec<(&str, &[u8])> = SLACK_FILES.iter().map(|(path, text)| (*path, text.as_bytes())).collect();
+    zipped(&files)
+}
+
+
+/// Slack's export of the conversation: its users, one channel, and a file per day, a thread's
+/// replies carrying the `thread_ts` of its first message (threads are one level deep).
+fn slack(messages: impl Iterator<Item = Message>) -> Vec<(String, String)> {
+    let messages: Vec<Message> = messages.collect();
+    let user_id = |name: &str| format!("U{}", PEOPLE.iter().position(|person| *person == name).unwrap_or(99));
+    let users: Vec<Value> = PEOPLE.iter().map(|person| json!({"id": user_id(person), "name": person.to_lowercase(), "profile": {"display_name": person, "real_name": person}})).collect();
+    let ts = |message: &Message| format!("{}.{:06}", epoch_millis(message.at) / 1000, message.index);
+    let is_reply = |message: &Message| message.answers.is_some_and(|parent| messages[parent].answers.is_none());
+    let mut days: Vec<(String, Vec<Value>)> = Vec::new();
+    for message in &messages {
+        let (day, ..) = clock(message.at);
+        let (month, day) = month_day(day);
+        let path = format!("general/2023-{month:02}-{day:02}.json");
+        let mut value = json!({"type": "message", "user": user_id(message.speaker), "text": message.text, "ts": ts(message)});
+        if message.joins {
+            value["subtype"] = json!("channel_join");
+            value["text"] = json!(format!("<@{}> has joined the channel", user_id(message.speaker)));
+        }
+        if message.bot && !message.joins {
+            value = json!({"type": "message", "subtype": "bot_message", "username": "ci-bot", "bot_id": "B1", "text": message.text, "ts": ts(message)});
+        }
+        if let Some(parent) = message.answers.filter(|_| is_reply(message)) {
+            value["thread_ts"] = json!(ts(&messages[parent]));
+        }
+        if message.reacted {
+            value["reactions"] = json!([{"name": "+1", "users": ["U0", "U1"], "count": 2}]);
+        }
+        if let Some(name) = &message.attachment {
+            value["files"] = json!([{"id": "F1", "name": name, "title": name}]);
+        }
+        if message.edited {
+            value["edited"] = json!({"user": user_id(message.speaker), "ts": ts(message)});
+        }
+        match days.last_mut() {
+            Some((last, day_messages)) if *last == path => day_messages.push(value),
+            _ => days.push((path, vec![value])),
+        }
+    }
+    let mut files = vec![
+        ("users.json".to_owned(), serde_json::to_string_pretty(&users).unwrap()),
+        ("channels.json".to_owned(), json!([{"id": "C1", "name": "general", "members": PEOPLE.iter().map(|person| user_id(person)).collect::<Vec<_>>()}]).to_string()),
+    ];
+    files.extend(days.into_iter().map(|(path, day)| (path, serde_json::to_string_pretty(&day).unwrap())));
+    files
 }

@@ -122,8 +122,9 @@ impl Reader for TelegramReader {
             counted.0 = offset;
             self.chats.push((counted.1, name));
         }
-        if let [(_, name)] = &self.chats[..] {
-            context.meta.title = Some(name.clone()).filter(|name| !name.is_empty());
+        match &self.chats[..] {
+            [(_, name)] => context.meta.title = Some(name.clone()).filter(|name| !name.is_empty()),
+            chats => context.parts = chats.iter().map(|(line, name)| (name.as_str().into(), *line)).collect(),
         }
     }
 

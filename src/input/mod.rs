@@ -1,4 +1,7 @@
-//! Prepares a file for parsing: unpacks gzip, and gives what is not a chat log a clear answer instead of a page of noise.
+//! Prepares a file for parsing: unpacks gzip, lays out a zip's files as one text, and gives
+//! what is not a chat log a clear answer instead of a page of noise.
+
+pub mod archive;
 
 use std::borrow::Cow;
 use std::io::Read;
@@ -15,6 +18,8 @@ pub enum InputProblem {
     Binary { what: &'static str },
     /// A gzip file that does not unpack.
     BrokenGzip { reason: String },
+    /// A zip archive that does not unpack.
+    BrokenArchive { reason: String },
 }
 
 impl std::fmt::Display for InputProblem {
@@ -29,6 +34,7 @@ impl std::fmt::Display for InputProblem {
             ),
             InputProblem::Binary { what } => write!(formatter, "This looks like {what}, not a chat log"),
             InputProblem::BrokenGzip { reason } => write!(formatter, "This gzip file does not unpack: {reason}"),
+            InputProblem::BrokenArchive { reason } => write!(formatter, "This zip archive does not unpack: {reason}"),
         }
     }
 }
@@ -46,10 +52,22 @@ const SIGNATURES: [(&[u8], &str); 8] = [
 ];
 
 const GZIP_MAGIC: &[u8] = b"\x1F\x8B";
+const ZIP_MAGIC: &[u8] = b"PK\x03\x04";
 
-/// The bytes to parse: `bytes` itself, or its contents when it is gzip-compressed (loggers
-/// rotate old logs into `.log.gz`). Refuses what is not a log, with the reason.
+/// The bytes to parse: `bytes` itself, its contents when it is gzip-compressed (loggers rotate
+/// old logs into `.log.gz`), or a zip's files laid out as one text ([`archive`]). Refuses what
+/// is not a log, with the reason.
 pub fn prepare(bytes: &[u8]) -> Result<Cow<'_, [u8]>, InputProblem> {
+    if bytes.starts_with(ZIP_MAGIC) {
+        let files = archive::unzip(bytes)?;
+        // Office documents are zips of XML: not an export.
+        if files.iter().any(|(path, _)| path == "[Content_Types].xml" || path == "mimetype") {
+            return Err(InputProblem::Binary { what: "an office document" });
+        }
+        let laid_out = archive::lay_out(files)?;
+        check_input(&laid_out)?;
+        return Ok(Cow::Owned(laid_out));
+    }
     if !bytes.starts_with(GZIP_MAGIC) {
         check_input(bytes)?;
         return Ok(Cow::Borrowed(bytes));

@@ -1,0 +1,250 @@
+//! Slack's workspace export, as its `.zip` (or folder) is laid out by `input::archive`: each file
+//! under a `==> path <==` heading, a JSON array's elements one per line. `users.json` names the
+//! people, `channels.json` (`groups.json`, `mpims.json`, `dms.json`) the conversations, and
+//! `<channel>/<YYYY-MM-DD>.json` holds a day's messages: `{ts, user, text, subtype, thread_ts,
+//! reactions, files, edited, bot_id, username}`. Mentions (`<@U1>`, `<#C1|name>`) read as names,
+//! links as their labels; a thread's replies answer its first message, and each channel is a part.
+
+use std::collections::HashMap;
+
+use serde::Deserialize;
+
+use crate::model::{LineKind, SystemEvent};
+use crate::parse::shapes::export::{message_json, Extras, Said};
+use crate::parse::{is_blank, Context, Reader, Reading};
+
+#[derive(Debug, Default)]
+pub struct SlackReader {
+    /// User id → the name Slack shows.
+    names: HashMap<String, String>,
+    /// Channel id → name, for `<#C1>` mentions.
+    channels: HashMap<String, String>,
+    /// The path of the file whose lines are being read.
+    file: String,
+    seen_message: bool,
+}
+
+/// The heading `input::archive` writes before each file of an archive.
+pub(crate) fn heading(line: &str) -> Option<&str> {
+    line.strip_prefix("==> ")?.split_once(" <==").map(|(path, _)| path)
+}
+
+#[derive(Deserialize)]
+struct User {
+    id: String,
+    #[serde(default)]
+    name: String,
+    real_name: Option<String>,
+    profile: Option<Profile>,
+}
+
+#[derive(Deserialize)]
+struct Profile {
+    display_name: Option<String>,
+    real_name: Option<String>,
+}
+
+impl User {
+    fn shown(&self) -> String {
+        let profile = self.profile.as_ref();
+        [profile.and_then(|profile| profile.display_name.as_deref()), profile.and_then(|profile| profile.real_name.as_deref()), self.real_name.as_deref()]
+            .into_iter()
+            .flatten()
+            .find(|name| !name.is_empty())
+            .unwrap_or(&self.name)
+            .to_owned()
+    }
+}
+
+#[derive(Deserialize)]
+struct Conversation {
+    id: String,
+    name: Option<String>,
+    #[serde(default)]
+    members: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct Message {
+    #[serde(default)]
+    ts: String,
+    user: Option<String>,
+    username: Option<String>,
+    bot_id: Option<String>,
+    subtype: Option<String>,
+    #[serde(default)]
+    text: String,
+    thread_ts: Option<String>,
+    user_profile: Option<Profile>,
+    #[serde(default)]
+    reactions: Vec<Reaction>,
+    #[serde(default)]
+    files: Vec<File>,
+    edited: Option<serde_json::Value>,
+}
+
+#[derive(Deserialize)]
+struct Reaction {
+    name: String,
+    count: Option<u64>,
+    #[serde(default)]
+    users: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct File {
+    name: Option<String>,
+    title: Option<String>,
+}
+
+impl Reader for SlackReader {
+    fn prepare(&mut self, text: &str, context: &mut Context) {
+        let mut file = "";
+        let mut dms: Vec<Conversation> = Vec::new();
+        let mut folders: Vec<(u32, &str)> = Vec::new();
+        for (index, range) in crate::parse::lines::line_ranges(text).enumerate() {
+            let line = &text[range];
+            if let Some(path) = heading(line) {
+                file = path;
+                if let Some((folder, _)) = path.split_once('/') {
+                    if folders.last().is_none_or(|(_, last)| *last != folder) {
+                        folders.push((index as u32, folder));
+                    }
+                }
+                continue;
+            }
+            let json = message_json(line);
+            match file {
+                "users.json" => {
+                    if let Ok(user) = serde_json::from_str::<User>(json) {
+                        self.names.insert(user.id.clone(), user.shown());
+                    }
+                }
+                "channels.json" | "groups.json" | "mpims.json" => {
+                    if let Ok(Conversation { id, name: Some(name), .. }) = serde_json::from_str::<Conversation>(json) {
+                        self.channels.insert(id, name);
+                    }
+                }
+                "dms.json" => dms.extend(serde_json::from_str::<Conversation>(json).ok()),
+                _ => {}
+            }
+        }
+        // A direct message's folder is its id: name it by who is in it.
+        for dm in dms {
+            let members: Vec<&str> = dm.members.iter().map(|member| self.names.get(member).map_or(member.as_str(), String::as_str)).collect();
+            self.channels.insert(dm.id, format!("direct messages: {}", members.join(", ")));
+        }
+        context.parts = folders
+            .into_iter()
+            .map(|(line, folder)| (self.channels.get(folder).filter(|name| name.starts_with("direct")).cloned().unwrap_or_else(|| format!("#{folder}")).into(), line))
+            .collect();
+        let n_channels = context.parts.len();
+        context.meta.title = Some(format!("Slack export: {n_channels} conversation{}", if n_channels == 1 { "" } else { "s" }));
+    }
+
+    fn read(&mut self, line: &str, context: &mut Context) -> Reading {
+        if is_blank(line) {
+            return Reading::blank(line);
+        }
+        let structure = |seen_message: bool| Reading::whole(if seen_message { LineKind::Markup } else { LineKind::Header }, line, 2);
+        if let Some(path) = heading(line) {
+            self.file = path.to_owned();
+            // A conversation's files start its part; the top-level files are the header.
+            return structure(self.seen_message || path.contains('/'));
+        }
+        let Some((channel, _)) = self.file.split_once('/') else { return structure(self.seen_message) };
+        let json = message_json(line);
+        let message = (json.starts_with('{') && json.ends_with('}')).then(|| serde_json::from_str::<Message>(json).ok()).flatten();
+        let Some(message) = message else { return Reading::raw(line) };
+        self.seen_message = true;
+        let channel = channel.to_owned();
+        context.ids.insert(format!("{channel}:{}", message.ts).into(), context.line_index);
+        if let Some(thread) = message.thread_ts.as_deref().filter(|thread| *thread != message.ts) {
+            context.replies_by_id.push((context.line_index, format!("{channel}:{thread}").into()));
+        }
+        let speaker = self.speaker(&message);
+        self.said(&message, &speaker).reading(line, context)
+    }
+}
+
+impl SlackReader {
+    /// Who wrote `message`: the profile it carries, the user's name, or a bot's.
+    fn speaker(&self, message: &Message) -> String {
+        let from_profile = message.user_profile.as_ref().and_then(|profile| {
+            [profile.display_name.as_deref(), profile.real_name.as_deref()].into_iter().flatten().find(|name| !name.is_empty())
+        });
+        let from_users = message.user.as_deref().and_then(|user| self.names.get(user)).map(String::as_str);
+        from_profile
+            .or(from_users)
+            .or(message.username.as_deref())
+            .or(message.user.as_deref())
+            .or(message.bot_id.as_deref())
+            .unwrap_or("someone")
+            .to_owned()
+    }
+
+    fn said<'a>(&self, message: &Message, speaker: &'a str) -> Said<'a> {
+        let moment = message.ts.split('.').next().and_then(|seconds| seconds.parse::<i64>().ok()).and_then(|seconds| chrono::DateTime::from_timestamp(seconds, 0)).map(|moment| moment.naive_utc());
+        let text = self.plain(&message.text);
+        let system = |event: SystemEvent| Said { kind: LineKind::System(event), speaker: Some(speaker), moment, text: text.clone() };
+        match message.subtype.as_deref() {
+            Some("channel_join" | "group_join") => return system(SystemEvent::Join),
+            Some("channel_leave" | "group_leave") => return system(SystemEvent::Part),
+            Some("channel_topic" | "channel_purpose" | "channel_name" | "group_topic" | "group_purpose" | "group_name") => return system(SystemEvent::Topic),
+            Some("pinned_item" | "channel_archive" | "channel_unarchive" | "tombstone") => return system(SystemEvent::Other),
+            _ => {}
+        }
+        let kind = match message.subtype.as_deref() {
+            Some("bot_message") => LineKind::Notice,
+            Some("me_message") => LineKind::Action,
+            _ if message.bot_id.is_some() && message.user.is_none() => LineKind::Notice,
+            _ => LineKind::Message,
+        };
+        let mut extras = Extras { edited: message.edited.is_some(), ..Extras::default() };
+        extras.attachments = message.files.iter().map(|file| file.name.clone().or_else(|| file.title.clone()).unwrap_or_else(|| "file".to_owned())).collect();
+        extras.reactions = message.reactions.iter().map(|reaction| (format!(":{}:", reaction.name), reaction.count.unwrap_or(reaction.users.len() as u64))).collect();
+        Said { kind, speaker: Some(speaker), moment, text: extras.after(&text) }
+    }
+
+    /// Slack's markup as plain text: `<@U1>` as `@name`, `<#C1|general>` as `#general`,
+    /// `<https://x|label>` as `label (https://x)`, `<!here>` as `@here`, entities decoded.
+    fn plain(&self, text: &str) -> String {
+        let mut plain = String::with_capacity(text.len());
+        let mut rest = text;
+        while let Some(open) = rest.find('<') {
+            plain.push_str(&rest[..open]);
+            let Some(close) = rest[open..].find('>') else { break };
+            let inside = &rest[open + 1..open + close];
+            let (target, label) = match inside.split_once('|') {
+                Some((target, label)) => (target, Some(label)),
+                None => (inside, None),
+            };
+            match target.as_bytes().first() {
+                Some(b'@') => {
+                    let id = &target[1..];
+                    plain.push('@');
+                    plain.push_str(label.or_else(|| self.names.get(id).map(String::as_str)).unwrap_or(id));
+                }
+                Some(b'#') => {
+                    let id = &target[1..];
+                    plain.push('#');
+                    plain.push_str(label.or_else(|| self.channels.get(id).map(String::as_str)).unwrap_or(id));
+                }
+                Some(b'!') => match label {
+                    Some(label) => plain.push_str(label),
+                    None => {
+                        plain.push('@');
+                        plain.push_str(target[1..].split('^').next().unwrap_or_default());
+                    }
+                },
+                _ => match label.filter(|label| *label != target) {
+                    Some(label) => plain.push_str(&format!("{label} ({target})")),
+                    None => plain.push_str(target),
+                },
+            }
+            rest = &rest[open + close + 1..];
+        }
+        plain.push_str(rest);
+        plain.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+    }
+}
