@@ -1,7 +1,7 @@
 //! End-to-end: chat exports of 10,000 generated messages dropped on the page (Discord, Telegram,
 //! Element, Mattermost, WhatsApp from Android and iOS, Slack's zip). Each opens as its format with every
-//! message counted, under the DOM budget, and a reply the export states links to the message it
-//! answers. Skipped unless `dist/` is built.
+//! message counted, under the DOM budget (1,500 elements) and 64 MB of page memory, and a reply
+//! the export states links to the message it answers. Skipped unless `dist/` is built.
 #![cfg(not(target_arch = "wasm32"))]
 
 mod support;
@@ -47,7 +47,9 @@ async fn ten_thousand_message_exports_open_with_their_messages_and_replies() {
             let nick = browser.text_of(&format!("#L{reply} .nick")).await;
             assert_eq!(Some(nick.as_str()), log.nick(&log.lines[reply - 1]), "{export:?}");
         }
+        // The page's memory stays small beside the file: 10k messages are not a big log.
         let memory = browser.eval("return Number(document.documentElement.dataset.scrollbackWasmBytes || 0);", vec![]).await.as_f64().unwrap();
+        assert!(memory > 0.0 && memory <= 64e6, "{export:?}: the page's wasm holds {memory} bytes after {N_MESSAGES} messages");
         figures.push(format!("{export:?}: {} KB file, {elements} elements, page wasm {:.0} MB", bytes.len() / 1024, memory / 1e6));
         if export == exports::Export::Discord {
             browser.screenshot("e2e-discord-export").await;

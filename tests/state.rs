@@ -52,6 +52,11 @@ fn files_dropped_together_open_in_turn_logs_first() {
     assert_eq!(after.problem.as_deref(), Some("photo.log.png: a PNG image"));
     assert_eq!(after.parsing.as_ref().map(|job| job.file_name.as_str()), Some("b.txt"));
 
+    // Nothing readable (a folder dropped) is said, naming it, and the open log stays.
+    let folder = Rc::new(State::opened(Shared::new(OpenLog::demo()))).reduce(Action::Unreadable(vec!["slack-export".to_owned()]));
+    assert_eq!(folder.problem.as_deref(), Some("slack-export could not be read: a folder opens as its .zip (an export's download is one)"));
+    assert!(folder.parsing.is_none() && !folder.open.log.lines.is_empty());
+
     // A single file dropped meanwhile wins, and the queue is forgotten.
     let again = Rc::new(State::opened(Shared::new(OpenLog::demo())))
         .reduce(Action::OpenInTurn(vec![("a.log.txt".to_owned(), bytes("a")), ("a.txt".to_owned(), bytes("b"))]))

@@ -64,14 +64,16 @@ fn read_files(files: Vec<File>, dispatcher: UseReducerDispatcher<State>) {
     mark("scrollback:open-start");
     wasm_bindgen_futures::spawn_local(async move {
         let mut read = Vec::with_capacity(files.len());
+        let mut unreadable = Vec::new();
         for file in files {
             let file_name = file.name();
             match gloo::file::futures::read_as_array_buffer(&gloo::file::File::from(file)).await {
                 Ok(buffer) => read.push((file_name, copy_into_wasm(&js_sys::Uint8Array::new(&buffer)))),
-                Err(error) => gloo::console::error!(format!("cannot read {file_name}: {error}")),
+                // A dropped folder is a `File` that cannot be read.
+                Err(_) => unreadable.push(file_name),
             }
         }
-        dispatcher.dispatch(Action::OpenInTurn(read));
+        dispatcher.dispatch(if read.is_empty() && !unreadable.is_empty() { Action::Unreadable(unreadable) } else { Action::OpenInTurn(read) });
     });
 }
 

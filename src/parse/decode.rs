@@ -32,6 +32,16 @@ pub fn is_plain_utf8(bytes: &[u8]) -> bool {
     !BOMS.iter().any(|bom| bytes.starts_with(bom)) && !looks_like_iso_2022_jp(bytes) && std::str::from_utf8(bytes).is_ok()
 }
 
+/// The bytes as the text without a copy when they are valid UTF-8 (text already decoded, as
+/// the parse worker sends it); the bytes back otherwise.
+pub fn shared_utf8(bytes: Rc<[u8]>) -> Result<Rc<str>, Rc<[u8]>> {
+    if std::str::from_utf8(&bytes).is_err() {
+        return Err(bytes);
+    }
+    // SAFETY: the bytes were just validated as UTF-8, and `str` has the layout of `[u8]`.
+    Ok(unsafe { Rc::from_raw(Rc::into_raw(bytes) as *const str) })
+}
+
 /// The bytes as the text without a copy when they are plain UTF-8 ([`is_plain_utf8`]); the
 /// bytes back otherwise.
 pub fn shared_plain_utf8(bytes: Rc<[u8]>) -> Result<Rc<str>, Rc<[u8]>> {

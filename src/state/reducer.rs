@@ -154,6 +154,8 @@ pub enum Action {
     Open { file_name: String, bytes: Rc<[u8]> },
     /// Files dropped together: each in turn, logs first.
     OpenInTurn(Vec<(String, Rc<[u8]>)>),
+    /// Nothing dropped could be read: these names (a folder is read as nothing).
+    Unreadable(Vec<String>),
     /// The worker read this far into job `job`'s text.
     Progress { job: u32, read: u64, total: u64 },
     /// The worker's outcome for job `job`: the log to show, or why not.
@@ -229,6 +231,10 @@ impl State {
             Action::ReadAs(format) => self.reread(format),
             Action::Loading(loading) => State { loading: Some(loading), problem: None, ..(*self).clone() },
             Action::Failed(problem) => State { problem: Some(problem.into()), loading: None, ..(*self).clone() },
+            Action::Unreadable(names) => {
+                let problem = format!("{} could not be read: a folder opens as its .zip (an export's download is one)", names.join(", "));
+                State { problem: Some(problem.into()), loading: None, ..(*self).clone() }
+            }
             Action::ShowDemo => self.start(ParseJob::demo()),
             Action::ShowDemoSaying(problem) => {
                 let problem: Rc<str> = problem.into();

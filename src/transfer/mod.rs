@@ -89,8 +89,9 @@ pub struct ParsedLog {
     /// Who spoke, found here so the page never walks a big log's lines for it.
     pub roster: Roster,
     /// The decoded text, only when it is not the request's bytes as they were: another
-    /// encoding, a byte-order mark, gzip.
-    pub text: Option<String>,
+    /// encoding, a byte-order mark, gzip, a zip, an export laid out. A block of its own, so a
+    /// big text is copied once and never read by the message's decoder.
+    pub text: Option<SharedBytes>,
     /// For the benchmark: milliseconds the worker spent preparing, decoding and parsing, and
     /// its wasm memory then.
     pub parse_ms: f64,
@@ -107,7 +108,7 @@ impl ParsedLog {
     /// worker sent the decoded text.
     pub fn take_text(&mut self, bytes: Rc<[u8]>) -> Result<Rc<str>, String> {
         match self.text.take() {
-            Some(text) => Ok(Rc::from(text)),
+            Some(text) => decode::shared_utf8(text.0).map_err(|_| "the parse worker sent text that is not UTF-8".to_owned()),
             None => decode::shared_plain_utf8(bytes).map_err(|_| "the parse worker did not send the decoded text".to_owned()),
         }
     }
@@ -339,7 +340,7 @@ impl WorkerParse {
             detected_format: self.detected_format,
             lines: Bytes(encode_lines(&log.lines)),
             // A reader may read other text than the request's (a minified export laid out).
-            text: (!self.request_text.is_some_and(|request| Rc::ptr_eq(&request, &log.text))).then(|| log.text.to_string()),
+            text: (!self.request_text.is_some_and(|request| Rc::ptr_eq(&request, &log.text))).then(|| SharedBytes(Rc::from(Rc::clone(&log.text)))),
             meta: WireMeta::new(log.meta.clone()),
             diagnostics: log.diagnostics.clone(),
             parse_ms: 0.0,
