@@ -3,9 +3,8 @@
 //! attachments, embeds, stickers, reactions, mentions, reference{messageId}}`.
 
 use serde::Deserialize;
-use serde_json::value::RawValue;
 
-use crate::parse::shapes::export::{export_moment, message_json, one_message_per_line, structure, Extras, Said, ONE_MESSAGE_PER_LINE};
+use crate::parse::shapes::export::{export_moment, lay_out_messages, message_json, structure, Extras, Said, ONE_MESSAGE_PER_LINE};
 use crate::model::{LineKind, SystemEvent};
 use crate::parse::{is_blank, Context, Reader, Reading};
 
@@ -14,15 +13,6 @@ pub struct DiscordReader {
     seen_message: bool,
     /// The export's guild, channel and date, read with its messages when laying it out.
     header: Option<Header>,
-}
-
-/// The whole export, its messages borrowed: read once, for the layout and the header.
-#[derive(Deserialize)]
-struct Export<'a> {
-    #[serde(flatten)]
-    header: Header,
-    #[serde(borrow)]
-    messages: Vec<&'a RawValue>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -117,9 +107,7 @@ struct Reference {
 
 impl Reader for DiscordReader {
     fn lay_out(&mut self, text: &str) -> Option<String> {
-        let export: Export = serde_json::from_str(text.trim_start_matches('\u{feff}')).ok()?;
-        self.header = Some(export.header);
-        one_message_per_line(text, &export.messages)
+        lay_out_messages(text, &mut self.header)
     }
 
     fn laid_out_note(&self) -> &'static str {

@@ -48,6 +48,24 @@ pub(crate) fn one_message_per_line(text: &str, messages: &[&RawValue]) -> Option
     changed.then_some(laid_out)
 }
 
+/// An export that is one JSON object holding a `messages` array (Discord's, Element's), read
+/// once: its other fields as `H`, its messages borrowed for the layout.
+#[derive(serde::Deserialize)]
+struct MessagesAndHeader<'a, H> {
+    #[serde(flatten)]
+    header: H,
+    #[serde(borrow)]
+    messages: Vec<&'a RawValue>,
+}
+
+/// Reads such an export once: its header into `header`, and the text laid out one message per
+/// line ([`one_message_per_line`]), `None` when it already is or is no such export.
+pub(crate) fn lay_out_messages<H: serde::de::DeserializeOwned>(text: &str, header: &mut Option<H>) -> Option<String> {
+    let export: MessagesAndHeader<H> = serde_json::from_str(text.trim_start_matches('\u{feff}')).ok()?;
+    *header = Some(export.header);
+    one_message_per_line(text, &export.messages)
+}
+
 /// A laid-out message line's JSON: the line without its indentation and trailing comma.
 pub(crate) fn message_json(line: &str) -> &str {
     line.trim().trim_end_matches(',')

@@ -2,11 +2,10 @@
 //! the messages Matrix events, read as a Matrix room dump reads its lines.
 
 use serde::Deserialize;
-use serde_json::value::RawValue;
 use serde_json::Value;
 
 use super::matrix::MatrixReader;
-use crate::parse::shapes::export::{message_json, one_message_per_line, structure, ONE_MESSAGE_PER_LINE};
+use crate::parse::shapes::export::{lay_out_messages, message_json, structure, ONE_MESSAGE_PER_LINE};
 use crate::parse::{is_blank, Context, Reader, Reading};
 
 #[derive(Debug, Default)]
@@ -17,15 +16,6 @@ pub struct ElementReader {
     header: Option<Header>,
 }
 
-/// The whole export, its messages borrowed: read once, for the layout and the header.
-#[derive(Deserialize)]
-struct Export<'a> {
-    #[serde(flatten)]
-    header: Header,
-    #[serde(borrow)]
-    messages: Vec<&'a RawValue>,
-}
-
 #[derive(Debug, Deserialize)]
 struct Header {
     room_name: Option<String>,
@@ -34,9 +24,7 @@ struct Header {
 
 impl Reader for ElementReader {
     fn lay_out(&mut self, text: &str) -> Option<String> {
-        let export: Export = serde_json::from_str(text.trim_start_matches('\u{feff}')).ok()?;
-        self.header = Some(export.header);
-        one_message_per_line(text, &export.messages)
+        lay_out_messages(text, &mut self.header)
     }
 
     fn laid_out_note(&self) -> &'static str {
