@@ -521,7 +521,7 @@ fn a_slack_export_zip_opens_as_its_channels_with_names_threads_and_markup_read()
         (15, "message|2023-06-01T08:02:00|Mindy Preston|Friday & @avsm agrees (edited)"),
         (17, "notice|2023-06-02T08:00:00|CI|Build passed"),
         (18, "message|2023-06-02T08:01:00|hannes|[file: notes.md]"),
-        (20, "message|2023-06-01T08:10:00|hannes|@here coffee?"),
+        (20, "message|2023-06-01T08:10:00|hannes|@here coffee? 1 < 2 <3"),
     ];
     for (line, description) in expected {
         assert_eq!(describe_line(&log, line), description, "line {line}");

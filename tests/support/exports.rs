@@ -370,7 +370,7 @@ pub const SLACK_FILES: &[(&str, &str)] = &[
         "general/2023-06-02.json",
         r#"[{"type": "message", "subtype": "bot_message", "username": "CI", "bot_id": "B1", "text": "Build passed", "ts": "1685692800.000100"}, {"type": "message", "user": "U3", "text": "", "files": [{"id": "F1", "name": "notes.md", "title": "Notes"}], "ts": "1685692860.000200", "thread_ts": "1685606460.000200"}]"#,
     ),
-    ("random/2023-06-01.json", r#"[{"type": "message", "user": "U3", "text": "<!here> coffee?", "ts": "1685607000.000100"}]"#),
+    ("random/2023-06-01.json", r#"[{"type": "message", "user": "U3", "text": "<!here> coffee? 1 < 2 &lt;3", "ts": "1685607000.000100"}]"#),
 ];
 
 /// `files` zipped, deflated, as a browser or Slack would give them.

@@ -213,7 +213,11 @@ impl SlackReader {
         let mut rest = text;
         while let Some(open) = rest.find('<') {
             plain.push_str(&rest[..open]);
-            let Some(close) = rest[open..].find('>') else { break };
+            let Some(close) = rest[open..].find('>') else {
+                // A `<` that opens no markup is text.
+                plain.push_str(&rest[open..]);
+                return decoded_entities(&plain);
+            };
             let inside = &rest[open + 1..open + close];
             let (target, label) = match inside.split_once('|') {
                 Some((target, label)) => (target, Some(label)),
@@ -245,6 +249,11 @@ impl SlackReader {
             rest = &rest[open + close + 1..];
         }
         plain.push_str(rest);
-        plain.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+        decoded_entities(&plain)
     }
+}
+
+/// The three entities Slack escapes its text with.
+fn decoded_entities(text: &str) -> String {
+    text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
 }
