@@ -398,6 +398,13 @@ fn every_message_of_an_export_is_one_line_and_the_header_is_titled() {
     let mattermost = parse(MATTERMOST_EXPORT.as_bytes(), None);
     assert_eq!(spoken(&mattermost), counted(MATTERMOST_EXPORT, "\"message\""));
     assert_eq!(parse(ELEMENT_EXPORT.as_bytes(), None).meta.title.as_deref(), Some("#mirage:matrix.org"));
+    // Mattermost's channels, written one after another, are its parts; interleaved, they are not.
+    let names = |log: &Log| log.parts.iter().map(|(name, line)| (name.to_string(), line + 1)).collect::<Vec<_>>();
+    assert_eq!(names(&mattermost), [("Town Square".to_owned(), 5), ("direct messages: anil, mindy".to_owned(), 10)]);
+    let post = |channel: &str, at: u64| format!("{{\"type\":\"post\",\"post\":{{\"channel\":\"{channel}\",\"user\":\"anil\",\"message\":\"hi\",\"create_at\":{at}}}}}\n");
+    let interleaved = [post("a", 1), post("b", 2), post("a", 3)].concat();
+    let log = parse_text(Rc::from(interleaved), Some(MATTERMOST));
+    assert_eq!((log.lines.len(), log.parts.len()), (3, 0));
 }
 
 #[test]

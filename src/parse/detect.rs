@@ -101,8 +101,9 @@ fn structured_format(text: &str) -> Option<Format> {
 }
 
 /// A chat service's JSON export, from the keys its head holds: DiscordChatExporter's `guild`
-/// and `channel`, Element's `room_name` (or its messages' `origin_server_ts`), Telegram's `messages` with its `from_id` (or an
-/// account's `chats` list), or a Mattermost record (`{"type": "post", "post": {…}}`) per line.
+/// and `channel`, Element's `room_name` (or its messages' `origin_server_ts`), Telegram's
+/// `messages` with their `from_id` (or an account's `chats` list), or a Mattermost record
+/// (`{"type": "post", "post": {…}}`) per line.
 fn json_export(start: &str, head: &str) -> Option<Format> {
     let has = |key: &str| head.contains(&format!("\"{key}\""));
     if has("guild") && has("channel") {

@@ -58,6 +58,10 @@ struct Channel {
 
 #[derive(Deserialize)]
 struct Post {
+    /// The channel's name (`town-square`); a direct post names its members instead.
+    channel: Option<String>,
+    #[serde(default)]
+    channel_members: Vec<String>,
     /// `system_join_channel` and the like for the server's own posts; none for people's.
     #[serde(rename = "type")]
     kind: Option<String>,
@@ -146,7 +150,9 @@ impl Reader for MattermostReader {
     fn prepare(&mut self, text: &str, context: &mut Context) {
         let ranges: Vec<std::ops::Range<usize>> = crate::parse::lines::line_ranges(text).collect();
         self.lines = (0..ranges.len()).map(|_| None).collect();
-        let mut channels = Vec::new();
+        // Channel name → the name shown, and each run of posts in one channel: (first line, channel).
+        let mut channels: Vec<(String, String)> = Vec::new();
+        let mut runs: Vec<(u32, String)> = Vec::new();
         let mut index = 0;
         while index < ranges.len() {
             let line = &text[ranges[index].clone()];
@@ -163,18 +169,33 @@ impl Reader for MattermostReader {
             }
             match record {
                 Some(Record { post: Some(post), .. } | Record { direct_post: Some(post), .. }) => {
+                    let channel = post.channel.clone().unwrap_or_else(|| format!("direct messages: {}", post.channel_members.join(", ")));
+                    if runs.last().is_none_or(|(_, last)| *last != channel) {
+                        runs.push((index as u32, channel));
+                    }
                     self.lines[index] = Some(post.said(None));
                     for (offset, reply) in post.replies.iter().enumerate().take(last.saturating_sub(index + 1)) {
                         self.lines[index + 1 + offset] = Some(reply.said(Some(index as u32)));
                     }
                 }
-                Some(Record { channel: Some(channel), .. }) => channels.extend(channel.display_name.or(channel.name)),
+                Some(Record { channel: Some(Channel { name: Some(name), display_name }), .. }) => {
+                    channels.push((name.clone(), display_name.unwrap_or(name)));
+                }
                 _ => {}
             }
             index = last + 1;
         }
-        if let [channel] = &channels[..] {
-            context.meta.title = Some(channel.clone());
+        if let [(_, shown)] = &channels[..] {
+            context.meta.title = Some(shown.clone());
+        }
+        // Channels written one after another are the export's parts (its channel list); posts
+        // of several channels interleaved are not.
+        let mut distinct: Vec<&str> = runs.iter().map(|(_, channel)| channel.as_str()).collect();
+        distinct.sort_unstable();
+        distinct.dedup();
+        if runs.len() >= 2 && distinct.len() == runs.len() {
+            let shown = |channel: &str| channels.iter().find(|(name, _)| name == channel).map_or_else(|| channel.to_owned(), |(_, shown)| shown.clone());
+            context.parts = runs.iter().map(|(line, channel)| (shown(channel).into(), *line)).collect();
         }
     }
 
