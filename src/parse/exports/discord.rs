@@ -4,7 +4,7 @@
 
 use serde::Deserialize;
 
-use crate::parse::shapes::export::{export_moment, lay_out_messages, message_json, structure, Extras, Said, ONE_MESSAGE_PER_LINE};
+use crate::parse::shapes::export::{export_moment, lay_out_messages, message_of, structure, Extras, Said, ONE_MESSAGE_PER_LINE};
 use crate::model::{LineKind, SystemEvent};
 use crate::parse::{is_blank, Context, Reader, Reading};
 
@@ -131,9 +131,7 @@ impl Reader for DiscordReader {
         if is_blank(line) {
             return Reading::blank(line);
         }
-        let json = message_json(line);
-        let message = (json.starts_with('{') && json.ends_with('}')).then(|| serde_json::from_str::<Message>(json).ok()).flatten();
-        let Some(message) = message else { return structure(line, !self.seen_message) };
+        let Some(message) = message_of::<Message>(line) else { return structure(line, !self.seen_message) };
         self.seen_message = true;
         context.ids.insert(message.id.as_str().into(), context.line_index);
         if let Some(parent) = message.reference.as_ref().and_then(|reference| reference.message_id.as_deref()) {

@@ -10,7 +10,7 @@ use std::collections::HashMap;
 use serde::Deserialize;
 
 use crate::model::{LineKind, SystemEvent};
-use crate::parse::shapes::export::{message_json, Extras, Said};
+use crate::parse::shapes::export::{message_json, message_of, Extras, Said};
 use crate::parse::{is_blank, Context, Reader, Reading};
 
 #[derive(Debug, Default)]
@@ -153,9 +153,7 @@ impl Reader for SlackReader {
             return structure(self.seen_message || path.contains('/'));
         }
         let Some((channel, _)) = self.file.split_once('/') else { return structure(self.seen_message) };
-        let json = message_json(line);
-        let message = (json.starts_with('{') && json.ends_with('}')).then(|| serde_json::from_str::<Message>(json).ok()).flatten();
-        let Some(message) = message else { return Reading::raw(line) };
+        let Some(message) = message_of::<Message>(line) else { return Reading::raw(line) };
         self.seen_message = true;
         let channel = channel.to_owned();
         context.ids.insert(format!("{channel}:{}", message.ts).into(), context.line_index);

@@ -8,15 +8,18 @@ use serde::Deserialize;
 use serde_json::value::RawValue;
 use serde_json::Value;
 
-use crate::parse::shapes::export::{export_moment, message_json, one_message_per_line, structure, Extras, Said, ONE_MESSAGE_PER_LINE};
+use crate::parse::shapes::export::{export_moment, holds_object, message_of, one_message_per_line, structure, Extras, Said, ONE_MESSAGE_PER_LINE};
 use crate::model::{LineKind, SystemEvent};
 use crate::parse::{is_blank, Context, Reader, Reading};
 
 #[derive(Debug, Default)]
 pub struct TelegramReader {
     seen_message: bool,
-    /// The 0-based line of each chat's first message, with its name: message ids are per chat.
-    chats: Vec<(u32, String)>,
+    /// Each chat's name and number of messages, in the file's order, read when laying it out.
+    chats: Vec<(String, usize)>,
+    /// The chat being read (message ids are per chat), and how many of its messages are read.
+    chat: usize,
+    read_in_chat: usize,
 }
 
 /// A single chat, or an account's export holding chats.
@@ -103,7 +106,9 @@ struct Reaction {
 impl Reader for TelegramReader {
     fn lay_out(&mut self, text: &str) -> Option<String> {
         let export: Export = serde_json::from_str(text.trim_start_matches('\u{feff}')).ok()?;
-        let messages: Vec<&RawValue> = export.chats().into_iter().flat_map(|(_, messages)| messages).collect();
+        let chats: Vec<(String, Vec<&RawValue>)> = export.chats().into_iter().filter(|(_, messages)| !messages.is_empty()).collect();
+        self.chats = chats.iter().map(|(name, messages)| (name.clone(), messages.len())).collect();
+        let messages: Vec<&RawValue> = chats.into_iter().flat_map(|(_, messages)| messages).collect();
         one_message_per_line(text, &messages)
     }
 
@@ -111,20 +116,9 @@ impl Reader for TelegramReader {
         ONE_MESSAGE_PER_LINE
     }
 
-    fn prepare(&mut self, text: &str, context: &mut Context) {
-        let Ok(export) = serde_json::from_str::<Export>(text.trim_start_matches('\u{feff}')) else { return };
-        let base = text.as_ptr() as usize;
-        let mut counted = (0, 0u32);
-        for (name, messages) in export.chats() {
-            let Some(first) = messages.first() else { continue };
-            let offset = (first.get().as_ptr() as usize).saturating_sub(base).min(text.len());
-            counted.1 += memchr::memchr_iter(b'\n', &text.as_bytes()[counted.0..offset]).count() as u32;
-            counted.0 = offset;
-            self.chats.push((counted.1, name));
-        }
-        match &self.chats[..] {
-            [(_, name)] => context.meta.title = Some(name.clone()).filter(|name| !name.is_empty()),
-            chats => context.parts = chats.iter().map(|(line, name)| (name.as_str().into(), *line)).collect(),
+    fn prepare(&mut self, _text: &str, context: &mut Context) {
+        if let [(name, _)] = &self.chats[..] {
+            context.meta.title = Some(name.clone()).filter(|name| !name.is_empty());
         }
     }
 
@@ -132,12 +126,22 @@ impl Reader for TelegramReader {
         if is_blank(line) {
             return Reading::blank(line);
         }
-        let json = message_json(line);
-        let message = (json.starts_with('{') && json.ends_with('}')).then(|| serde_json::from_str::<Message>(json).ok()).flatten();
-        let Some(message) = message.filter(|message| !message.kind.is_empty()) else { return structure(line, !self.seen_message) };
+        if !holds_object(line) {
+            return structure(line, !self.seen_message);
+        }
+        // Each object line is the next message: past a chat's last, the next chat's first, which
+        // starts a part of an account's export.
+        while self.chats.get(self.chat).is_some_and(|(_, n_messages)| self.read_in_chat >= *n_messages) {
+            (self.chat, self.read_in_chat) = (self.chat + 1, 0);
+        }
+        if let Some((name, _)) = self.chats.get(self.chat).filter(|_| self.read_in_chat == 0 && self.chats.len() >= 2) {
+            context.parts.push((name.as_str().into(), context.line_index));
+        }
+        self.read_in_chat += 1;
+        let Some(message) = message_of::<Message>(line).filter(|message: &Message| !message.kind.is_empty()) else { return structure(line, !self.seen_message) };
         self.seen_message = true;
         // Ids are per chat: qualify them with the chat the line is in.
-        let chat = self.chats.partition_point(|(first, _)| *first <= context.line_index);
+        let chat = self.chat;
         let id = |value: &Value| format!("{chat}:{}", value.as_i64().map_or_else(|| value.to_string(), |id| id.to_string()));
         context.ids.insert(id(&message.id).into(), context.line_index);
         if let Some(parent) = &message.reply_to_message_id {

@@ -71,6 +71,17 @@ pub(crate) fn message_json(line: &str) -> &str {
     line.trim().trim_end_matches(',')
 }
 
+/// Whether a laid-out line holds a whole JSON object: where a message stands.
+pub(crate) fn holds_object(line: &str) -> bool {
+    let json = message_json(line);
+    json.starts_with('{') && json.ends_with('}')
+}
+
+/// The object a laid-out line holds, read as `T`; `None` for the export's other lines.
+pub(crate) fn message_of<T: serde::de::DeserializeOwned>(line: &str) -> Option<T> {
+    holds_object(line).then(|| serde_json::from_str(message_json(line)).ok()).flatten()
+}
+
 /// What an export says about a message besides its text, shown after it.
 #[derive(Debug, Default)]
 pub(crate) struct Extras {

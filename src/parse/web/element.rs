@@ -5,7 +5,7 @@ use serde::Deserialize;
 use serde_json::Value;
 
 use super::matrix::MatrixReader;
-use crate::parse::shapes::export::{lay_out_messages, message_json, structure, ONE_MESSAGE_PER_LINE};
+use crate::parse::shapes::export::{lay_out_messages, message_of, structure, ONE_MESSAGE_PER_LINE};
 use crate::parse::{is_blank, Context, Reader, Reading};
 
 #[derive(Debug, Default)]
@@ -41,9 +41,7 @@ impl Reader for ElementReader {
         if is_blank(line) {
             return Reading::blank(line);
         }
-        let json = message_json(line);
-        let event = (json.starts_with('{') && json.ends_with('}')).then(|| serde_json::from_str::<Value>(json).ok()).flatten();
-        let Some(Value::Object(event)) = event else { return structure(line, !self.seen_message) };
+        let Some(Value::Object(event)) = message_of::<Value>(line) else { return structure(line, !self.seen_message) };
         let Some(kind) = event.get("type").and_then(Value::as_str) else { return structure(line, !self.seen_message) };
         self.seen_message = true;
         self.events.read_event(&event, kind, line, context)
