@@ -1,7 +1,8 @@
-//! Chat exports at size, natively: for 100,000 generated messages in each export's shape and the
-//! same conversation as an IRC log (Mirage's format), the parse (detection included) in MB/s
-//! and messages/s, and the threads and agenda analyses, as `name value unit` lines. Writes the
-//! files to `target/bench/exports/` for the browser benchmark to drop.
+//! Chat exports at size, natively: for 100,000 generated messages in each export's shape, the
+//! same conversation as an IRC log (Mirage's format), and an IRC log as big as the biggest
+//! export (Discord's), the parse (detection included) in MB/s and messages/s, and the threads
+//! and agenda analyses, as `name value unit` lines. Writes the files to `target/bench/exports/`
+//! for the browser benchmark to drop.
 
 #[path = "../tests/support/exports.rs"]
 #[allow(dead_code)]
@@ -47,7 +48,12 @@ fn main() {
         .iter()
         .map(|export| (format!("{export:?}").to_lowercase(), exports::generated_bytes(*export, N_MESSAGES)))
         .collect();
-    cases.push(("irc_same_talk".to_owned(), as_irc_log(N_MESSAGES).into_bytes()));
+    let same_talk = as_irc_log(N_MESSAGES).into_bytes();
+    // "As fast as an IRC log of the same size": of the same messages, and of the same bytes.
+    let discord_bytes = cases.iter().find(|(label, _)| label == "discord").map_or(0, |(_, file)| file.len());
+    let same_bytes = as_irc_log(N_MESSAGES * discord_bytes / same_talk.len()).into_bytes();
+    cases.push(("irc_same_talk".to_owned(), same_talk));
+    cases.push(("irc_as_big_as_discord".to_owned(), same_bytes));
     for (label, file) in &cases {
         let extension = match label.as_str() {
             "slack" => "zip",

@@ -1,5 +1,5 @@
 //! End-to-end: chat exports of 10,000 generated messages dropped on the page (Discord, Telegram,
-//! Element, Mattermost, WhatsApp from Android and iOS, Slack's zip). Each opens as its format with every
+//! Element, Mattermost, WhatsApp from Android and iOS, Slack's zip and its folder). Each opens as its format with every
 //! message counted, under the DOM budget (1,500 elements) and 64 MB of page memory, and a reply
 //! the export states links to the message it answers. Skipped unless `dist/` is built.
 #![cfg(not(target_arch = "wasm32"))]
@@ -59,16 +59,28 @@ async fn ten_thousand_message_exports_open_with_their_messages_and_replies() {
     browser.close().await;
 }
 
-/// A Slack export's zip opens with its conversations as the agenda's list, people's names
-/// from `users.json`, and a thread's reply linked to its first message.
+/// A Slack export's zip, and then the same export unpacked as a folder, open with its
+/// conversations as the agenda's list, people's names from `users.json`, and a thread's reply
+/// linked to its first message.
 #[tokio::test(flavor = "multi_thread")]
-async fn a_slack_export_zip_opens_with_its_channel_list_and_threads() {
+async fn a_slack_export_zip_or_folder_opens_with_its_channel_list_and_threads() {
     let Some(dist) = dist_or_skip() else { return };
     let browser = Browser::start(&dist).await;
     browser.goto("/index.html").await;
     browser.wait_for(".row").await;
     browser.drop_bytes("slack-export.zip", &exports::slack_zip()).await;
     browser.wait_for_text(".log-header .file-name", "slack-export.zip").await;
+    slack_export_is_shown(&browser).await;
+    browser.screenshot("e2e-slack-export").await;
+
+    // Its folder: the files' paths inside it are what the zip holds, so it reads the same.
+    browser.drop_folder("slack-export", exports::SLACK_FILES).await;
+    browser.wait_for_text(".log-header .file-name", "slack-export").await;
+    slack_export_is_shown(&browser).await;
+    browser.close().await;
+}
+
+async fn slack_export_is_shown(browser: &Browser) {
     browser.wait_for_text_containing(".log-header .format-name", "Slack").await;
     browser.wait_for_text(".log-header .title", "Slack export: 3 conversations").await;
     browser.wait_until_settled().await;
@@ -84,6 +96,4 @@ async fn a_slack_export_zip_opens_with_its_channel_list_and_threads() {
     assert_eq!(browser.text_of("#L15 .text").await, "Friday & @avsm agrees (edited)");
     assert_eq!(browser.text_of("#L15 .reply-to").await, "↩ L14");
     assert_eq!(browser.text_of("#L18 .reply-to").await, "↩ L14", "a reply a day later is in the thread too");
-    browser.screenshot("e2e-slack-export").await;
-    browser.close().await;
 }

@@ -52,10 +52,18 @@ fn files_dropped_together_open_in_turn_logs_first() {
     assert_eq!(after.problem.as_deref(), Some("photo.log.png: a PNG image"));
     assert_eq!(after.parsing.as_ref().map(|job| job.file_name.as_str()), Some("b.txt"));
 
-    // Nothing readable (a folder dropped) is said, naming it, and the open log stays.
-    let folder = Rc::new(State::opened(Shared::new(OpenLog::demo()))).reduce(Action::Unreadable(vec!["slack-export".to_owned()]));
-    assert_eq!(folder.problem.as_deref(), Some("slack-export could not be read: a folder opens as its .zip (an export's download is one)"));
-    assert!(folder.parsing.is_none() && !folder.open.log.lines.is_empty());
+    // Nothing readable is said, naming it, and the open log stays.
+    let unreadable = Rc::new(State::opened(Shared::new(OpenLog::demo()))).reduce(Action::Unreadable(vec!["gone.log".to_owned()]));
+    assert_eq!(unreadable.problem.as_deref(), Some("gone.log could not be read"));
+    assert!(unreadable.parsing.is_none() && !unreadable.open.log.lines.is_empty());
+
+    // A folder is one job, named after it, whose bytes are its files with their paths and lengths.
+    let files: Rc<[(String, u32)]> = Rc::from(vec![("users.json".to_owned(), 2), ("general/2024-01-02.json".to_owned(), 1)]);
+    let folder = Rc::new(State::opened(Shared::new(OpenLog::demo())))
+        .reduce(Action::OpenInTurn(vec![("a.log.txt".to_owned(), bytes("a")), ("a.txt".to_owned(), bytes("b"))]))
+        .reduce(Action::OpenFolder { name: "slack-export".to_owned(), bytes: bytes("[]1"), files: Rc::clone(&files) });
+    let job = folder.parsing.as_ref().expect("the folder is opened");
+    assert_eq!((job.file_name.as_str(), &job.folder[..], folder.queued.len()), ("slack-export", &files[..], 0));
 
     // A single file dropped meanwhile wins, and the queue is forgotten.
     let again = Rc::new(State::opened(Shared::new(OpenLog::demo())))

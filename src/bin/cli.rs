@@ -50,9 +50,7 @@ fn read_input(path: &Path) -> Result<Vec<u8>, String> {
             files.push((relative, bytes));
         }
     }
-    let laid_out = scrollback::input::archive::lay_out(files).map_err(|problem| format!("{shown}: {problem}"))?;
-    scrollback::input::check_input(&laid_out).map_err(|problem| format!("{shown}: {problem}"))?;
-    Ok(laid_out)
+    scrollback::input::prepare_folder(files).map_err(|problem| format!("{shown}: {problem}"))
 }
 
 #[cfg(not(target_arch = "wasm32"))]

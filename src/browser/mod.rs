@@ -40,6 +40,8 @@ mod server;
 #[cfg(target_arch = "wasm32")]
 mod web;
 #[cfg(target_arch = "wasm32")]
+mod web_folder;
+#[cfg(target_arch = "wasm32")]
 mod web_guard;
 #[cfg(target_arch = "wasm32")]
 mod web_layout;

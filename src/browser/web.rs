@@ -69,11 +69,23 @@ fn read_files(files: Vec<File>, dispatcher: UseReducerDispatcher<State>) {
             let file_name = file.name();
             match gloo::file::futures::read_as_array_buffer(&gloo::file::File::from(file)).await {
                 Ok(buffer) => read.push((file_name, copy_into_wasm(&js_sys::Uint8Array::new(&buffer)))),
-                // A dropped folder is a `File` that cannot be read.
                 Err(_) => unreadable.push(file_name),
             }
         }
         dispatcher.dispatch(if read.is_empty() && !unreadable.is_empty() { Action::Unreadable(unreadable) } else { Action::OpenInTurn(read) });
+    });
+}
+
+/// Reads a dropped folder's files, then opens them as one log named after it.
+fn open_folder(folder: super::web_folder::DroppedFolder, dispatcher: UseReducerDispatcher<State>) {
+    mark("scrollback:open-start");
+    let name = folder.name.clone();
+    dispatcher.dispatch(Action::Loading(crate::state::Loading { name: name.as_str().into(), received: 0, total: None, stage: crate::state::Stage::Fetching }));
+    wasm_bindgen_futures::spawn_local(async move {
+        dispatcher.dispatch(match folder.read().await {
+            Ok((files, bytes)) => Action::OpenFolder { name, bytes: copy_into_wasm(&bytes), files: files.into() },
+            Err(problem) => Action::Failed(problem),
+        });
     });
 }
 
@@ -126,7 +138,11 @@ fn page_drop_and_paste_listeners(dispatcher: UseReducerDispatcher<State>, onopen
                     return; // The crash banner's own handler takes the file.
                 }
                 dispatcher.dispatch(Action::Dragging(false));
-                let files = event.unchecked_ref::<DragEvent>().data_transfer().and_then(|transfer| transfer.files());
+                let transfer = event.unchecked_ref::<DragEvent>().data_transfer();
+                if let Some(folder) = transfer.as_ref().and_then(super::web_folder::dropped_folder_in) {
+                    return open_folder(folder, dispatcher.clone());
+                }
+                let files = transfer.and_then(|transfer| transfer.files());
                 let files: Vec<File> = files.map(|files| (0..files.length()).filter_map(|index| files.get(index)).collect()).unwrap_or_default();
                 match files.as_slice() {
                     [] => {}

@@ -77,7 +77,7 @@ impl WorkerClient {
         });
         *self.current.borrow_mut() = Some(CurrentJob { job: job.clone(), opened: None, waiting: None, worker_bytes: 0, answered: false, _watchdog: Some(watchdog) });
         // The text crosses once: the page keeps its bytes and gets back only the line table.
-        let request = ParseRequest { job: job.id, file_name: job.file_name.clone(), format: job.format, notes: job.notes.clone(), bytes: SharedBytes(Rc::clone(&job.bytes)), demo: job.demo };
+        let request = ParseRequest { job: job.id, file_name: job.file_name.clone(), format: job.format, notes: job.notes.clone(), bytes: SharedBytes(Rc::clone(&job.bytes)), demo: job.demo, folder: job.folder.to_vec() };
         timed("scrollback:send", || self.bridge.borrow().send(ToWorker::Parse(request)));
     }
 

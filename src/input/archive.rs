@@ -34,21 +34,22 @@ pub fn unzip(bytes: &[u8]) -> Result<Vec<(String, Vec<u8>)>, InputProblem> {
 }
 
 /// The files as one text to parse (see the module's comment), or the one text file there is.
-pub fn lay_out(mut files: Vec<(String, Vec<u8>)>) -> Result<Vec<u8>, InputProblem> {
+pub fn lay_out<B: AsRef<[u8]>>(mut files: Vec<(String, B)>) -> Result<Vec<u8>, InputProblem> {
     // macOS's zip tool adds resource forks under `__MACOSX/`: not part of what was zipped.
     files.retain(|(path, _)| !path.starts_with("__MACOSX/") && path.rsplit('/').next() != Some(".DS_Store"));
     let is_text = |bytes: &[u8]| check_input(bytes).is_ok();
-    let texts: Vec<usize> = (0..files.len()).filter(|index| is_text(&files[*index].1)).collect();
+    let texts: Vec<usize> = (0..files.len()).filter(|index| is_text(files[*index].1.as_ref())).collect();
     if let [only] = texts[..] {
-        return Ok(files.swap_remove(only).1);
+        return Ok(files.swap_remove(only).1.as_ref().to_vec());
     }
     if texts.is_empty() {
         return Err(InputProblem::Binary { what: "an archive with no text file in it" });
     }
     // Top-level files before folders, then by path.
     files.sort_by(|(a, _), (b, _)| (a.contains('/'), a.as_str()).cmp(&(b.contains('/'), b.as_str())));
-    let mut laid_out = Vec::with_capacity(files.iter().map(|(_, bytes)| bytes.len() + 64).sum());
+    let mut laid_out = Vec::with_capacity(files.iter().map(|(_, bytes)| bytes.as_ref().len() + 64).sum());
     for (path, bytes) in &files {
+        let bytes = bytes.as_ref();
         let path = path.replace(['\n', '\r'], " ");
         if !is_text(bytes) {
             laid_out.extend_from_slice(format!("==> {path} <== ({} bytes, not text)\n", bytes.len()).as_bytes());

@@ -82,6 +82,18 @@ pub fn prepare(bytes: &[u8]) -> Result<Cow<'_, [u8]>, InputProblem> {
     Ok(Cow::Owned(unpacked))
 }
 
+/// The files of a folder (paths inside it, and their bytes) laid out as one text to parse, as
+/// a zip of them would be: a Slack export unpacked, or a chat with its media beside it.
+pub fn prepare_folder<B: AsRef<[u8]>>(files: Vec<(String, B)>) -> Result<Vec<u8>, InputProblem> {
+    let total: usize = files.iter().map(|(_, bytes)| bytes.as_ref().len()).sum();
+    if total > MAX_FILE_BYTES {
+        return Err(InputProblem::TooBig { bytes: total });
+    }
+    let laid_out = archive::lay_out(files)?;
+    check_input(&laid_out)?;
+    Ok(laid_out)
+}
+
 /// Whether `bytes` can be opened as a log.
 pub fn check_input(bytes: &[u8]) -> Result<(), InputProblem> {
     if bytes.is_empty() {

@@ -176,7 +176,7 @@ impl Parser {
         } else {
             // Each of a file's parts (a channel, a chat) has its own clock: the next one
             // starting earlier is no jump.
-            let part_starts = log.parts.iter().map(|(_, start)| *start as usize);
+            let part_starts = log.parts.iter().map(|(_, start)| (*start as usize).min(log.lines.len()));
             let mut bounds: Vec<usize> = std::iter::once(0).chain(part_starts).chain([log.lines.len()]).collect();
             bounds.dedup();
             for part in bounds.windows(2).map(|bound| bound[0]..bound[1]) {

@@ -63,12 +63,14 @@ pub struct ParseJob {
     pub demo: bool,
     /// What the page goes on saying once this job's log opens: why it shows the demo instead.
     pub said_after: Option<Rc<str>>,
+    /// A dropped folder's files, when `bytes` is them one after another: path and length.
+    pub folder: Rc<[(String, u32)]>,
 }
 
 impl ParseJob {
     /// A file to open as it is.
     pub fn file(file_name: impl Into<String>, bytes: Rc<[u8]>, format: Option<Format>) -> ParseJob {
-        ParseJob { id: 0, file_name: file_name.into(), bytes, format, notes: Vec::new(), snippet: None, demo: false, said_after: None }
+        ParseJob { id: 0, file_name: file_name.into(), bytes, format, notes: Vec::new(), snippet: None, demo: false, said_after: None, folder: Rc::from([]) }
     }
 
     /// The demo log, read by the worker from its own copy: the page carries no demo text.
@@ -154,7 +156,10 @@ pub enum Action {
     Open { file_name: String, bytes: Rc<[u8]> },
     /// Files dropped together: each in turn, logs first.
     OpenInTurn(Vec<(String, Rc<[u8]>)>),
-    /// Nothing dropped could be read: these names (a folder is read as nothing).
+    /// A dropped folder, named `name`: its files' bytes one after another, and each one's path
+    /// inside it and length. They open as one log, as the folder's `.zip` would.
+    OpenFolder { name: String, bytes: Rc<[u8]>, files: Rc<[(String, u32)]> },
+    /// Nothing dropped could be read: these names.
     Unreadable(Vec<String>),
     /// The worker read this far into job `job`'s text.
     Progress { job: u32, read: u64, total: u64 },
@@ -189,6 +194,7 @@ impl State {
     pub fn apply(self: Rc<Self>, action: Action) -> Rc<Self> {
         let state = match action {
             Action::Open { file_name, bytes } => State { queued: Vec::new(), ..self.start(ParseJob::file(file_name, bytes, self.forced_format)) },
+            Action::OpenFolder { name, bytes, files } => State { queued: Vec::new(), ..self.start(ParseJob { folder: files, ..ParseJob::file(name, bytes, self.forced_format) }) },
             // Logs before what may be their minutes (`NAME.log.txt` before `NAME.txt`).
             Action::OpenInTurn(files) => {
                 // A partition, not a sort: each stable sort's code weighs kilobytes in the app.
@@ -232,7 +238,7 @@ impl State {
             Action::Loading(loading) => State { loading: Some(loading), problem: None, ..(*self).clone() },
             Action::Failed(problem) => State { problem: Some(problem.into()), loading: None, ..(*self).clone() },
             Action::Unreadable(names) => {
-                let problem = format!("{} could not be read: a folder opens as its .zip (an export's download is one)", names.join(", "));
+                let problem = format!("{} could not be read", names.join(", "));
                 State { problem: Some(problem.into()), loading: None, ..(*self).clone() }
             }
             Action::ShowDemo => self.start(ParseJob::demo()),

@@ -12,7 +12,7 @@ use std::rc::Rc;
 
 use serde::{Deserialize, Serialize};
 
-use crate::input::prepare;
+use crate::input::{prepare, prepare_folder};
 use crate::model::{Diagnostic, Format, Log, Shown};
 use crate::parse::{decode, detect, Parser};
 use crate::speakers::Roster;
@@ -42,6 +42,9 @@ pub struct ParseRequest {
     pub notes: Vec<Diagnostic>,
     /// Parse the demo log, which only the worker carries, in place of `bytes` (then empty).
     pub demo: bool,
+    /// A dropped folder's files, when `bytes` is them one after another: each one's path inside
+    /// the folder and its length. Empty for a file.
+    pub folder: Vec<(String, u32)>,
 }
 
 /// The worker to the main thread, about job `job`.
@@ -279,6 +282,18 @@ impl Analyses {
 }
 
 
+/// A folder's files out of the one block they were sent in (see [`ParseRequest::folder`]).
+fn folder_files<'a>(bytes: &'a [u8], folder: &[(String, u32)]) -> Vec<(String, &'a [u8])> {
+    let mut start = 0;
+    let mut files = Vec::with_capacity(folder.len());
+    for (path, length) in folder {
+        let end = (start + *length as usize).min(bytes.len());
+        files.push((path.clone(), &bytes[start..end]));
+        start = end;
+    }
+    files
+}
+
 /// A parse in the worker, from the request to the reply, a slice at a time.
 pub struct WorkerParse {
     parser: Parser,
@@ -292,7 +307,11 @@ impl WorkerParse {
     /// Unpacks, checks and decodes the request's bytes, and detects the format.
     pub fn begin(request: ParseRequest) -> Result<WorkerParse, String> {
         let refused = |problem: crate::input::InputProblem| format!("{}: {problem}", request.file_name);
-        let unpacked = match prepare(&request.bytes.0) {
+        let prepared = match request.folder.is_empty() {
+            true => prepare(&request.bytes.0),
+            false => prepare_folder(folder_files(&request.bytes.0, &request.folder)).map(Cow::Owned),
+        };
+        let unpacked = match prepared {
             _ if request.demo => Some(crate::demo::DEMO_LOG.as_bytes().to_vec()),
             Err(problem) => return Err(refused(problem)),
             Ok(Cow::Borrowed(_)) => None,

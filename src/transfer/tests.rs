@@ -14,7 +14,7 @@ fn through_the_worker(name: &str, bytes: &[u8], format: Option<Format>) -> Resul
 }
 
 fn through_the_worker_with_notes(name: &str, bytes: &[u8], format: Option<Format>, notes: Vec<Diagnostic>) -> Result<(Log, Roster, ParsedLog), String> {
-    let request = ParseRequest { job: 7, file_name: name.to_owned(), format, bytes: SharedBytes(Rc::from(bytes)), notes, demo: false };
+    let request = ParseRequest { job: 7, file_name: name.to_owned(), format, bytes: SharedBytes(Rc::from(bytes)), notes, demo: false, folder: Vec::new() };
     let ToWorker::Parse(request) = over_the_wire(&ToWorker::Parse(request)) else { panic!("a parse request comes back a parse request") };
     let mut parse = WorkerParse::begin(request)?;
     let mut progress = Vec::new();
@@ -110,7 +110,7 @@ fn a_structured_export_comes_back_with_its_shown_text_and_stated_replies() {
 
 #[test]
 fn the_demo_is_read_from_the_workers_copy_and_its_text_sent_to_the_page() {
-    let request = ParseRequest { job: 1, file_name: crate::demo::DEMO_FILE_NAME.to_owned(), format: None, bytes: SharedBytes(Rc::from([])), notes: Vec::new(), demo: true };
+    let request = ParseRequest { job: 1, file_name: crate::demo::DEMO_FILE_NAME.to_owned(), format: None, bytes: SharedBytes(Rc::from([])), notes: Vec::new(), demo: true, folder: Vec::new() };
     let mut parse = WorkerParse::begin(request).expect("the demo opens");
     while !parse.read(1 << 20) {}
     let (mut parsed, _) = parse.finish(&|| 0.0);
@@ -243,6 +243,25 @@ fn a_laid_out_export_sends_its_laid_out_text() {
     assert_eq!(log, parse_file(minified, Some("chat.json"), None));
     assert_eq!(parsed.text.as_ref().map(|text| &*text.0), Some(log.text.as_bytes()), "the page lacks the laid-out text");
     assert_eq!(log.lines.len(), 8);
+}
+
+#[test]
+fn a_folder_through_the_worker_is_its_zip() {
+    let files = [("users.json", &br#"[{"id":"U1","name":"ann"}]"#[..]), ("general/2024-01-02.json", br#"[{"ts":"1704189600.000100","user":"U1","text":"hi"}]"#), ("photo.png", b"\x89PNG\r\n\x1a\n\0\0")];
+    let bytes: Vec<u8> = files.iter().flat_map(|(_, contents)| contents.iter().copied()).collect();
+    let folder = files.iter().map(|(path, contents)| (path.to_string(), contents.len() as u32)).collect();
+    let request = ParseRequest { job: 1, file_name: "slack-export".to_owned(), format: None, bytes: SharedBytes(Rc::from(&bytes[..])), notes: Vec::new(), demo: false, folder };
+    let ToWorker::Parse(request) = over_the_wire(&ToWorker::Parse(request)) else { panic!("a parse request comes back a parse request") };
+    let mut parse = WorkerParse::begin(request).unwrap();
+    while !parse.read(1 << 20) {}
+    let (parsed, log) = parse.finish(&|| 0.0);
+    let laid_out = crate::input::archive::lay_out(files.iter().map(|(path, contents)| (path.to_string(), *contents)).collect()).unwrap();
+    assert_eq!(log.text.as_bytes(), &laid_out[..]);
+    assert_eq!(parsed.text.as_ref().map(|text| &*text.0), Some(&laid_out[..]), "the page has only the files, not their layout");
+    assert_eq!(log.format, Format::SlackExport);
+    assert!(log.text.contains("==> photo.png <== (10 bytes, not text)"), "{}", log.text);
+    let said: Vec<&str> = log.lines.iter().filter_map(|line| log.nick(line)).collect();
+    assert_eq!(said, ["ann"]);
 }
 
 #[test]

@@ -217,6 +217,46 @@ impl Browser {
         self.eval(SCRIPT, vec![json!(contents), json!(name)]).await;
     }
 
+    /// Simulates the user dropping a folder holding `files` (path inside it, text) onto the page.
+    ///
+    /// Neither WebDriver nor a script can build a real folder drop, so the drop's `dataTransfer`
+    /// is one made in JS with the shape the browser's is: `items[0].webkitGetAsEntry()` gives a
+    /// folder entry whose reader hands its entries in a batch, then an empty one, and whose
+    /// file entries give `File`s, each callback called later as the browser's are; `files` holds
+    /// the folder as a `File` that cannot be read.
+    pub async fn drop_folder(&self, name: &str, files: &[(&str, &str)]) {
+        const SCRIPT: &str = r#"
+            const [name, files] = arguments;
+            const later = (callback, value) => setTimeout(() => callback(value));
+            const fileEntry = (fileName, text) => ({ isFile: true, isDirectory: false, name: fileName,
+                file: (done) => later(done, new File([text], fileName)) });
+            const folderEntry = (folderName, children) => ({ isFile: false, isDirectory: true, name: folderName,
+                createReader: () => { let given = false; return { readEntries: (done) => { later(done, given ? [] : children); given = true; } }; } });
+            const tree = {};
+            for (const [path, text] of files) {
+                const parts = path.split("/");
+                let folder = tree;
+                for (const part of parts.slice(0, -1)) folder = (folder[part] = folder[part] || {});
+                folder[parts[parts.length - 1]] = text;
+            }
+            const entry = (entryName, node) => typeof node === "string" ? fileEntry(entryName, node)
+                : folderEntry(entryName, Object.entries(node).map(([childName, child]) => entry(childName, child)));
+            const root = entry(name, tree);
+            const transfer = { types: ["Files"], items: { length: 1, 0: { kind: "file", webkitGetAsEntry: () => root } },
+                files: { length: 1, 0: new File([], name), item(index) { return this[index]; } } };
+            const x = Math.floor(window.innerWidth / 2);
+            const y = Math.floor(window.innerHeight / 2);
+            const target = document.elementFromPoint(x, y) || document.body;
+            const init = { bubbles: true, cancelable: true, clientX: x, clientY: y };
+            target.dispatchEvent(new DragEvent("dragover", init));
+            const drop = new DragEvent("drop", init);
+            Object.defineProperty(drop, "dataTransfer", { value: transfer });
+            target.dispatchEvent(drop);
+        "#;
+        let files: Vec<Value> = files.iter().map(|(path, text)| json!([path, text])).collect();
+        self.eval(SCRIPT, vec![json!(name), Value::Array(files)]).await;
+    }
+
     /// Drops a file with these exact bytes (for binary and non-UTF-8 files).
     pub async fn drop_bytes(&self, name: &str, bytes: &[u8]) {
         self.drop_built(name, "new Uint8Array(arguments[2])", vec![json!(bytes)]).await;
