@@ -33,10 +33,10 @@ fn as_irc_log(n: usize) -> String {
     (0..n)
         .map(|index| {
             let message = exports::message(index);
-            let minutes = message.at / 60;
-            let day = 1 + (8 * 60 + minutes) / (24 * 60);
-            let minute_of_day = (8 * 60 + minutes) % (24 * 60);
-            format!("{day:02}-06-2023 {:02}:{:02} {} {}\n", minute_of_day / 60, minute_of_day % 60, message.speaker, message.text)
+            // From 1 June 2023, 08:00, over as many days (and months) as the talk takes.
+            let start = chrono::NaiveDate::from_ymd_opt(2023, 6, 1).and_then(|day| day.and_hms_opt(8, 0, 0)).expect("a valid start");
+            let moment = start + chrono::Duration::seconds(message.at as i64);
+            format!("{} {} {}\n", moment.format("%d-%m-%Y %H:%M"), message.speaker, message.text)
         })
         .collect()
 }

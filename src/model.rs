@@ -1,8 +1,10 @@
 //! The parsed log: the source text kept once, and one `Line` of spans into it per source line.
 
 mod format;
+mod shown;
 
 pub use format::Format;
+pub use shown::{Shown, ShownSpans, ShownTable, ShownTableBuilder};
 
 use std::ops::Range;
 use std::rc::Rc;
@@ -22,7 +24,7 @@ pub struct Log {
     /// Texts shown instead of the source's where it is escaped or marked up (HTML entities, JSON
     /// strings, HTML bodies reduced to text, display names looked up elsewhere); `Line::shown`
     /// indexes it. Empty for plain-text formats.
-    pub shown: Vec<Shown>,
+    pub shown: ShownTable,
     /// Replies the file states itself (TopAnswers `replyID`, the `_r` addressee of WHATWG-style
     /// pages, Matrix `m.in_reply_to`): `(reply, replied-to)` as 0-based line indices, by reply.
     /// The replied-to line comes first, unless the log runs newest first (`meta.newest_first`).
@@ -39,13 +41,6 @@ pub struct Log {
     pub parts: Vec<(Box<str>, u32)>,
 }
 
-/// What a line shows where it cannot be a span of the source. `None` keeps the span.
-#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub struct Shown {
-    pub nick: Option<Box<str>>,
-    pub body: Option<Box<str>>,
-}
-
 impl Log {
     /// A log of no lines: what the page shows before its first log arrives.
     pub fn empty() -> Log {
@@ -55,7 +50,7 @@ impl Log {
             meta: Meta::default(),
             lines: Vec::new(),
             diagnostics: Vec::new(),
-            shown: Vec::new(),
+            shown: ShownTable::default(),
             explicit_replies: Vec::new(),
             aliases: Vec::new(),
             newest_first_blocks: Vec::new(),
@@ -75,7 +70,7 @@ impl Log {
 
     /// The speaker as shown: decoded when the source escapes it.
     pub fn nick(&self, line: &Line) -> Option<&str> {
-        match self.shown_for(line).and_then(|shown| shown.nick.as_deref()) {
+        match line.shown.and_then(|index| self.shown.nick(index.index())) {
             Some(nick) => Some(nick),
             None => line.nick.map(|span| self.slice(span)),
         }
@@ -83,7 +78,7 @@ impl Log {
 
     /// What the line says, as shown: decoded or reduced to text when the source is markup.
     pub fn body(&self, line: &Line) -> &str {
-        match self.shown_for(line).and_then(|shown| shown.body.as_deref()) {
+        match line.shown.and_then(|index| self.shown.body(index.index())) {
             Some(body) => body,
             None => self.slice(line.body),
         }
@@ -127,10 +122,6 @@ impl Log {
     /// The 0-based line a file's own id (`l-12`) names.
     pub fn line_of_alias(&self, alias: &str) -> Option<usize> {
         self.aliases.iter().find(|(name, _)| &**name == alias).map(|(_, line)| *line as usize)
-    }
-
-    fn shown_for(&self, line: &Line) -> Option<&Shown> {
-        line.shown.and_then(|index| self.shown.get(index.index()))
     }
 }
 

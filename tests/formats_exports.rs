@@ -593,3 +593,23 @@ fn scrollback_json_reads_an_unpacked_slack_export_folder() {
     let titles: Vec<&str> = report["sections"].as_array().unwrap().iter().map(|section| section["title"].as_str().unwrap()).collect();
     assert_eq!(titles, ["direct messages: avsm, Mindy Preston", "#general", "#random"]);
 }
+
+/// A message's text and speaker are spans of its line where the export holds them as written
+/// (no escape, nothing added after them); only the rest is kept as shown text, where each
+/// speaker's name is written once however often they speak.
+#[test]
+fn what_a_line_holds_as_written_is_a_span_of_it_and_names_are_kept_once() {
+    let log = parse(DISCORD_EXPORT.as_bytes(), None);
+    let bot_line = &log.lines[23];
+    assert_eq!((bot_line.shown, log.slice(bot_line.body), log.nick(bot_line)), (None, "CI passed", Some("ci-bot")), "{}", log.source(bot_line));
+    let escaped = &log.lines[20];
+    assert!(escaped.shown.is_some() && log.body(escaped).contains("\"today\""), "an escaped quote is shown decoded");
+
+    // Slack's names come from users.json, so every message's speaker is shown text.
+    let slack = parse(&scrollback::input::prepare(&exports::generated_bytes(exports::Export::Slack, 1_000)).unwrap(), None);
+    let nick_spans: std::collections::HashSet<(u32, u32)> = slack.shown.entries().iter().filter_map(|entry| entry.nick).map(|span| (span.start, span.end)).collect();
+    let names: std::collections::HashSet<&str> = (0..slack.shown.len()).filter_map(|index| slack.shown.nick(index)).collect();
+    let n_with_name = slack.shown.entries().iter().filter(|entry| entry.nick.is_some()).count();
+    assert!(n_with_name > 900 && names.len() < 50, "{n_with_name} lines, {} names", names.len());
+    assert_eq!(nick_spans.len(), names.len(), "one span of the shown text per name");
+}

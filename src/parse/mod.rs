@@ -18,7 +18,7 @@ use std::rc::Rc;
 
 use chrono::NaiveDate;
 
-use crate::model::{Diagnostic, DiagnosticKind, Format, Line, LineKind, Log, Meta, Shown, Span, Stamp};
+use crate::model::{Diagnostic, DiagnosticKind, Format, Line, LineKind, Log, Meta, Shown, ShownTableBuilder, Span, Stamp};
 
 use clock_jumps::clock_jumps;
 pub use clock_jumps::describe_minutes;
@@ -75,7 +75,7 @@ pub struct Parser {
     reader: Box<dyn Reader>,
     lines: Vec<Line>,
     /// Text shown in place of the source's (decoded entities, JSON escapes), by `Line::shown`.
-    shown: Vec<Shown>,
+    shown: ShownTableBuilder,
     /// Where the next slice starts: the start of a line, or the end of the text.
     position: usize,
 }
@@ -98,7 +98,7 @@ impl Parser {
         };
         let lines = Vec::with_capacity(lines::count_lines(text.as_bytes()));
         reader.prepare(&text, &mut context);
-        Parser { reader, text, format, context, lines, shown: Vec::new(), position: 0 }
+        Parser { reader, text, format, context, lines, shown: ShownTableBuilder::default(), position: 0 }
     }
 
     pub fn format(&self) -> Format {
@@ -131,8 +131,7 @@ impl Parser {
             mark_ctcp_action(source, &mut reading);
             let mut line = reading.into_line(range, context.date);
             if let Some(decoded) = context.shown.take() {
-                line.shown = crate::model::ShownIndex::new(shown.len());
-                shown.push(decoded);
+                line.shown = crate::model::ShownIndex::new(shown.push(decoded));
             }
             lines.push(line);
         }
@@ -164,7 +163,7 @@ impl Parser {
             meta: context.meta,
             lines,
             diagnostics: Vec::new(),
-            shown,
+            shown: shown.finish(),
             explicit_replies,
             aliases: context.aliases,
             newest_first_blocks,

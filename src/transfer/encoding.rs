@@ -6,7 +6,7 @@ use std::rc::Rc;
 use chrono::{Datelike, NaiveDate, NaiveTime, Timelike};
 use serde::{Deserialize, Serialize};
 
-use crate::model::{Line, LineKind, Meta, Span, Stamp, SystemEvent};
+use crate::model::{Line, LineKind, Meta, ShownSpans, ShownTable, Span, Stamp, SystemEvent};
 
 /// A block of bytes: a file, a line table. In a message it travels out of band (see
 /// [`super::wire`]), else as one block of bytes, never number by number.
@@ -197,3 +197,55 @@ pub fn decode_lines(table: &[u8], text: &str) -> Result<Vec<Line>, String> {
         .collect()
 }
 
+
+/// A span a [`ShownSpans`] entry has not, in [`encode_shown_spans`].
+const NO_SPAN: u32 = u32::MAX;
+
+/// A shown-text table's entries as four little-endian `u32`s each: the speaker's start and end,
+/// then the words', [`NO_SPAN`] for what the entry does not have.
+pub fn encode_shown_spans(entries: &[ShownSpans]) -> Vec<u8> {
+    let mut table = Vec::with_capacity(entries.len() * 16);
+    for entry in entries {
+        for span in [entry.nick, entry.body] {
+            let (start, end) = span.map_or((NO_SPAN, NO_SPAN), |span| (span.start, span.end));
+            table.extend_from_slice(&start.to_le_bytes());
+            table.extend_from_slice(&end.to_le_bytes());
+        }
+    }
+    table
+}
+
+/// The table back from its text and [`encode_shown_spans`], every span checked against the text.
+pub fn decode_shown(text: Vec<u8>, spans: &[u8]) -> Result<ShownTable, String> {
+    let broken = || "the parse worker sent a broken table of shown text".to_owned();
+    let text = String::from_utf8(text).map_err(|_| broken())?;
+    if !spans.len().is_multiple_of(16) {
+        return Err(broken());
+    }
+    let entries = spans
+        .chunks_exact(16)
+        .map(|record| {
+            let numbers = decode_u32s::<4>(record);
+            let span = |at: usize| (numbers[at] != NO_SPAN).then(|| Span { start: numbers[at], end: numbers[at + 1] });
+            ShownSpans { nick: span(0), body: span(2) }
+        })
+        .collect();
+    ShownTable::new(text, entries).ok_or_else(broken)
+}
+
+/// Pairs of numbers (which line shows which entry) as little-endian `u32`s.
+pub fn encode_pairs(pairs: impl Iterator<Item = (u32, u32)>) -> Vec<u8> {
+    pairs.flat_map(|(first, second)| first.to_le_bytes().into_iter().chain(second.to_le_bytes())).collect()
+}
+
+/// The pairs back from [`encode_pairs`]; `None` for a table cut short.
+pub fn decode_pairs(table: &[u8]) -> Option<impl Iterator<Item = (u32, u32)> + '_> {
+    table.len().is_multiple_of(8).then(|| table.chunks_exact(8).map(|pair| {
+        let [first, second] = decode_u32s::<2>(pair);
+        (first, second)
+    }))
+}
+
+fn decode_u32s<const N: usize>(bytes: &[u8]) -> [u32; N] {
+    std::array::from_fn(|index| u32::from_le_bytes([bytes[4 * index], bytes[4 * index + 1], bytes[4 * index + 2], bytes[4 * index + 3]]))
+}

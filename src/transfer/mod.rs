@@ -13,10 +13,10 @@ use std::rc::Rc;
 use serde::{Deserialize, Serialize};
 
 use crate::input::{prepare, prepare_folder};
-use crate::model::{Diagnostic, Format, Log, Shown};
+use crate::model::{Diagnostic, Format, Log};
 use crate::parse::{decode, detect, Parser};
 use crate::speakers::Roster;
-pub use encoding::{decode_lines, encode_lines, Bytes, SharedBytes, WireMeta, LINE_RECORD_BYTES};
+pub use encoding::{decode_lines, decode_pairs, decode_shown, encode_lines, encode_pairs, encode_shown_spans, Bytes, SharedBytes, WireMeta, LINE_RECORD_BYTES};
 
 /// The main thread to its one worker, which lives as long as the page: every log is parsed
 /// there, so the main app carries no reader, thread model or agenda finder.
@@ -80,9 +80,11 @@ pub struct ParsedLog {
     pub diagnostics: Vec<Diagnostic>,
     /// The lines, [`LINE_RECORD_BYTES`] each: see [`encode_lines`].
     pub lines: Bytes,
-    /// What structured exports show in place of the source's text, and which line shows which.
-    pub shown: Vec<Shown>,
-    pub line_shown: Vec<(u32, u32)>,
+    /// What structured exports show in place of the source's text: the text, its entries
+    /// ([`encode_shown_spans`]), and which line shows which entry ([`encode_pairs`]).
+    pub shown_text: Bytes,
+    pub shown_spans: Bytes,
+    pub line_shown: Bytes,
     /// The replies an export states, its own line ids, and a newest-first file's blocks.
     pub explicit_replies: Vec<(u32, u32)>,
     pub aliases: Vec<(Box<str>, u32)>,
@@ -120,12 +122,14 @@ impl ParsedLog {
     /// reply is an error, never a panic.
     pub fn into_log(self, text: Rc<str>) -> Result<(Log, Roster), String> {
         let mut lines = decode_lines(&self.lines.0, &text)?;
-        for &(line, shown) in &self.line_shown {
-            let fits = (line as usize) < lines.len() && (shown as usize) < self.shown.len();
+        let shown = decode_shown(self.shown_text.0, &self.shown_spans.0)?;
+        let broken = || "the parse worker sent a broken table of shown text".to_owned();
+        for (line, entry) in decode_pairs(&self.line_shown.0).ok_or_else(broken)? {
+            let fits = (line as usize) < lines.len() && (entry as usize) < shown.len();
             if !fits {
-                return Err("the parse worker sent a broken table of shown text".to_owned());
+                return Err(broken());
             }
-            lines[line as usize].shown = crate::model::ShownIndex::new(shown as usize);
+            lines[line as usize].shown = crate::model::ShownIndex::new(entry as usize);
         }
         let n_lines = lines.len() as u32;
         let in_log = |line: &u32| *line < n_lines;
@@ -141,7 +145,7 @@ impl ParsedLog {
             meta: self.meta.into_meta(),
             lines,
             diagnostics: self.diagnostics,
-            shown: self.shown,
+            shown,
             explicit_replies: self.explicit_replies,
             aliases: self.aliases,
             newest_first_blocks: self.newest_first_blocks,
@@ -346,10 +350,11 @@ impl WorkerParse {
     pub fn finish(self, now_ms: &dyn Fn() -> f64) -> (ParsedLog, Log) {
         let log = self.parser.finish(self.decoding);
         let reply_started = now_ms();
-        let line_shown = log.lines.iter().enumerate().filter_map(|(index, line)| line.shown.map(|shown| (index as u32, shown.index() as u32))).collect();
+        let line_shown = log.lines.iter().enumerate().filter_map(|(index, line)| line.shown.map(|shown| (index as u32, shown.index() as u32)));
         let parsed = ParsedLog {
-            shown: log.shown.clone(),
-            line_shown,
+            shown_text: Bytes(log.shown.text().as_bytes().to_vec()),
+            shown_spans: Bytes(encode_shown_spans(log.shown.entries())),
+            line_shown: Bytes(encode_pairs(line_shown)),
             explicit_replies: log.explicit_replies.clone(),
             aliases: log.aliases.clone(),
             newest_first_blocks: log.newest_first_blocks.clone(),

@@ -101,11 +101,21 @@ fn a_structured_export_comes_back_with_its_shown_text_and_stated_replies() {
     assert_eq!(log.nick(&log.lines[1]), Some("Alice"));
     assert_eq!(log.body(&log.lines[1]), "café \"quoted\"");
     assert_eq!(log.explicit_replies, vec![(2, 1)]);
-    assert!(!parsed.shown.is_empty() && !parsed.line_shown.is_empty());
+    assert!(!parsed.shown_spans.0.is_empty() && !parsed.line_shown.0.is_empty());
+    let into_log = |mut parsed: ParsedLog| {
+        let text = parsed.take_text(Rc::from(MATRIX.as_bytes())).unwrap();
+        parsed.into_log(text)
+    };
     let mut broken = parsed.clone();
-    broken.line_shown.push((0, 9999));
-    let text = broken.take_text(Rc::from(MATRIX.as_bytes())).unwrap();
-    assert!(broken.into_log(text).is_err(), "a shown index out of range is an error, not a panic");
+    broken.line_shown.0.extend(encode_pairs([(0, 9999)].into_iter()));
+    assert!(into_log(broken).is_err(), "a shown index out of range is an error, not a panic");
+    let mut broken = parsed.clone();
+    broken.line_shown.0.pop();
+    assert!(into_log(broken).is_err(), "a table cut short is an error");
+    let mut broken = parsed.clone();
+    broken.shown_spans.0[..4].copy_from_slice(&0u32.to_le_bytes()[..]);
+    broken.shown_spans.0[4..8].copy_from_slice(&(1u32 << 20).to_le_bytes()[..]);
+    assert!(into_log(broken).is_err(), "a span past the shown text is an error, not a panic");
 }
 
 #[test]

@@ -2,6 +2,9 @@
 //! each message `{id, type, timestamp, timestampEdited, content, author{name, nickname, isBot},
 //! attachments, embeds, stickers, reactions, mentions, reference{messageId}}`.
 
+use std::borrow::Cow;
+
+use serde::de::IgnoredAny;
 use serde::Deserialize;
 
 use crate::parse::shapes::export::{export_moment, lay_out_messages, message_of, structure, Extras, Said, ONE_MESSAGE_PER_LINE};
@@ -28,17 +31,22 @@ struct Named {
     name: Option<String>,
 }
 
+/// A message, its text and names borrowed from the line where they hold no escape (then a
+/// row's text is a span of its line, never copied).
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase")]
-struct Message {
-    id: String,
-    #[serde(rename = "type", default)]
-    kind: String,
-    timestamp: String,
-    timestamp_edited: Option<String>,
-    #[serde(default)]
-    content: String,
-    author: Author,
+struct Message<'a> {
+    #[serde(borrow)]
+    id: Cow<'a, str>,
+    #[serde(rename = "type", default, borrow)]
+    kind: Cow<'a, str>,
+    #[serde(borrow)]
+    timestamp: Cow<'a, str>,
+    timestamp_edited: Option<IgnoredAny>,
+    #[serde(default, borrow)]
+    content: Cow<'a, str>,
+    #[serde(borrow)]
+    author: Author<'a>,
     #[serde(default)]
     attachments: Vec<Attachment>,
     #[serde(default)]
@@ -47,24 +55,25 @@ struct Message {
     stickers: Vec<Named>,
     #[serde(default)]
     reactions: Vec<Reaction>,
-    #[serde(default)]
-    mentions: Vec<Author>,
+    #[serde(default, borrow)]
+    mentions: Vec<Author<'a>>,
     reference: Option<Reference>,
 }
 
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase")]
-struct Author {
-    #[serde(default)]
-    id: String,
-    #[serde(default)]
-    name: String,
-    nickname: Option<String>,
+struct Author<'a> {
+    #[serde(default, borrow)]
+    id: Cow<'a, str>,
+    #[serde(default, borrow)]
+    name: Cow<'a, str>,
+    #[serde(borrow)]
+    nickname: Option<Cow<'a, str>>,
     #[serde(default)]
     is_bot: bool,
 }
 
-impl Author {
+impl Author<'_> {
     /// The name the server shows: the member's nickname, else the account's name.
     fn shown(&self) -> &str {
         self.nickname.as_deref().filter(|nickname| !nickname.is_empty()).unwrap_or(&self.name)
@@ -133,7 +142,7 @@ impl Reader for DiscordReader {
         }
         let Some(message) = message_of::<Message>(line) else { return structure(line, !self.seen_message) };
         self.seen_message = true;
-        context.ids.insert(message.id.as_str().into(), context.line_index);
+        context.ids.insert(message.id.as_ref().into(), context.line_index);
         if let Some(parent) = message.reference.as_ref().and_then(|reference| reference.message_id.as_deref()) {
             context.replies_by_id.push((context.line_index, parent.into()));
         }
@@ -141,10 +150,10 @@ impl Reader for DiscordReader {
     }
 }
 
-fn said(message: &Message) -> Said<'_> {
+fn said<'a>(message: &'a Message) -> Said<'a> {
     let speaker = message.author.shown();
-    let system = |event: SystemEvent, text: String| (LineKind::System(event), text);
-    let (kind, text) = match message.kind.as_str() {
+    let system = |event: SystemEvent, text: String| (LineKind::System(event), Cow::Owned(text));
+    let (kind, text) = match message.kind.as_ref() {
         "GuildMemberJoin" => system(SystemEvent::Join, format!("{speaker} joined the server")),
         "RecipientAdd" => system(SystemEvent::Join, format!("{speaker} added {}", mentioned(message))),
         "RecipientRemove" => system(SystemEvent::Part, format!("{speaker} removed {}", mentioned(message))),
@@ -170,7 +179,7 @@ fn said(message: &Message) -> Said<'_> {
                     (emoji, reaction.count)
                 })
                 .collect();
-            (kind, extras.after(&with_mentions_named(&message.content, &message.mentions)))
+            (kind, extras.after(with_mentions_named(&message.content, &message.mentions)))
         }
     };
     Said { kind, speaker: Some(speaker), moment: export_moment(&message.timestamp), text }
@@ -184,9 +193,9 @@ fn mentioned(message: &Message) -> String {
 
 /// `<@123>` and `<@!123>` as `@name` where the message's mentions name the id (older exports
 /// kept Discord's markup; newer ones write the name).
-fn with_mentions_named(content: &str, mentions: &[Author]) -> String {
+fn with_mentions_named<'a>(content: &'a str, mentions: &[Author]) -> Cow<'a, str> {
     if !content.contains("<@") {
-        return content.to_owned();
+        return Cow::Borrowed(content);
     }
     let mut text = content.to_owned();
     for author in mentions.iter().filter(|author| !author.id.is_empty()) {
@@ -194,5 +203,5 @@ fn with_mentions_named(content: &str, mentions: &[Author]) -> String {
             text = text.replace(&markup, &format!("@{}", author.shown()));
         }
     }
-    text
+    Cow::Owned(text)
 }

@@ -3,6 +3,8 @@
 //! thread's replies inside their post. Each reply is laid out on a line of its own after its
 //! post and answers it; the other records (version, team, channel, user) are the file's header.
 
+use std::borrow::Cow;
+
 use serde::Deserialize;
 use serde_json::value::RawValue;
 
@@ -106,7 +108,7 @@ impl Post {
             kind: self.kind.as_deref().map_or(LineKind::Message, system_kind),
             speaker: self.user.clone(),
             moment: self.create_at.and_then(epoch_millis),
-            text: extras.after(&self.message),
+            text: extras.after(self.message.as_str()).into_owned(),
             answers,
         }
     }
@@ -211,6 +213,6 @@ impl Reader for MattermostReader {
         if let Some(post) = prepared.answers {
             context.replies.push((context.line_index, post));
         }
-        Said { kind: prepared.kind, speaker: Some(&prepared.speaker), moment: prepared.moment, text: prepared.text.clone() }.reading(line, context)
+        Said { kind: prepared.kind, speaker: Some(&prepared.speaker), moment: prepared.moment, text: Cow::Borrowed(&prepared.text) }.reading(line, context)
     }
 }

@@ -184,7 +184,7 @@ impl SlackReader {
     fn said<'a>(&self, message: &Message, speaker: &'a str) -> Said<'a> {
         let moment = message.ts.split('.').next().and_then(|seconds| seconds.parse::<i64>().ok()).and_then(|seconds| chrono::DateTime::from_timestamp(seconds, 0)).map(|moment| moment.naive_utc());
         let text = self.plain(&message.text);
-        let system = |event: SystemEvent| Said { kind: LineKind::System(event), speaker: Some(speaker), moment, text: text.clone() };
+        let system = |event: SystemEvent| Said { kind: LineKind::System(event), speaker: Some(speaker), moment, text: text.clone().into() };
         match message.subtype.as_deref() {
             Some("channel_join" | "group_join") => return system(SystemEvent::Join),
             Some("channel_leave" | "group_leave") => return system(SystemEvent::Part),
@@ -201,7 +201,7 @@ impl SlackReader {
         let mut extras = Extras { edited: message.edited.is_some(), ..Extras::default() };
         extras.attachments = message.files.iter().map(|file| file.name.clone().or_else(|| file.title.clone()).unwrap_or_else(|| "file".to_owned())).collect();
         extras.reactions = message.reactions.iter().map(|reaction| (format!(":{}:", reaction.name), reaction.count.unwrap_or(reaction.users.len() as u64))).collect();
-        Said { kind, speaker: Some(speaker), moment, text: extras.after(&text) }
+        Said { kind, speaker: Some(speaker), moment, text: extras.after(text) }
     }
 
     /// Slack's markup as plain text: `<@U1>` as `@name`, `<#C1|general>` as `#general`,

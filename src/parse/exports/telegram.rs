@@ -156,7 +156,7 @@ fn said(message: &Message) -> Said<'_> {
     if message.kind == "service" {
         let actor = message.actor.as_deref().unwrap_or("someone");
         let (kind, text) = service(message, actor);
-        return Said { kind, speaker: Some(actor), moment, text };
+        return Said { kind, speaker: Some(actor), moment, text: text.into() };
     }
     let speaker = message.from.as_deref().or(message.actor.as_deref()).unwrap_or("someone");
     let mut extras = Extras { edited: message.edited.is_some(), forwarded_from: message.forwarded_from.clone(), ..Extras::default() };
@@ -185,7 +185,7 @@ fn said(message: &Message) -> Said<'_> {
         text = format!("{text} (via {bot})");
     }
     let kind = if message.via_bot.is_some() { LineKind::Notice } else { LineKind::Message };
-    Said { kind, speaker: Some(speaker), moment, text: extras.after(&text) }
+    Said { kind, speaker: Some(speaker), moment, text: extras.after(text) }
 }
 
 /// A service line's kind and words: who joined, left, renamed the chat or pinned a message.

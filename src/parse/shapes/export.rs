@@ -1,6 +1,8 @@
 //! What the chat services' exports share: each message laid out on a line of its own, the
 //! attachments, reactions and edits shown after a message's text, and the export's moments.
 
+use std::borrow::Cow;
+
 use serde_json::value::RawValue;
 
 use crate::model::LineKind;
@@ -78,7 +80,7 @@ pub(crate) fn holds_object(line: &str) -> bool {
 }
 
 /// The object a laid-out line holds, read as `T`; `None` for the export's other lines.
-pub(crate) fn message_of<T: serde::de::DeserializeOwned>(line: &str) -> Option<T> {
+pub(crate) fn message_of<'a, T: serde::Deserialize<'a>>(line: &'a str) -> Option<T> {
     holds_object(line).then(|| serde_json::from_str(message_json(line)).ok()).flatten()
 }
 
@@ -94,8 +96,14 @@ pub(crate) struct Extras {
 
 impl Extras {
     /// `text` followed by the attachments as named placeholders, the reactions as counts and
-    /// an edit mark: `see this [file: plan.pdf] [👍 2, 🎉 1] (edited)`.
-    pub fn after(&self, text: &str) -> String {
+    /// an edit mark: `see this [file: plan.pdf] [👍 2, 🎉 1] (edited)`; `text` itself when
+    /// there are none.
+    pub fn after<'a>(&self, text: impl Into<Cow<'a, str>>) -> Cow<'a, str> {
+        let text = text.into();
+        let is_bare = self.forwarded_from.is_none() && self.attachments.is_empty() && self.reactions.is_empty() && !self.edited;
+        if is_bare {
+            return text;
+        }
         let mut said = String::with_capacity(text.len() + 16);
         let mut add = |piece: &str| {
             if !said.is_empty() && !piece.is_empty() {
@@ -106,7 +114,7 @@ impl Extras {
         if let Some(from) = &self.forwarded_from {
             add(&format!("[forwarded from {from}]"));
         }
-        add(text);
+        add(&text);
         for attachment in &self.attachments {
             add(&format!("[file: {attachment}]"));
         }
@@ -117,7 +125,7 @@ impl Extras {
         if self.edited {
             add("(edited)");
         }
-        said
+        Cow::Owned(said)
     }
 }
 
@@ -126,7 +134,8 @@ pub(crate) struct Said<'a> {
     pub kind: LineKind,
     pub speaker: Option<&'a str>,
     pub moment: Option<chrono::NaiveDateTime>,
-    pub text: String,
+    /// Borrowed from the line where the export holds it verbatim: then it is a span of it.
+    pub text: Cow<'a, str>,
 }
 
 impl Said<'_> {

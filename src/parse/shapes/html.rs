@@ -120,7 +120,11 @@ pub(crate) fn epoch_millis(millis: i64) -> Option<NaiveDateTime> {
 /// empty. Returns the nick's and the body's range.
 pub(crate) fn place(line: &str, nick: Option<&str>, body: &str, context: &mut Context) -> (Option<Range<usize>>, Range<usize>) {
     let mut shown = Shown::default();
-    let nick_range = nick.map(|nick| match line.find(nick).filter(|_| !nick.is_empty()) {
+    // A piece borrowed from the line is where it is; any other is looked for (memchr's memmem:
+    // a big export looks for a message's text in every line).
+    let find = |piece: &str| within(line, piece).map(|range| range.start).or_else(|| memchr::memmem::find(line.as_bytes(), piece.as_bytes()));
+    let rfind = |piece: &str| within(line, piece).map(|range| range.start).or_else(|| memchr::memmem::rfind(line.as_bytes(), piece.as_bytes()));
+    let nick_range = nick.map(|nick| match find(nick).filter(|_| !nick.is_empty()) {
         Some(start) => start..start + nick.len(),
         None => {
             shown.nick = Some(nick.into());
@@ -130,7 +134,7 @@ pub(crate) fn place(line: &str, nick: Option<&str>, body: &str, context: &mut Co
     let body_range = if body.is_empty() {
         line.len()..line.len()
     } else {
-        match line.rfind(body) {
+        match rfind(body) {
             Some(start) => start..start + body.len(),
             None => {
                 shown.body = Some(body.into());
@@ -142,6 +146,12 @@ pub(crate) fn place(line: &str, nick: Option<&str>, body: &str, context: &mut Co
         context.shown = Some(shown);
     }
     (nick_range, body_range)
+}
+
+/// Where `piece` is in `line` when it is a slice of it (borrowed, not a copy).
+fn within(line: &str, piece: &str) -> Option<Range<usize>> {
+    let start = (piece.as_ptr() as usize).checked_sub(line.as_ptr() as usize)?;
+    (start + piece.len() <= line.len()).then(|| start..start + piece.len())
 }
 
 #[cfg(test)]
