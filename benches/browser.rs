@@ -109,6 +109,8 @@ async fn main() {
         ("meeting-1000000.txt", "1m"),
         ("exports/irc_same_talk-100000.txt", "irc_same_talk_100k"),
         ("exports/irc_as_big_as_discord-100000.txt", "irc_as_big_as_discord"),
+        ("exports/irc_as_big_as_telegram-100000.txt", "irc_as_big_as_telegram"),
+        ("exports/irc_as_big_as_slack-100000.txt", "irc_as_big_as_slack"),
         ("exports/discord-100000.json", "discord_100k"),
         ("exports/telegram-100000.json", "telegram_100k"),
         ("exports/slack-100000.zip", "slack_100k"),

@@ -1,6 +1,6 @@
 //! Chat exports at size, natively: for 100,000 generated messages in each export's shape, the
-//! same conversation as an IRC log (Mirage's format), and an IRC log as big as the biggest
-//! export (Discord's), the parse (detection included) in MB/s and messages/s, and the threads
+//! same conversation as an IRC log (Mirage's format), and IRC logs as big as the biggest
+//! exports (Discord's, Telegram's, Slack's unpacked), the parse (detection included) in MB/s and messages/s, and the threads
 //! and agenda analyses, as `name value unit` lines. Writes the files to `target/bench/exports/`
 //! for the browser benchmark to drop.
 
@@ -49,11 +49,18 @@ fn main() {
         .map(|export| (format!("{export:?}").to_lowercase(), exports::generated_bytes(*export, N_MESSAGES)))
         .collect();
     let same_talk = as_irc_log(N_MESSAGES).into_bytes();
-    // "As fast as an IRC log of the same size": of the same messages, and of the same bytes.
-    let discord_bytes = cases.iter().find(|(label, _)| label == "discord").map_or(0, |(_, file)| file.len());
-    let same_bytes = as_irc_log(N_MESSAGES * discord_bytes / same_talk.len()).into_bytes();
+    // "As fast as an IRC log of the same size": of the same messages, and of the same bytes
+    // (of text: a zip's unpacked) as each of the biggest exports.
+    let same_bytes: Vec<(String, Vec<u8>)> = cases
+        .iter()
+        .filter(|(label, _)| ["discord", "telegram", "slack"].contains(&label.as_str()))
+        .map(|(label, file)| {
+            let text_bytes = scrollback::input::prepare(file).expect("a generated export opens").len();
+            (format!("irc_as_big_as_{label}"), as_irc_log(N_MESSAGES * text_bytes / same_talk.len()).into_bytes())
+        })
+        .collect();
     cases.push(("irc_same_talk".to_owned(), same_talk));
-    cases.push(("irc_as_big_as_discord".to_owned(), same_bytes));
+    cases.extend(same_bytes);
     for (label, file) in &cases {
         let extension = match label.as_str() {
             "slack" => "zip",

@@ -4,6 +4,9 @@
 //! `text` is a string or an array of strings and `{type, text}` pieces; service lines name an
 //! `actor` and an `action`. Each chat's messages follow its name, which heads its part of the file.
 
+use std::borrow::Cow;
+
+use serde::de::IgnoredAny;
 use serde::Deserialize;
 use serde_json::value::RawValue;
 use serde_json::Value;
@@ -61,19 +64,23 @@ impl<'a> Export<'a> {
     }
 }
 
+/// A message, its text and sender borrowed from the line where they hold no escape (then a
+/// row's text is a span of its line, never copied).
 #[derive(Deserialize)]
-struct Message {
+struct Message<'a> {
     id: Value,
-    #[serde(rename = "type", default)]
-    kind: String,
-    #[serde(default)]
-    date: String,
-    from: Option<String>,
+    #[serde(rename = "type", default, borrow)]
+    kind: Cow<'a, str>,
+    #[serde(default, borrow)]
+    date: Cow<'a, str>,
+    #[serde(borrow)]
+    from: Option<Cow<'a, str>>,
     actor: Option<String>,
     action: Option<String>,
-    #[serde(default)]
-    text: Value,
-    edited: Option<String>,
+    /// A string, or an array of strings and `{type, text}` pieces: read by [`flat_text`].
+    #[serde(borrow)]
+    text: Option<&'a RawValue>,
+    edited: Option<IgnoredAny>,
     reply_to_message_id: Option<Value>,
     forwarded_from: Option<String>,
     photo: Option<String>,
@@ -138,7 +145,7 @@ impl Reader for TelegramReader {
             context.parts.push((name.as_str().into(), context.line_index));
         }
         self.read_in_chat += 1;
-        let Some(message) = message_of::<Message>(line).filter(|message: &Message| !message.kind.is_empty()) else { return structure(line, !self.seen_message) };
+        let Some(message) = message_of::<Message>(line).filter(|message| !message.kind.is_empty()) else { return structure(line, !self.seen_message) };
         self.seen_message = true;
         // Ids are per chat: qualify them with the chat the line is in.
         let chat = self.chat;
@@ -151,7 +158,7 @@ impl Reader for TelegramReader {
     }
 }
 
-fn said(message: &Message) -> Said<'_> {
+fn said<'a>(message: &'a Message) -> Said<'a> {
     let moment = export_moment(&message.date);
     if message.kind == "service" {
         let actor = message.actor.as_deref().unwrap_or("someone");
@@ -180,9 +187,9 @@ fn said(message: &Message) -> Said<'_> {
         .iter()
         .map(|reaction| (reaction.emoji.clone().unwrap_or_else(|| if reaction.document_id.is_some() { "custom emoji".into() } else { "?".into() }), reaction.count))
         .collect();
-    let mut text = flat_text(&message.text);
+    let mut text = flat_text(message.text);
     if let Some(bot) = &message.via_bot {
-        text = format!("{text} (via {bot})");
+        text = format!("{text} (via {bot})").into();
     }
     let kind = if message.via_bot.is_some() { LineKind::Notice } else { LineKind::Message };
     Said { kind, speaker: Some(speaker), moment, text: extras.after(text) }
@@ -215,17 +222,22 @@ fn file_name(path: &str) -> &str {
 
 /// `text` as plain text: a string, or the pieces of an array (strings, and `{type, text}`
 /// objects for links, mentions and formatting) joined.
-fn flat_text(text: &Value) -> String {
-    match text {
-        Value::String(text) => text.clone(),
-        Value::Array(pieces) => pieces
-            .iter()
-            .map(|piece| match piece {
-                Value::String(text) => text.as_str(),
-                Value::Object(piece) => piece.get("text").and_then(Value::as_str).unwrap_or_default(),
-                _ => "",
-            })
-            .collect(),
-        _ => String::new(),
+fn flat_text(text: Option<&RawValue>) -> Cow<'_, str> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Piece<'a> {
+        Plain(Cow<'a, str>),
+        Marked { #[serde(default)] text: Cow<'a, str> },
     }
+    let Some(text) = text.map(RawValue::get) else { return Cow::Borrowed("") };
+    if let Ok(plain) = serde_json::from_str::<&str>(text) {
+        return Cow::Borrowed(plain);
+    }
+    if let Ok(plain) = serde_json::from_str::<String>(text) {
+        return Cow::Owned(plain);
+    }
+    let pieces: Vec<Piece> = serde_json::from_str(text).unwrap_or_default();
+    Cow::Owned(pieces.iter().map(|piece| match piece {
+        Piece::Plain(text) | Piece::Marked { text } => text.as_ref(),
+    }).collect())
 }
