@@ -31,7 +31,8 @@ impl ShownTable {
     /// The table over `text`, or `None` when a span is not a whole part of it (a broken table
     /// from elsewhere: slicing it would panic).
     pub fn new(text: String, entries: Vec<ShownSpans>) -> Option<ShownTable> {
-        let fits = |span: Option<Span>| span.is_none_or(|span| span.start <= span.end && text.get(span.range()).is_some());
+        // `get` is `None` for a range out of the text, backwards, or off a char boundary.
+        let fits = |span: Option<Span>| span.is_none_or(|span| text.get(span.range()).is_some());
         entries.iter().all(|entry| fits(entry.nick) && fits(entry.body)).then_some(ShownTable { text, entries })
     }
 
@@ -85,14 +86,6 @@ impl ShownTableBuilder {
         let body = shown.body.map(|body| append(&mut table.text, &body));
         table.entries.push(ShownSpans { nick, body });
         table.entries.len() - 1
-    }
-
-    pub fn len(&self) -> usize {
-        self.table.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.table.is_empty()
     }
 
     pub fn finish(self) -> ShownTable {
