@@ -111,10 +111,14 @@ async fn main() {
         ("exports/irc_as_big_as_discord-100000.txt", "irc_as_big_as_discord"),
         ("exports/irc_as_big_as_telegram-100000.txt", "irc_as_big_as_telegram"),
         ("exports/irc_as_big_as_slack-100000.txt", "irc_as_big_as_slack"),
+        ("exports/irc_as_big_as_element-100000.txt", "irc_as_big_as_element"),
+        ("exports/irc_as_big_as_mattermost-100000.txt", "irc_as_big_as_mattermost"),
         ("exports/discord-100000.json", "discord_100k"),
         ("exports/telegram-100000.json", "telegram_100k"),
         ("exports/slack-100000.zip", "slack_100k"),
         ("exports/whatsappandroid-100000.txt", "whatsapp_100k"),
+        ("exports/element-100000.json", "element_100k"),
+        ("exports/mattermost-100000.json", "mattermost_100k"),
     ];
     // `SCROLLBACK_BENCH_ONLY=1m` (labels, comma-separated) runs just those sizes.
     let only = std::env::var("SCROLLBACK_BENCH_ONLY").ok();

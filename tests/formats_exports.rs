@@ -613,3 +613,23 @@ fn what_a_line_holds_as_written_is_a_span_of_it_and_names_are_kept_once() {
     assert!(n_with_name > 900 && names.len() < 50, "{n_with_name} lines, {} names", names.len());
     assert_eq!(nick_spans.len(), names.len(), "one span of the shown text per name");
 }
+
+/// Reading an export does not copy a message the line holds as written (a JSON string without an
+/// escape, WhatsApp's text after the name): its text is a span of its line, in every format.
+#[test]
+fn every_export_keeps_a_message_it_holds_as_written_as_a_span_of_its_line() {
+    for export in exports::Export::ALL {
+        let log = parse(&scrollback::input::prepare(&exports::generated_bytes(export, 1_000)).unwrap(), None);
+        let is_json = !matches!(export, exports::Export::WhatsappAndroid | exports::Export::WhatsappIos);
+        let mut n_as_written = 0;
+        for line in log.lines.iter().filter(|line| line.kind.is_spoken()) {
+            let (source, body) = (log.source(line), log.body(line));
+            let as_written = !body.is_empty() && if is_json { source.contains(&format!("\"{body}\"")) } else { source.ends_with(body) };
+            if as_written {
+                n_as_written += 1;
+                assert_eq!(log.slice(line.body), body, "{export:?}: {source}");
+            }
+        }
+        assert!(n_as_written > 500, "{export:?}: only {n_as_written} of 1,000 messages held as written");
+    }
+}

@@ -74,10 +74,7 @@ pub fn lay_out<B: AsRef<[u8]>>(mut files: Vec<(String, B)>) -> Result<Vec<u8>, I
 fn json_lines(text: &str) -> Option<String> {
     let mut lines = String::with_capacity(text.len());
     let mut push_compact = |json: &str| {
-        for (index, piece) in json.split('\n').enumerate() {
-            let piece = piece.trim_end_matches('\r');
-            lines.push_str(if index == 0 { piece } else { piece.trim_start_matches([' ', '\t']) });
-        }
+        push_on_one_line(&mut lines, json);
         lines.push('\n');
     };
     match serde_json::from_str::<Vec<&RawValue>>(text) {
@@ -88,4 +85,19 @@ fn json_lines(text: &str) -> Option<String> {
         }
     }
     Some(lines)
+}
+
+/// Pushes a JSON value onto `out` on one line: its line breaks and the indentation after each
+/// removed (a JSON string holds no raw line break, so no string changes). True when it had any.
+pub(crate) fn push_on_one_line(out: &mut String, json: &str) -> bool {
+    let mut pieces = json.split('\n');
+    out.push_str(pieces.next().unwrap_or_default().trim_end_matches('\r'));
+    let mut had_breaks = false;
+    for piece in pieces {
+        had_breaks = true;
+        // Bytes, not chars: this runs on every line of a pretty-printed export.
+        let indentation = piece.bytes().take_while(|byte| matches!(byte, b' ' | b'\t')).count();
+        out.push_str(piece[indentation..].trim_end_matches('\r'));
+    }
+    had_breaks
 }

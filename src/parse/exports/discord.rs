@@ -7,7 +7,7 @@ use std::borrow::Cow;
 use serde::de::IgnoredAny;
 use serde::Deserialize;
 
-use crate::parse::shapes::export::{export_moment, lay_out_messages, message_of, structure, Extras, Said, ONE_MESSAGE_PER_LINE};
+use crate::parse::shapes::export::{export_moment, lay_out_messages, message_of, structure, Extras, ONE_MESSAGE_PER_LINE, Said, Text};
 use crate::model::{LineKind, SystemEvent};
 use crate::parse::{is_blank, Context, Reader, Reading};
 
@@ -68,7 +68,7 @@ struct Author<'a> {
     #[serde(default, borrow)]
     name: Cow<'a, str>,
     #[serde(borrow)]
-    nickname: Option<Cow<'a, str>>,
+    nickname: Option<Text<'a>>,
     #[serde(default)]
     is_bot: bool,
 }

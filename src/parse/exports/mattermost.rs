@@ -4,13 +4,14 @@
 //! post and answers it; the other records (version, team, channel, user) are the file's header.
 
 use std::borrow::Cow;
+use std::ops::Range;
 
 use serde::Deserialize;
 use serde_json::value::RawValue;
 
-use crate::parse::shapes::export::{message_json, one_message_per_line, Extras, Said, ONE_MESSAGE_PER_LINE};
+use crate::parse::shapes::export::{message_json, one_message_per_line, Extras, ONE_MESSAGE_PER_LINE, Said, Text};
 use crate::model::{LineKind, SystemEvent};
-use crate::parse::shapes::html::epoch_millis;
+use crate::parse::shapes::html::{epoch_millis, within};
 use crate::parse::{is_blank, Context, Reader, Reading};
 
 #[derive(Debug, Default)]
@@ -23,11 +24,34 @@ pub struct MattermostReader {
 #[derive(Debug)]
 struct Prepared {
     kind: LineKind,
-    speaker: String,
+    speaker: Piece,
     moment: Option<chrono::NaiveDateTime>,
-    text: String,
+    text: Piece,
     /// The post a reply answers (0-based line).
     answers: Option<u32>,
+}
+
+/// A prepared line's speaker or text: where the line holds it as written, its span; else the
+/// text to show (an escaped string, a message with its extras).
+#[derive(Debug)]
+enum Piece {
+    Span(Range<usize>),
+    Shown(Box<str>),
+}
+
+impl Piece {
+    /// `piece` as a span of `line` when it is borrowed from it.
+    fn of(piece: &str, line: &str) -> Piece {
+        within(line, piece).map_or_else(|| Piece::Shown(piece.into()), Piece::Span)
+    }
+
+    /// The piece again, borrowed from `line` (the line it was prepared for) where it is a span.
+    fn in_line<'a>(&'a self, line: &'a str) -> &'a str {
+        match self {
+            Piece::Span(range) => line.get(range.clone()).unwrap_or_default(),
+            Piece::Shown(text) => text,
+        }
+    }
 }
 
 /// A record's replies, borrowed, to lay them out.
@@ -46,9 +70,11 @@ struct Replies<'a> {
 }
 
 #[derive(Deserialize)]
-struct Record {
-    post: Option<Post>,
-    direct_post: Option<Post>,
+struct Record<'a> {
+    #[serde(borrow)]
+    post: Option<Post<'a>>,
+    #[serde(borrow)]
+    direct_post: Option<Post<'a>>,
     channel: Option<Channel>,
 }
 
@@ -58,23 +84,25 @@ struct Channel {
     name: Option<String>,
 }
 
+/// A post or a reply, its names and text borrowed from the line where they hold no escape.
 #[derive(Deserialize)]
-struct Post {
+struct Post<'a> {
     /// The channel's name (`town-square`); a direct post names its members instead.
-    channel: Option<String>,
+    #[serde(borrow)]
+    channel: Option<Text<'a>>,
     #[serde(default)]
     channel_members: Vec<String>,
     /// `system_join_channel` and the like for the server's own posts; none for people's.
-    #[serde(rename = "type")]
-    kind: Option<String>,
-    #[serde(default)]
-    user: String,
-    #[serde(default)]
-    message: String,
+    #[serde(rename = "type", borrow)]
+    kind: Option<Text<'a>>,
+    #[serde(default, borrow)]
+    user: Cow<'a, str>,
+    #[serde(default, borrow)]
+    message: Cow<'a, str>,
     create_at: Option<i64>,
     edit_at: Option<i64>,
-    #[serde(default)]
-    replies: Vec<Post>,
+    #[serde(default, borrow)]
+    replies: Vec<Post<'a>>,
     #[serde(default)]
     reactions: Vec<Reaction>,
     #[serde(default)]
@@ -93,8 +121,9 @@ struct Attachment {
     path: String,
 }
 
-impl Post {
-    fn said(&self, answers: Option<u32>) -> Prepared {
+impl Post<'_> {
+    /// What the post says on `line`, the line it is laid out on.
+    fn said(&self, answers: Option<u32>, line: &str) -> Prepared {
         let mut extras = Extras { edited: self.edit_at.is_some_and(|edit| edit > 0), ..Extras::default() };
         extras.attachments = self.attachments.iter().map(|attachment| attachment.path.rsplit('/').next().unwrap_or_default().to_owned()).collect();
         for reaction in &self.reactions {
@@ -106,9 +135,9 @@ impl Post {
         }
         Prepared {
             kind: self.kind.as_deref().map_or(LineKind::Message, system_kind),
-            speaker: self.user.clone(),
+            speaker: Piece::of(&self.user, line),
             moment: self.create_at.and_then(epoch_millis),
-            text: extras.after(self.message.as_str()).into_owned(),
+            text: Piece::of(&extras.after(self.message.as_ref()), line),
             answers,
         }
     }
@@ -171,13 +200,17 @@ impl Reader for MattermostReader {
             }
             match record {
                 Some(Record { post: Some(post), .. } | Record { direct_post: Some(post), .. }) => {
-                    let channel = post.channel.clone().unwrap_or_else(|| format!("direct messages: {}", post.channel_members.join(", ")));
+                    let channel = match &post.channel {
+                        Some(channel) => Cow::Borrowed(channel.as_ref()),
+                        None => Cow::Owned(format!("direct messages: {}", post.channel_members.join(", "))),
+                    };
                     if runs.last().is_none_or(|(_, last)| *last != channel) {
-                        runs.push((index as u32, channel));
+                        runs.push((index as u32, channel.into_owned()));
                     }
-                    self.lines[index] = Some(post.said(None));
+                    self.lines[index] = Some(post.said(None, &text[ranges[index].clone()]));
                     for (offset, reply) in post.replies.iter().enumerate().take(last.saturating_sub(index + 1)) {
-                        self.lines[index + 1 + offset] = Some(reply.said(Some(index as u32)));
+                        let at = index + 1 + offset;
+                        self.lines[at] = Some(reply.said(Some(index as u32), &text[ranges[at].clone()]));
                     }
                 }
                 Some(Record { channel: Some(Channel { name: Some(name), display_name }), .. }) => {
@@ -213,6 +246,7 @@ impl Reader for MattermostReader {
         if let Some(post) = prepared.answers {
             context.replies.push((context.line_index, post));
         }
-        Said { kind: prepared.kind, speaker: Some(&prepared.speaker), moment: prepared.moment, text: Cow::Borrowed(&prepared.text) }.reading(line, context)
+        let speaker = prepared.speaker.in_line(line);
+        Said { kind: prepared.kind, speaker: Some(speaker), moment: prepared.moment, text: Cow::Borrowed(prepared.text.in_line(line)) }.reading(line, context)
     }
 }

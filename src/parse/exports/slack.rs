@@ -5,12 +5,14 @@
 //! reactions, files, edited, bot_id, username}`. Mentions (`<@U1>`, `<#C1|name>`) read as names,
 //! links as their labels; a thread's replies answer its first message, and each channel is a part.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
+use serde::de::IgnoredAny;
 use serde::Deserialize;
 
 use crate::model::{LineKind, SystemEvent};
-use crate::parse::shapes::export::{message_json, message_of, Extras, Said};
+use crate::parse::shapes::export::{message_json, message_of, Extras, Said, Text};
 use crate::parse::{is_blank, Context, Reader, Reading};
 
 #[derive(Debug, Default)]
@@ -30,21 +32,24 @@ pub(crate) fn heading(line: &str) -> Option<&str> {
 }
 
 #[derive(Deserialize)]
-struct User {
+struct User<'a> {
     id: String,
     #[serde(default)]
     name: String,
     real_name: Option<String>,
-    profile: Option<Profile>,
+    #[serde(borrow)]
+    profile: Option<Profile<'a>>,
 }
 
 #[derive(Deserialize)]
-struct Profile {
-    display_name: Option<String>,
-    real_name: Option<String>,
+struct Profile<'a> {
+    #[serde(borrow)]
+    display_name: Option<Text<'a>>,
+    #[serde(borrow)]
+    real_name: Option<Text<'a>>,
 }
 
-impl User {
+impl User<'_> {
     fn shown(&self) -> String {
         let profile = self.profile.as_ref();
         [profile.and_then(|profile| profile.display_name.as_deref()), profile.and_then(|profile| profile.real_name.as_deref()), self.real_name.as_deref()]
@@ -64,23 +69,31 @@ struct Conversation {
     members: Vec<String>,
 }
 
+/// A message, its text and ids borrowed from the line where they hold no escape (then a row's
+/// text is a span of its line, never copied).
 #[derive(Deserialize)]
-struct Message {
-    #[serde(default)]
-    ts: String,
-    user: Option<String>,
-    username: Option<String>,
-    bot_id: Option<String>,
-    subtype: Option<String>,
-    #[serde(default)]
-    text: String,
-    thread_ts: Option<String>,
-    user_profile: Option<Profile>,
+struct Message<'a> {
+    #[serde(default, borrow)]
+    ts: Cow<'a, str>,
+    #[serde(borrow)]
+    user: Option<Text<'a>>,
+    #[serde(borrow)]
+    username: Option<Text<'a>>,
+    #[serde(borrow)]
+    bot_id: Option<Text<'a>>,
+    #[serde(borrow)]
+    subtype: Option<Text<'a>>,
+    #[serde(default, borrow)]
+    text: Cow<'a, str>,
+    #[serde(borrow)]
+    thread_ts: Option<Text<'a>>,
+    #[serde(borrow)]
+    user_profile: Option<Profile<'a>>,
     #[serde(default)]
     reactions: Vec<Reaction>,
     #[serde(default)]
     files: Vec<File>,
-    edited: Option<serde_json::Value>,
+    edited: Option<IgnoredAny>,
 }
 
 #[derive(Deserialize)]
@@ -154,20 +167,19 @@ impl Reader for SlackReader {
         }
         let Some((channel, _)) = self.file.split_once('/') else { return structure(self.seen_message) };
         let Some(message) = message_of::<Message>(line) else { return Reading::raw(line) };
-        self.seen_message = true;
-        let channel = channel.to_owned();
         context.ids.insert(format!("{channel}:{}", message.ts).into(), context.line_index);
         if let Some(thread) = message.thread_ts.as_deref().filter(|thread| *thread != message.ts) {
             context.replies_by_id.push((context.line_index, format!("{channel}:{thread}").into()));
         }
-        let speaker = self.speaker(&message);
-        self.said(&message, &speaker).reading(line, context)
+        let reading = self.said(&message).reading(line, context);
+        self.seen_message = true;
+        reading
     }
 }
 
 impl SlackReader {
     /// Who wrote `message`: the profile it carries, the user's name, or a bot's.
-    fn speaker(&self, message: &Message) -> String {
+    fn speaker<'m>(&'m self, message: &'m Message<'_>) -> &'m str {
         let from_profile = message.user_profile.as_ref().and_then(|profile| {
             [profile.display_name.as_deref(), profile.real_name.as_deref()].into_iter().flatten().find(|name| !name.is_empty())
         });
@@ -178,13 +190,13 @@ impl SlackReader {
             .or(message.user.as_deref())
             .or(message.bot_id.as_deref())
             .unwrap_or("someone")
-            .to_owned()
     }
 
-    fn said<'a>(&self, message: &Message, speaker: &'a str) -> Said<'a> {
+    fn said<'m>(&'m self, message: &'m Message<'_>) -> Said<'m> {
+        let speaker = self.speaker(message);
         let moment = message.ts.split('.').next().and_then(|seconds| seconds.parse::<i64>().ok()).and_then(|seconds| chrono::DateTime::from_timestamp(seconds, 0)).map(|moment| moment.naive_utc());
         let text = self.plain(&message.text);
-        let system = |event: SystemEvent| Said { kind: LineKind::System(event), speaker: Some(speaker), moment, text: text.clone().into() };
+        let system = |event: SystemEvent| Said { kind: LineKind::System(event), speaker: Some(speaker), moment, text: text.clone() };
         match message.subtype.as_deref() {
             Some("channel_join" | "group_join") => return system(SystemEvent::Join),
             Some("channel_leave" | "group_leave") => return system(SystemEvent::Part),
@@ -206,7 +218,10 @@ impl SlackReader {
 
     /// Slack's markup as plain text: `<@U1>` as `@name`, `<#C1|general>` as `#general`,
     /// `<https://x|label>` as `label (https://x)`, `<!here>` as `@here`, entities decoded.
-    fn plain(&self, text: &str) -> String {
+    fn plain<'t>(&self, text: &'t str) -> Cow<'t, str> {
+        if memchr::memchr2(b'<', b'&', text.as_bytes()).is_none() {
+            return Cow::Borrowed(text);
+        }
         let mut plain = String::with_capacity(text.len());
         let mut rest = text;
         while let Some(open) = rest.find('<') {
@@ -214,7 +229,7 @@ impl SlackReader {
             let Some(close) = rest[open..].find('>') else {
                 // A `<` that opens no markup is text.
                 plain.push_str(&rest[open..]);
-                return decoded_entities(&plain);
+                return Cow::Owned(decoded_entities(&plain));
             };
             let inside = &rest[open + 1..open + close];
             let (target, label) = match inside.split_once('|') {
@@ -247,7 +262,7 @@ impl SlackReader {
             rest = &rest[open + close + 1..];
         }
         plain.push_str(rest);
-        decoded_entities(&plain)
+        Cow::Owned(decoded_entities(&plain))
     }
 }
 

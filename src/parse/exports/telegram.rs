@@ -9,9 +9,8 @@ use std::borrow::Cow;
 use serde::de::IgnoredAny;
 use serde::Deserialize;
 use serde_json::value::RawValue;
-use serde_json::Value;
 
-use crate::parse::shapes::export::{export_moment, holds_object, message_of, one_message_per_line, structure, Extras, Said, ONE_MESSAGE_PER_LINE};
+use crate::parse::shapes::export::{export_moment, holds_object, message_of, one_message_per_line, structure, Extras, ONE_MESSAGE_PER_LINE, Said, Text};
 use crate::model::{LineKind, SystemEvent};
 use crate::parse::{is_blank, Context, Reader, Reading};
 
@@ -68,20 +67,23 @@ impl<'a> Export<'a> {
 /// row's text is a span of its line, never copied).
 #[derive(Deserialize)]
 struct Message<'a> {
-    id: Value,
+    /// A number (or a string) as written: ids and replies are matched by their text.
+    #[serde(borrow)]
+    id: &'a RawValue,
     #[serde(rename = "type", default, borrow)]
     kind: Cow<'a, str>,
     #[serde(default, borrow)]
     date: Cow<'a, str>,
     #[serde(borrow)]
-    from: Option<Cow<'a, str>>,
+    from: Option<Text<'a>>,
     actor: Option<String>,
     action: Option<String>,
     /// A string, or an array of strings and `{type, text}` pieces: read by [`flat_text`].
     #[serde(borrow)]
     text: Option<&'a RawValue>,
     edited: Option<IgnoredAny>,
-    reply_to_message_id: Option<Value>,
+    #[serde(borrow)]
+    reply_to_message_id: Option<&'a RawValue>,
     forwarded_from: Option<String>,
     photo: Option<String>,
     file: Option<String>,
@@ -149,9 +151,9 @@ impl Reader for TelegramReader {
         self.seen_message = true;
         // Ids are per chat: qualify them with the chat the line is in.
         let chat = self.chat;
-        let id = |value: &Value| format!("{chat}:{}", value.as_i64().map_or_else(|| value.to_string(), |id| id.to_string()));
-        context.ids.insert(id(&message.id).into(), context.line_index);
-        if let Some(parent) = &message.reply_to_message_id {
+        let id = |value: &RawValue| format!("{chat}:{}", value.get());
+        context.ids.insert(id(message.id).into(), context.line_index);
+        if let Some(parent) = message.reply_to_message_id {
             context.replies_by_id.push((context.line_index, id(parent).into()));
         }
         said(&message).reading(line, context)

@@ -5,8 +5,9 @@ use std::borrow::Cow;
 
 use serde_json::value::RawValue;
 
+use crate::input::archive::push_on_one_line;
 use crate::model::LineKind;
-use crate::parse::shapes::html::place;
+use crate::parse::shapes::html::place_borrowed;
 use crate::parse::{Context, Reading};
 
 /// What `Reader::laid_out_note` says for the JSON exports.
@@ -30,12 +31,7 @@ pub(crate) fn one_message_per_line(text: &str, messages: &[&RawValue]) -> Option
             laid_out.push('\n');
             changed = true;
         }
-        let mut pieces = message.get().split('\n');
-        laid_out.push_str(pieces.next().unwrap_or_default().trim_end_matches('\r'));
-        for piece in pieces {
-            changed = true;
-            laid_out.push_str(piece.trim_start_matches([' ', '\t']).trim_end_matches('\r'));
-        }
+        changed |= push_on_one_line(&mut laid_out, message.get());
         // The separator after the message stays on its line; whatever follows it starts a new one.
         let rest = &text[end..];
         let separator = rest.len() - rest.trim_start_matches([',', ' ', '\t', '\r']).len();
@@ -82,6 +78,20 @@ pub(crate) fn holds_object(line: &str) -> bool {
 /// The object a laid-out line holds, read as `T`; `None` for the export's other lines.
 pub(crate) fn message_of<'a, T: serde::Deserialize<'a>>(line: &'a str) -> Option<T> {
     holds_object(line).then(|| serde_json::from_str(message_json(line)).ok()).flatten()
+}
+
+/// A string of an export, borrowed from the line where it holds no escape. Serde borrows a
+/// `Cow` field itself but never one inside an `Option`: an optional field is `Option<Text>`.
+#[derive(serde::Deserialize)]
+#[serde(transparent)]
+pub(crate) struct Text<'a>(#[serde(borrow)] pub Cow<'a, str>);
+
+impl std::ops::Deref for Text<'_> {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        &self.0
+    }
 }
 
 /// What an export says about a message besides its text, shown after it.
@@ -139,10 +149,11 @@ pub(crate) struct Said<'a> {
 }
 
 impl Said<'_> {
-    /// The reading of `line`, the text kept as shown where the line does not hold it verbatim.
+    /// The reading of `line`: the speaker and text borrowed from it are spans of it, any other
+    /// (decoded, or built by the reader) is kept as shown text.
     pub fn reading(self, line: &str, context: &mut Context) -> Reading {
         let speaker = self.speaker.filter(|_| self.kind.is_spoken() || matches!(self.kind, LineKind::System(_)));
-        let (nick, body) = place(line, speaker, &self.text, context);
+        let (nick, body) = place_borrowed(line, speaker, &self.text, context);
         Reading {
             kind: self.kind,
             date: self.moment.map(|moment| moment.date()),
@@ -189,6 +200,23 @@ mod tests {
         assert_eq!(one_message_per_line(minified, &messages(minified)).unwrap(), "{\"messages\":[\n{\"id\":1},\n{\"id\":2}\n],\"n\":2}");
         // Already one per line: nothing to do.
         assert_eq!(one_message_per_line(&laid_out, &messages(&laid_out)), None);
+    }
+
+    #[test]
+    fn an_optional_text_is_borrowed_unless_it_holds_an_escape() {
+        #[derive(serde::Deserialize)]
+        struct Fields<'a> {
+            #[serde(borrow)]
+            plain: Option<Text<'a>>,
+            #[serde(borrow)]
+            escaped: Option<Text<'a>>,
+            #[serde(borrow)]
+            missing: Option<Text<'a>>,
+        }
+        let fields: Fields = serde_json::from_str(r#"{"plain": "as written", "escaped": "a \"quote\""}"#).unwrap();
+        assert!(matches!(fields.plain.map(|text| text.0), Some(Cow::Borrowed("as written"))));
+        assert!(matches!(fields.escaped.map(|text| text.0), Some(Cow::Owned(text)) if text == "a \"quote\""));
+        assert!(fields.missing.is_none());
     }
 
     #[test]

@@ -119,11 +119,22 @@ pub(crate) fn epoch_millis(millis: i64) -> Option<NaiveDateTime> {
 /// search and the source agree), otherwise the text is kept in `context.shown` and the range is
 /// empty. Returns the nick's and the body's range.
 pub(crate) fn place(line: &str, nick: Option<&str>, body: &str, context: &mut Context) -> (Option<Range<usize>>, Range<usize>) {
+    place_pieces(line, nick, body, context, true)
+}
+
+/// [`place`] for pieces a reader borrowed from the line or built itself (a JSON export's: a
+/// string with an escape, text with its extras): a borrowed piece is its span of the line, any
+/// other is shown text, never looked for, since the line does not hold it as written.
+pub(crate) fn place_borrowed(line: &str, nick: Option<&str>, body: &str, context: &mut Context) -> (Option<Range<usize>>, Range<usize>) {
+    place_pieces(line, nick, body, context, false)
+}
+
+fn place_pieces(line: &str, nick: Option<&str>, body: &str, context: &mut Context, search: bool) -> (Option<Range<usize>>, Range<usize>) {
     let mut shown = Shown::default();
     // A piece borrowed from the line is where it is; any other is looked for (memchr's memmem:
     // a big export looks for a message's text in every line).
-    let find = |piece: &str| within(line, piece).map(|range| range.start).or_else(|| memchr::memmem::find(line.as_bytes(), piece.as_bytes()));
-    let rfind = |piece: &str| within(line, piece).map(|range| range.start).or_else(|| memchr::memmem::rfind(line.as_bytes(), piece.as_bytes()));
+    let find = |piece: &str| within(line, piece).map(|range| range.start).or_else(|| search.then(|| memchr::memmem::find(line.as_bytes(), piece.as_bytes())).flatten());
+    let rfind = |piece: &str| within(line, piece).map(|range| range.start).or_else(|| search.then(|| memchr::memmem::rfind(line.as_bytes(), piece.as_bytes())).flatten());
     let nick_range = nick.map(|nick| match find(nick).filter(|_| !nick.is_empty()) {
         Some(start) => start..start + nick.len(),
         None => {
@@ -149,7 +160,7 @@ pub(crate) fn place(line: &str, nick: Option<&str>, body: &str, context: &mut Co
 }
 
 /// Where `piece` is in `line` when it is a slice of it (borrowed, not a copy).
-fn within(line: &str, piece: &str) -> Option<Range<usize>> {
+pub(crate) fn within(line: &str, piece: &str) -> Option<Range<usize>> {
     let start = (piece.as_ptr() as usize).checked_sub(line.as_ptr() as usize)?;
     (start + piece.len() <= line.len()).then(|| start..start + piece.len())
 }

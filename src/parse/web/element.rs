@@ -2,9 +2,8 @@
 //! the messages Matrix events, read as a Matrix room dump reads its lines.
 
 use serde::Deserialize;
-use serde_json::Value;
 
-use super::matrix::MatrixReader;
+use super::matrix::{Event, MatrixReader};
 use crate::parse::shapes::export::{lay_out_messages, message_of, structure, ONE_MESSAGE_PER_LINE};
 use crate::parse::{is_blank, Context, Reader, Reading};
 
@@ -41,9 +40,8 @@ impl Reader for ElementReader {
         if is_blank(line) {
             return Reading::blank(line);
         }
-        let Some(Value::Object(event)) = message_of::<Value>(line) else { return structure(line, !self.seen_message) };
-        let Some(kind) = event.get("type").and_then(Value::as_str) else { return structure(line, !self.seen_message) };
+        let Some(event @ Event { kind: Some(_), .. }) = message_of::<Event>(line) else { return structure(line, !self.seen_message) };
         self.seen_message = true;
-        self.events.read_event(&event, kind, line, context)
+        self.events.read_event(&event, line, context)
     }
 }
