@@ -51,8 +51,13 @@ async fn ten_thousand_message_exports_open_with_their_messages_and_replies() {
         let memory = browser.eval("return Number(document.documentElement.dataset.scrollbackWasmBytes || 0);", vec![]).await.as_f64().unwrap();
         assert!(memory > 0.0 && memory <= 64e6, "{export:?}: the page's wasm holds {memory} bytes after {N_MESSAGES} messages");
         figures.push(format!("{export:?}: {} KB file, {elements} elements, page wasm {:.0} MB", bytes.len() / 1024, memory / 1e6));
-        if export == exports::Export::Discord {
-            browser.screenshot("e2e-discord-export").await;
+        let screenshot = match export {
+            exports::Export::Discord => Some("e2e-discord-export"),
+            exports::Export::DiscordHtml => Some("e2e-discord-html-export"),
+            _ => None,
+        };
+        if let Some(name) = screenshot {
+            browser.screenshot(name).await;
         }
     }
     println!("{}", figures.join("\n"));

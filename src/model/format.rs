@@ -61,6 +61,9 @@ pub enum Format {
     BotbotRepr,
     /// DiscordChatExporter's JSON: `{guild, channel, messages}`, replies by `reference`.
     DiscordJson,
+    /// DiscordChatExporter's HTML page: message containers with `data-message-id`, grouped
+    /// under their author, replies by `scrollToMessage`.
+    DiscordHtml,
     /// Telegram Desktop's `result.json`: one chat or a whole account's chats.
     TelegramJson,
     /// Element's JSON export of a Matrix room: `{room_name, messages}` of Matrix events.
@@ -82,7 +85,7 @@ pub enum Format {
 }
 
 impl Format {
-    pub const ALL: [Format; 36] = [
+    pub const ALL: [Format; 37] = [
         Format::MirageMeeting,
         Format::Irssi,
         Format::Weechat,
@@ -111,6 +114,7 @@ impl Format {
         Format::TopanswersJson,
         Format::BotbotRepr,
         Format::DiscordJson,
+        Format::DiscordHtml,
         Format::TelegramJson,
         Format::ElementJson,
         Format::MattermostJsonl,
@@ -152,6 +156,7 @@ impl Format {
             Format::TopanswersJson => "topanswers-json",
             Format::BotbotRepr => "botbot-repr",
             Format::DiscordJson => "discord-json",
+            Format::DiscordHtml => "discord-html",
             Format::TelegramJson => "telegram-json",
             Format::ElementJson => "element-json",
             Format::MattermostJsonl => "mattermost-jsonl",
@@ -194,6 +199,7 @@ impl Format {
             Format::TopanswersJson => "TopAnswers chat export",
             Format::BotbotRepr => "BotBot dump",
             Format::DiscordJson => "Discord export",
+            Format::DiscordHtml => "Discord export (HTML)",
             Format::TelegramJson => "Telegram export",
             Format::ElementJson => "Element (Matrix) export",
             Format::MattermostJsonl => "Mattermost bulk export",
@@ -224,6 +230,7 @@ impl Format {
                 | Format::TopanswersJson
                 | Format::BotbotRepr
                 | Format::DiscordJson
+                | Format::DiscordHtml
                 | Format::TelegramJson
                 | Format::ElementJson
                 | Format::MattermostJsonl

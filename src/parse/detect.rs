@@ -87,6 +87,10 @@ fn structured_format(text: &str) -> Option<Format> {
     if !start.starts_with('<') {
         return None;
     }
+    // DiscordChatExporter's page: its style sheet alone can be longer than the head.
+    if memchr::memmem::find(start.as_bytes(), b"class=\"chatlog__message-container").is_some() {
+        return Some(Format::DiscordHtml);
+    }
     if lower.starts_with("<span class=\"irc-date\">") {
         Some(Format::LogbotHtml)
     } else if lower.contains("<pre><a name=\"l-") || (lower.contains("<pre>") && lower.contains("<span class=\"tm\">")) {

@@ -280,6 +280,7 @@ pub(crate) fn reader_for(format: Format) -> Box<dyn Reader> {
         Format::TopanswersJson => Box::new(web::topanswers::TopanswersReader::default()),
         Format::BotbotRepr => Box::new(bots::botbot::BotbotReader),
         Format::DiscordJson => Box::new(exports::discord::DiscordReader::default()),
+        Format::DiscordHtml => Box::new(exports::discord_html::DiscordHtmlReader::default()),
         Format::TelegramJson => Box::new(exports::telegram::TelegramReader::default()),
         Format::ElementJson => Box::new(web::element::ElementReader::default()),
         Format::MattermostJsonl => Box::new(exports::mattermost::MattermostReader::default()),

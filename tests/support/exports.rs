@@ -9,6 +9,7 @@ use serde_json::{json, Value};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Export {
     Discord,
+    DiscordHtml,
     Telegram,
     Element,
     Mattermost,
@@ -18,12 +19,13 @@ pub enum Export {
 }
 
 impl Export {
-    pub const ALL: [Export; 7] = [Export::Discord, Export::Telegram, Export::Element, Export::Mattermost, Export::WhatsappAndroid, Export::WhatsappIos, Export::Slack];
+    pub const ALL: [Export; 8] = [Export::Discord, Export::DiscordHtml, Export::Telegram, Export::Element, Export::Mattermost, Export::WhatsappAndroid, Export::WhatsappIos, Export::Slack];
 
     /// A file name the service's exporter would give.
     pub fn file_name(self) -> &'static str {
         match self {
             Export::Discord => "Mirage Club - general [2].json",
+            Export::DiscordHtml => "Mirage Club - general [2].html",
             Export::Telegram => "result.json",
             Export::Element => "matrix - #mirage - Chat Export - 2023-06-01.json",
             Export::Mattermost => "export.jsonl",
@@ -36,7 +38,7 @@ impl Export {
     /// The name scrollback shows for the format (a part of it).
     pub fn format_name(self) -> &'static str {
         match self {
-            Export::Discord => "Discord",
+            Export::Discord | Export::DiscordHtml => "Discord",
             Export::Telegram => "Telegram",
             Export::Element => "Element",
             Export::Mattermost => "Mattermost",
@@ -123,6 +125,7 @@ pub fn generated(export: Export, n: usize) -> String {
     match export {
         Export::Slack => panic!("Slack's export is a zip: see generated_bytes"),
         Export::Discord => discord(messages),
+        Export::DiscordHtml => discord_html(messages),
         Export::Telegram => telegram(messages),
         Export::Element => element(messages),
         Export::Mattermost => mattermost(messages),
@@ -203,6 +206,56 @@ fn discord(messages: impl Iterator<Item = Message>) -> String {
         ("messages", Value::Array(messages)),
         ("messageCount", json!(count)),
     ])
+}
+
+/// DiscordChatExporter's HTML page, minified as it writes it: a group per run of one author's
+/// messages (a reply or a join starts its own), en-US timestamps in the titles.
+fn discord_html(messages: impl Iterator<Item = Message>) -> String {
+    let moment = |at: u64| chrono::DateTime::from_timestamp((epoch_millis(at) / 1000) as i64, 0).unwrap().naive_utc();
+    let long = |at: u64| moment(at).format("%A, %B %-d, %Y %-I:%M %p").to_string();
+    let mut page = String::from("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<title>Mirage Club - general</title>\n<meta charset=\"utf-8\">\n<style>\n.chatlog__message-group { display: grid; }\n</style>\n</head>\n<body>\n");
+    page.push_str("<div class=\"preamble\"><div class=\"preamble__entry\">Mirage Club</div><div class=\"preamble__entry\">Text / general</div></div>\n<div class=\"chatlog\">");
+    let mut previous: Option<Message> = None;
+    let mut count = 0;
+    for message in messages {
+        count += 1;
+        let id = 1_000_000 + message.index;
+        let follows = previous.as_ref().is_some_and(|previous| previous.speaker == message.speaker && !previous.joins) && !message.joins && message.answers.is_none();
+        if !follows {
+            if previous.is_some() {
+                page.push_str("</div>");
+            }
+            page.push_str("<div class=\"chatlog__message-group\">");
+        }
+        page.push_str(&format!("<div id=\"chatlog__message-container-{id}\" class=\"chatlog__message-container\" data-message-id=\"{id}\"><div class=\"chatlog__message\">"));
+        if message.joins {
+            page.push_str(&format!("<div class=\"chatlog__message-aside\"><svg class=\"chatlog__system-notification-icon\"><use href=\"#join-icon\"></use></svg></div><div class=\"chatlog__message-primary\"><span class=\"chatlog__system-notification-author\" title=\"{0}\" data-user-id=\"7\">{0}</span> <span> </span><span class=\"chatlog__system-notification-content\"><span>joined the server.</span></span><span class=\"chatlog__system-notification-timestamp\" title=\"{1}\"><a href=\"#chatlog__message-container-{id}\">{1}</a></span></div></div></div>", message.speaker, long(message.at)));
+            previous = Some(message);
+            continue;
+        }
+        if follows {
+            page.push_str(&format!("<div class=\"chatlog__message-aside\"><div class=\"chatlog__short-timestamp\" title=\"{}\">{}</div></div><div class=\"chatlog__message-primary\">", long(message.at), moment(message.at).format("%-I:%M %p")));
+        } else {
+            page.push_str("<div class=\"chatlog__message-aside\"><img class=\"chatlog__avatar\" src=\"https://cdn.discordapp.com/embed/avatars/0.png\" alt=\"Avatar\" loading=\"lazy\"></div><div class=\"chatlog__message-primary\">");
+            if let Some(parent) = message.answers {
+                page.push_str(&format!("<div class=\"chatlog__reply\"><div class=\"chatlog__reply-author\">{}</div><div class=\"chatlog__reply-content\"><span class=\"chatlog__reply-link\" onclick=\"scrollToMessage(event, '{}')\">{}</span></div></div>", self::message(parent).speaker, 1_000_000 + parent, self::message(parent).text));
+            }
+            let bot = if message.bot { " <span class=\"chatlog__author-tag\">BOT</span>" } else { "" };
+            page.push_str(&format!("<div class=\"chatlog__header\"><span class=\"chatlog__author\" title=\"{0}\" data-user-id=\"7\">{0}</span>{bot} <span class=\"chatlog__timestamp\" title=\"{1}\"><a href=\"#chatlog__message-container-{id}\">{2}</a></span></div>", message.speaker, long(message.at), moment(message.at).format("%-m/%-d/%Y %-I:%M %p")));
+        }
+        let edited = if message.edited { format!("<span class=\"chatlog__edited-timestamp\" title=\"{}\">(edited)</span>", long(message.at + 5)) } else { String::new() };
+        page.push_str(&format!("<div class=\"chatlog__content chatlog__markdown\"><span class=\"chatlog__markdown-preserve\"><!--wmm:ignore-->{}<!--/wmm:ignore--></span>{edited}</div>", message.text));
+        if let Some(name) = &message.attachment {
+            page.push_str(&format!("<div class=\"chatlog__attachment\"><div class=\"chatlog__attachment-generic\"><div class=\"chatlog__attachment-generic-name\"><a href=\"https://cdn.discordapp.com/attachments/1/1/{name}\">{name}</a></div><div class=\"chatlog__attachment-generic-size\">1000 bytes</div></div></div>"));
+        }
+        if message.reacted {
+            page.push_str("<div class=\"chatlog__reactions\"><div class=\"chatlog__reaction\" title=\"thumbsup\"><img class=\"chatlog__emoji chatlog__emoji--small\" alt=\"👍\" src=\"x\" loading=\"lazy\"><span class=\"chatlog__reaction-count\">2</span></div></div>");
+        }
+        page.push_str("</div></div></div>");
+        previous = Some(message);
+    }
+    page.push_str(&format!("</div></div>\n<div class=\"postamble\"><div class=\"postamble__entry\">Exported {count} message(s)</div></div>\n</body>\n</html>\n"));
+    page
 }
 
 fn telegram(messages: impl Iterator<Item = Message>) -> String {
