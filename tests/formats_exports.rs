@@ -442,7 +442,8 @@ fn scrollback_json_gives_each_exports_messages_speakers_and_replies() {
     // DiscordChatExporter's HTML page of the generated talk: message 7 answers message 4.
     let page = exports::generated(exports::Export::DiscordHtml, 20);
     let html_reply = (exports::message(6).speaker, exports::message(3).speaker);
-    let exports = exports.into_iter().chain([("general.html", page.as_str(), vec![html_reply])]);
+    // WhatsApp's text states no replies: its messages and speakers are what it gives.
+    let exports = exports.into_iter().chain([("general.html", page.as_str(), vec![html_reply]), ("WhatsApp Chat with Ann.txt", WHATSAPP_ANDROID, vec![])]);
     let directory = std::env::temp_dir().join(format!("scrollback-exports-{}", std::process::id()));
     std::fs::create_dir_all(&directory).unwrap();
     for (name, text, expected) in exports {

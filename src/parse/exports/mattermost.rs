@@ -143,6 +143,16 @@ impl Post<'_> {
     }
 }
 
+/// Whether a record's line holds a `"replies"` array with something in it: most posts have none
+/// (`"replies":[]`), and only the others need reading twice.
+fn has_replies(line: &str) -> bool {
+    let bytes = line.as_bytes();
+    memchr::memmem::find_iter(bytes, b"\"replies\"").any(|at| {
+        let mut rest = bytes[at + "\"replies\"".len()..].iter().copied().filter(|byte| !byte.is_ascii_whitespace());
+        rest.next() == Some(b':') && rest.next() == Some(b'[') && rest.next().is_some_and(|byte| byte != b']')
+    })
+}
+
 /// A post type's kind: `system_join_channel` a join, `system_header_change` a topic, and so on.
 fn system_kind(kind: &str) -> LineKind {
     if !kind.starts_with("system_") {
@@ -163,7 +173,7 @@ fn system_kind(kind: &str) -> LineKind {
 impl Reader for MattermostReader {
     fn lay_out(&mut self, text: &str) -> Option<String> {
         let mut replies = Vec::new();
-        for line in text.lines().filter(|line| line.contains("\"replies\"")) {
+        for line in crate::parse::lines::line_ranges(text).map(|range| &text[range]).filter(|line| has_replies(line)) {
             let Ok(record) = serde_json::from_str::<WithReplies>(line) else { continue };
             let post = record.post.or(record.direct_post);
             replies.extend(post.into_iter().flat_map(|post| post.replies));
@@ -248,5 +258,26 @@ impl Reader for MattermostReader {
         }
         let speaker = prepared.speaker.in_line(line);
         Said { kind: prepared.kind, speaker: Some(speaker), moment: prepared.moment, text: Cow::Borrowed(prepared.text.in_line(line)) }.reading(line, context)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::has_replies;
+
+    #[test]
+    fn only_a_post_with_replies_is_read_for_them() {
+        let cases = [
+            (r#"{"type":"post","post":{"message":"hi","replies":[]}}"#, false),
+            (r#"{"type":"post","post":{"message":"hi","replies" : [ ] }}"#, false),
+            (r#"{"type":"post","post":{"message":"hi"}}"#, false),
+            (r#"{"type":"post","post":{"message":"hi","replies":[{"message":"yes"}]}}"#, true),
+            (r#"{"type":"post","post":{"message":"hi","replies": [ {"message":"yes"}]}}"#, true),
+            // The word in a message's text is no array.
+            (r#"{"type":"post","post":{"message":"see \"replies\" below","replies":[]}}"#, false),
+        ];
+        for (line, expected) in cases {
+            assert_eq!(has_replies(line), expected, "{line}");
+        }
     }
 }
