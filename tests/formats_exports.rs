@@ -639,3 +639,22 @@ fn every_export_keeps_a_message_it_holds_as_written_as_a_span_of_its_line() {
         assert!(n_as_written > 500, "{export:?}: only {n_as_written} of 1,000 messages held as written");
     }
 }
+
+/// A pretty-printed export's messages are found by their lines, a minified one's by reading its
+/// JSON: both read the same.
+#[test]
+fn a_minified_export_reads_as_its_pretty_printed_self() {
+    for (pretty, format) in [(DISCORD_EXPORT, DISCORD), (TELEGRAM_CHAT, TELEGRAM), (ELEMENT_EXPORT, ELEMENT)] {
+        let minified = serde_json::to_string(&serde_json::from_str::<serde_json::Value>(pretty).unwrap()).unwrap();
+        let read = |text: &str| {
+            let log = parse(text.as_bytes(), None);
+            assert_eq!(log.format, format);
+            let said: Vec<(Option<String>, String)> = log.lines.iter().filter(|line| line.kind.is_spoken()).map(|line| (log.nick(line).map(str::to_owned), log.body(line).to_owned())).collect();
+            let replies: Vec<(String, String)> = log.explicit_replies.iter().map(|(reply, parent)| (log.body(&log.lines[*reply as usize]).to_owned(), log.body(&log.lines[*parent as usize]).to_owned())).collect();
+            (said, replies, log.meta.title.clone())
+        };
+        let (said, replies, title) = read(pretty);
+        assert!(said.len() >= 2 && !replies.is_empty(), "{format:?}");
+        assert_eq!(read(&minified), (said, replies, title), "{format:?}");
+    }
+}

@@ -9,7 +9,7 @@ use std::ops::Range;
 use serde::Deserialize;
 use serde_json::value::RawValue;
 
-use crate::parse::shapes::export::{message_json, one_message_per_line, Extras, ONE_MESSAGE_PER_LINE, Said, Text};
+use crate::parse::shapes::export::{message_json, one_message_per_line, ranges_in, Extras, ONE_MESSAGE_PER_LINE, Said, Text};
 use crate::model::{LineKind, SystemEvent};
 use crate::parse::shapes::html::{epoch_millis, within};
 use crate::parse::{is_blank, Context, Reader, Reading};
@@ -181,7 +181,7 @@ impl Reader for MattermostReader {
         if replies.is_empty() {
             return None;
         }
-        one_message_per_line(text, &replies)
+        one_message_per_line(text, &ranges_in(text, &replies)?)
     }
 
     fn laid_out_note(&self) -> &'static str {

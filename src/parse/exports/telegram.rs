@@ -10,7 +10,7 @@ use serde::de::IgnoredAny;
 use serde::Deserialize;
 use serde_json::value::RawValue;
 
-use crate::parse::shapes::export::{export_moment, holds_object, message_of, one_message_per_line, structure, Extras, ONE_MESSAGE_PER_LINE, Said, Text};
+use crate::parse::shapes::export::{export_moment, holds_object, message_of, one_message_per_line, pretty_messages, ranges_in, structure, Extras, ONE_MESSAGE_PER_LINE, Said, Text};
 use crate::model::{LineKind, SystemEvent};
 use crate::parse::{is_blank, Context, Reader, Reading};
 
@@ -34,6 +34,12 @@ struct Export<'a> {
     chats: Option<Chats<'a>>,
     #[serde(borrow)]
     left_chats: Option<Chats<'a>>,
+}
+
+/// A single chat's export with its messages left out.
+#[derive(Deserialize)]
+struct OneChat {
+    name: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -114,11 +120,19 @@ struct Reaction {
 
 impl Reader for TelegramReader {
     fn lay_out(&mut self, text: &str) -> Option<String> {
+        // One chat, pretty-printed as Telegram Desktop writes it: its messages found by their
+        // lines. An account's export (its `chats`) is read as JSON.
+        if memchr::memmem::find(text.as_bytes(), b"\"chats\"").is_none() {
+            if let Some((messages, chat)) = pretty_messages::<OneChat>(text) {
+                self.chats = vec![(chat.name.unwrap_or_default(), messages.len())];
+                return one_message_per_line(text, &messages);
+            }
+        }
         let export: Export = serde_json::from_str(text.trim_start_matches('\u{feff}')).ok()?;
         let chats: Vec<(String, Vec<&RawValue>)> = export.chats().into_iter().filter(|(_, messages)| !messages.is_empty()).collect();
         self.chats = chats.iter().map(|(name, messages)| (name.clone(), messages.len())).collect();
         let messages: Vec<&RawValue> = chats.into_iter().flat_map(|(_, messages)| messages).collect();
-        one_message_per_line(text, &messages)
+        one_message_per_line(text, &ranges_in(text, &messages)?)
     }
 
     fn laid_out_note(&self) -> &'static str {

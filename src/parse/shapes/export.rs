@@ -2,10 +2,11 @@
 //! attachments, reactions and edits shown after a message's text, and the export's moments.
 
 use std::borrow::Cow;
+use std::ops::Range;
 
 use serde_json::value::RawValue;
 
-use crate::input::archive::push_on_one_line;
+use crate::input::archive::{pretty_array_elements, pretty_array_of, push_on_one_line};
 use crate::model::LineKind;
 use crate::parse::shapes::html::place_borrowed;
 use crate::parse::{Context, Reading};
@@ -14,24 +15,37 @@ use crate::parse::{Context, Reading};
 pub(crate) const ONE_MESSAGE_PER_LINE: &str =
     "the export is shown laid out with one message per line (its own line breaks inside a message removed), and line numbers count those lines";
 
-/// `text` with each of `messages` (JSON values borrowed from `text`, in order) on a line of its
-/// own: the text between them kept as it is, and each message's own line breaks and the
+/// Where each of `values` (JSON values borrowed from `text`) is in it; `None` if one is not.
+pub(crate) fn ranges_in(text: &str, values: &[&RawValue]) -> Option<Vec<Range<usize>>> {
+    let base = text.as_ptr() as usize;
+    values
+        .iter()
+        .map(|value| {
+            let start = (value.get().as_ptr() as usize).checked_sub(base)?;
+            (start + value.get().len() <= text.len()).then(|| start..start + value.get().len())
+        })
+        .collect()
+}
+
+/// `text` with each of `messages` (ranges of `text` holding a JSON value, in order) on a line
+/// of its own: the text between them kept as it is, and each message's own line breaks and the
 /// indentation after them removed. A JSON string holds no raw line break, so no string changes.
 /// `None` when every message already has a line of its own.
-pub(crate) fn one_message_per_line(text: &str, messages: &[&RawValue]) -> Option<String> {
-    let base = text.as_ptr() as usize;
+pub(crate) fn one_message_per_line(text: &str, messages: &[Range<usize>]) -> Option<String> {
     let mut laid_out = String::with_capacity(text.len());
     let mut changed = false;
     let mut at = 0;
     for message in messages {
-        let start = (message.get().as_ptr() as usize).checked_sub(base).filter(|start| *start >= at && *start <= text.len())?;
-        let end = start + message.get().len();
+        let (start, end) = (message.start, message.end);
+        if start < at || end > text.len() {
+            return None;
+        }
         laid_out.push_str(&text[at..start]);
         if !laid_out.is_empty() && !laid_out.trim_end_matches([' ', '\t']).ends_with('\n') {
             laid_out.push('\n');
             changed = true;
         }
-        changed |= push_on_one_line(&mut laid_out, message.get());
+        changed |= push_on_one_line(&mut laid_out, &text[start..end]);
         // The separator after the message stays on its line; whatever follows it starts a new one.
         let rest = &text[end..];
         let separator = rest.len() - rest.trim_start_matches([',', ' ', '\t', '\r']).len();
@@ -59,9 +73,24 @@ struct MessagesAndHeader<'a, H> {
 /// Reads such an export once: its header into `header`, and the text laid out one message per
 /// line ([`one_message_per_line`]), `None` when it already is or is no such export.
 pub(crate) fn lay_out_messages<H: serde::de::DeserializeOwned>(text: &str, header: &mut Option<H>) -> Option<String> {
+    if let Some((messages, read_header)) = pretty_messages::<H>(text) {
+        *header = Some(read_header);
+        return one_message_per_line(text, &messages);
+    }
     let export: MessagesAndHeader<H> = serde_json::from_str(text.trim_start_matches('\u{feff}')).ok()?;
     *header = Some(export.header);
-    one_message_per_line(text, &export.messages)
+    one_message_per_line(text, &ranges_in(text, &export.messages)?)
+}
+
+/// A pretty-printed export's `messages`, found by their lines ([`pretty_array_elements`]:
+/// serde_json need not read them twice), and the rest of the export read as `T` with the
+/// messages left out. `None` when the export is not written so.
+pub(crate) fn pretty_messages<T: serde::de::DeserializeOwned>(text: &str) -> Option<(Vec<Range<usize>>, T)> {
+    let open = pretty_array_of(text, "messages")?;
+    let (messages, close) = pretty_array_elements(text, open)?;
+    let without_messages = format!("{}{}", &text[..=open], &text[close..]);
+    let rest = serde_json::from_str(without_messages.trim_start_matches('\u{feff}')).ok()?;
+    Some((messages, rest))
 }
 
 /// A laid-out message line's JSON: the line without its indentation and trailing comma.
@@ -182,13 +211,13 @@ pub(crate) fn structure(line: &str, before_messages: bool) -> Reading {
 mod tests {
     use super::*;
 
-    fn messages(text: &str) -> Vec<&RawValue> {
+    fn messages(text: &str) -> Vec<Range<usize>> {
         #[derive(serde::Deserialize)]
         struct Export<'a> {
             #[serde(borrow)]
             messages: Vec<&'a RawValue>,
         }
-        serde_json::from_str::<Export>(text).unwrap().messages
+        ranges_in(text, &serde_json::from_str::<Export>(text).unwrap().messages).unwrap()
     }
 
     #[test]
