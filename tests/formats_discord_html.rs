@@ -30,13 +30,15 @@ const PAGE: &str = concat!(
     "</div></div></div>",
     "<div id=\"chatlog__message-container-102\" class=\"chatlog__message-container\" data-message-id=\"102\"><div class=\"chatlog__message\"><div class=\"chatlog__message-aside\"><div class=\"chatlog__short-timestamp\" title=\"Tuesday, February 28, 2023 3:13 PM\">3:13 PM</div></div><div class=\"chatlog__message-primary\"><div class=\"chatlog__content chatlog__markdown\"><span class=\"chatlog__markdown-preserve\"><!--wmm:ignore-->the notes are in <strong>the wiki</strong>\nsee <a href=\"https://mirage.io/wiki\">https://mirage.io/wiki</a><!--/wmm:ignore--></span><span class=\"chatlog__edited-timestamp\" title=\"Tuesday, February 28, 2023 3:14 PM\">(edited)</span></div></div></div></div>",
     "</div>",
-    // yomimono's reply, with a mention, a file and a picture.
+    // yomimono's reply, with a mention, a file, a picture, a video and a sticker.
     "<div class=\"chatlog__message-group\"><div id=\"chatlog__message-container-103\" class=\"chatlog__message-container\" data-message-id=\"103\"><div class=\"chatlog__message\"><div class=\"chatlog__message-aside\"><div class=\"chatlog__reply-symbol\"></div><img class=\"chatlog__avatar\" src=\"x\" alt=\"Avatar\" loading=\"lazy\"></div><div class=\"chatlog__message-primary\">",
     "<div class=\"chatlog__reply\"><img class=\"chatlog__reply-avatar\" src=\"x\" alt=\"Avatar\" loading=\"lazy\"><div class=\"chatlog__reply-author\" title=\"anil\">Anil</div><div class=\"chatlog__reply-content\"><span class=\"chatlog__reply-link\" onclick=\"scrollToMessage(event, '101')\"><!--wmm:ignore-->Mirage 4 is out &quot;today&quot;!<!--/wmm:ignore--></span></div></div>",
     "<div class=\"chatlog__header\"><span class=\"chatlog__author\" title=\"yomimono\" data-user-id=\"2\">yomimono</span> <span class=\"chatlog__timestamp\" title=\"Tuesday, February 28, 2023 3:15 PM\"><a href=\"#chatlog__message-container-103\">2/28/2023 3:15 PM</a></span></div>",
     "<div class=\"chatlog__content chatlog__markdown\"><span class=\"chatlog__markdown-preserve\"><!--wmm:ignore--><span class=\"chatlog__markdown-mention\" title=\"anil\">@Anil</span> great &amp; thanks<!--/wmm:ignore--></span></div>",
     "<div class=\"chatlog__attachment\"><div class=\"chatlog__attachment-generic\"><svg class=\"chatlog__attachment-generic-icon\"><use href=\"#attachment-icon\"/></svg><div class=\"chatlog__attachment-generic-name\"><a href=\"https://cdn.discordapp.com/attachments/1/2/notes.pdf\">notes.pdf</a></div><div class=\"chatlog__attachment-generic-size\">12.5 KB</div></div></div>",
     "<div class=\"chatlog__attachment\"><a href=\"https://cdn.discordapp.com/attachments/1/3/plan.png\"><img class=\"chatlog__attachment-media\" src=\"https://cdn.discordapp.com/attachments/1/3/plan.png\" alt=\"Image attachment\" title=\"Image: plan.png (40 KB)\" loading=\"lazy\"></a></div>",
+    "<div class=\"chatlog__attachment\"><video class=\"chatlog__attachment-media\" controls><source src=\"https://cdn.discordapp.com/attachments/1/4/talk.mp4\" alt=\"Video attachment\" title=\"Video: talk.mp4 (2 MB)\"></video></div>",
+    "<div class=\"chatlog__sticker\" title=\"wave\"><img class=\"chatlog__sticker--media\" src=\"x\" alt=\"Sticker\"></div>",
     "</div></div></div></div>",
     // A system notification, then a bot.
     "<div class=\"chatlog__message-group\"><div id=\"chatlog__message-container-104\" class=\"chatlog__message-container\" data-message-id=\"104\"><div class=\"chatlog__message\"><div class=\"chatlog__message-aside\"><svg class=\"chatlog__system-notification-icon\"><use href=\"#join-icon\"></use></svg></div><div class=\"chatlog__message-primary\"><span class=\"chatlog__system-notification-author\" title=\"hannes\" data-user-id=\"3\">hannes</span> <span> </span><span class=\"chatlog__system-notification-content\"><span>joined the server.</span></span><span class=\"chatlog__system-notification-timestamp\" title=\"Tuesday, February 28, 2023 3:20 PM\"><a href=\"#chatlog__message-container-104\">2/28/2023 3:20 PM</a></span></div></div></div></div>",
@@ -52,7 +54,7 @@ const CASES: &[(Format, &str, usize, &str)] = &[
     (DISCORD_HTML, PAGE, 13, "message|2023-02-28T15:12:00|Anil|Mirage 4 is out \"today\"! 🎉 [🎉 3, camel 1]"),
     // The group's second message: its author from the group, its time from its short stamp.
     (DISCORD_HTML, PAGE, 14, "message|2023-02-28T15:13:00|Anil|the notes are in the wiki\nsee https://mirage.io/wiki (edited)"),
-    (DISCORD_HTML, PAGE, 15, "message|2023-02-28T15:15:00|yomimono|@Anil great & thanks [file: notes.pdf] [file: plan.png]"),
+    (DISCORD_HTML, PAGE, 15, "message|2023-02-28T15:15:00|yomimono|@Anil great & thanks [file: notes.pdf] [file: plan.png] [file: talk.mp4] [file: sticker wave]"),
     (DISCORD_HTML, PAGE, 16, "system:join|2023-02-28T15:20:00|hannes|hannes joined the server."),
     (DISCORD_HTML, PAGE, 17, "notice|2023-02-28T15:21:00|ci-bot|CI passed"),
     (DISCORD_HTML, PAGE, 18, "markup|-|-|<div class=\"postamble\"><div class=\"postamble__entry\">Exported 5 message(s)</div></div>"),

@@ -271,7 +271,8 @@ impl Reader for DiscordHtmlReader {
         if let Some(parent) = parts.replies_to {
             context.replies_by_id.push((context.line_index, parent.into()));
         }
-        if let Some(author) = parts.author.or(parts.system_author.clone()) {
+        let is_system = parts.system_author.is_some();
+        if let Some(author) = parts.author.or(parts.system_author) {
             self.author = author;
         }
         let moment = parts.title.and_then(|title| {
@@ -281,7 +282,7 @@ impl Reader for DiscordHtmlReader {
             }
             self.last_title.1
         });
-        if parts.system_author.is_some() {
+        if is_system {
             let event = match parts.icon.as_deref() {
                 Some("join-icon") => SystemEvent::Join,
                 Some("leave-icon") => SystemEvent::Part,

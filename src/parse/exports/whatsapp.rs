@@ -49,15 +49,16 @@ fn number_of(digits: &[u8]) -> u32 {
 impl Reader for WhatsappReader {
     fn prepare(&mut self, text: &str, _context: &mut Context) {
         let (mut day_first_evidence, mut month_first_evidence, mut twelve_hour) = (0, 0, 0);
-        self.stamps = crate::parse::lines::line_ranges(text).map(|range| stamp(&text[range])).collect();
-        for (line, stamped) in crate::parse::lines::line_ranges(text).zip(&self.stamps) {
+        for line in crate::parse::lines::line_ranges(text).map(|range| &text[range]) {
+            let stamped = stamp(line);
+            self.stamps.push(stamped);
             let Some(stamped) = stamped else { continue };
             let [first, second, _] = stamped.numbers;
             day_first_evidence += usize::from(first > 12 && second <= 12);
             month_first_evidence += usize::from(second > 12 && first <= 12);
             twelve_hour += usize::from(stamped.twelve_hour);
             // Only a name with a quote in it needs counting (see `speakers`).
-            if let Some((name, _)) = name_and_said(&text[line][stamped.rest_start as usize..]).filter(|(name, _)| name.contains('"')) {
+            if let Some((name, _)) = name_and_said(&line[stamped.rest_start as usize..]).filter(|(name, _)| name.contains('"')) {
                 let name = name.trim_matches(is_mark);
                 match self.speakers.get_mut(name) {
                     Some(count) => *count += 1,
