@@ -185,7 +185,8 @@ pub fn use_parse_worker(job: Option<ParseJob>, dispatcher: UseReducerDispatcher<
 /// so that no single task blocks the main thread for long: checking the text, reading the line
 /// table, then what the views derive from the log.
 async fn open_parsed(mut parsed: ParsedLog, job: &ParseJob) -> Result<Shared<OpenLog>, String> {
-    let big = job.bytes.len() > BIG_LOG_BYTES;
+    // A zip's text is far bigger than its bytes: the text it unpacks to decides.
+    let big = parsed.text.as_ref().map_or(job.bytes.len(), |text| text.0.len()) > BIG_LOG_BYTES;
     let text = timed("scrollback:check-text", || parsed.take_text(Rc::clone(&job.bytes)))?;
     yield_to_page(big).await;
     let detected_format = parsed.detected_format;

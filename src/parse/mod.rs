@@ -7,6 +7,7 @@ mod continuation;
 pub mod decode;
 mod detect;
 mod exports;
+mod ids;
 mod infer;
 pub mod lines;
 mod minutes;
@@ -148,9 +149,7 @@ impl Parser {
         let newest_first_blocks = if context.meta.newest_first { newest_first_blocks(&lines, std::mem::take(&mut context.block_starts)) } else { Vec::new() };
         context.meta.newest_first = !newest_first_blocks.is_empty();
         let mut explicit_replies = std::mem::take(&mut context.replies);
-        explicit_replies.extend(
-            context.replies_by_id.iter().filter_map(|(reply, id)| Some((*reply, *context.ids.get(id)?))),
-        );
+        explicit_replies.extend(context.ids.linked());
         // A reply answers an earlier message: one that points ahead (a reused event id) is no
         // reply, unless the file runs newest first.
         let newest_first = context.meta.newest_first;
@@ -217,10 +216,9 @@ pub(crate) struct Context {
     pub shown: Option<Shown>,
     /// Replies whose target is already known: `(reply, replied-to)` line indices.
     pub replies: Vec<(u32, u32)>,
-    /// The message line each export id names (a TopAnswers id, a Matrix event id).
-    pub ids: std::collections::HashMap<Box<str>, u32>,
-    /// Replies to an id that may come later in the file (newest-first exports).
-    pub replies_by_id: Vec<(u32, Box<str>)>,
+    /// The message each export id names, and the replies to an id (which may come later in
+    /// a newest-first export).
+    pub ids: ids::MessageIds,
     /// The file's own names for its lines (`l-12`), with their line index.
     pub aliases: Vec<(Box<str>, u32)>,
     /// Where the blocks of a file that may be newest first start (records, dump pages).

@@ -10,6 +10,7 @@ use serde::Deserialize;
 use crate::parse::shapes::export::{export_moment, lay_out_messages, message_of, structure, Extras, ONE_MESSAGE_PER_LINE, Said, Text};
 use crate::model::{LineKind, SystemEvent};
 use crate::parse::{is_blank, Context, Reader, Reading};
+use crate::parse::ids::MessageId;
 
 #[derive(Debug, Default)]
 pub struct DiscordReader {
@@ -142,9 +143,9 @@ impl Reader for DiscordReader {
         }
         let Some(message) = message_of::<Message>(line) else { return structure(line, !self.seen_message) };
         self.seen_message = true;
-        context.ids.insert(message.id.as_ref().into(), context.line_index);
+        context.ids.name(MessageId::of(0, &message.id), context.line_index);
         if let Some(parent) = message.reference.as_ref().and_then(|reference| reference.message_id.as_deref()) {
-            context.replies_by_id.push((context.line_index, parent.into()));
+            context.ids.reply(context.line_index, MessageId::of(0, parent));
         }
         said(&message).reading(line, context)
     }

@@ -15,6 +15,7 @@ use crate::parse::shapes::export::{structure, Extras, Said};
 use crate::parse::shapes::html::{pieces, text_of, Piece};
 use crate::parse::shapes::time::{clock, slash_or_iso_date};
 use crate::parse::{is_blank, Context, Reader, Reading};
+use crate::parse::ids::MessageId;
 
 #[derive(Debug, Default)]
 pub struct DiscordHtmlReader {
@@ -267,9 +268,9 @@ impl Reader for DiscordHtmlReader {
         let parts = Parts::of(line);
         let Some(id) = parts.id else { return structure(line, !self.seen_message) };
         self.seen_message = true;
-        context.ids.insert(id.into(), context.line_index);
+        context.ids.name(MessageId::of(0, &id), context.line_index);
         if let Some(parent) = parts.replies_to {
-            context.replies_by_id.push((context.line_index, parent.into()));
+            context.ids.reply(context.line_index, MessageId::of(0, &parent));
         }
         let is_system = parts.system_author.is_some();
         if let Some(author) = parts.author.or(parts.system_author) {

@@ -103,22 +103,22 @@ struct Post<'a> {
     edit_at: Option<i64>,
     #[serde(default, borrow)]
     replies: Vec<Post<'a>>,
-    #[serde(default)]
-    reactions: Vec<Reaction>,
-    #[serde(default)]
-    attachments: Vec<Attachment>,
+    #[serde(default, borrow)]
+    reactions: Vec<Reaction<'a>>,
+    #[serde(default, borrow)]
+    attachments: Vec<Attachment<'a>>,
 }
 
 #[derive(Deserialize)]
-struct Reaction {
-    #[serde(default)]
-    emoji_name: String,
+struct Reaction<'a> {
+    #[serde(default, borrow)]
+    emoji_name: Cow<'a, str>,
 }
 
 #[derive(Deserialize)]
-struct Attachment {
-    #[serde(default)]
-    path: String,
+struct Attachment<'a> {
+    #[serde(default, borrow)]
+    path: Cow<'a, str>,
 }
 
 impl Post<'_> {
@@ -146,8 +146,9 @@ impl Post<'_> {
 /// Whether a record's line holds a `"replies"` array with something in it: most posts have none
 /// (`"replies":[]`), and only the others need reading twice.
 fn has_replies(line: &str) -> bool {
+    static REPLIES: std::sync::LazyLock<memchr::memmem::Finder<'static>> = std::sync::LazyLock::new(|| memchr::memmem::Finder::new(b"\"replies\""));
     let bytes = line.as_bytes();
-    memchr::memmem::find_iter(bytes, b"\"replies\"").any(|at| {
+    REPLIES.find_iter(bytes).any(|at| {
         let mut rest = bytes[at + "\"replies\"".len()..].iter().copied().filter(|byte| !byte.is_ascii_whitespace());
         rest.next() == Some(b':') && rest.next() == Some(b'[') && rest.next().is_some_and(|byte| byte != b']')
     })

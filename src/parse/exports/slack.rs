@@ -6,7 +6,8 @@
 //! links as their labels; a thread's replies answer its first message, and each channel is a part.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
+
+use rustc_hash::FxHashMap;
 
 use serde::de::IgnoredAny;
 use serde::Deserialize;
@@ -18,12 +19,31 @@ use crate::parse::{is_blank, Context, Reader, Reading};
 #[derive(Debug, Default)]
 pub struct SlackReader {
     /// User id → the name Slack shows.
-    names: HashMap<String, String>,
+    names: FxHashMap<String, String>,
     /// Channel id → name, for `<#C1>` mentions.
-    channels: HashMap<String, String>,
+    channels: FxHashMap<String, String>,
     /// The path of the file whose lines are being read.
     file: String,
+    /// The conversation (folder) being read, numbered in the order they come.
+    conversation: u32,
+    conversations: FxHashMap<String, u32>,
+    /// Each message's line by its conversation and `ts`, which is its id there: a thread's
+    /// replies name their first message by it.
+    messages: FxHashMap<(u32, u64), u32>,
     seen_message: bool,
+}
+
+/// A message's `ts` (`"1685664000.002880"`: seconds and microseconds) as microseconds, read by
+/// its bytes: it is each message's id, and its time.
+fn micros(ts: &str) -> Option<u64> {
+    let (seconds, fraction) = ts.split_at(ts.bytes().position(|byte| byte == b'.').unwrap_or(ts.len()));
+    let fraction = fraction.strip_prefix('.').unwrap_or(fraction);
+    let digits = |text: &str| text.bytes().try_fold(0u64, |value, byte| byte.is_ascii_digit().then(|| value.checked_mul(10)?.checked_add(u64::from(byte - b'0'))).flatten());
+    if seconds.is_empty() || fraction.len() > 6 {
+        return None;
+    }
+    let scale = 10u64.pow(6 - fraction.len() as u32);
+    digits(seconds)?.checked_mul(1_000_000)?.checked_add(digits(fraction)? * scale)
 }
 
 /// The heading `input::archive` writes before each file of an archive.
@@ -161,17 +181,28 @@ impl Reader for SlackReader {
         }
         let structure = |seen_message: bool| Reading::whole(if seen_message { LineKind::Markup } else { LineKind::Header }, line, 2);
         if let Some(path) = heading(line) {
+            if let Some((folder, _)) = path.split_once('/') {
+                let next = self.conversations.len() as u32;
+                self.conversation = *self.conversations.entry(folder.to_owned()).or_insert(next);
+            }
             self.file = path.to_owned();
             // A conversation's files start its part; the top-level files are the header.
             return structure(self.seen_message || path.contains('/'));
         }
-        let Some((channel, _)) = self.file.split_once('/') else { return structure(self.seen_message) };
-        let Some(message) = message_of::<Message>(line) else { return Reading::raw(line) };
-        context.ids.insert(format!("{channel}:{}", message.ts).into(), context.line_index);
-        if let Some(thread) = message.thread_ts.as_deref().filter(|thread| *thread != message.ts) {
-            context.replies_by_id.push((context.line_index, format!("{channel}:{thread}").into()));
+        if !self.file.contains('/') {
+            return structure(self.seen_message);
         }
-        let reading = self.said(&message).reading(line, context);
+        let Some(message) = message_of::<Message>(line) else { return Reading::raw(line) };
+        let id = micros(&message.ts);
+        if let Some(id) = id {
+            self.messages.insert((self.conversation, id), context.line_index);
+        }
+        // A thread's replies come after its first message, in its day's file or a later one.
+        let thread = message.thread_ts.as_deref().and_then(micros).filter(|thread| Some(*thread) != id);
+        if let Some(first) = thread.and_then(|thread| self.messages.get(&(self.conversation, thread))) {
+            context.replies.push((context.line_index, *first));
+        }
+        let reading = self.said(&message, id).reading(line, context);
         self.seen_message = true;
         reading
     }
@@ -192,9 +223,10 @@ impl SlackReader {
             .unwrap_or("someone")
     }
 
-    fn said<'m>(&'m self, message: &'m Message<'_>) -> Said<'m> {
+    /// What `message` says; `id` is its `ts` in microseconds.
+    fn said<'m>(&'m self, message: &'m Message<'_>, id: Option<u64>) -> Said<'m> {
         let speaker = self.speaker(message);
-        let moment = message.ts.split('.').next().and_then(|seconds| seconds.parse::<i64>().ok()).and_then(|seconds| chrono::DateTime::from_timestamp(seconds, 0)).map(|moment| moment.naive_utc());
+        let moment = id.and_then(|micros| chrono::DateTime::from_timestamp((micros / 1_000_000) as i64, 0)).map(|moment| moment.naive_utc());
         let text = self.plain(&message.text);
         let system = |event: SystemEvent| Said { kind: LineKind::System(event), speaker: Some(speaker), moment, text: text.clone() };
         match message.subtype.as_deref() {
@@ -269,4 +301,28 @@ impl SlackReader {
 /// The three entities Slack escapes its text with.
 fn decoded_entities(text: &str) -> String {
     text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::micros;
+
+    #[test]
+    fn a_ts_reads_as_microseconds() {
+        let cases = [
+            ("1685664000.002880", Some(1_685_664_000_002_880)),
+            ("1685664000.1", Some(1_685_664_000_100_000)),
+            ("1685664000", Some(1_685_664_000_000_000)),
+            ("1685664000.", Some(1_685_664_000_000_000)),
+            ("", None),
+            (".5", None),
+            ("16856x4000.000001", None),
+            ("1685664000.0000001", None),
+            ("-1685664000.000001", None),
+            ("99999999999999999999.000001", None),
+        ];
+        for (ts, expected) in cases {
+            assert_eq!(micros(ts), expected, "{ts}");
+        }
+    }
 }

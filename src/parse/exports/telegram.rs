@@ -13,6 +13,7 @@ use serde_json::value::RawValue;
 use crate::parse::shapes::export::{export_moment, holds_object, message_of, one_message_per_line, pretty_messages, ranges_in, structure, Extras, ONE_MESSAGE_PER_LINE, Said, Text};
 use crate::model::{LineKind, SystemEvent};
 use crate::parse::{is_blank, Context, Reader, Reading};
+use crate::parse::ids::MessageId;
 
 #[derive(Debug, Default)]
 pub struct TelegramReader {
@@ -164,11 +165,10 @@ impl Reader for TelegramReader {
         let Some(message) = message_of::<Message>(line).filter(|message| !message.kind.is_empty()) else { return structure(line, !self.seen_message) };
         self.seen_message = true;
         // Ids are per chat: qualify them with the chat the line is in.
-        let chat = self.chat;
-        let id = |value: &RawValue| format!("{chat}:{}", value.get());
-        context.ids.insert(id(message.id).into(), context.line_index);
+        let id = |value: &RawValue| MessageId::of(self.chat as u32, value.get());
+        context.ids.name(id(message.id), context.line_index);
         if let Some(parent) = message.reply_to_message_id {
-            context.replies_by_id.push((context.line_index, id(parent).into()));
+            context.ids.reply(context.line_index, id(parent));
         }
         said(&message).reading(line, context)
     }

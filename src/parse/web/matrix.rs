@@ -13,6 +13,7 @@ use crate::parse::shapes::export::Text;
 use crate::model::{LineKind, SystemEvent};
 use crate::parse::shapes::html::{epoch_millis, place_borrowed};
 use crate::parse::{is_blank, Context, Reader, Reading};
+use crate::parse::ids::MessageId;
 
 #[derive(Debug, Default)]
 pub struct MatrixReader {
@@ -116,14 +117,14 @@ impl MatrixReader {
         let name = self.names.get(sender).map_or(sender, String::as_str);
         let moment = event.origin_server_ts.and_then(|millis| millis.get().parse().ok()).and_then(epoch_millis);
         if let Some(event_id) = &event.event_id {
-            context.ids.insert((**event_id).into(), context.line_index);
+            context.ids.name(MessageId::of(0, event_id), context.line_index);
         }
         let text = |value: &Option<Text>| value.as_deref().unwrap_or_default().to_owned();
         let (line_kind, said): (LineKind, Cow<str>) = match kind {
             "m.room.message" => {
                 let replying = content.relates_to.as_ref().and_then(|relation| relation.in_reply_to.as_ref()).and_then(|reply| reply.event_id.as_deref());
                 if let Some(parent) = replying {
-                    context.replies_by_id.push((context.line_index, parent.into()));
+                    context.ids.reply(context.line_index, MessageId::of(0, parent));
                 }
                 let body = content.body.as_deref().unwrap_or_default();
                 let body = if replying.is_some() { without_reply_fallback(body) } else { body };

@@ -8,6 +8,7 @@ use serde_json::{Map, Value};
 use crate::model::LineKind;
 use crate::parse::shapes::html::{html_text, iso_moment, place};
 use crate::parse::{is_blank, Context, Reader, Reading};
+use crate::parse::ids::MessageId;
 
 #[derive(Debug, Default)]
 pub struct TopanswersReader {
@@ -62,17 +63,17 @@ impl Reader for TopanswersReader {
             "replyID" => {
                 self.record.reply_to = as_text();
                 if let (Some(message), Some(parent)) = (self.record.message, &self.record.reply_to) {
-                    context.replies_by_id.push((message, parent.as_str().into()));
+                    context.ids.reply(message, MessageId::of(0, parent));
                 }
             }
             "html" => {
                 let index = context.line_index;
                 self.record.message = Some(index);
                 if let Some(id) = &self.record.id {
-                    context.ids.insert(id.as_str().into(), index);
+                    context.ids.name(MessageId::of(0, id), index);
                 }
                 if let Some(parent) = &self.record.reply_to {
-                    context.replies_by_id.push((index, parent.as_str().into()));
+                    context.ids.reply(index, MessageId::of(0, parent));
                 }
                 let said = html_text(value.as_str().unwrap_or_default());
                 let (nick, body) = place(line, self.record.username.as_deref(), &said, context);
