@@ -144,7 +144,8 @@ pub fn wasm_memory_bytes() -> u32 {
 }
 
 /// Messages as `[fields, [blocks…]]`: the fields in postcard (see `transfer::wire`), each block
-/// of bytes its own `Uint8Array`, copied once out of wasm memory and once into the other side's.
+/// of bytes its own `Uint8Array`, copied once out of wasm memory and once into the other side's
+/// (straight into the allocation that keeps it).
 pub struct BlockCodec;
 
 impl Codec for BlockCodec {
@@ -158,10 +159,17 @@ impl Codec for BlockCodec {
     }
 
     fn decode<O: for<'de> Deserialize<'de>>(input: JsValue) -> O {
+        // In the page (not the worker, which has no window): when a reply arrived, for the trace.
+        if let Some(performance) = web_sys::window().and_then(|window| window.performance()) {
+            let _ = performance.mark("scrollback:reply-arrived");
+        }
         let message: js_sys::Array = input.unchecked_into();
         let fields = message.get(0).dyn_into::<js_sys::Uint8Array>().map(|fields| fields.to_vec()).unwrap_or_default();
         let blocks: js_sys::Array = message.get(1).dyn_into().unwrap_or_default();
-        let source = Box::new(move |number: u32| blocks.get(number).dyn_into::<js_sys::Uint8Array>().ok().map(|block| block.to_vec()));
+        let source = Box::new(move |number: u32| {
+            let block = blocks.get(number).dyn_into::<js_sys::Uint8Array>().ok()?;
+            Some(wire::Received::new(block.length() as usize, Box::new(move |into: &mut [u8]| block.copy_to(into))))
+        });
         wire::decode(&fields, source).unwrap_or_else(|error| wasm_bindgen::throw_str(&error))
     }
 }

@@ -38,7 +38,7 @@ impl Serialize for SharedBytes {
 
 impl<'de> Deserialize<'de> for SharedBytes {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<SharedBytes, D::Error> {
-        super::wire::deserialize_block(deserializer).map(|bytes| SharedBytes(Rc::from(bytes)))
+        super::wire::deserialize_shared_block(deserializer).map(SharedBytes)
     }
 }
 

@@ -38,7 +38,7 @@ fn over_the_wire<T: serde::Serialize + serde::de::DeserializeOwned>(message: &T)
     let mut blocks = blocks.take();
     let fields_hold_no_block = blocks.iter().all(|block| block.len() < 8 || !fields.windows(block.len()).any(|window| window == block.as_slice()));
     assert!(!blocks.is_empty() && fields_hold_no_block, "every block (the file, the line table, the threads) travels out of band");
-    wire::decode(&fields, Box::new(move |number| blocks.get_mut(number as usize).map(std::mem::take))).expect("a message comes back")
+    wire::decode(&fields, Box::new(move |number| blocks.get_mut(number as usize).map(std::mem::take).map(wire::Received::of))).expect("a message comes back")
 }
 
 #[test]
@@ -64,7 +64,7 @@ fn a_message_cut_short_or_missing_a_block_is_an_error_not_a_panic() {
     let fields = wire::encode(&sent, Box::new(|_: &[u8]| ()));
     let no_blocks = wire::decode::<FromWorker>(&fields, Box::new(|_| None));
     assert!(no_blocks.is_err(), "the threads' block is missing");
-    let cut_short = wire::decode::<FromWorker>(&fields[..fields.len() / 2], Box::new(|_| Some(Vec::new())));
+    let cut_short = wire::decode::<FromWorker>(&fields[..fields.len() / 2], Box::new(|_| Some(wire::Received::of(Vec::new()))));
     assert!(cut_short.is_err(), "half a message");
 }
 
@@ -282,4 +282,24 @@ fn a_re_read_keeps_what_the_first_decoding_said() {
     let (again, _, _) = through_the_worker_with_notes("latin.log", first.text.as_bytes(), Some(Format::PlainText), notes.clone()).unwrap();
     assert!(notes.iter().all(|note| again.diagnostics.contains(note)), "{:?}", again.diagnostics);
     assert_eq!(again.format, Format::PlainText);
+}
+
+#[test]
+fn a_shared_block_is_read_whole_by_one_copy_of_what_arrived() {
+    let bytes: Vec<u8> = (0..=255u8).cycle().take(70_000).collect();
+    let fields = wire::encode(&SharedBytes(Rc::from(&bytes[..])), Box::new(|_: &[u8]| {}));
+    let copies = Rc::new(std::cell::Cell::new(0));
+    let counted = Rc::clone(&copies);
+    let sent = bytes.clone();
+    let source = Box::new(move |number: u32| {
+        let sent = sent.clone();
+        let counted = Rc::clone(&counted);
+        (number == 0).then(|| wire::Received::new(sent.len(), Box::new(move |into: &mut [u8]| {
+            counted.set(counted.get() + 1);
+            into.copy_from_slice(&sent);
+        })))
+    });
+    let SharedBytes(back) = wire::decode(&fields, source).expect("the block comes back");
+    assert_eq!(&back[..], &bytes[..]);
+    assert_eq!(copies.get(), 1);
 }
