@@ -126,22 +126,28 @@ async fn main() {
     ];
     // `SCROLLBACK_BENCH_ONLY=1m` (labels, comma-separated) runs just those sizes.
     let only = std::env::var("SCROLLBACK_BENCH_ONLY").ok();
-    for (file, label) in cases.into_iter().filter(|(_, label)| only.as_deref().is_none_or(|only| only.split(',').any(|wanted| wanted == *label))) {
-        // A fresh browser per size, so one load's garbage does not weigh on the next. The demo is
-        // shown first, so the worker is running when the file is dropped, as for a reader.
-        let browser = browser::Browser::start(&dist).await;
-        browser.goto("/index.html").await;
-        browser.wait_for(".row").await;
-        // The demo's threads and agenda are found too: the page has loaded, the worker is idle.
-        browser.wait_until_settled().await;
-        let figures: Value = browser
-            .client
-            .execute_async(DROP_AND_MEASURE, vec![json!(format!("bench/{file}"))])
-            .await
-            .expect("the drop script runs");
-        if let Some(error) = figures.get("error") {
-            panic!("{file}: {error}");
+    let wanted = |label: &str| only.as_deref().is_none_or(|only| only.split(',').any(|wanted| wanted == label));
+    // `SCROLLBACK_BENCH_PAIRS=5`: each export and the IRC log before it, dropped in turn that many
+    // times; prints the export's time over the log's, the median of the runs. The machine's
+    // speed drifts within minutes: only a ratio of runs next to each other says what parity is.
+    if let Some(runs) = std::env::var("SCROLLBACK_BENCH_PAIRS").ok().and_then(|runs| runs.parse::<usize>().ok()) {
+        for pair in cases.windows(2).filter(|pair| pair[0].1.starts_with("irc_") && !pair[1].1.starts_with("irc_") && wanted(pair[1].1)) {
+            let [(irc_file, _), (export_file, label)] = [pair[0], pair[1]];
+            let mut ratios = Vec::new();
+            for _ in 0..runs {
+                let irc = drop_file(&dist, irc_file).await["first_rows_ms"].as_f64().unwrap_or(f64::NAN);
+                let export = drop_file(&dist, export_file).await["first_rows_ms"].as_f64().unwrap_or(f64::NAN);
+                eprintln!("{label}: {export:.0} ms against {irc:.0} ms");
+                ratios.push(export / irc);
+            }
+            ratios.sort_by(f64::total_cmp);
+            let shown: Vec<String> = ratios.iter().map(|ratio| format!("{ratio:.2}")).collect();
+            println!("first_rows_over_irc_log_{label} {:.2} x (median of {runs} pairs: {})", ratios[runs / 2], shown.join(", "));
         }
+        return;
+    }
+    for (file, label) in cases.into_iter().filter(|(_, label)| wanted(label)) {
+        let figures = drop_file(&dist, file).await;
         let number = |key: &str| figures[key].as_f64().unwrap_or(f64::NAN);
         println!("wasm_drop_to_first_rows_{label} {:.0} ms", number("first_rows_ms"));
         // The worker's time covers unpacking, decoding, detection, parsing and the line table.
@@ -185,6 +191,22 @@ async fn main() {
             println!("memory_worker_wasm_{label} {:.0} MB", number("worker_wasm_bytes") / 1e6);
             println!("memory_worker_over_file_{label} {:.2} x", number("worker_wasm_bytes") / number("bytes"));
         }
-        browser.close().await;
     }
+}
+
+/// Drops `file` (under `dist/bench/`) on a fresh page and returns the page's figures. A fresh
+/// browser each time, so one load's garbage does not weigh on the next. The demo is shown first,
+/// so the worker is running when the file is dropped, as for a reader.
+async fn drop_file(dist: &Path, file: &str) -> Value {
+    let browser = browser::Browser::start(dist).await;
+    browser.goto("/index.html").await;
+    browser.wait_for(".row").await;
+    // The demo's threads and agenda are found too: the page has loaded, the worker is idle.
+    browser.wait_until_settled().await;
+    let figures: Value = browser.client.execute_async(DROP_AND_MEASURE, vec![json!(format!("bench/{file}"))]).await.expect("the drop script runs");
+    if let Some(error) = figures.get("error") {
+        panic!("{file}: {error}");
+    }
+    browser.close().await;
+    figures
 }
