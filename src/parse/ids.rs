@@ -2,9 +2,10 @@
 
 use rustc_hash::FxHashMap;
 
-/// A message's id within its scope (a chat of an account's export; 0 where ids are unique in
-/// the file). Most services number their messages: a decimal id is kept as its number, so the
-/// tens of thousands of a big export cost no allocation; any other id is kept as written.
+/// A message's id within its scope (a chat of an account's export, a Slack conversation; 0 where
+/// ids are unique in the file). Most services number their messages (Slack by its `ts` in
+/// microseconds): a decimal id is kept as its number, so the tens of thousands of a big export
+/// cost no allocation; any other id is kept as written.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub(crate) enum MessageId {
     Number(u32, u64),

@@ -13,6 +13,7 @@ use serde::de::IgnoredAny;
 use serde::Deserialize;
 
 use crate::model::{LineKind, SystemEvent};
+use crate::parse::ids::MessageId;
 use crate::parse::shapes::export::{message_json, message_of, Extras, Said, Text};
 use crate::parse::{is_blank, Context, Reader, Reading};
 
@@ -24,12 +25,10 @@ pub struct SlackReader {
     channels: FxHashMap<String, String>,
     /// The path of the file whose lines are being read.
     file: String,
-    /// The conversation (folder) being read, numbered in the order they come.
+    /// The conversation (folder) being read, numbered in the order they come: a message's
+    /// `ts` is its id within it.
     conversation: u32,
     conversations: FxHashMap<String, u32>,
-    /// Each message's line by its conversation and `ts`, which is its id there: a thread's
-    /// replies name their first message by it.
-    messages: FxHashMap<(u32, u64), u32>,
     seen_message: bool,
 }
 
@@ -195,12 +194,11 @@ impl Reader for SlackReader {
         let Some(message) = message_of::<Message>(line) else { return Reading::raw(line) };
         let id = micros(&message.ts);
         if let Some(id) = id {
-            self.messages.insert((self.conversation, id), context.line_index);
+            context.ids.name(MessageId::Number(self.conversation, id), context.line_index);
         }
-        // A thread's replies come after its first message, in its day's file or a later one.
-        let thread = message.thread_ts.as_deref().and_then(micros).filter(|thread| Some(*thread) != id);
-        if let Some(first) = thread.and_then(|thread| self.messages.get(&(self.conversation, thread))) {
-            context.replies.push((context.line_index, *first));
+        // A thread's replies name its first message by its `ts`.
+        if let Some(thread) = message.thread_ts.as_deref().and_then(micros).filter(|thread| Some(*thread) != id) {
+            context.ids.reply(context.line_index, MessageId::Number(self.conversation, thread));
         }
         let reading = self.said(&message, id).reading(line, context);
         self.seen_message = true;
