@@ -3,6 +3,7 @@
 
 use crate::app::{App, AppProps};
 use crate::state::{OpenLog, Shared};
+use crate::model::Log;
 use crate::parse::parse_file;
 
 const STYLESHEETS: [&str; 2] = [include_str!("../style/palette.css"), include_str!("../style/app.css")];
@@ -28,6 +29,33 @@ pub fn standalone_page(bytes: Vec<u8>, file_name: String) -> String {
          <body>\n{body}\n{embedded}\n</body>\n</html>\n",
         STYLESHEETS.join("\n")
     )
+}
+
+/// How a page of a static site (`scrollback site`) differs from a standalone one: it links the
+/// site's one stylesheet rather than holding it, opens with the site's links (`nav`, HTML the
+/// caller escaped), and leaves the log's text to the copy beside it that the viewer opens.
+pub struct SitePage<'a> {
+    pub stylesheet_href: &'a str,
+    pub nav: &'a str,
+}
+
+/// Renders `log` (read from `file_name`) as a page of a static site.
+pub fn site_page(log: Log, file_name: String, site: &SitePage) -> String {
+    let renderer = yew::LocalServerRenderer::<App>::with_props(AppProps { initial: Some(Shared::new(OpenLog::new(log, file_name))), standalone: true }).hydratable(false);
+    let body = futures::executor::block_on(renderer.render());
+    let title = title_of(&body);
+    format!(
+        "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <meta name=\"generator\" content=\"scrollback\">\n<title>{title}</title>\n<link rel=\"stylesheet\" href=\"{}\">\n</head>\n\
+         <body>\n{}\n{body}\n</body>\n</html>\n",
+        site.stylesheet_href, site.nav
+    )
+}
+
+/// The stylesheets a standalone page holds, as one file for a site's pages to link.
+pub fn stylesheet() -> String {
+    STYLESHEETS.join("\n")
 }
 
 /// The rendered `<h1>`'s text, already escaped by the renderer, for the page's `<title>`.

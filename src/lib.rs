@@ -21,6 +21,7 @@ pub mod parse;
 // Analyses of a parsed log.
 pub mod activity;
 pub mod agenda;
+pub mod archive;
 pub mod listing;
 pub mod permalink;
 pub mod report;
@@ -37,4 +38,6 @@ pub mod app;
 pub mod browser;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod export;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod site;
 pub mod view;

@@ -40,7 +40,7 @@ const EMBED_CLOSE: &str = "</textarea>";
 /// The log's text as the static export embeds it. A textarea's content ends only at
 /// `</textarea`, and escaping `&` and `<` keeps even that out.
 pub fn embed_source(file_name: &str, text: &str) -> String {
-    format!("{EMBED_OPEN}{}\">{}{EMBED_CLOSE}", escape(file_name, true), escape(text, false))
+    format!("{EMBED_OPEN}{}\">{}{EMBED_CLOSE}", escape_html(file_name, true), escape_html(text, false))
 }
 
 /// The file name and text a static export embeds, if `page` is one.
@@ -52,7 +52,8 @@ pub fn embedded_source(page: &[u8]) -> Option<(String, String)> {
     Some((unescape(name), unescape(&rest[..end])))
 }
 
-fn escape(text: &str, in_attribute: bool) -> String {
+/// `text` for HTML: `&`, `<` and `>` as entities, and `"` too inside an attribute.
+pub fn escape_html(text: &str, in_attribute: bool) -> String {
     let mut escaped = String::with_capacity(text.len() + text.len() / 16);
     for c in text.chars() {
         match c {

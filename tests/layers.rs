@@ -17,13 +17,13 @@ use syn::visit::Visit;
 const LAYERS: &[(&str, &[&str])] = &[
     ("core", &["model", "text", "colour", "format_codes", "speakers", "input", "source", "demo"]),
     ("parse", &["parse"]),
-    ("analyses", &["thread", "agenda", "activity", "search", "listing", "permalink", "snippet", "report"]),
+    ("analyses", &["thread", "agenda", "archive", "activity", "search", "listing", "permalink", "snippet", "report"]),
     ("worker boundary", &["transfer"]),
     ("state", &["state"]),
     ("browser", &["browser"]),
     ("view", &["view"]),
     ("app", &["app"]),
-    ("entry points", &["export"]),
+    ("entry points", &["export", "site"]),
 ];
 
 /// The crates that reach the browser (the DOM, JS, the component framework). Every layer up to

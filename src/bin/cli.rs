@@ -9,7 +9,7 @@ use std::time::Instant;
 
 use scrollback::model::{Format, LineKind};
 
-const USAGE: &str = "usage: scrollback json FILE [--format ID]\n       scrollback stats FILE [--format ID]\n       scrollback sections FILE [--format ID]\n       scrollback minutes FILE [--format ID]\n       scrollback html FILE > page.html\n       scrollback palette-css\n       scrollback eval-threads DIR\n       scrollback train-threads DIR [--hold-out K] > src/thread/weights.rs\n       scrollback train-agenda GOLD_DIR CORPUS_DIR > src/agenda/weights.rs\nformats: mirage-meeting, bracket-irc, plain-text";
+const USAGE: &str = "usage: scrollback json FILE [--format ID]\n       scrollback stats FILE [--format ID]\n       scrollback sections FILE [--format ID]\n       scrollback minutes FILE [--format ID]\n       scrollback html FILE > page.html\n       scrollback site LOGDIR OUTDIR [--viewer DIST] [--title TEXT]\n       scrollback palette-css\n       scrollback eval-threads DIR\n       scrollback train-threads DIR [--hold-out K] > src/thread/weights.rs\n       scrollback train-agenda GOLD_DIR CORPUS_DIR > src/agenda/weights.rs\nformats: mirage-meeting, bracket-irc, plain-text";
 
 /// The CLI reads files from disk: it is a host tool, and in a wasm build it does nothing.
 #[cfg(target_arch = "wasm32")]
@@ -70,6 +70,9 @@ fn run(args: &[String]) -> Result<(), String> {
     if command == "train-agenda" {
         let corpus = args.get(2).ok_or(USAGE)?;
         return train_agenda(Path::new(path), Path::new(corpus));
+    }
+    if command == "site" {
+        return site(Path::new(path), &args[2..]);
     }
     if command == "html" {
         let bytes = read_input(Path::new(path))?;
@@ -134,6 +137,40 @@ fn run(args: &[String]) -> Result<(), String> {
         }
         _ => return Err(USAGE.to_owned()),
     }
+    Ok(())
+}
+
+/// Writes the static site of a folder of logs and says what it did.
+#[cfg(not(target_arch = "wasm32"))]
+fn site(logs: &Path, rest: &[String]) -> Result<(), String> {
+    let out = rest.first().filter(|out| !out.starts_with("--")).ok_or(USAGE)?;
+    let mut options = scrollback::site::SiteOptions { logs: logs.to_path_buf(), out: out.into(), viewer: "dist".into(), title: None };
+    let mut flags = rest[1..].iter();
+    while let Some(flag) = flags.next() {
+        let value = flags.next().ok_or_else(|| format!("{flag} needs a value\n{USAGE}"))?;
+        match flag.as_str() {
+            "--viewer" => options.viewer = value.into(),
+            "--title" => options.title = Some(value.clone()),
+            other => return Err(format!("unexpected argument {other:?}\n{USAGE}")),
+        }
+    }
+    let started = Instant::now();
+    let report = scrollback::site::build(&options)?;
+    let seconds = started.elapsed().as_secs_f64();
+    for skipped in &report.skipped {
+        eprintln!("skipped {skipped}");
+    }
+    let share = |bytes: u64| 100.0 * bytes as f64 / report.log_bytes.max(1) as f64;
+    println!("logs {}", report.logs - report.skipped.len());
+    println!("log_bytes {}", report.log_bytes);
+    println!("pages_rendered {}", report.pages_rendered);
+    println!("files_written {}", report.files_written);
+    println!("files_unchanged {}", report.files_unchanged);
+    println!("files_removed {}", report.files_removed);
+    println!("index_bytes {} ({:.1}% of the logs)", report.index_bytes, share(report.index_bytes));
+    println!("hit_lines_bytes {} ({:.1}% of the logs)", report.hit_lines_bytes, share(report.hit_lines_bytes));
+    println!("seconds {seconds:.2}");
+    println!("mb_per_s {:.1}", report.log_bytes as f64 / 1e6 / seconds.max(1e-9));
     Ok(())
 }
 

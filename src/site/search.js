@@ -1,0 +1,272 @@
+// scrollback's static-site search (written by `scrollback site`): answers `index.html?q=WORDS`
+// from the archive's index, split in chunks (src/archive/index.rs describes its files), fetching
+// only the chunks and pages the query needs, and shows the lines that hold every word (and
+// `from:nick`) as links to them, newest log first. It mirrors src/archive/query.rs.
+"use strict";
+(() => {
+  const LIMIT = 50;
+  const box = document.getElementById("hits");
+  const input = document.getElementById("q");
+  const query = (new URLSearchParams(location.search).get("q") || "").trim();
+  if (input) input.value = query;
+  if (!query || !box) return;
+  const started = performance.now();
+  const decoder = new TextDecoder();
+  const encoder = new TextEncoder();
+  const cache = new Map();
+  let fetchedBytes = 0;
+
+  // A file of the index, unpacked (a host may have unpacked it already).
+  function load(path) {
+    if (!cache.has(path)) {
+      cache.set(path, (async () => {
+        const response = await fetch(path);
+        if (!response.ok) throw new Error(`${path}: ${response.status}`);
+        let bytes = new Uint8Array(await response.arrayBuffer());
+        fetchedBytes += bytes.length;
+        if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
+          const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
+          bytes = new Uint8Array(await new Response(stream).arrayBuffer());
+        }
+        return bytes;
+      })());
+    }
+    return cache.get(path);
+  }
+
+  // postcard: unsigned numbers as LEB128 varints, strings and lists as their length then items.
+  class Reader {
+    constructor(bytes) { this.bytes = bytes; this.at = 0; }
+    number() {
+      let value = 0;
+      for (let scale = 1; ; scale *= 128) {
+        const byte = this.bytes[this.at++];
+        if (byte === undefined) throw new Error("a file of the index is cut short");
+        value += (byte & 0x7f) * scale;
+        if (byte < 0x80) return value;
+      }
+    }
+    string() {
+      const length = this.number();
+      const text = decoder.decode(this.bytes.subarray(this.at, this.at + length));
+      this.at += length;
+      return text;
+    }
+    numbers() {
+      const out = new Array(this.number());
+      for (let i = 0; i < out.length; i++) out[i] = this.number();
+      return out;
+    }
+  }
+
+  function readChunk(bytes) {
+    const reader = new Reader(bytes);
+    const terms = new Array(reader.number());
+    for (let i = 0; i < terms.length; i++) {
+      const term = reader.string(), count = reader.number(), postings = reader.numbers(), stem = reader.string();
+      const pages = new Array(reader.number());
+      for (let p = 0; p < pages.length; p++) pages[p] = { first: reader.number(), last: reader.number(), count: reader.number() };
+      terms[i] = { term, count, postings, stem, pages };
+    }
+    return terms;
+  }
+
+  // A term's lines: [log id, [lines]] per log, as the index writes them.
+  function decodePostings(numbers) {
+    const groups = [];
+    let at = 0, file = 0;
+    while (at < numbers.length) {
+      file += numbers[at++];
+      const lines = new Array(numbers[at++]);
+      let line = 0;
+      for (let i = 0; i < lines.length; i++) lines[i] = line += numbers[at++];
+      groups.push([file, lines]);
+    }
+    return groups;
+  }
+
+  // The query's terms as the index keeps them (src/archive/terms.rs).
+  const WORD = /[\p{Alphabetic}\p{N}]+/gu;
+  function normaliseNick(nick) {
+    const head = nick.split("|")[0] || nick;
+    return (head.replace(/[_`0-9]+$/, "") || head).toLowerCase();
+  }
+  function queryTerms(text) {
+    const terms = new Set();
+    for (const part of text.split(/\s+/).filter(Boolean)) {
+      if (part.slice(0, 5).toLowerCase() === "from:" && part.length > 5) {
+        terms.add("from:" + normaliseNick(part.slice(5)));
+        continue;
+      }
+      for (const [run] of part.matchAll(WORD)) {
+        const chars = [...run].length;
+        if (chars >= 2 && chars <= 40) terms.add(run.toLowerCase());
+      }
+    }
+    return [...terms];
+  }
+  // Terms are sorted by their UTF-8 bytes, as Rust sorts strings.
+  function compare(a, b) {
+    const x = encoder.encode(a), y = encoder.encode(b);
+    for (let i = 0; i < Math.min(x.length, y.length); i++) if (x[i] !== y[i]) return x[i] - y[i];
+    return x.length - y.length;
+  }
+
+  function pagePath(entry, page) { return `search/postings/${entry.stem}-${page}.sbx`; }
+  function href(path) { return path.split("/").map(encodeURIComponent).join("/"); }
+
+  async function termEntry(meta, term) {
+    let low = 0, high = meta.chunks.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (compare(meta.chunks[middle], term) <= 0) low = middle + 1; else high = middle;
+    }
+    if (low === 0) return null;
+    const terms = readChunk(await load(`search/terms/${low - 1}.sbx`));
+    return terms.find((entry) => entry.term === term) || null;
+  }
+
+  const WHOLE = [{ first: 0, last: Infinity, count: 0 }];
+  const pagesOf = (entry) => (entry.pages.length ? entry.pages : WHOLE);
+  async function linesOf(entry, page) {
+    if (!entry.pages.length) return decodePostings(entry.postings);
+    return decodePostings(new Reader(await load(pagePath(entry, page))).numbers());
+  }
+
+  // Hits from the driver's pages, newest first, from `page` down, until there are LIMIT more.
+  async function collect(entries, page, hits) {
+    const driver = entries[0];
+    const pages = pagesOf(driver);
+    for (; page >= 0; page--) {
+      const range = pages[page];
+      let found = await linesOf(driver, page);
+      for (const other of entries.slice(1)) {
+        const theirs = new Map();
+        const overlapping = pagesOf(other).map((their, index) => [their, index]).filter(([their]) => their.last >= range.first && their.first <= range.last);
+        for (const groups of await Promise.all(overlapping.map(([, index]) => linesOf(other, index)))) {
+          for (const [file, lines] of groups) theirs.set(file, new Set(lines));
+        }
+        found = found.map(([file, lines]) => [file, lines.filter((line) => theirs.get(file)?.has(line))]);
+      }
+      for (const [file, lines] of found.reverse()) for (const line of lines) hits.push({ file, line });
+      if (hits.length >= LIMIT) return page - 1;
+    }
+    return -1;
+  }
+
+  // Each hit's time, speaker and text, from the blocks of lines it is in: row n of block b
+  // is line b × lines_per_block + n.
+  const KINDS = { m: "message", a: "action", n: "notice", t: "topic" };
+  async function shownLines(meta, hits) {
+    const size = meta.lines_per_block;
+    const blocks = [...new Set(hits.map((hit) => `${hit.file}/${Math.floor(hit.line / size)}`))];
+    const shown = new Map();
+    await Promise.all(blocks.map(async (block) => {
+      const rows = decoder.decode(await load(`search/lines/${block}.sbx`)).split("\n");
+      const [file, number] = block.split("/").map(Number);
+      rows.forEach((row, at) => {
+        const fields = row.split("\t");
+        if (fields.length >= 4) shown.set(`${file}:${number * size + at}`, { time: fields[0], nick: fields[1], kind: KINDS[fields[2]] || "message", text: fields.slice(3).join(" ") });
+      });
+    }));
+    return shown;
+  }
+
+  function element(name, className, text) {
+    const node = document.createElement(name);
+    if (className) node.className = className;
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+
+  // The text with the query's words marked.
+  function marked(text, terms) {
+    const out = element("bdi", "text");
+    let at = 0;
+    for (const match of text.matchAll(WORD)) {
+      if (!terms.has(match[0].toLowerCase())) continue;
+      out.append(text.slice(at, match.index), element("mark", "", match[0]));
+      at = match.index + match[0].length;
+    }
+    out.append(text.slice(at));
+    return out;
+  }
+
+  function render(meta, hits, shown, terms, list) {
+    let group = null, groupFile = -1;
+    for (const hit of hits) {
+      const file = meta.files[hit.file];
+      if (!file) continue;
+      if (hit.file !== groupFile) {
+        const article = element("article", "hit-log");
+        const heading = element("h2");
+        const link = element("a", "", [file.date || file.source.split("/").pop(), file.title].filter(Boolean).join(" · "));
+        link.href = href(file.page);
+        heading.append(link);
+        if (file.channel) heading.append(" ", element("span", "channel", file.channel));
+        group = element("ol", "hit-lines");
+        article.append(heading, group);
+        list.append(article);
+        groupFile = hit.file;
+      }
+      const line = shown.get(`${hit.file}:${hit.line}`) || { time: "", nick: "", kind: "message", text: "" };
+      const item = element("li", `hit kind-${line.kind}`);
+      const link = element("a");
+      link.href = `${href(file.page)}#L${hit.line}`;
+      link.append(element("span", "lineno", String(hit.line)), " ");
+      if (line.time) link.append(element("time", "time", line.time), " ");
+      if (line.nick) link.append(element("bdi", "nick", line.kind === "action" ? `* ${line.nick}` : line.nick), " ");
+      link.append(marked(line.text, terms));
+      item.append(link);
+      group.append(item);
+    }
+  }
+
+  async function run() {
+    box.hidden = false;
+    box.replaceChildren(element("p", "status", "Searching…"));
+    const meta = JSON.parse(decoder.decode(await load("search/meta.sbx")));
+    const terms = queryTerms(query);
+    const entries = await Promise.all(terms.map((term) => termEntry(meta, term)));
+    const status = element("p", "status");
+    const list = element("div", "hit-list");
+    box.replaceChildren(status, list);
+    if (!terms.length || entries.some((entry) => !entry)) {
+      status.textContent = `No line holds every word of “${query}”.`;
+      return finish(0);
+    }
+    entries.sort((a, b) => a.count - b.count);
+    const words = new Set(terms.filter((term) => !term.startsWith("from:")));
+    let total = 0;
+    const more = async (page) => {
+      const hits = [];
+      const next = await collect(entries, page, hits);
+      render(meta, hits, await shownLines(meta, hits), words, list);
+      total += hits.length;
+      status.textContent = total ? `${total}${next >= 0 ? "+" : ""} lines hold “${query}”, newest first.` : `No line holds every word of “${query}”.`;
+      box.querySelector("button.more")?.remove();
+      if (next >= 0) {
+        const button = element("button", "more", "More hits");
+        button.type = "button";
+        button.addEventListener("click", () => more(next));
+        box.append(button);
+      }
+      return hits.length;
+    };
+    finish(await more(pagesOf(entries[0]).length - 1));
+  }
+
+  function finish(count) {
+    const root = document.documentElement.dataset;
+    root.searchHits = String(count);
+    root.searchMs = String(Math.round(performance.now() - started));
+    root.searchBytes = String(fetchedBytes);
+    performance.mark("scrollback:search-hits");
+  }
+
+  run().catch((error) => {
+    box.hidden = false;
+    box.replaceChildren(element("p", "problem", `The search index could not be read: ${error.message}`));
+    document.documentElement.dataset.searchError = error.message;
+  });
+})();

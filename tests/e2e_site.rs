@@ -1,0 +1,98 @@
+//! A site written by `scrollback site`, served from a sub-path, in Chromium: `index.html?q=`
+//! shows the lines that hold the words as links to them, a hit's link lands on its line, and a
+//! page's "Open in the viewer" opens the log's copy in the viewer.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod support;
+
+use serde_json::{json, Value};
+use support::browser::{dist_or_skip, Browser};
+
+const MOUNT: &str = "projects/mirage/calls";
+
+fn day(date: &str, said: &[(&str, &str)]) -> String {
+    said.iter().enumerate().map(|(at, (nick, text))| format!("{date} 15:{:02} {nick} {text}\n", 10 + at)).collect()
+}
+
+/// The hits on the page once the search has answered: each link's `href` and text.
+const HITS: &str = r#"
+if (!document.documentElement.dataset.searchHits) return null;
+return [...document.querySelectorAll('#hits .hit a')].map((a) => [a.getAttribute('href'), a.textContent]);
+"#;
+
+/// The hits, once the search has answered.
+async fn answered(browser: &Browser) -> Value {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    loop {
+        let hits = browser.eval(HITS, vec![]).await;
+        if !hits.is_null() {
+            return hits;
+        }
+        assert!(std::time::Instant::now() < deadline, "the search never answered: {}", browser.eval("return document.getElementById('hits')?.textContent", vec![]).await);
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_site_served_from_a_sub_path_finds_lines_and_links_each_to_its_place() {
+    let Some(dist) = dist_or_skip() else { return };
+    let root = std::env::temp_dir().join(format!("scrollback-e2e-site-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&root);
+    let logs = root.join("logs");
+    let days = [
+        ("2016/06/15-06-2016.txt", day("15-06-2016", &[("avsm", "Mirage 3 planning"), ("hannes", "solo5 first")])),
+        ("2016/06/29-06-2016.txt", day("29-06-2016", &[("avsm", "Mirage 3! Over to our release manager yomimono"), ("yomimono", "thanks, the release is tagged"), ("mort", "<script>alert(1)</script> release party")])),
+        ("2016/07/13-07-2016.txt", day("13-07-2016", &[("avsm", "retrospective on the release"), ("yomimono", "opam repository merged")])),
+    ];
+    for (path, text) in &days {
+        let path = logs.join(path);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+    let out = root.join("www").join(MOUNT);
+    let options = scrollback::site::SiteOptions { logs, out, viewer: dist.clone(), title: Some("MirageOS calls".into()) };
+    scrollback::site::build(&options).expect("the site builds");
+    let browser = Browser::start(&root.join("www")).await;
+
+    browser.goto(&format!("/{MOUNT}/index.html?q=Release")).await;
+    let hits = answered(&browser).await;
+    let expected = json!([
+        ["2016/07/13-07-2016.html#L1", "1 15:10 avsm retrospective on the release"],
+        ["2016/06/29-06-2016.html#L1", "1 15:10 avsm Mirage 3! Over to our release manager yomimono"],
+        ["2016/06/29-06-2016.html#L2", "2 15:11 yomimono thanks, the release is tagged"],
+        ["2016/06/29-06-2016.html#L3", "3 15:12 mort <script>alert(1)</script> release party"],
+    ]);
+    assert_eq!(hits, expected, "every line with the word, newest day first, as links to the line");
+    browser.screenshot("site-search").await;
+    assert_eq!(browser.count("#hits mark").await, 4, "the word is marked in each hit");
+    assert_eq!(browser.eval("return document.querySelectorAll('#hits script').length", vec![]).await, json!(0), "a log's markup is text");
+    assert_eq!(browser.eval("return document.getElementById('q').value", vec![]).await, json!("Release"));
+
+    // Words and a speaker together, typed into the form.
+    browser.goto(&format!("/{MOUNT}/index.html")).await;
+    let input = browser.wait_for("#q").await;
+    input.send_keys("from:Yomimono_ release\u{E007}").await.expect("type a query");
+    let narrowed = browser.eventually(HITS, vec![], &json!([["2016/06/29-06-2016.html#L2", "2 15:11 yomimono thanks, the release is tagged"]])).await;
+    assert_eq!(narrowed, json!([["2016/06/29-06-2016.html#L2", "2 15:11 yomimono thanks, the release is tagged"]]));
+    assert!(browser.eval("return location.search", vec![]).await.as_str().unwrap_or_default().contains("q=from%3AYomimono_+release"));
+
+    browser.goto(&format!("/{MOUNT}/index.html?q=nowhere+release")).await;
+    let none = browser.wait_for_text_containing("#hits .status", "No line holds").await;
+    assert!(none.contains("nowhere release"), "{none}");
+
+    // A hit's link lands on its line in the day's page, which reads without the viewer.
+    browser.goto(&format!("/{MOUNT}/index.html?q=tagged")).await;
+    browser.eventually(HITS, vec![], &json!([["2016/06/29-06-2016.html#L2", "2 15:11 yomimono thanks, the release is tagged"]])).await;
+    browser.wait_for("#hits .hit a").await.click().await.expect("follow the hit");
+    let landed = browser.eventually("return [location.pathname, location.hash, document.getElementById('L2')?.textContent.includes('the release is tagged')]", vec![], &json!([format!("/{MOUNT}/2016/06/29-06-2016.html"), "#L2", true])).await;
+    assert_eq!(landed, json!([format!("/{MOUNT}/2016/06/29-06-2016.html"), "#L2", true]));
+    browser.screenshot("site-page").await;
+    assert_eq!(browser.eval("return getComputedStyle(document.querySelector('.site-nav')).display", vec![]).await, json!("flex"), "the site's stylesheet applies");
+
+    // The day's page opens its log in the viewer, which reads the copy beside the page.
+    browser.wait_for(".site-nav a[href*='viewer/?src=']").await.click().await.expect("open the viewer");
+    browser.wait_for_text_containing(".log-header .file-name", "29-06-2016.txt").await;
+    browser.wait_for_text_containing(".row.kind-message", "Over to our release manager").await;
+    browser.close().await;
+    let _ = std::fs::remove_dir_all(&root);
+}
