@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 out=target/app-size
 cargo build --quiet --profile page --target wasm32-unknown-unknown --bin scrollback-app
 rm -rf "$out" && mkdir -p "$out"
-wasm-bindgen --target no-modules --out-dir "$out" target/wasm32-unknown-unknown/page/scrollback-app.wasm
+wasm-bindgen --target web --out-dir "$out" target/wasm32-unknown-unknown/page/scrollback-app.wasm
 wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-reference-types \
   --enable-multivalue -o "$out/optimised.wasm" "$out/scrollback-app_bg.wasm"
 wasm=$(gzip -9c "$out/optimised.wasm" | wc -c)

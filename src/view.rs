@@ -1,6 +1,7 @@
 //! The components: thin views over the pure core, one per file.
 
 mod agenda_panel;
+mod archive_bar;
 mod embed_bar;
 mod joins_row;
 mod legend;
@@ -17,6 +18,7 @@ mod thread_bar;
 mod toolbar;
 
 pub use agenda_panel::{Contents, ContentsProps, Minutes, MinutesProps};
+pub use archive_bar::{ArchiveBar, ArchiveBarProps};
 pub use embed_bar::{EmbedBar, EmbedBarProps};
 pub use joins_row::{JoinsRow, JoinsRowProps};
 pub use legend::{Legend, LegendProps};

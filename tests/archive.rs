@@ -48,7 +48,7 @@ fn archive(days: u32, lines: u32) -> Archive {
     for day in 0..days {
         let log = parse_file(day_log(day, lines).as_bytes(), Some("day.txt"), None);
         let source = format!("2016/{day:03}.txt");
-        builder.add(IndexedFile::of(&log, &source, &source.replace(".txt", ".html")), words_of(&log));
+        builder.add(IndexedFile::of(&log, &source, &source.replace(".txt", ".html")), words_of(&log, true));
         logs.push(log);
     }
     let files: HashMap<String, Vec<u8>> = builder.finish().into_iter().collect();

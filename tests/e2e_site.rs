@@ -1,6 +1,7 @@
-//! A site written by `scrollback site`, served from a sub-path, in Chromium: `index.html?q=`
-//! shows the lines that hold the words as links to them, a hit's link lands on its line, and a
-//! page's "Open in the viewer" opens the log's copy in the viewer.
+//! Archives in Chromium. A site written by `scrollback site`, served from a sub-path:
+//! `index.html?q=` shows the lines that hold the words as links to them, a hit's link lands on
+//! its line, and a page's "Open in the viewer" opens the log's copy in the viewer. And in the
+//! viewer: a dropped folder of logs opens as an archive, a day at a time, searched across.
 #![cfg(not(target_arch = "wasm32"))]
 
 mod support;
@@ -43,6 +44,7 @@ async fn a_site_served_from_a_sub_path_finds_lines_and_links_each_to_its_place()
         ("2016/06/15-06-2016.txt", day("15-06-2016", &[("avsm", "Mirage 3 planning"), ("hannes", "solo5 first")])),
         ("2016/06/29-06-2016.txt", day("29-06-2016", &[("avsm", "Mirage 3! Over to our release manager yomimono"), ("yomimono", "thanks, the release is tagged"), ("mort", "<script>alert(1)</script> release party")])),
         ("2016/07/13-07-2016.txt", day("13-07-2016", &[("avsm", "retrospective on the release"), ("yomimono", "opam repository merged")])),
+        ("2016/07/20-07-2016.txt", (0..30).map(|at| format!("20-07-2016 15:{at:02} hannes standup note {at}\n")).collect()),
     ];
     for (path, text) in &days {
         let path = logs.join(path);
@@ -67,6 +69,19 @@ async fn a_site_served_from_a_sub_path_finds_lines_and_links_each_to_its_place()
     assert_eq!(browser.count("#hits mark").await, 4, "the word is marked in each hit");
     assert_eq!(browser.eval("return document.querySelectorAll('#hits script').length", vec![]).await, json!(0), "a log's markup is text");
     assert_eq!(browser.eval("return document.getElementById('q').value", vec![]).await, json!("Release"));
+
+    // Many hits come a page at a time, newest first.
+    browser.goto(&format!("/{MOUNT}/index.html?q=standup")).await;
+    let first_page = answered(&browser).await;
+    assert_eq!(first_page.as_array().map(Vec::len), Some(25), "{first_page}");
+    assert_eq!(first_page[0], json!(["2016/07/20-07-2016.html#L1", "1 15:00 hannes standup note 0"]));
+    browser.wait_for_text_containing("#hits .status", "25+ lines hold").await;
+    browser.wait_for("#hits button.more").await;
+    browser.eval("document.querySelector('#hits button.more').click()", vec![]).await;
+    let all = browser.eventually("return document.querySelectorAll('#hits .hit').length", vec![], &json!(30)).await;
+    assert_eq!(all, json!(30));
+    browser.wait_for_text_containing("#hits .status", "30 lines hold").await;
+    assert_eq!(browser.count("#hits button.more").await, 0, "no more after the last");
 
     // Words and a speaker together, typed into the form.
     browser.goto(&format!("/{MOUNT}/index.html")).await;
@@ -95,4 +110,66 @@ async fn a_site_served_from_a_sub_path_finds_lines_and_links_each_to_its_place()
     browser.wait_for_text_containing(".row.kind-message", "Over to our release manager").await;
     browser.close().await;
     let _ = std::fs::remove_dir_all(&root);
+}
+
+/// Whether a message row on the page holds `arguments[0]`.
+const SHOWS: &str = "return [...document.querySelectorAll('.row.kind-message')].some((row) => row.textContent.includes(arguments[0]))";
+
+/// The archive bar's hits once the worker answered: each link's text.
+const ARCHIVE_HITS: &str = r#"
+const hits = document.querySelector('.archive-hits');
+if (!hits || hits.textContent.startsWith('Searching')) return null;
+return [...hits.querySelectorAll('.hit a')].map((a) => [a.getAttribute('href'), a.textContent]);
+"#;
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_dropped_folder_of_logs_opens_as_an_archive_read_a_day_at_a_time_and_searched_across() {
+    let Some(dist) = dist_or_skip() else { return };
+    let browser = Browser::start(&dist).await;
+    browser.goto("/").await;
+    browser.wait_for(".row.kind-message").await;
+    let days = [
+        ("2016/06/15-06-2016.txt", day("15-06-2016", &[("avsm", "Mirage 3 planning"), ("hannes", "solo5 first")])),
+        ("2016/06/29-06-2016.txt", day("29-06-2016", &[("avsm", "Mirage 3! Over to our release manager yomimono"), ("yomimono", "thanks, the release is tagged")])),
+        ("2016/07/13-07-2016.txt", day("13-07-2016", &[("avsm", "retrospective on the release"), ("yomimono", "opam repository merged")])),
+        ("2016/logo.png", "\u{89}PNG\r\n".to_owned()),
+    ];
+    let files: Vec<(&str, &str)> = days.iter().map(|(path, text)| (*path, text.as_str())).collect();
+    browser.drop_folder("mirage-calls", &files).await;
+
+    // The newest day opens, under the archive's bar with every log and its count.
+    browser.wait_for_text_containing(".archive-bar .archive-name", "mirage-calls: 3 logs").await;
+    browser.wait_for_text_containing(".log-header .file-name", "13-07-2016.txt").await;
+    assert_eq!(browser.eventually(SHOWS, vec![json!("retrospective on the release")], &json!(true)).await, json!(true), "the newest day's rows");
+    let options = browser.eval("return [...document.querySelectorAll('.archive-logs option')].map((option) => [option.textContent, option.selected])", vec![]).await;
+    assert_eq!(options, json!([["2016-06-15 · 2 messages", false], ["2016-06-29 · 2 messages", false], ["2016-07-13 · 2 messages", true]]));
+
+    // The day before, by its button; the first day, from the list.
+    browser.wait_for(".archive-step[aria-label='The log before in this folder']").await.click().await.expect("the day before");
+    browser.wait_for_text_containing(".log-header .file-name", "29-06-2016.txt").await;
+    assert_eq!(browser.eventually(SHOWS, vec![json!("the release is tagged")], &json!(true)).await, json!(true), "the day before's rows");
+    browser.eval("const select = document.querySelector('.archive-logs'); select.value = '0'; select.dispatchEvent(new Event('change', { bubbles: true }));", vec![]).await;
+    browser.wait_for_text_containing(".log-header .file-name", "15-06-2016.txt").await;
+    assert_eq!(browser.eval("return document.querySelector(\".archive-step[aria-label='The log before in this folder']\").disabled", vec![]).await, json!(true), "nothing before the first day");
+
+    // A search across every log, newest first; a hit opens its day at its line.
+    let input = browser.wait_for(".archive-search input").await;
+    input.send_keys("release\u{E007}").await.expect("search every log");
+    let hits = browser.eventually(ARCHIVE_HITS, vec![], &json!([
+        ["2016/07/13-07-2016.txt#L1", "2016-07-13 1 15:10 avsm retrospective on the release"],
+        ["2016/06/29-06-2016.txt#L1", "2016-06-29 1 15:10 avsm Mirage 3! Over to our release manager yomimono"],
+        ["2016/06/29-06-2016.txt#L2", "2016-06-29 2 15:11 yomimono thanks, the release is tagged"],
+    ])).await;
+    assert_eq!(hits.as_array().map(Vec::len), Some(3), "{hits}");
+    browser.wait_for(".archive-hits .hit:nth-child(3) a").await.click().await.expect("follow a hit");
+    browser.wait_for_text_containing(".log-header .file-name", "29-06-2016.txt").await;
+    let landed = browser.eventually("return [location.hash, document.querySelector('#L2.row')?.textContent.includes('the release is tagged')]", vec![], &json!(["#L2", true])).await;
+    assert_eq!(landed, json!(["#L2", true]));
+
+    browser.eval("const input = document.querySelector('.archive-search input'); input.value = ''; input.dispatchEvent(new InputEvent('input', { bubbles: true }));", vec![]).await;
+    input.send_keys("from:yomimono kind:message tagged\u{E007}").await.expect("search with a speaker and a kind");
+    let narrowed = browser.eventually(ARCHIVE_HITS, vec![], &json!([["2016/06/29-06-2016.txt#L2", "2016-06-29 2 15:11 yomimono thanks, the release is tagged"]])).await;
+    assert_eq!(narrowed, json!([["2016/06/29-06-2016.txt#L2", "2016-06-29 2 15:11 yomimono thanks, the release is tagged"]]));
+    browser.screenshot("archive-in-the-page").await;
+    browser.close().await;
 }

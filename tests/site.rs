@@ -102,6 +102,13 @@ fn a_second_build_renders_only_the_days_that_changed_and_their_neighbours() {
     let again = site.build();
     assert_eq!((again.pages_rendered, again.files_written, again.files_removed), (0, 0, 0), "{again:?}");
 
+    // A new build of the viewer replaces the old one's files.
+    write(&site.viewer, "app-2.wasm", b"\0asm2");
+    std::fs::remove_file(site.viewer.join("app.wasm")).unwrap();
+    let viewer = site.build();
+    assert_eq!((viewer.pages_rendered, viewer.files_written, viewer.files_removed), (0, 1, 1), "{viewer:?}");
+    assert!(site.out.join("viewer/app-2.wasm").is_file() && !site.out.join("viewer/app.wasm").exists());
+
     // A new day after the last: its page, and the day before it (whose "next" link is new).
     write(&site.logs, "mirage/2016/07/27-07-2016.txt", day("27-07-2016", &[("hannes", "arm64 backend lands")]).as_bytes());
     let first_page = std::fs::metadata(site.out.join("mirage/2016/06/15-06-2016.html")).unwrap().modified().unwrap();

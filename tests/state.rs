@@ -88,3 +88,47 @@ fn a_damaged_snippet_link_is_still_said_once_the_demo_it_shows_instead_is_open()
     let opened = next.reduce(Action::Parsed { job: job.id, result: Ok(Shared::new(OpenLog::demo())) });
     assert_eq!(opened.problem, None);
 }
+
+#[test]
+fn an_archive_opens_a_log_at_a_time_and_keeps_only_its_newest_search() {
+    use scrollback::archive::IndexedFile;
+    use scrollback::transfer::archive::{ArchiveHit, ArchiveHits, ArchiveListing};
+    let file = |source: &str, date: &str| IndexedFile { page: source.to_owned(), source: source.to_owned(), title: String::new(), date: Some(date.to_owned()), channel: source.split('/').next().unwrap_or_default().to_owned(), messages: 2 };
+    let listing = ArchiveListing { name: "calls".to_owned(), files: vec![file("mirage/a.txt", "2016-06-15"), file("mirage/b.txt", "2016-06-29"), file("other/c.txt", "2016-07-01")], skipped: Vec::new() };
+
+    // Three logs dropped together are one folder job, which the worker answers with the list.
+    let dropped = Rc::new(State::opened(Shared::new(OpenLog::demo())))
+        .reduce(Action::OpenInTurn(vec![("a.txt".to_owned(), bytes("1")), ("b.txt".to_owned(), bytes("22")), ("c.log".to_owned(), bytes("333"))]));
+    let job = dropped.parsing.clone().expect("one job");
+    assert_eq!((&job.folder[..], &*job.bytes, dropped.queued.len()), (&[("a.txt".to_owned(), 1), ("b.txt".to_owned(), 2), ("c.log".to_owned(), 3)][..], &b"122333"[..], 0));
+    let listed = dropped.reduce(Action::ArchiveListed { job: job.id, listing: listing.clone() });
+    let archive = listed.archive.clone().expect("an archive");
+    assert_eq!(archive.current, Some(2), "the newest log opens first");
+    assert_eq!(listed.parsing.as_ref().map(|parsing| (parsing.id, parsing.archived)), Some((job.id, Some(2))));
+    assert_eq!((archive.neighbour(false), archive.neighbour(true)), (None, None), "alone in its folder");
+
+    // A log of it opens in the worker, which has its bytes.
+    let opened = listed.clone().reduce(Action::OpenArchived(1));
+    let job = opened.parsing.clone().expect("a job for the log");
+    assert_eq!((job.archived, job.file_name.as_str(), job.bytes.len()), (Some(1), "mirage/b.txt", 0));
+    let archive = opened.archive.clone().expect("still the archive");
+    assert_eq!((archive.current, archive.neighbour(false), archive.neighbour(true)), (Some(1), Some(0), None));
+    assert!(Rc::ptr_eq(&opened.clone().reduce(Action::OpenArchived(9)), &opened), "no such log: nothing changes");
+
+    // Searches are numbered; an answer to an older one is dropped.
+    let first = opened.reduce(Action::SearchArchive("release".to_owned()));
+    let second = first.reduce(Action::SearchArchive(" tagged ".to_owned()));
+    let (number, query) = second.archive.as_ref().and_then(|archive| archive.search.clone()).expect("a search");
+    assert_eq!(&*query, "tagged");
+    let hits = |query: &str| ArchiveHits { query: query.to_owned(), hits: vec![ArchiveHit { file: 1, line: 2, time: "15:13".to_owned(), nick: "yomimono".to_owned(), kind: "message".to_owned(), text: "tagged".to_owned() }], more: false };
+    let stale = second.clone().reduce(Action::ArchiveHits { search: number - 1, hits: hits("release") });
+    assert!(stale.archive.as_ref().is_some_and(|archive| archive.hits.is_none()));
+    let answered = second.reduce(Action::ArchiveHits { search: number, hits: hits("tagged") });
+    assert_eq!(answered.archive.as_ref().and_then(|archive| archive.hits.as_ref()).map(|hits| hits.hits.len()), Some(1));
+    let cleared = answered.reduce(Action::SearchArchive(String::new()));
+    assert!(cleared.archive.as_ref().is_some_and(|archive| archive.search.is_none() && archive.hits.is_none()));
+
+    // Another file dropped closes the archive.
+    let other = cleared.reduce(Action::Open { file_name: "other.log".to_owned(), bytes: bytes("c") });
+    assert!(other.archive.is_none());
+}

@@ -11,7 +11,7 @@ use yew::prelude::*;
 use crate::browser::OnOpen;
 use crate::model::Format;
 use crate::state::{Action, Loading, OpenLog, Shared, Stage, State};
-use crate::view::{Contents, EmbedBar, Legend, LogHeader, LogView, Minutes, Overview, SearchBar, SectionJump, ShareBar, ThreadBar, Toolbar};
+use crate::view::{ArchiveBar, Contents, EmbedBar, Legend, LogHeader, LogView, Minutes, Overview, SearchBar, SectionJump, ShareBar, ThreadBar, Toolbar};
 
 #[derive(Properties, PartialEq, Default)]
 pub struct AppProps {
@@ -38,7 +38,21 @@ pub fn App(props: &AppProps) -> Html {
         use_callback((), move |(file_name, bytes): (String, Rc<[u8]>), _| dispatcher.dispatch(Action::Open { file_name, bytes }))
     };
     // Every job goes to the page's one parse worker; a cancel or a new job stops the last.
-    crate::browser::use_parse_worker(state.parsing.clone(), state.dispatcher());
+    crate::browser::use_parse_worker(state.parsing.clone(), state.archive.as_ref().and_then(|archive| archive.search.clone()), state.dispatcher());
+    // An archive's log opens in the worker; a hit lands on its line once it is open.
+    let onarchived = {
+        let dispatcher = state.dispatcher();
+        use_callback((), move |(file, line): (u32, Option<u32>), _| {
+            if let Some(line) = line {
+                crate::browser::go_to_anchor(crate::permalink::Anchor::Line(line as usize));
+            }
+            dispatcher.dispatch(Action::OpenArchived(file));
+        })
+    };
+    let onarchivesearch = {
+        let dispatcher = state.dispatcher();
+        use_callback((), move |query: String, _| dispatcher.dispatch(Action::SearchArchive(query)))
+    };
     let oncancel = {
         let dispatcher = state.dispatcher();
         use_callback((), move |_: MouseEvent, _| dispatcher.dispatch(Action::Cancel))
@@ -152,6 +166,9 @@ pub fn App(props: &AppProps) -> Html {
                     <span>{problem.clone()}</span>
                     <button type="button" class="dismiss" onclick={ondismiss} aria-label="Dismiss">{"×"}</button>
                 </div>
+            }
+            if let Some(archive) = &state.archive {
+                <ArchiveBar archive={archive.clone()} onopen={onarchived} onsearch={onarchivesearch} />
             }
             if !embedded {
                 <LogHeader open={open.clone()} onformat={onformat} />

@@ -125,9 +125,17 @@ pub struct IndexBuilder {
     files: Vec<IndexedFile>,
     terms: FxHashMap<Box<str>, Postings>,
     blocks: Vec<(String, Vec<u8>)>,
+    /// For a query in the same memory (the page's worker): no gzip, and no lines for the hits,
+    /// which are read from the logs themselves.
+    in_memory: bool,
 }
 
 impl IndexBuilder {
+    /// A builder for an index kept in memory, not written out.
+    pub fn in_memory() -> IndexBuilder {
+        IndexBuilder { in_memory: true, ..IndexBuilder::default() }
+    }
+
     /// Adds the next log: it gets the next id (0, 1, …).
     pub fn add(&mut self, file: IndexedFile, words: FileWords) {
         let id = self.files.len() as u32;
@@ -141,15 +149,16 @@ impl IndexBuilder {
                 }
             }
         }
-        for (block, text) in words.blocks {
-            self.blocks.push((lines_path(id, block), text.into_bytes()));
+        if !self.in_memory {
+            self.blocks.extend(words.blocks.into_iter().map(|(block, text)| (lines_path(id, block), text.into_bytes())));
         }
         self.files.push(file);
     }
 
     /// Every file of the index: its path under the site and its bytes, gzipped.
     pub fn finish(self) -> Vec<(String, Vec<u8>)> {
-        let IndexBuilder { files, terms, blocks } = self;
+        let IndexBuilder { files, terms, blocks, in_memory } = self;
+        let gzipped = |bytes: &[u8]| if in_memory { bytes.to_vec() } else { gzipped(bytes) };
         let mut out: Vec<(String, Vec<u8>)> = blocks.into_iter().map(|(path, text)| (path, gzipped(&text))).collect();
         let mut terms: Vec<(Box<str>, Postings)> = terms.into_iter().collect();
         terms.sort_unstable_by(|(a, _), (b, _)| a.cmp(b));

@@ -79,8 +79,9 @@ pub struct FileWords {
     pub blocks: Vec<(u32, String)>,
 }
 
-/// The words of every line someone said in `log`, and of its topic changes.
-pub fn words_of(log: &Log) -> FileWords {
+/// The words of every line someone said in `log`, and of its topic changes; with `hit_lines`,
+/// those lines as hits show them too.
+pub fn words_of(log: &Log, hit_lines: bool) -> FileWords {
     let mut by_term: FxHashMap<String, Vec<u32>> = FxHashMap::default();
     let mut blocks: Vec<(u32, String)> = Vec::new();
     let mut word = String::new();
@@ -106,6 +107,9 @@ pub fn words_of(log: &Log) -> FileWords {
         let nick = log.nick(line).unwrap_or_default();
         if !nick.is_empty() {
             add(&terms::from_term(nick), number);
+        }
+        if !hit_lines {
+            continue;
         }
         let (block, row) = (number / index::LINES_PER_BLOCK, number % index::LINES_PER_BLOCK);
         if blocks.last().is_none_or(|(last, _)| *last != block) {

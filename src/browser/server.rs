@@ -16,7 +16,7 @@ pub fn read_file(_file: web_sys::File, _onopen: OnOpen) {}
 
 /// Workers are the browser's: server-side a job never ends, and the page shows what it had.
 #[hook]
-pub fn use_parse_worker(_job: Option<ParseJob>, _dispatcher: UseReducerDispatcher<State>) {}
+pub fn use_parse_worker(_job: Option<ParseJob>, _search: Option<(u32, std::rc::Rc<str>)>, _dispatcher: UseReducerDispatcher<State>) {}
 
 #[hook]
 pub fn use_page_drop_and_paste(_dispatcher: UseReducerDispatcher<State>, _onopen: OnOpen, _enabled: bool) {}

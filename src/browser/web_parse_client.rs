@@ -77,15 +77,24 @@ impl WorkerClient {
         });
         *self.current.borrow_mut() = Some(CurrentJob { job: job.clone(), opened: None, waiting: None, worker_bytes: 0, answered: false, _watchdog: Some(watchdog) });
         // The text crosses once: the page keeps its bytes and gets back only the line table.
-        let request = ParseRequest { job: job.id, file_name: job.file_name.clone(), format: job.format, notes: job.notes.clone(), bytes: SharedBytes(Rc::clone(&job.bytes)), demo: job.demo, folder: job.folder.to_vec() };
-        timed("scrollback:send", || self.bridge.borrow().send(ToWorker::Parse(request)));
+        let message = match job.archived {
+            Some(file) => ToWorker::OpenArchived { job: job.id, file },
+            None => ToWorker::Parse(ParseRequest { job: job.id, file_name: job.file_name.clone(), format: job.format, notes: job.notes.clone(), bytes: SharedBytes(Rc::clone(&job.bytes)), demo: job.demo, folder: job.folder.to_vec() }),
+        };
+        timed("scrollback:send", || self.bridge.borrow().send(message));
+    }
+
+    /// Asks the worker to search its archive: search number `number`, for `query`.
+    fn search(&self, number: u32, query: &str) {
+        self.bridge.borrow().send(ToWorker::SearchArchive { job: number, query: query.to_owned(), limit: crate::state::ARCHIVE_HITS });
     }
 
     /// Stops the current job, if any, or ends a finished one: a worker grown big for it is
     /// replaced by a fresh one (dropping a bridge closes its worker).
     fn cancel(&self) {
         let Some(current) = self.current.borrow_mut().take() else { return };
-        if current.worker_bytes > RETIRE_WORKER_AFTER_BYTES {
+        // The worker that holds an archive's files is kept: they live only there.
+        if current.worker_bytes > RETIRE_WORKER_AFTER_BYTES && current.job.archived.is_none() {
             *self.bridge.borrow_mut() = WorkerClient::spawn(&self.url, &self.current, &self.dispatcher);
         } else {
             self.bridge.borrow().send(ToWorker::Cancel { job: current.job.id });
@@ -96,6 +105,14 @@ impl WorkerClient {
 /// What the page does with a reply: progress, the log (opened in steps), the analyses, or why
 /// the file could not be opened. Replies to any job but the current one are dropped.
 fn on_reply(current: &Rc<RefCell<Option<CurrentJob>>>, id: u32, reply: ParseReply, dispatcher: &UseReducerDispatcher<State>) {
+    // A search's answer is not a parse's: the reducer checks its number.
+    if let ParseReply::ArchiveHits(hits) = reply {
+        mark("scrollback:archive-hits");
+        if let Ok(hits) = hits.hits() {
+            dispatcher.dispatch(Action::ArchiveHits { search: id, hits });
+        }
+        return;
+    }
     let Some(job) = current.borrow_mut().as_mut().filter(|current| current.job.id == id).map(|current| {
         current.answered = true;
         current.job.clone()
@@ -150,6 +167,19 @@ fn on_reply(current: &Rc<RefCell<Option<CurrentJob>>>, id: u32, reply: ParseRepl
                 wasm_bindgen_futures::spawn_local(open_analysed(open, *analyses, id, dispatcher.clone()));
             }
         }
+        ParseReply::Archive(listing) => match listing.listing() {
+            Ok(listing) => {
+                mark("scrollback:archive-listed");
+                // The newest log opens next in this job: named by its path, not the folder's.
+                if let (Some(current), Some(newest)) = (current.borrow_mut().as_mut(), listing.files.last()) {
+                    current.job.file_name = newest.source.clone();
+                    current.job.archived = Some(listing.files.len() as u32 - 1);
+                }
+                dispatcher.dispatch(Action::ArchiveListed { job: id, listing });
+            }
+            Err(problem) => dispatcher.dispatch(Action::Parsed { job: id, result: Err(problem) }),
+        },
+        ParseReply::ArchiveHits(_) => {}
         ParseReply::MinutesOfOpenLog(minutes) => dispatcher.dispatch(Action::MinutesOfOpenLog { job: id, minutes: *minutes }),
         ParseReply::Refused(problem) => dispatcher.dispatch(Action::Parsed { job: id, result: Err(problem) }),
     }
@@ -158,8 +188,16 @@ fn on_reply(current: &Rc<RefCell<Option<CurrentJob>>>, id: u32, reply: ParseRepl
 /// Runs the page's parse worker, started with the page: `job` goes to it when it changes, and
 /// `None` (a cancel, or the job done) stops whatever it was doing.
 #[hook]
-pub fn use_parse_worker(job: Option<ParseJob>, dispatcher: UseReducerDispatcher<State>) {
+pub fn use_parse_worker(job: Option<ParseJob>, search: Option<(u32, Rc<str>)>, dispatcher: UseReducerDispatcher<State>) {
     let client: Rc<RefCell<Option<WorkerClient>>> = use_mut_ref(|| None);
+    {
+        let client = Rc::clone(&client);
+        use_effect_with(search, move |search| {
+            if let (Some((number, query)), Some(client)) = (search, client.borrow().as_ref()) {
+                client.search(*number, query);
+            }
+        });
+    }
     use_effect_with(job, move |job| {
         let mut client = client.borrow_mut();
         if client.is_none() {

@@ -6,7 +6,8 @@ use gloo::worker::{Codec, HandlerId, Worker, WorkerScope};
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::{JsCast, JsValue};
 
-use crate::transfer::{wire, FromWorker, ParseReply, PreviousLog, ToWorker, WorkerParse};
+use crate::transfer::archive::WorkerArchive;
+use crate::transfer::{wire, FromWorker, ParseReply, ParseRequest, PreviousLog, ToWorker, WorkerParse};
 
 /// Text read between progress reports and chances to be stopped: about 10 ms of parsing.
 const SLICE_BYTES: usize = 4_000_000;
@@ -20,6 +21,9 @@ pub struct ParseWorker {
     analysing: Option<(HandlerId, u32, PreviousLog)>,
     /// The last log the page opened: minutes of it, or a log of it if it is minutes, link to it.
     previous: Option<PreviousLog>,
+    /// The archive the page dropped, and the job indexing it while it is (`.1`, asked by `.0`).
+    archive: Option<WorkerArchive>,
+    indexing: Option<(HandlerId, u32, f64)>,
 }
 
 struct RunningParse {
@@ -38,6 +42,20 @@ impl ParseWorker {
     fn respond(scope: &WorkerScope<Self>, asker: HandlerId, job: u32, reply: ParseReply) {
         scope.respond(asker, FromWorker { job, reply });
     }
+
+    /// Starts parsing `request`; `sending_text` when the page does not have its bytes.
+    fn begin(&mut self, scope: &WorkerScope<Self>, asker: HandlerId, request: ParseRequest, started_ms: f64, sending_text: bool) {
+        let (job, file_name) = (request.job, request.file_name.clone());
+        match WorkerParse::begin(request) {
+            Ok(parse) => {
+                let parse = if sending_text { parse.sending_text() } else { parse };
+                ParseWorker::respond(scope, asker, job, parse.progress());
+                self.parse = Some(RunningParse { asker, job, file_name, parse, started_ms, reading_ms: 0.0 });
+                scope.send_future(next_task(job));
+            }
+            Err(problem) => ParseWorker::respond(scope, asker, job, ParseReply::Refused(problem)),
+        }
+    }
 }
 
 impl Worker for ParseWorker {
@@ -46,7 +64,7 @@ impl Worker for ParseWorker {
     type Output = FromWorker;
 
     fn create(_scope: &WorkerScope<Self>) -> ParseWorker {
-        ParseWorker { parse: None, analysing: None, previous: None }
+        ParseWorker { parse: None, analysing: None, previous: None, archive: None, indexing: None }
     }
 
     fn update(&mut self, scope: &WorkerScope<Self>, NextSlice(job): NextSlice) {
@@ -58,6 +76,25 @@ impl Worker for ParseWorker {
             }
             ParseWorker::respond(scope, asker, job, ParseReply::Analysed(Box::new(analyses)));
             self.previous = Some(parsed);
+            return;
+        }
+        if let Some((asker, _, started_ms)) = self.indexing.filter(|(_, indexing, _)| *indexing == job) {
+            let Some(archive) = self.archive.as_mut() else { return };
+            if !archive.index(SLICE_BYTES) {
+                let (read, total) = archive.progress();
+                ParseWorker::respond(scope, asker, job, ParseReply::Progress { read, total });
+                scope.send_future(next_task(job));
+                return;
+            }
+            self.indexing = None;
+            let listing = archive.listing();
+            // The newest log opens next, in the same job.
+            let newest = listing.files.len().checked_sub(1);
+            ParseWorker::respond(scope, asker, job, ParseReply::Archive(Box::new(listing.into())));
+            match newest.and_then(|newest| archive.request(job, newest as u32)) {
+                Some(request) => self.begin(scope, asker, request, started_ms, true),
+                None => ParseWorker::respond(scope, asker, job, ParseReply::Refused(format!("{}: no file in it is a log", archive.listing().name))),
+            }
             return;
         }
         let Some(running) = self.parse.as_mut().filter(|running| running.job == job) else { return };
@@ -91,25 +128,48 @@ impl Worker for ParseWorker {
         match message {
             ToWorker::Parse(request) => {
                 let started_ms = now_ms();
-                let (job, file_name) = (request.job, request.file_name.clone());
                 // The newest file wins: whatever was under way is dropped. A log whose rows
                 // went up already is the page's now, analysed or not.
                 self.parse = None;
+                self.indexing = None;
                 if let Some((_, _, parsed)) = self.analysing.take() {
                     self.previous = Some(parsed);
                 }
-                match WorkerParse::begin(request) {
-                    Ok(parse) => {
-                        ParseWorker::respond(scope, asker, job, parse.progress());
-                        self.parse = Some(RunningParse { asker, job, file_name, parse, started_ms, reading_ms: 0.0 });
+                match WorkerArchive::of(&request) {
+                    Some(Ok(archive)) => {
+                        let job = request.job;
+                        ParseWorker::respond(scope, asker, job, ParseReply::Progress { read: 0, total: archive.progress().1 });
+                        self.archive = Some(archive);
+                        self.indexing = Some((asker, job, started_ms));
                         scope.send_future(next_task(job));
                     }
-                    Err(problem) => ParseWorker::respond(scope, asker, job, ParseReply::Refused(problem)),
+                    Some(Err(problem)) => ParseWorker::respond(scope, asker, request.job, ParseReply::Refused(problem)),
+                    None => self.begin(scope, asker, request, started_ms, false),
+                }
+            }
+            ToWorker::OpenArchived { job, file } => {
+                self.parse = None;
+                self.indexing = None;
+                if let Some((_, _, parsed)) = self.analysing.take() {
+                    self.previous = Some(parsed);
+                }
+                match self.archive.as_ref().and_then(|archive| archive.request(job, file)) {
+                    Some(request) => self.begin(scope, asker, request, now_ms(), true),
+                    None => ParseWorker::respond(scope, asker, job, ParseReply::Refused("that log is no longer in the archive: drop the folder again".to_owned())),
+                }
+            }
+            ToWorker::SearchArchive { job, query, limit } => {
+                if let Some(archive) = &self.archive {
+                    ParseWorker::respond(scope, asker, job, ParseReply::ArchiveHits(Box::new(archive.search(&query, limit as usize).into())));
                 }
             }
             ToWorker::Cancel { job } => {
                 if self.parse.as_ref().is_some_and(|running| running.job == job) {
                     self.parse = None;
+                }
+                if self.indexing.is_some_and(|(_, indexing, _)| indexing == job) {
+                    self.indexing = None;
+                    self.archive = None;
                 }
                 if self.analysing.as_ref().is_some_and(|(_, analysing, _)| *analysing == job) {
                     self.analysing = None;

@@ -33,6 +33,53 @@ pub fn unzip(bytes: &[u8]) -> Result<Vec<(String, Vec<u8>)>, InputProblem> {
     Ok(files)
 }
 
+/// Whether files with these paths are an archive of logs (a channel's days, a project's
+/// meetings) rather than one export or one log: two or more files named as logs are (`.txt`,
+/// `.log`, `.html`, `.gz`, or no extension), and none of an export's or a web page's own (`.json`:
+/// Slack's, Telegram's; `.css`, `.js`: a saved page's assets). A chat beside its media is one log.
+pub fn is_archive_of_logs<'a>(paths: impl IntoIterator<Item = &'a str>) -> bool {
+    let mut logs = 0;
+    for path in paths {
+        match name_kind(path) {
+            NameKind::ExportOrPage => return false,
+            NameKind::Log => logs += 1,
+            NameKind::Other => {}
+        }
+    }
+    logs >= 2
+}
+
+/// Whether a file of an archive is named as a log is (see [`is_archive_of_logs`]).
+pub fn is_log_name(path: &str) -> bool {
+    name_kind(path) == NameKind::Log
+}
+
+#[derive(PartialEq, Eq)]
+enum NameKind {
+    Log,
+    ExportOrPage,
+    /// Media, a folder's entry, macOS's resource forks.
+    Other,
+}
+
+fn name_kind(path: &str) -> NameKind {
+    let name = path.rsplit('/').next().unwrap_or(path);
+    if name.is_empty() || path.starts_with("__MACOSX/") || name.starts_with('.') {
+        return NameKind::Other;
+    }
+    match name.rsplit_once('.').map(|(_, extension)| extension.to_ascii_lowercase()).as_deref() {
+        Some("json" | "jsonl" | "css" | "js") => NameKind::ExportOrPage,
+        None | Some("txt" | "log" | "html" | "htm" | "gz") => NameKind::Log,
+        Some(_) => NameKind::Other,
+    }
+}
+
+/// The paths of a zip's files, read from its central directory without unpacking them.
+pub fn zip_paths(bytes: &[u8]) -> Option<Vec<String>> {
+    let archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).ok()?;
+    archive.file_names().map(|name| name.ok().map(|name| name.into_owned())).collect()
+}
+
 /// The files as one text to parse (see the module's comment), or the one text file there is.
 pub fn lay_out<B: AsRef<[u8]>>(mut files: Vec<(String, B)>) -> Result<Vec<u8>, InputProblem> {
     // macOS's zip tool adds resource forks under `__MACOSX/`: not part of what was zipped.
@@ -192,7 +239,26 @@ mod tests {
     use serde_json::value::RawValue;
     use serde_json::Value;
 
-    use super::{pretty_array_elements, pretty_array_of};
+    use super::{is_archive_of_logs, pretty_array_elements, pretty_array_of};
+
+    #[test]
+    fn logs_side_by_side_are_an_archive_and_an_export_is_not() {
+        let cases: [(&[&str], bool); 10] = [
+            (&["2016/06/29-06-2016.txt", "2016/07/13-07-2016.txt"], true),
+            (&["#mirage/2016-06-29.log", "#mirage/2016-06-30.log.gz", "notes.png"], true),
+            (&["meetings/mirage.2016-06-29-15.00.log.html", "meetings/mirage.2016-06-29-15.00.html"], true),
+            (&["a", "b", "2016/"], true),
+            (&["2016/", "2016/06/", "2016/06/29.txt"], false),
+            (&["users.json", "channels.json", "general/2023-06-01.json"], false),
+            (&["WhatsApp Chat with Ann.txt", "IMG-2023.jpg", "PTT-2023.opus"], false),
+            (&["Export.html", "Export_Files/style.css", "Export_Files/notes.txt"], false),
+            (&["day.txt", "__MACOSX/._day.txt", ".DS_Store"], false),
+            (&["only.log"], false),
+        ];
+        for (paths, expected) in cases {
+            assert_eq!(is_archive_of_logs(paths.iter().copied()), expected, "{paths:?}");
+        }
+    }
 
     /// Where serde_json finds the elements of `text`, an array or an object's `messages`.
     fn as_json_reads_them(text: &str) -> Vec<std::ops::Range<usize>> {

@@ -147,8 +147,9 @@ pub fn build(options: &SiteOptions) -> Result<SiteReport, String> {
         sources: kept.iter().map(|(_, file)| file.source.clone()).collect(),
     };
     writes.put(&out, MANIFEST, serde_json::to_string_pretty(&manifest).unwrap_or_default().as_bytes())?;
-    // What the last build wrote and this one did not (a removed log's page and copy, old index files).
-    let ours = |path: &str| path.starts_with(&format!("{INDEX_DIR}/")) || previous_build.pages.contains_key(path) || previous_build.sources.contains(path);
+    // What the last build wrote and this one did not (a removed log's page and copy, old index
+    // files, an older viewer's files).
+    let ours = |path: &str| [INDEX_DIR, pages::VIEWER_DIR].iter().any(|dir| path.strip_prefix(dir).is_some_and(|rest| rest.starts_with('/'))) || previous_build.pages.contains_key(path) || previous_build.sources.contains(path);
     for stale in walk(&out)?.into_iter().filter(|path| ours(path) && !writes.paths.contains(path.as_str())) {
         std::fs::remove_file(out.join(&stale)).map_err(|error| format!("cannot remove {stale}: {error}"))?;
         report.files_removed += 1;
@@ -189,7 +190,7 @@ fn in_parallel<T: Send>(count: usize, work: impl Fn(usize) -> T + Sync, mut each
 /// Reads, parses and indexes one log: its entry, its words and its size.
 fn read_log(source: &Source, page: &str) -> Result<(IndexedFile, FileWords, u64), String> {
     let (log, size) = parsed(source)?;
-    Ok((IndexedFile::of(&log, &source.relative, page), words_of(&log), size))
+    Ok((IndexedFile::of(&log, &source.relative, page), words_of(&log, true), size))
 }
 
 fn parsed(source: &Source) -> Result<(crate::model::Log, u64), String> {

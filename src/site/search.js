@@ -4,7 +4,8 @@
 // `from:nick`) as links to them, newest log first. It mirrors src/archive/query.rs.
 "use strict";
 (() => {
-  const LIMIT = 50;
+  // Hits shown at a time: each may need its block of lines fetched.
+  const LIMIT = 25;
   const box = document.getElementById("hits");
   const input = document.getElementById("q");
   const query = (new URLSearchParams(location.search).get("q") || "").trim();
@@ -133,13 +134,21 @@
     return decodePostings(new Reader(await load(pagePath(entry, page))).numbers());
   }
 
-  // Hits from the driver's pages, newest first, from `page` down, until there are LIMIT more.
-  async function collect(entries, page, hits) {
+  // The next LIMIT hits, newest first: the driver's pages from `cursor.page` down, each page's
+  // hits kept in `cursor.waiting` until shown.
+  async function collect(entries, cursor) {
     const driver = entries[0];
     const pages = pagesOf(driver);
-    for (; page >= 0; page--) {
-      const range = pages[page];
-      let found = await linesOf(driver, page);
+    const hits = [];
+    while (hits.length < LIMIT) {
+      if (cursor.waiting.length) {
+        hits.push(...cursor.waiting.splice(0, LIMIT - hits.length));
+        continue;
+      }
+      if (cursor.page < 0) break;
+      const range = pages[cursor.page];
+      let found = await linesOf(driver, cursor.page);
+      cursor.page--;
       for (const other of entries.slice(1)) {
         const theirs = new Map();
         const overlapping = pagesOf(other).map((their, index) => [their, index]).filter(([their]) => their.last >= range.first && their.first <= range.last);
@@ -148,10 +157,9 @@
         }
         found = found.map(([file, lines]) => [file, lines.filter((line) => theirs.get(file)?.has(line))]);
       }
-      for (const [file, lines] of found.reverse()) for (const line of lines) hits.push({ file, line });
-      if (hits.length >= LIMIT) return page - 1;
+      for (const [file, lines] of found.reverse()) for (const line of lines) cursor.waiting.push({ file, line });
     }
-    return -1;
+    return hits;
   }
 
   // Each hit's time, speaker and text, from the blocks of lines it is in: row n of block b
@@ -238,22 +246,24 @@
     entries.sort((a, b) => a.count - b.count);
     const words = new Set(terms.filter((term) => !term.startsWith("from:")));
     let total = 0;
-    const more = async (page) => {
-      const hits = [];
-      const next = await collect(entries, page, hits);
+    const cursor = { page: pagesOf(entries[0]).length - 1, waiting: [] };
+    const more = async () => {
+      const hits = await collect(entries, cursor);
       render(meta, hits, await shownLines(meta, hits), words, list);
       total += hits.length;
-      status.textContent = total ? `${total}${next >= 0 ? "+" : ""} lines hold “${query}”, newest first.` : `No line holds every word of “${query}”.`;
+      const next = cursor.waiting.length || cursor.page >= 0 ? 0 : -1;
+      const plus = next >= 0 ? "+" : "";
+      status.textContent = total === 1 && !plus ? `1 line holds “${query}”.` : total ? `${total}${plus} lines hold “${query}”, newest first.` : `No line holds every word of “${query}”.`;
       box.querySelector("button.more")?.remove();
       if (next >= 0) {
         const button = element("button", "more", "More hits");
         button.type = "button";
-        button.addEventListener("click", () => more(next));
+        button.addEventListener("click", () => more());
         box.append(button);
       }
       return hits.length;
     };
-    finish(await more(pagesOf(entries[0]).length - 1));
+    finish(await more());
   }
 
   function finish(count) {

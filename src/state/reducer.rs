@@ -3,7 +3,7 @@
 
 use std::rc::Rc;
 
-use super::{OpenLog, Shared};
+use super::{ArchiveState, OpenLog, Shared};
 use crate::demo::DEMO_FILE_NAME;
 use crate::model::{DiagnosticKind, Format};
 
@@ -26,6 +26,10 @@ pub struct State {
     /// Files dropped together, opened one after another when the job before ends well (a log,
     /// then its minutes).
     pub queued: Vec<(String, Rc<[u8]>)>,
+    /// The archive of logs dropped (a folder, a zip, several files), when it is one.
+    pub archive: Option<ArchiveState>,
+    /// How many archive searches were asked for: the next one's number.
+    pub searches: u32,
 }
 
 /// Progress of a fetch or a parse: bytes done, and the total when known.
@@ -65,12 +69,14 @@ pub struct ParseJob {
     pub said_after: Option<Rc<str>>,
     /// A dropped folder's files, when `bytes` is them one after another: path and length.
     pub folder: Rc<[(String, u32)]>,
+    /// A log of the archive the worker holds, by id (`bytes` is empty: the worker has them).
+    pub archived: Option<u32>,
 }
 
 impl ParseJob {
     /// A file to open as it is.
     pub fn file(file_name: impl Into<String>, bytes: Rc<[u8]>, format: Option<Format>) -> ParseJob {
-        ParseJob { id: 0, file_name: file_name.into(), bytes, format, notes: Vec::new(), snippet: None, demo: false, said_after: None, folder: Rc::from([]) }
+        ParseJob { id: 0, file_name: file_name.into(), bytes, format, notes: Vec::new(), snippet: None, demo: false, said_after: None, folder: Rc::from([]), archived: None }
     }
 
     /// The demo log, read by the worker from its own copy: the page carries no demo text.
@@ -96,7 +102,7 @@ impl PartialEq for ParseJob {
 impl State {
     /// A fresh state showing `open`.
     pub fn opened(open: Shared<OpenLog>) -> State {
-        State { open, problem: None, dragging: false, forced_format: None, loading: None, parsing: None, jobs_started: 0, queued: Vec::new() }
+        State { open, problem: None, dragging: false, forced_format: None, loading: None, parsing: None, jobs_started: 0, queued: Vec::new(), archive: None, searches: 0 }
     }
 
     /// A fresh state with nothing shown yet, opening `job`.
@@ -187,22 +193,62 @@ pub enum Action {
     ShowDemoSaying(String),
     /// The lines of a `#snippet=` link, unpacked.
     OpenSnippet(crate::snippet::Snippet),
+    /// Job `job`'s files are an archive of logs: their list (its newest log opens next).
+    ArchiveListed { job: u32, listing: crate::transfer::archive::ArchiveListing },
+    /// Open log `file` of the archive.
+    OpenArchived(u32),
+    /// Search every log of the archive ("" clears the search).
+    SearchArchive(String),
+    /// The worker's answer to search number `search`.
+    ArchiveHits { search: u32, hits: crate::transfer::archive::ArchiveHits },
 }
 
 impl State {
     /// The state after `action`: the reducer behind the page's `use_reducer`.
     pub fn apply(self: Rc<Self>, action: Action) -> Rc<Self> {
         let state = match action {
-            Action::Open { file_name, bytes } => State { queued: Vec::new(), ..self.start(ParseJob::file(file_name, bytes, self.forced_format)) },
-            Action::OpenFolder { name, bytes, files } => State { queued: Vec::new(), ..self.start(ParseJob { folder: files, ..ParseJob::file(name, bytes, self.forced_format) }) },
+            Action::Open { file_name, bytes } => State { queued: Vec::new(), archive: None, ..self.start(ParseJob::file(file_name, bytes, self.forced_format)) },
+            Action::OpenFolder { name, bytes, files } => State { queued: Vec::new(), archive: None, ..self.start(ParseJob { folder: files, ..ParseJob::file(name, bytes, self.forced_format) }) },
+            // Logs side by side (three days of a channel) are an archive, sent as a folder is.
+            Action::OpenInTurn(files) if files.len() > 2 && crate::input::archive::is_archive_of_logs(files.iter().map(|(name, _)| name.as_str())) => {
+                let folder: Rc<[(String, u32)]> = files.iter().map(|(name, bytes)| (name.clone(), bytes.len() as u32)).collect();
+                let bytes: Rc<[u8]> = Rc::from(files.iter().map(|(_, bytes)| &bytes[..]).collect::<Vec<&[u8]>>().concat());
+                let name = format!("{} logs", files.len());
+                State { queued: Vec::new(), archive: None, ..self.start(ParseJob { folder, ..ParseJob::file(name, bytes, self.forced_format) }) }
+            }
             // Logs before what may be their minutes (`NAME.log.txt` before `NAME.txt`).
             Action::OpenInTurn(files) => {
                 // A partition, not a sort: each stable sort's code weighs kilobytes in the app.
                 let (logs, others): (Vec<_>, Vec<_>) = files.into_iter().partition(|(file_name, _)| file_name.contains(".log."));
                 let mut files = logs.into_iter().chain(others);
                 let Some((file_name, bytes)) = files.next() else { return self };
-                State { queued: files.collect(), ..self.start(ParseJob::file(file_name, bytes, self.forced_format)) }
+                State { queued: files.collect(), archive: None, ..self.start(ParseJob::file(file_name, bytes, self.forced_format)) }
             }
+            Action::ArchiveListed { job, listing } if self.parsing.as_ref().is_some_and(|parsing| parsing.id == job) => {
+                let current = listing.files.len().checked_sub(1).map(|newest| newest as u32);
+                let archive = ArchiveState { listing: Rc::new(listing), current, search: None, hits: None };
+                let parsing = self.parsing.clone().map(|parsing| ParseJob { archived: current, ..parsing });
+                State { archive: Some(archive), parsing, ..(*self).clone() }
+            }
+            Action::ArchiveListed { .. } => return self,
+            Action::OpenArchived(file) => match &self.archive {
+                Some(archive) if archive.listing.files.get(file as usize).is_some() => {
+                    let archive = ArchiveState { current: Some(file), ..archive.clone() };
+                    let name = archive.listing.files[file as usize].source.clone();
+                    State { archive: Some(archive), queued: Vec::new(), ..self.start(ParseJob { archived: Some(file), ..ParseJob::file(name, Rc::from([]), self.forced_format) }) }
+                }
+                _ => return self,
+            },
+            Action::SearchArchive(query) => match &self.archive {
+                Some(archive) => State { archive: Some(archive.searching(self.searches.wrapping_add(1), &query)), searches: self.searches.wrapping_add(1), ..(*self).clone() },
+                None => return self,
+            },
+            Action::ArchiveHits { search, hits } => match &self.archive {
+                Some(archive) if archive.search.as_ref().is_some_and(|(number, _)| *number == search) => {
+                    State { archive: Some(ArchiveState { hits: Some(Rc::new(hits)), ..archive.clone() }), ..(*self).clone() }
+                }
+                _ => return self,
+            },
             Action::Progress { job, read, total } if self.parsing.as_ref().is_some_and(|parsing| parsing.id == job) => {
                 let name = self.loading.as_ref().map(|loading| loading.name.clone()).unwrap_or_default();
                 State { loading: Some(Loading { name, received: read, total: Some(total), stage: Stage::Parsing }), ..(*self).clone() }
@@ -241,12 +287,12 @@ impl State {
                 let problem = format!("{} could not be read", names.join(", "));
                 State { problem: Some(problem.into()), loading: None, ..(*self).clone() }
             }
-            Action::ShowDemo => self.start(ParseJob::demo()),
+            Action::ShowDemo => State { archive: None, ..self.start(ParseJob::demo()) },
             Action::ShowDemoSaying(problem) => {
                 let problem: Rc<str> = problem.into();
                 State { problem: Some(Rc::clone(&problem)), ..self.start(ParseJob { said_after: Some(problem), ..ParseJob::demo() }) }
             }
-            Action::OpenSnippet(snippet) => self.start(ParseJob::snippet(snippet)),
+            Action::OpenSnippet(snippet) => State { archive: None, ..self.start(ParseJob::snippet(snippet)) },
             // A file still being read restarts in the format; a shown one is read again.
             Action::ForceFormat(format) => {
                 let forced = State { forced_format: Some(format), ..(*self).clone() };

@@ -2,6 +2,7 @@
 //! replies (progress, then the parsed log in a compact form, or why the file is no log), and
 //! which files are worth a worker at all. The browser glue only moves these messages.
 
+pub mod archive;
 mod encoding;
 #[cfg(test)]
 mod tests;
@@ -26,6 +27,10 @@ pub enum ToWorker {
     Parse(ParseRequest),
     /// Stop job `job`, if it is still the one running.
     Cancel { job: u32 },
+    /// Open log `file` of the archive the worker holds, as job `job` (a `Parse` of it).
+    OpenArchived { job: u32, file: u32 },
+    /// Search every log of the archive the worker holds; the answer names job `job`.
+    SearchArchive { job: u32, query: String, limit: u32 },
 }
 
 /// Parse this file.
@@ -66,6 +71,11 @@ pub enum ParseReply {
     MinutesOfOpenLog(Box<MinutesOfOpenLog>),
     /// Why the file is not opened (empty, binary, a broken gzip), in words for the page.
     Refused(String),
+    /// The files are an archive of logs, indexed: its list. The newest log opens next, in the
+    /// same job (its `Parsed` carries its text, which the page does not have).
+    Archive(Box<archive::ListingOnWire>),
+    /// A search across the archive (its job is the search's own number, not a parse's).
+    ArchiveHits(Box<archive::HitsOnWire>),
 }
 
 /// A parsed log without its text, which the main thread already has. Whatever else is computed
@@ -333,6 +343,12 @@ impl WorkerParse {
         let detected_format = detect(&decoded.text);
         let parser = Parser::new(decoded.text, Some(&request.file_name), Some(request.format.unwrap_or(detected_format)));
         Ok(WorkerParse { parser, decoding: decoded.diagnostics, detected_format, request_text })
+    }
+
+    /// This parse, replying with its text even when it is the request's bytes: the page does
+    /// not have the bytes of a log the worker holds (an archive's).
+    pub fn sending_text(self) -> WorkerParse {
+        WorkerParse { request_text: None, ..self }
     }
 
     /// Reads about `budget` more bytes; true once the whole text is read.
