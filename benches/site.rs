@@ -42,6 +42,8 @@ const done = arguments[arguments.length - 1];
     index_files: index.length,
     index_bytes: index.reduce((sum, entry) => sum + entry.transferSize, 0),
     page_bytes: navigation.transferSize + resources.reduce((sum, entry) => sum + entry.transferSize, 0),
+    trace: resources.map((entry) => `${entry.name.split('/').slice(-2).join('/')} ${Math.round(entry.startTime)}–${Math.round(entry.responseEnd)}`)
+      .concat([`html ${Math.round(navigation.responseEnd)}`, `dom-content-loaded ${Math.round(navigation.domContentLoadedEventEnd)}`, `hits ${Math.round(performance.getEntriesByName('scrollback:search-hits')[0].startTime)}`]),
   });
 })();
 "#;
@@ -173,7 +175,7 @@ async fn main() {
 /// Cold queries on the site, then an archive dropped on the viewer.
 async fn browse(www: &Path, dist: &Path) {
     for query in ["the", "benchmark", "unikernel", "the release", "from:avsm benchmark", "msg87763", "nowhere"] {
-        let browser = browser::Browser::start_gzipped(&www).await;
+        let browser = browser::Browser::start_gzipped(www).await;
         browser.goto(&format!("/{MOUNT}/index.html?q={}", query.replace(' ', "+").replace(':', "%3A"))).await;
         let figures: Value = browser.client.execute_async(ANSWER, vec![]).await.expect("the timing script runs");
         browser.close().await;
@@ -182,6 +184,9 @@ async fn browse(www: &Path, dist: &Path) {
         }
         let value = |key: &str| figures[key].as_f64().unwrap_or(f64::NAN);
         let label = query.replace([' ', ':'], "_");
+        if std::env::var_os("SCROLLBACK_BENCH_TRACE").is_some() {
+            eprintln!("{label}: {}", figures["trace"]);
+        }
         println!(
             "site_query_{label} {:.0} ms to hits after the HTML ({:.0} ms in search.js), {:.0} bytes of index in {:.0} files, {:.0} bytes in all, {:.0} hits shown",
             value("to_hits_ms") - value("html_arrived_ms"),

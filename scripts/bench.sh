@@ -31,6 +31,9 @@ trap 'rm -f dist/bench' EXIT
 cargo bench --quiet --bench browser
 # The demo's first rows on a cold visit, a repeat visit (service worker) and on "Fast 3G".
 cargo bench --quiet --bench first_visit
+# An archive (365 days; SCROLLBACK_SITE_DAYS=3650 for ~1 GB): `scrollback site`'s build and
+# rebuilds, the index's size, cold queries on the site, and the days dropped on the viewer.
+cargo bench --quiet --bench site
 
 declare -A total=([app]=0 [worker]=0 [service_worker]=0)
 for file in dist/*.wasm dist/*.js; do

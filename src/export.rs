@@ -32,10 +32,10 @@ pub fn standalone_page(bytes: Vec<u8>, file_name: String) -> String {
 }
 
 /// How a page of a static site (`scrollback site`) differs from a standalone one: it links the
-/// site's one stylesheet rather than holding it, opens with the site's links (`nav`, HTML the
+/// site's stylesheets rather than holding them, opens with the site's links (`nav`, HTML the
 /// caller escaped), and leaves the log's text to the copy beside it that the viewer opens.
 pub struct SitePage<'a> {
-    pub stylesheet_href: &'a str,
+    pub stylesheet_hrefs: &'a [String],
     pub nav: &'a str,
 }
 
@@ -47,9 +47,10 @@ pub fn site_page(log: Log, file_name: String, site: &SitePage) -> String {
     format!(
         "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <meta name=\"generator\" content=\"scrollback\">\n<title>{title}</title>\n<link rel=\"stylesheet\" href=\"{}\">\n</head>\n\
+         <meta name=\"generator\" content=\"scrollback\">\n<title>{title}</title>\n{}</head>\n\
          <body>\n{}\n{body}\n</body>\n</html>\n",
-        site.stylesheet_href, site.nav
+        site.stylesheet_hrefs.iter().map(|href| format!("<link rel=\"stylesheet\" href=\"{href}\">\n")).collect::<String>(),
+        site.nav
     )
 }
 

@@ -1,7 +1,12 @@
 //! The archive's search index: every query finds, through the chunked files as a static site
 //! serves them, exactly the lines a scan of every log finds, newest log first.
 
+#[path = "support/exports.rs"]
+#[allow(dead_code)]
+mod exports;
+
 use std::collections::HashMap;
+use std::rc::Rc;
 
 use scrollback::archive::index::{IndexBuilder, Meta, META_PATH, PAGE_POSTINGS};
 use scrollback::archive::query::{query_terms, search, Hit};
@@ -131,4 +136,29 @@ fn a_rare_term_is_answered_from_its_chunk_alone() {
     let (hits, _) = searched(&archive, "from:hannes unikernel", 10_000, &mut fetched);
     assert_eq!(hits, scanned(&archive, "from:hannes unikernel"));
     assert!(fetched.iter().all(|path| path.contains("/terms/")), "{fetched:?}");
+}
+
+#[test]
+fn a_zip_of_logs_opens_as_an_archive_and_a_zip_of_an_export_does_not() {
+    use scrollback::transfer::archive::WorkerArchive;
+    use scrollback::transfer::{ParseRequest, SharedBytes};
+    let request = |file_name: &str, bytes: Vec<u8>| ParseRequest { job: 1, file_name: file_name.to_owned(), format: None, bytes: SharedBytes(Rc::from(bytes)), notes: Vec::new(), demo: false, folder: Vec::new() };
+    let days: Vec<(String, String)> = (0..3).map(|day| (format!("#mirage/2016-06-{:02}.log", 10 + day), day_log(day, 40))).collect();
+    let files: Vec<(&str, &[u8])> = days.iter().map(|(path, text)| (path.as_str(), text.as_bytes())).collect();
+    let mut archive = WorkerArchive::of(&request("mirage.zip", exports::zipped(&files))).expect("a zip of logs is an archive").expect("it unpacks");
+    while !archive.index(1 << 20) {}
+    let listing = archive.listing();
+    assert_eq!(listing.files.iter().map(|file| file.source.as_str()).collect::<Vec<_>>(), ["#mirage/2016-06-10.log", "#mirage/2016-06-11.log", "#mirage/2016-06-12.log"]);
+    assert_eq!(listing.files[0].channel, "#mirage");
+    let found = archive.search("mirage", 1000);
+    let scan = {
+        let logs: Vec<Log> = days.iter().map(|(_, text)| parse_file(text.as_bytes(), Some("day.log"), None)).collect();
+        scanned(&Archive { logs, files: HashMap::new(), meta: Meta { version: 1, lines_per_block: 128, files: Vec::new(), chunks: Vec::new() } }, "mirage")
+    };
+    assert_eq!(found.hits.iter().map(|hit| Hit { file: hit.file, line: hit.line }).collect::<Vec<_>>(), scan);
+    assert!(!scan.is_empty());
+
+    // Slack's export (JSON files) stays one text; so does a chat beside its media.
+    assert!(WorkerArchive::of(&request("slack.zip", exports::slack_zip())).is_none());
+    assert!(WorkerArchive::of(&request("chat.zip", exports::zipped(&[("WhatsApp Chat.txt", &b"1/2/23, 10:00 - Ann: hi"[..]), ("IMG-1.jpg", &b"\xff\xd8\xff"[..])]))).is_none());
 }

@@ -6,6 +6,10 @@
 
 mod support;
 
+#[path = "support/exports.rs"]
+#[allow(dead_code)]
+mod exports;
+
 use serde_json::{json, Value};
 use support::browser::{dist_or_skip, Browser};
 
@@ -171,5 +175,14 @@ async fn a_dropped_folder_of_logs_opens_as_an_archive_read_a_day_at_a_time_and_s
     let narrowed = browser.eventually(ARCHIVE_HITS, vec![], &json!([["2016/06/29-06-2016.txt#L2", "2016-06-29 2 15:11 yomimono thanks, the release is tagged"]])).await;
     assert_eq!(narrowed, json!([["2016/06/29-06-2016.txt#L2", "2016-06-29 2 15:11 yomimono thanks, the release is tagged"]]));
     browser.screenshot("archive-in-the-page").await;
+
+    // A zip of logs is an archive too; a single file dropped after it closes it.
+    let zip = exports::zipped(&[("#mirage/2016-06-15.log", days[0].1.as_bytes()), ("#mirage/2016-06-29.log", days[1].1.as_bytes())]);
+    browser.drop_bytes("mirage.zip", &zip).await;
+    browser.wait_for_text_containing(".archive-bar .archive-name", "mirage.zip: 2 logs").await;
+    browser.wait_for_text_containing(".log-header .file-name", "2016-06-29.log").await;
+    browser.drop_file("notes.txt", "29-06-2016 15:12 avsm a single log\n").await;
+    browser.wait_for_text_containing(".log-header .file-name", "notes.txt").await;
+    assert_eq!(browser.count(".archive-bar").await, 0, "a single log is no archive");
     browser.close().await;
 }

@@ -74,10 +74,11 @@ fn a_folder_of_logs_becomes_a_site_with_an_index_pages_the_viewer_and_search() {
     assert!(index.contains(r#"<a href="mirage/2016/06/29-06-2016.html">2016-06-29</a>"#), "{index}");
     assert!(index.contains("3 messages"));
     assert!(index.contains(r#"<h3>2016-07</h3>"#));
-    assert!(index.contains(r#"<input id="q" name="q""#) && index.contains(r#"<script src="search.js" defer>"#));
+    assert!(index.contains(r#"<input id="q" name="q""#) && index.contains(r#"<script src="search.js"></script>"#));
 
     let page = site.read("mirage/2016/06/29-06-2016.html");
-    assert!(page.contains(r#"href="../../../site.css""#), "the site's one stylesheet");
+    assert!(page.contains(r#"<link rel="stylesheet" href="../../../log.css">"#) && page.contains(r#"<link rel="stylesheet" href="../../../site.css">"#), "the site's stylesheets");
+    assert!(site.read("log.css").contains(".row") && !index.contains("log.css"), "the index links only the site's own rules");
     assert!(page.contains(r#"<a href="../../../index.html">Archive</a>"#));
     assert!(page.contains(r#"<a rel="prev" href="../../../mirage/2016/06/15-06-2016.html">← 2016-06-15</a>"#), "{page}");
     assert!(page.contains(r#"<a rel="next" href="../../../mirage/2016/07/13-07-2016.html">2016-07-13 →</a>"#));

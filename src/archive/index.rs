@@ -157,8 +157,19 @@ impl IndexBuilder {
 
     /// Every file of the index: its path under the site and its bytes, gzipped.
     pub fn finish(self) -> Vec<(String, Vec<u8>)> {
-        let IndexBuilder { files, terms, blocks, in_memory } = self;
-        let gzipped = |bytes: &[u8]| if in_memory { bytes.to_vec() } else { gzipped(bytes) };
+        let gzip = !self.in_memory;
+        self.finish_with(gzip)
+    }
+
+    /// Every file of the index, not yet gzipped ([`gzipped`] does it): a site compares them
+    /// with what it wrote last time before spending the time to gzip them.
+    pub fn finish_unpacked(self) -> Vec<(String, Vec<u8>)> {
+        self.finish_with(false)
+    }
+
+    fn finish_with(self, gzip: bool) -> Vec<(String, Vec<u8>)> {
+        let IndexBuilder { files, terms, blocks, .. } = self;
+        let gzipped = |bytes: &[u8]| if gzip { gzipped(bytes) } else { bytes.to_vec() };
         let mut out: Vec<(String, Vec<u8>)> = blocks.into_iter().map(|(path, text)| (path, gzipped(&text))).collect();
         let mut terms: Vec<(Box<str>, Postings)> = terms.into_iter().collect();
         terms.sort_unstable_by(|(a, _), (b, _)| a.cmp(b));
@@ -217,7 +228,8 @@ fn encoded<T: Serialize + ?Sized>(value: &T) -> Vec<u8> {
     postcard::to_allocvec(value).unwrap_or_default()
 }
 
-fn gzipped(bytes: &[u8]) -> Vec<u8> {
+/// `bytes` as the index stores them.
+pub fn gzipped(bytes: &[u8]) -> Vec<u8> {
     let mut encoder = flate2::write::GzEncoder::new(Vec::with_capacity(bytes.len() / 3), flate2::Compression::default());
     // Writing into a Vec cannot fail.
     let _ = encoder.write_all(bytes);

@@ -16,14 +16,35 @@ pub const FROM_PREFIX: &str = "from:";
 /// Calls `each` with every term of `text`, lowercased, in order (repeats included). `word` is
 /// a buffer the caller keeps, so no term allocates.
 pub fn for_each_term(text: &str, word: &mut String, mut each: impl FnMut(&str)) {
-    let mut rest = text;
-    while let Some(start) = rest.find(char::is_alphanumeric) {
-        let after = &rest[start..];
-        let length = after.find(|c: char| !c.is_alphanumeric()).unwrap_or(after.len());
-        let run = &after[..length];
-        rest = &after[length..];
+    let bytes = text.as_bytes();
+    // Whether the character at byte `at` is a letter or digit, and its length: ASCII by its
+    // byte (most of a log), the rest as a char.
+    let word_char = |at: usize| -> (bool, usize) {
+        match bytes[at] {
+            byte if byte.is_ascii() => (byte.is_ascii_alphanumeric(), 1),
+            _ => text[at..].chars().next().map_or((false, 1), |c| (c.is_alphanumeric(), c.len_utf8())),
+        }
+    };
+    let mut at = 0;
+    while at < bytes.len() {
+        let (is_word, length) = word_char(at);
+        if !is_word {
+            at += length;
+            continue;
+        }
+        let start = at;
+        let mut ascii = true;
+        while at < bytes.len() {
+            let (is_word, length) = word_char(at);
+            if !is_word {
+                break;
+            }
+            ascii &= length == 1;
+            at += length;
+        }
+        let run = &text[start..at];
         word.clear();
-        if run.is_ascii() {
+        if ascii {
             if !(MIN_TERM_CHARS..=MAX_TERM_CHARS).contains(&run.len()) {
                 continue;
             }
@@ -33,7 +54,8 @@ pub fn for_each_term(text: &str, word: &mut String, mut each: impl FnMut(&str)) 
             if !(MIN_TERM_CHARS..=MAX_TERM_CHARS).contains(&chars) {
                 continue;
             }
-            word.extend(run.chars().flat_map(char::to_lowercase));
+            // As a whole, not char by char: a final Σ is ς, as JavaScript's `toLowerCase` has it.
+            word.push_str(&run.to_lowercase());
         }
         each(word);
     }
@@ -58,7 +80,26 @@ pub fn from_term(nick: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{from_term, terms};
+    use proptest::prelude::*;
+
+    use super::{for_each_term, from_term, terms, MAX_TERM_CHARS, MIN_TERM_CHARS};
+
+    /// The terms as their definition says, char by char.
+    fn by_the_definition(text: &str) -> Vec<String> {
+        text.split(|c: char| !c.is_alphanumeric())
+            .filter(|run| (MIN_TERM_CHARS..=MAX_TERM_CHARS).contains(&run.chars().count()))
+            .map(str::to_lowercase)
+            .collect()
+    }
+
+    proptest! {
+        #[test]
+        fn terms_read_byte_by_byte_are_the_definitions(text in "(\\PC|[ a-zA-Z0-9.,:'é東ß_-]){0,60}") {
+            let mut read = Vec::new();
+            for_each_term(&text, &mut String::new(), |term| read.push(term.to_owned()));
+            prop_assert_eq!(read, by_the_definition(&text));
+        }
+    }
 
     #[test]
     fn terms_are_lowercased_words_of_two_to_forty_characters() {

@@ -15,7 +15,7 @@ use std::time::SystemTime;
 
 use serde::{Deserialize, Serialize};
 
-use crate::archive::index::{IndexBuilder, INDEX_DIR};
+use crate::archive::index::{gzipped, IndexBuilder, INDEX_DIR};
 use crate::archive::{words_of, FileWords, IndexedFile};
 use crate::export::{site_page, stylesheet, SitePage};
 
@@ -56,6 +56,9 @@ struct Manifest {
     /// The logs copied beside their pages.
     #[serde(default)]
     sources: BTreeSet<String>,
+    /// Each file of the search index, with a hash of what it holds before gzip.
+    #[serde(default)]
+    index: BTreeMap<String, String>,
 }
 
 /// A log found under LOGDIR.
@@ -76,7 +79,9 @@ pub fn build(options: &SiteOptions) -> Result<SiteReport, String> {
     let relatives: Vec<String> = sources.iter().map(|source| source.relative.clone()).collect();
     let page_of = pages::page_paths(&relatives);
     let previous_build: Manifest = std::fs::read(out.join(MANIFEST)).ok().and_then(|bytes| serde_json::from_slice(&bytes).ok()).unwrap_or_default();
-    let builder = format!("scrollback {} {}", env!("CARGO_PKG_VERSION"), fingerprint(&[SITE_CSS, SEARCH_JS]));
+    // What a page is made with: this version's renderer, whose classes the stylesheet follows.
+    // (search.js and the site's own rules are files of their own: no page holds them.)
+    let builder = format!("scrollback {} {}", env!("CARGO_PKG_VERSION"), fingerprint(&[stylesheet().as_bytes()]));
     let mut report = SiteReport { logs: sources.len(), ..SiteReport::default() };
     let mut writes = Writes::default();
 
@@ -132,19 +137,42 @@ pub fn build(options: &SiteOptions) -> Result<SiteReport, String> {
     let title = options.title.clone().unwrap_or_else(|| options.logs.canonicalize().ok().and_then(|path| path.file_name().map(|name| name.to_string_lossy().into_owned())).unwrap_or_else(|| "Logs".to_owned()));
     writes.put(&out, "index.html", pages::index_page(&title, &files).as_bytes())?;
     writes.put(&out, pages::SEARCH_SCRIPT, SEARCH_JS.as_bytes())?;
-    writes.put(&out, pages::STYLESHEET, format!("{}\n{SITE_CSS}", stylesheet()).as_bytes())?;
-    for (path, bytes) in index.finish() {
-        match path.starts_with(&format!("{INDEX_DIR}/lines/")) {
-            true => report.hit_lines_bytes += bytes.len() as u64,
-            false => report.index_bytes += bytes.len() as u64,
+    writes.put(&out, pages::STYLESHEET, SITE_CSS.as_bytes())?;
+    writes.put(&out, pages::LOG_STYLESHEET, stylesheet().as_bytes())?;
+    // The index's files are gzipped (on every core) only when what they hold changed since
+    // the last build: most of a rebuild's time would go to gzipping the same bytes again.
+    let unpacked = index.finish_unpacked();
+    let mut index_hashes = BTreeMap::new();
+    let mut to_gzip = Vec::new();
+    for (path, bytes) in unpacked {
+        let hash = fingerprint(&[&bytes]);
+        let kept = previous_build.index.get(&path) == Some(&hash) && out.join(&path).is_file();
+        index_hashes.insert(path.clone(), hash);
+        if kept {
+            let size = std::fs::metadata(out.join(&path)).map_or(0, |metadata| metadata.len());
+            count_index_bytes(&mut report, &path, size);
+            writes.paths.insert(path);
+            writes.unchanged += 1;
+        } else {
+            to_gzip.push((path, bytes));
         }
-        writes.put(&out, &path, &bytes)?;
+    }
+    let mut failure = None;
+    in_parallel(to_gzip.len(), |at| gzipped(&to_gzip[at].1), |at, bytes| {
+        count_index_bytes(&mut report, &to_gzip[at].0, bytes.len() as u64);
+        if let Err(problem) = writes.put(&out, &to_gzip[at].0, &bytes) {
+            failure.get_or_insert(problem);
+        }
+    });
+    if let Some(problem) = failure {
+        return Err(problem);
     }
     copy_viewer(&options.viewer, &out, &mut writes)?;
     let manifest = Manifest {
         builder,
         pages: planned.iter().zip(&kept).map(|((_, key, _), (_, file))| (file.page.clone(), key.clone())).collect(),
         sources: kept.iter().map(|(_, file)| file.source.clone()).collect(),
+        index: index_hashes,
     };
     writes.put(&out, MANIFEST, serde_json::to_string_pretty(&manifest).unwrap_or_default().as_bytes())?;
     // What the last build wrote and this one did not (a removed log's page and copy, old index
@@ -157,6 +185,13 @@ pub fn build(options: &SiteOptions) -> Result<SiteReport, String> {
     report.files_written = writes.written;
     report.files_unchanged = writes.unchanged;
     Ok(report)
+}
+
+fn count_index_bytes(report: &mut SiteReport, path: &str, bytes: u64) {
+    match path.starts_with(&format!("{INDEX_DIR}/lines/")) {
+        true => report.hit_lines_bytes += bytes,
+        false => report.index_bytes += bytes,
+    }
 }
 
 /// Runs `work` for 0..count on every core; `each` gets the results on this thread, in order.
@@ -205,8 +240,9 @@ fn parsed(source: &Source) -> Result<(crate::model::Log, u64), String> {
 fn render_page(source: &Source, file: &IndexedFile, nav: &str, out: &Path, writes: &Mutex<Writes>) -> Result<(), String> {
     let (log, _) = parsed(source)?;
     let file_name = source.relative.rsplit('/').next().unwrap_or(&source.relative).to_owned();
-    let stylesheet_href = format!("{}{}", pages::root_of(&file.page), pages::STYLESHEET);
-    let html = site_page(log, file_name, &SitePage { stylesheet_href: &stylesheet_href, nav });
+    let root = pages::root_of(&file.page);
+    let stylesheet_hrefs = [format!("{root}{}", pages::LOG_STYLESHEET), format!("{root}{}", pages::STYLESHEET)];
+    let html = site_page(log, file_name, &SitePage { stylesheet_hrefs: &stylesheet_hrefs, nav });
     let bytes = std::fs::read(&source.path).map_err(|error| format!("{}: {error}", source.relative))?;
     let mut writes = writes.lock().map_err(|_| "a page's writer failed".to_owned())?;
     writes.put(out, &file.page, html.as_bytes())?;
@@ -286,8 +322,8 @@ fn copy_viewer(viewer: &Path, out: &Path, writes: &mut Writes) -> Result<(), Str
     Ok(())
 }
 
-/// A short hash of what the pages are made with, so that a new builder renders them again.
-fn fingerprint(parts: &[&str]) -> String {
-    let hash = parts.iter().flat_map(|part| part.bytes()).fold(0xcbf2_9ce4_8422_2325u64, |hash, byte| (hash ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01b3));
+/// A short hash (FNV-1a, stable across builds) of what a page or an index file is made from.
+fn fingerprint(parts: &[&[u8]]) -> String {
+    let hash = parts.iter().flat_map(|part| part.iter().copied()).fold(0xcbf2_9ce4_8422_2325u64, |hash, byte| (hash ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01b3));
     format!("{hash:016x}")
 }

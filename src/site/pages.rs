@@ -14,7 +14,11 @@ const SEGMENT: &AsciiSet = &CONTROLS.add(b' ').add(b'"').add(b'#').add(b'%').add
 
 /// The viewer's copy, under the site's root.
 pub const VIEWER_DIR: &str = "viewer";
+/// The site's own rules (the index, its hits, the links on top of a log's page): small, so the
+/// index page and its search wait for little.
 pub const STYLESHEET: &str = "site.css";
+/// The viewer's stylesheet, for the log pages rendered as the viewer renders them.
+pub const LOG_STYLESHEET: &str = "log.css";
 pub const SEARCH_SCRIPT: &str = "search.js";
 
 /// `path` (relative, `/`-separated) as an `href`, each segment percent-encoded.
@@ -105,11 +109,12 @@ pub fn index_page(title: &str, files: &[IndexedFile]) -> String {
     format!(
         "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <meta name=\"generator\" content=\"scrollback\">\n<title>{title}</title>\n<link rel=\"stylesheet\" href=\"{STYLESHEET}\">\n\
-         <script src=\"{SEARCH_SCRIPT}\" defer></script>\n</head>\n<body class=\"site-index\">\n<header>\n<h1>{title}</h1>\n\
+         </head>\n<body class=\"site-index\">\n<header>\n<h1>{title}</h1>\n\
          <p class=\"summary\">{} logs, {messages} messages{span}</p>\n\
          <form role=\"search\" method=\"get\" action=\"\"><label for=\"q\">Search every log</label> \
          <input id=\"q\" name=\"q\" type=\"search\" placeholder=\"words, from:nick\"> <button type=\"submit\">Search</button></form>\n\
-         </header>\n<section id=\"hits\" aria-live=\"polite\" hidden></section>\n<main>\n{body}</main>\n</body>\n</html>\n",
+         </header>\n<section id=\"hits\" aria-live=\"polite\" hidden></section>\n\
+         <script src=\"{SEARCH_SCRIPT}\"></script>\n<main id=\"logs\">\n{body}</main>\n</body>\n</html>\n",
         files.len()
     )
 }

@@ -11,6 +11,11 @@
   const query = (new URLSearchParams(location.search).get("q") || "").trim();
   if (input) input.value = query;
   if (!query || !box) return;
+  // The hits take the page: the list of every log below this script (thousands of days in a
+  // big archive) is not read at all, so the page's one thread is the search's. "All logs"
+  // goes back to it.
+  document.body.classList.add("searching");
+  window.stop();
   const started = performance.now();
   const decoder = new TextDecoder();
   const encoder = new TextEncoder();
@@ -238,7 +243,9 @@
     const entries = await Promise.all(terms.map((term) => termEntry(meta, term)));
     const status = element("p", "status");
     const list = element("div", "hit-list");
-    box.replaceChildren(status, list);
+    const back = element("a", "all-logs", "All logs");
+    back.href = location.pathname;
+    box.replaceChildren(status, back, list);
     if (!terms.length || entries.some((entry) => !entry)) {
       status.textContent = `No line holds every word of “${query}”.`;
       return finish(0);
