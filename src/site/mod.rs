@@ -81,7 +81,7 @@ pub fn build(options: &SiteOptions) -> Result<SiteReport, String> {
     let previous_build: Manifest = std::fs::read(out.join(MANIFEST)).ok().and_then(|bytes| serde_json::from_slice(&bytes).ok()).unwrap_or_default();
     // What a page is made with: this version's renderer, whose classes the stylesheet follows.
     // (search.js and the site's own rules are files of their own: no page holds them.)
-    let builder = format!("scrollback {} {}", env!("CARGO_PKG_VERSION"), fingerprint(&[stylesheet().as_bytes()]));
+    let builder = format!("scrollback {} {}", env!("CARGO_PKG_VERSION"), fingerprint(&[stylesheet().as_bytes(), pages::LOG_STYLESHEET.as_bytes(), pages::STYLESHEET.as_bytes()]));
     let mut report = SiteReport { logs: sources.len(), ..SiteReport::default() };
     let mut writes = Writes::default();
 
