@@ -138,6 +138,10 @@ impl WorkerArchive {
             }
             folder_files(&request.bytes.0, &request.folder).into_iter().map(|(path, bytes)| (path, Rc::from(bytes))).collect()
         } else {
+            // Only a zip's central directory is read, and only for a zip.
+            if !request.bytes.0.starts_with(b"PK\x03\x04") {
+                return None;
+            }
             let paths = zip_paths(&request.bytes.0)?;
             if !is_archive_of_logs(paths.iter().map(String::as_str)) {
                 return None;
