@@ -86,7 +86,6 @@ struct Postings {
     /// Closed pages: where each ends in `numbers`, and what it covers.
     pages: Vec<(usize, PageRef)>,
     open: Option<PageRef>,
-    open_start: usize,
     last_file: u32,
 }
 
@@ -114,7 +113,6 @@ impl Postings {
     fn close_page(&mut self) {
         if let Some(page) = self.open.take() {
             self.pages.push((self.numbers.len(), page));
-            self.open_start = self.numbers.len();
         }
     }
 }
@@ -214,7 +212,7 @@ impl IndexBuilder {
 /// A term's pages' name: its FNV-1a hash in hex, stable across builds, told apart from another
 /// term's with the same hash.
 fn unique_stem(term: &str, used: &mut FxHashSet<String>) -> String {
-    let hash = term.bytes().fold(0xcbf2_9ce4_8422_2325u64, |hash, byte| (hash ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01b3));
+    let hash = fnv1a64(term.as_bytes());
     let mut stem = format!("{hash:016x}");
     let mut suffix = 1;
     while !used.insert(stem.clone()) {
@@ -222,6 +220,12 @@ fn unique_stem(term: &str, used: &mut FxHashSet<String>) -> String {
         suffix += 1;
     }
     stem
+}
+
+/// FNV-1a, 64-bit: stable across platforms, builds and Rust versions, unlike std's hasher, so
+/// names and hashes written into a site stay the same from one build to the next.
+pub fn fnv1a64(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, &byte| (hash ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01b3))
 }
 
 fn encoded<T: Serialize + ?Sized>(value: &T) -> Vec<u8> {

@@ -15,7 +15,7 @@ use std::time::SystemTime;
 
 use serde::{Deserialize, Serialize};
 
-use crate::archive::index::{gzipped, IndexBuilder, INDEX_DIR};
+use crate::archive::index::{fnv1a64, gzipped, IndexBuilder, INDEX_DIR};
 use crate::archive::{words_of, FileWords, IndexedFile};
 use crate::export::{site_page, stylesheet, SitePage};
 
@@ -145,7 +145,7 @@ pub fn build(options: &SiteOptions) -> Result<SiteReport, String> {
     let mut index_hashes = BTreeMap::new();
     let mut to_gzip = Vec::new();
     for (path, bytes) in unpacked {
-        let hash = fingerprint(&[&bytes]);
+        let hash = format!("{:016x}", fnv1a64(&bytes));
         let kept = previous_build.index.get(&path) == Some(&hash) && out.join(&path).is_file();
         index_hashes.insert(path.clone(), hash);
         if kept {
@@ -324,6 +324,5 @@ fn copy_viewer(viewer: &Path, out: &Path, writes: &mut Writes) -> Result<(), Str
 
 /// A short hash (FNV-1a, stable across builds) of what a page or an index file is made from.
 fn fingerprint(parts: &[&[u8]]) -> String {
-    let hash = parts.iter().flat_map(|part| part.iter().copied()).fold(0xcbf2_9ce4_8422_2325u64, |hash, byte| (hash ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01b3));
-    format!("{hash:016x}")
+    format!("{:016x}", fnv1a64(&parts.concat()))
 }
