@@ -19,8 +19,7 @@ class GzipHandler(http.server.SimpleHTTPRequestHandler):
         accepts_gzip = "gzip" in self.headers.get("Accept-Encoding", "")
         if not accepts_gzip or not os.path.isfile(path):
             return super().send_head()
-        with open(path, "rb") as source:
-            body = gzip.compress(source.read(), 9)
+        body = _gzipped(path)
         self.send_response(200)
         self.send_header("Content-Type", self.guess_type(path))
         self.send_header("Content-Encoding", "gzip")
@@ -31,6 +30,24 @@ class GzipHandler(http.server.SimpleHTTPRequestHandler):
 
     def log_message(self, *args):
         pass
+
+
+_GZIPPED = {}
+
+
+def _gzipped(path):
+    """The file gzipped once per version, kept as a host keeps its compressed assets: a request
+    waits for the network, not for level 9 gzip of the same bytes again."""
+    stat = os.stat(path)
+    key = (path, stat.st_mtime_ns, stat.st_size)
+    body = _GZIPPED.get(key)
+    if body is None:
+        with open(path, "rb") as source:
+            body = gzip.compress(source.read(), 9)
+        if len(_GZIPPED) > 4096:
+            _GZIPPED.clear()
+        _GZIPPED[key] = body
+    return body
 
 
 class _Body:

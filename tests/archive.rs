@@ -153,7 +153,7 @@ fn a_zip_of_logs_opens_as_an_archive_and_a_zip_of_an_export_does_not() {
     let found = archive.search("mirage", 1000);
     let scan = {
         let logs: Vec<Log> = days.iter().map(|(_, text)| parse_file(text.as_bytes(), Some("day.log"), None)).collect();
-        scanned(&Archive { logs, files: HashMap::new(), meta: Meta { version: 1, lines_per_block: 128, files: Vec::new(), chunks: Vec::new() } }, "mirage")
+        scanned(&Archive { logs, files: HashMap::new(), meta: Meta { version: 2, lines_per_block: 128, files: 0, files_per_part: 256, chunks: Vec::new() } }, "mirage")
     };
     assert_eq!(found.hits.iter().map(|hit| Hit { file: hit.file, line: hit.line }).collect::<Vec<_>>(), scan);
     assert!(!scan.is_empty());

@@ -50,7 +50,9 @@ async fn a_site_served_from_a_sub_path_finds_lines_and_links_each_to_its_place()
         ("2016/07/13-07-2016.txt", day("13-07-2016", &[("avsm", "retrospective on the release"), ("yomimono", "opam repository merged")])),
         ("2016/07/20-07-2016.txt", (0..30).map(|at| format!("20-07-2016 15:{at:02} hannes standup note {at}\n")).collect()),
     ];
-    for (path, text) in &days {
+    // More logs than one part of the index's names holds (256), so hits name logs of two parts.
+    let older = (0..300).map(|n| (format!("older/log-{n:03}.txt"), format!("01-01-2015 10:00 avsm {} {n}\n", if n % 299 == 0 { "bookend" } else { "note" })));
+    for (path, text) in days.iter().map(|(path, text)| (path.to_string(), text.clone())).chain(older) {
         let path = logs.join(path);
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
         std::fs::write(path, text).unwrap();
@@ -73,6 +75,9 @@ async fn a_site_served_from_a_sub_path_finds_lines_and_links_each_to_its_place()
     assert_eq!(browser.count("#hits mark").await, 4, "the word is marked in each hit");
     assert_eq!(browser.eval("return document.querySelectorAll('#hits script').length", vec![]).await, json!(0), "a log's markup is text");
     assert_eq!(browser.eval("return document.getElementById('q').value", vec![]).await, json!("Release"));
+
+    browser.goto(&format!("/{MOUNT}/index.html?q=bookend")).await;
+    assert_eq!(answered(&browser).await, json!([["older/log-299.html#L1", "1 10:00 avsm bookend 299"], ["older/log-000.html#L1", "1 10:00 avsm bookend 0"]]), "logs named in two parts");
 
     // Many hits come a page at a time, newest first.
     browser.goto(&format!("/{MOUNT}/index.html?q=standup")).await;

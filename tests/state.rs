@@ -115,6 +115,12 @@ fn an_archive_opens_a_log_at_a_time_and_keeps_only_its_newest_search() {
     assert_eq!((archive.current, archive.neighbour(false), archive.neighbour(true)), (Some(1), Some(0), None));
     assert!(Rc::ptr_eq(&opened.clone().reduce(Action::OpenArchived(9)), &opened), "no such log: nothing changes");
 
+    // Read as another format, it is read again from the worker's copy: the job stays the
+    // archive's, so the worker that holds the archive is not replaced.
+    let shown = opened.clone().reduce(Action::Parsed { job: job.id, result: Ok(Shared::new(OpenLog { file_name: "mirage/b.txt".into(), ..OpenLog::demo() })) });
+    let reread = shown.reduce(Action::ReadAs(Some(Format::PlainText))).parsing.clone().expect("a job for the log again");
+    assert_eq!((reread.archived, reread.format, reread.file_name.as_str(), reread.bytes.len()), (Some(1), Some(Format::PlainText), "mirage/b.txt", 0));
+
     // Searches are numbered; an answer to an older one is dropped.
     let first = opened.reduce(Action::SearchArchive("release".to_owned()));
     let second = first.reduce(Action::SearchArchive(" tagged ".to_owned()));

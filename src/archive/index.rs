@@ -1,5 +1,6 @@
 //! The archive's search index, split the way Pagefind splits its own so that a query fetches
-//! only what it needs: a small `meta` (the logs, and the first term of each chunk), the terms
+//! only what it needs: a small `meta` (the first term of each chunk: the site's index page holds
+//! it, so a query's first fetch is its terms' chunks), the logs' names in parts, the terms
 //! in sorted chunks (each term's count, and its lines when it has few), a frequent term's lines
 //! in pages of a few thousand (each page names the logs it covers, so a query reads the newest
 //! pages first and stops), and the lines hits show in blocks of [`LINES_PER_BLOCK`] per log.
@@ -25,6 +26,8 @@ pub const INLINE_POSTINGS: u32 = 64;
 pub const PAGE_POSTINGS: u32 = 4096;
 /// A chunk of terms is cut after this many bytes (before gzip).
 pub const CHUNK_BYTES: usize = 16_384;
+/// Logs named per part of `search/files/`: a query's hits, newest first, mostly need one part.
+pub const FILES_PER_PART: u32 = 256;
 
 /// The files of the index, under this folder of the site.
 pub const INDEX_DIR: &str = "search";
@@ -35,7 +38,9 @@ pub const META_PATH: &str = "search/meta.sbx";
 pub struct Meta {
     pub version: u32,
     pub lines_per_block: u32,
-    pub files: Vec<IndexedFile>,
+    /// How many logs there are; log `n` is named in part `n / files_per_part` of `search/files/`.
+    pub files: u32,
+    pub files_per_part: u32,
     /// The first term of each chunk, in order: chunk `n` is `search/terms/<n>.sbx`.
     pub chunks: Vec<String>,
 }
@@ -72,6 +77,11 @@ pub fn chunk_path(chunk: usize) -> String {
 
 pub fn page_path(stem: &str, page: usize) -> String {
     format!("{INDEX_DIR}/postings/{stem}-{page}.sbx")
+}
+
+/// A part of the logs' names: a JSON list of [`IndexedFile`]s.
+pub fn files_path(part: u32) -> String {
+    format!("{INDEX_DIR}/files/{part}.sbx")
 }
 
 pub fn lines_path(file: u32, block: u32) -> String {
@@ -203,7 +213,10 @@ impl IndexBuilder {
         if !chunk.terms.is_empty() {
             out.push((chunk_path(chunks.len() - 1), gzipped(&encoded(&chunk))));
         }
-        let meta = Meta { version: 1, lines_per_block: LINES_PER_BLOCK, files, chunks };
+        for (part, names) in files.chunks(FILES_PER_PART as usize).enumerate() {
+            out.push((files_path(part as u32), gzipped(serde_json::to_string(names).unwrap_or_default().as_bytes())));
+        }
+        let meta = Meta { version: 2, lines_per_block: LINES_PER_BLOCK, files: files.len() as u32, files_per_part: FILES_PER_PART, chunks };
         out.push((META_PATH.to_owned(), gzipped(serde_json::to_string(&meta).unwrap_or_default().as_bytes())));
         out
     }

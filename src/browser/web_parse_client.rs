@@ -78,7 +78,7 @@ impl WorkerClient {
         *self.current.borrow_mut() = Some(CurrentJob { job: job.clone(), opened: None, waiting: None, worker_bytes: 0, answered: false, _watchdog: Some(watchdog) });
         // The text crosses once: the page keeps its bytes and gets back only the line table.
         let message = match job.archived {
-            Some(file) => ToWorker::OpenArchived { job: job.id, file },
+            Some(file) => ToWorker::OpenArchived { job: job.id, file, format: job.format },
             None => ToWorker::Parse(ParseRequest { job: job.id, file_name: job.file_name.clone(), format: job.format, notes: job.notes.clone(), bytes: SharedBytes(Rc::clone(&job.bytes)), demo: job.demo, folder: job.folder.to_vec() }),
         };
         timed("scrollback:send", || self.bridge.borrow().send(message));

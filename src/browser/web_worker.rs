@@ -91,7 +91,7 @@ impl Worker for ParseWorker {
             // The newest log opens next, in the same job.
             let newest = listing.files.len().checked_sub(1);
             ParseWorker::respond(scope, asker, job, ParseReply::Archive(Box::new(listing.into())));
-            match newest.and_then(|newest| archive.request(job, newest as u32)) {
+            match newest.and_then(|newest| archive.request(job, newest as u32, archive.format())) {
                 Some(request) => self.begin(scope, asker, request, started_ms, true),
                 None => ParseWorker::respond(scope, asker, job, ParseReply::Refused(format!("{}: no file in it is a log", archive.listing().name))),
             }
@@ -147,13 +147,13 @@ impl Worker for ParseWorker {
                     None => self.begin(scope, asker, request, started_ms, false),
                 }
             }
-            ToWorker::OpenArchived { job, file } => {
+            ToWorker::OpenArchived { job, file, format } => {
                 self.parse = None;
                 self.indexing = None;
                 if let Some((_, _, parsed)) = self.analysing.take() {
                     self.previous = Some(parsed);
                 }
-                match self.archive.as_ref().and_then(|archive| archive.request(job, file)) {
+                match self.archive.as_ref().and_then(|archive| archive.request(job, file, format)) {
                     Some(request) => self.begin(scope, asker, request, now_ms(), true),
                     None => ParseWorker::respond(scope, asker, job, ParseReply::Refused("that log is no longer in the archive: drop the folder again".to_owned())),
                 }

@@ -15,12 +15,10 @@ use std::time::SystemTime;
 
 use serde::{Deserialize, Serialize};
 
-use crate::archive::index::{fnv1a64, gzipped, IndexBuilder, INDEX_DIR};
+use crate::archive::index::{fnv1a64, gzipped, IndexBuilder, INDEX_DIR, META_PATH};
 use crate::archive::{words_of, FileWords, IndexedFile};
 use crate::export::{site_page, stylesheet, SitePage};
 
-const SEARCH_JS: &str = include_str!("search.js");
-const SITE_CSS: &str = include_str!("../../style/site.css");
 /// What the site remembers of its last build, to render only what changed.
 const MANIFEST: &str = ".scrollback-site.json";
 
@@ -80,7 +78,7 @@ pub fn build(options: &SiteOptions) -> Result<SiteReport, String> {
     let page_of = pages::page_paths(&relatives);
     let previous_build: Manifest = std::fs::read(out.join(MANIFEST)).ok().and_then(|bytes| serde_json::from_slice(&bytes).ok()).unwrap_or_default();
     // What a page is made with: this version's renderer, whose classes the stylesheet follows.
-    // (search.js and the site's own rules are files of their own: no page holds them.)
+    // (The index page holds search.js and the site's rules; it is written on every build.)
     let builder = format!("scrollback {} {}", env!("CARGO_PKG_VERSION"), fingerprint(&[stylesheet().as_bytes(), pages::LOG_STYLESHEET.as_bytes(), pages::STYLESHEET.as_bytes()]));
     let mut report = SiteReport { logs: sources.len(), ..SiteReport::default() };
     let mut writes = Writes::default();
@@ -135,13 +133,13 @@ pub fn build(options: &SiteOptions) -> Result<SiteReport, String> {
     }
     let files: Vec<IndexedFile> = kept.iter().map(|(_, file)| file.clone()).collect();
     let title = options.title.clone().unwrap_or_else(|| options.logs.canonicalize().ok().and_then(|path| path.file_name().map(|name| name.to_string_lossy().into_owned())).unwrap_or_else(|| "Logs".to_owned()));
-    writes.put(&out, "index.html", pages::index_page(&title, &files).as_bytes())?;
-    writes.put(&out, pages::SEARCH_SCRIPT, SEARCH_JS.as_bytes())?;
-    writes.put(&out, pages::STYLESHEET, SITE_CSS.as_bytes())?;
+    writes.put(&out, pages::STYLESHEET, pages::SITE_CSS.as_bytes())?;
     writes.put(&out, pages::LOG_STYLESHEET, stylesheet().as_bytes())?;
     // The index's files are gzipped (on every core) only when what they hold changed since
     // the last build: most of a rebuild's time would go to gzipping the same bytes again.
     let unpacked = index.finish_unpacked();
+    let search_meta = unpacked.iter().find(|(path, _)| path == META_PATH).map(|(_, meta)| String::from_utf8_lossy(meta).into_owned()).unwrap_or_default();
+    writes.put(&out, "index.html", pages::index_page(&title, &files, &search_meta).as_bytes())?;
     let mut index_hashes = BTreeMap::new();
     let mut to_gzip = Vec::new();
     for (path, bytes) in unpacked {

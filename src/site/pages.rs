@@ -1,6 +1,6 @@
 //! The static site's own pages and links: where a log's page goes, the links at the top of each
 //! log's page, and the archive's `index.html` (the logs by folder and month, and the search
-//! form that `search.js` answers).
+//! form that `search.js` answers, held in the page itself).
 
 use std::collections::BTreeSet;
 
@@ -14,12 +14,15 @@ const SEGMENT: &AsciiSet = &CONTROLS.add(b' ').add(b'"').add(b'#').add(b'%').add
 
 /// The viewer's copy, under the site's root.
 pub const VIEWER_DIR: &str = "viewer";
-/// The site's own rules (the index, its hits, the links on top of a log's page): small, so the
-/// index page and its search wait for little.
+/// The site's own rules (the index, its hits, the links on top of a log's page), a file for the
+/// log pages and written into the index page.
 pub const STYLESHEET: &str = "site.css";
+pub const SITE_CSS: &str = include_str!("../../style/site.css");
 /// The viewer's stylesheet, for the log pages rendered as the viewer renders them.
 pub const LOG_STYLESHEET: &str = "log.css";
-pub const SEARCH_SCRIPT: &str = "search.js";
+/// The search, written into the index page: a query's first fetch then waits for no other
+/// file (a script and a stylesheet of their own cost a round trip each before it).
+pub const SEARCH_JS: &str = include_str!("search.js");
 
 /// `path` (relative, `/`-separated) as an `href`, each segment percent-encoded.
 pub fn href(path: &str) -> String {
@@ -65,7 +68,11 @@ pub fn nav(file: &IndexedFile, previous: Option<&IndexedFile>, next: Option<&Ind
 }
 
 /// The archive's `index.html`: a search form, then every log by folder and month, newest last.
-pub fn index_page(title: &str, files: &[IndexedFile]) -> String {
+/// It holds the search index's `meta` (JSON) for `search.js`, which then starts with the
+/// chunks of the query's terms.
+pub fn index_page(title: &str, files: &[IndexedFile], search_meta: &str) -> String {
+    // JSON's `<` only ever stands in a string, where `\u003c` is the same: no `</script>`.
+    let search_meta = search_meta.replace('<', "\\u003c");
     let messages: u64 = files.iter().map(|file| u64::from(file.messages)).sum();
     let mut days: Vec<&str> = files.iter().filter_map(|file| file.date.as_deref()).collect();
     days.sort_unstable();
@@ -108,20 +115,26 @@ pub fn index_page(title: &str, files: &[IndexedFile]) -> String {
     let title = escape_html(title, false);
     format!(
         "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <meta name=\"generator\" content=\"scrollback\">\n<title>{title}</title>\n<link rel=\"stylesheet\" href=\"{STYLESHEET}\">\n\
+         <meta name=\"generator\" content=\"scrollback\">\n<title>{title}</title>\n<style>\n{SITE_CSS}</style>\n\
          </head>\n<body class=\"site-index\">\n<header>\n<h1>{title}</h1>\n\
          <p class=\"summary\">{} logs, {messages} messages{span}</p>\n\
          <form role=\"search\" method=\"get\" action=\"\"><label for=\"q\">Search every log</label> \
          <input id=\"q\" name=\"q\" type=\"search\" placeholder=\"words, from:nick\"> <button type=\"submit\">Search</button></form>\n\
          </header>\n<section id=\"hits\" aria-live=\"polite\" hidden></section>\n\
-         <script src=\"{SEARCH_SCRIPT}\"></script>\n<main id=\"logs\">\n{body}</main>\n</body>\n</html>\n",
+         <script type=\"application/json\" id=\"search-meta\">{search_meta}</script>\n<script>\n{SEARCH_JS}</script>\n<main id=\"logs\">\n{body}</main>\n</body>\n</html>\n",
         files.len()
     )
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{href, page_paths, root_of};
+    use super::{href, page_paths, root_of, SEARCH_JS, SITE_CSS};
+
+    #[test]
+    fn the_inlined_script_and_rules_cannot_close_their_element() {
+        assert!(!SEARCH_JS.to_ascii_lowercase().contains("</script") && !SEARCH_JS.contains("<!--"));
+        assert!(!SITE_CSS.to_ascii_lowercase().contains("</style"));
+    }
 
     #[test]
     fn a_page_goes_beside_its_log_under_a_name_no_other_file_has() {

@@ -17,6 +17,7 @@
   document.body.classList.add("searching");
   window.stop();
   const started = performance.now();
+  performance.mark("scrollback:search-start");
   const decoder = new TextDecoder();
   const encoder = new TextEncoder();
   const cache = new Map();
@@ -167,22 +168,28 @@
     return hits;
   }
 
-  // Each hit's time, speaker and text, from the blocks of lines it is in: row n of block b
-  // is line b × lines_per_block + n.
-  const KINDS = { m: "message", a: "action", n: "notice", t: "topic" };
-  async function shownLines(meta, hits) {
-    const size = meta.lines_per_block;
-    const blocks = [...new Set(hits.map((hit) => `${hit.file}/${Math.floor(hit.line / size)}`))];
-    const shown = new Map();
-    await Promise.all(blocks.map(async (block) => {
-      const rows = decoder.decode(await load(`search/lines/${block}.sbx`)).split("\n");
-      const [file, number] = block.split("/").map(Number);
-      rows.forEach((row, at) => {
-        const fields = row.split("\t");
-        if (fields.length >= 4) shown.set(`${file}:${number * size + at}`, { time: fields[0], nick: fields[1], kind: KINDS[fields[2]] || "message", text: fields.slice(3).join(" ") });
-      });
+  // The logs the hits are in (page, date, title, folder), from the parts that name them.
+  async function namesOf(meta, hits) {
+    const parts = [...new Set(hits.map((hit) => Math.floor(hit.file / meta.files_per_part)))];
+    const names = new Map();
+    await Promise.all(parts.map(async (part) => {
+      const files = JSON.parse(decoder.decode(await load(`search/files/${part}.sbx`)));
+      files.forEach((file, at) => names.set(part * meta.files_per_part + at, file));
     }));
-    return shown;
+    return names;
+  }
+
+  // A hit's time, speaker and text, from the block of lines it is in: row n of block b is
+  // line b × lines_per_block + n. Each block is fetched once.
+  const KINDS = { m: "message", a: "action", n: "notice", t: "topic" };
+  const blocks = new Map();
+  function shownLine(meta, hit) {
+    const size = meta.lines_per_block, number = Math.floor(hit.line / size), block = `${hit.file}/${number}`;
+    if (!blocks.has(block)) blocks.set(block, load(`search/lines/${block}.sbx`).then((bytes) => decoder.decode(bytes).split("\n")));
+    return blocks.get(block).then((rows) => {
+      const fields = (rows[hit.line - number * size] || "").split("\t");
+      return fields.length >= 4 ? { time: fields[0], nick: fields[1], kind: KINDS[fields[2]] || "message", text: fields.slice(3).join(" ") } : null;
+    });
   }
 
   function element(name, className, text) {
@@ -205,10 +212,13 @@
     return out;
   }
 
-  function render(meta, hits, shown, terms, list) {
+  // The hits as links under their logs' names at once; each line's time, speaker and text
+  // fill in as its block arrives. The answer: a promise per hit, in order.
+  function render(meta, names, hits, terms, list) {
     let group = null, groupFile = -1;
+    const filled = [];
     for (const hit of hits) {
-      const file = meta.files[hit.file];
+      const file = names.get(hit.file);
       if (!file) continue;
       if (hit.file !== groupFile) {
         const article = element("article", "hit-log");
@@ -222,25 +232,37 @@
         list.append(article);
         groupFile = hit.file;
       }
-      const line = shown.get(`${hit.file}:${hit.line}`) || { time: "", nick: "", kind: "message", text: "" };
-      const item = element("li", `hit kind-${line.kind}`);
+      const item = element("li", "hit");
       const link = element("a");
       link.href = `${href(file.page)}#L${hit.line}`;
       link.append(element("span", "lineno", String(hit.line)), " ");
-      if (line.time) link.append(element("time", "time", line.time), " ");
-      if (line.nick) link.append(element("bdi", "nick", line.kind === "action" ? `* ${line.nick}` : line.nick), " ");
-      link.append(marked(line.text, terms));
       item.append(link);
       group.append(item);
+      filled.push(shownLine(meta, hit).then((line) => {
+        if (!line) return;
+        item.classList.add(`kind-${line.kind}`);
+        if (line.time) link.append(element("time", "time", line.time), " ");
+        if (line.nick) link.append(element("bdi", "nick", line.kind === "action" ? `* ${line.nick}` : line.nick), " ");
+        link.append(marked(line.text, terms));
+      }));
     }
+    return filled;
   }
 
   async function run() {
     box.hidden = false;
     box.replaceChildren(element("p", "status", "Searching…"));
-    const meta = JSON.parse(decoder.decode(await load("search/meta.sbx")));
+    // The index's meta is in the page (`scrollback site` writes both): the first fetches are
+    // the chunks of the query's terms.
+    const meta = JSON.parse(document.getElementById("search-meta")?.textContent || "null");
+    if (!meta || meta.version !== 2) throw new Error("this page holds no search index of a version this script reads");
     const terms = queryTerms(query);
-    const entries = await Promise.all(terms.map((term) => termEntry(meta, term)));
+    const asked = Promise.all(terms.map((term) => termEntry(meta, term)));
+    // The newest logs' names, which the first hits (newest first) nearly always need, come
+    // with the terms rather than with the hits' lines.
+    if (terms.length && meta.files) load(`search/files/${Math.floor((meta.files - 1) / meta.files_per_part)}.sbx`).catch(() => {});
+    const entries = await asked;
+    performance.mark("scrollback:search-terms");
     const status = element("p", "status");
     const list = element("div", "hit-list");
     const back = element("a", "all-logs", "All logs");
@@ -256,7 +278,13 @@
     const cursor = { page: pagesOf(entries[0]).length - 1, waiting: [] };
     const more = async () => {
       const hits = await collect(entries, cursor);
-      render(meta, hits, await shownLines(meta, hits), words, list);
+      performance.mark("scrollback:search-collected");
+      // The logs' names first, then the blocks in the hits' order: a browser opens a few
+      // connections to a host at a time, so the first hits' lines come in its first round.
+      const names = namesOf(meta, hits);
+      for (const hit of hits) shownLine(meta, hit).catch(() => {});
+      const filled = render(meta, await names, hits, words, list);
+      filled[0]?.then(() => performance.mark("scrollback:search-first-hit"));
       total += hits.length;
       const next = cursor.waiting.length || cursor.page >= 0 ? 0 : -1;
       const plus = next >= 0 ? "+" : "";
@@ -268,6 +296,7 @@
         button.addEventListener("click", () => more());
         box.append(button);
       }
+      await Promise.all(filled);
       return hits.length;
     };
     finish(await more());

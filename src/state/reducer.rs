@@ -152,6 +152,13 @@ impl State {
         }
         let notes = open.log.diagnostics.iter().filter(|diagnostic| matches!(diagnostic.kind, DiagnosticKind::Encoding | DiagnosticKind::LaidOut)).cloned().collect();
         let snippet = open.snippet.then(|| (open.file_name.clone(), open.first_line_number));
+        // A log of the archive is read again from the worker's copy: the job stays the
+        // archive's, so the worker that holds it is kept.
+        let shown = |archive: &&ArchiveState| archive.current.and_then(|file| archive.listing.files.get(file as usize)).is_some_and(|entry| *entry.source == *open.file_name);
+        let archived = self.archive.as_ref().filter(shown).and_then(|archive| archive.current);
+        if archived.is_some() {
+            return self.start(ParseJob { archived, ..ParseJob::file(&*open.file_name, Rc::from([]), format) });
+        }
         let bytes: Rc<[u8]> = Rc::from(open.log.text.as_bytes());
         self.start(ParseJob { notes, snippet, ..ParseJob::file(&*open.file_name, bytes, format) })
     }

@@ -209,6 +209,11 @@ impl WorkerArchive {
         Ok(crate::parse::parse_file(&prepared, Some(file_name), self.format))
     }
 
+    /// The format the archive was dropped with (`?format=`), `None` to detect each log's.
+    pub fn format(&self) -> Option<Format> {
+        self.format
+    }
+
     /// Bytes indexed so far, of all.
     pub fn progress(&self) -> (u64, u64) {
         (self.bytes_read, self.bytes_total)
@@ -218,11 +223,12 @@ impl WorkerArchive {
         ArchiveListing { name: self.name.clone(), files: self.files.clone(), skipped: self.skipped.clone() }
     }
 
-    /// Log `file` as a parse request of job `job`, or `None` if there is no such log.
-    pub fn request(&self, job: u32, file: u32) -> Option<ParseRequest> {
+    /// Log `file` as a parse request of job `job`, read as `format`, or `None` if there is no
+    /// such log.
+    pub fn request(&self, job: u32, file: u32, format: Option<Format>) -> Option<ParseRequest> {
         let bytes = self.logs.get(file as usize)?;
         let file_name = self.files[file as usize].source.clone();
-        Some(ParseRequest { job, file_name, format: self.format, bytes: SharedBytes(Rc::clone(bytes)), notes: Vec::new(), demo: false, folder: Vec::new() })
+        Some(ParseRequest { job, file_name, format, bytes: SharedBytes(Rc::clone(bytes)), notes: Vec::new(), demo: false, folder: Vec::new() })
     }
 
     /// Up to `limit` lines of every log that hold every word of `query` (and `from:nick`),
@@ -306,13 +312,13 @@ mod tests {
         assert!(archive.search("nowhere", 10).hits.is_empty());
 
         // Opening a log: the worker sends its text, which the page does not have.
-        let request = archive.request(9, 1).expect("log 1 is there");
+        let request = archive.request(9, 1, None).expect("log 1 is there");
         let mut parse = WorkerParse::begin(request).expect("it parses").sending_text();
         while !parse.read(16) {}
         let (parsed, log) = parse.finish(&|| 0.0);
         assert_eq!(parsed.text.map(|text| text.0.to_vec()), Some(days[0].1.as_bytes().to_vec()));
         assert_eq!(log.lines.len(), 2);
-        assert!(archive.request(9, 2).is_none());
+        assert!(archive.request(9, 2, None).is_none());
     }
 
     #[test]

@@ -27,8 +27,9 @@ pub enum ToWorker {
     Parse(ParseRequest),
     /// Stop job `job`, if it is still the one running.
     Cancel { job: u32 },
-    /// Open log `file` of the archive the worker holds, as job `job` (a `Parse` of it).
-    OpenArchived { job: u32, file: u32 },
+    /// Open log `file` of the archive the worker holds, as job `job` (a `Parse` of it), read
+    /// as `format` (`None` detects one).
+    OpenArchived { job: u32, file: u32, format: Option<Format> },
     /// Search every log of the archive the worker holds; the answer names job `job`.
     SearchArchive { job: u32, query: String, limit: u32 },
 }
