@@ -91,6 +91,7 @@ fn a_folder_of_logs_becomes_a_site_with_an_index_pages_the_viewer_and_search() {
     assert!(page.contains(r#"href="../../../viewer/?src=../mirage/2016/06/29-06-2016.txt""#));
     assert!(page.contains(r#"id="L2""#) && page.contains("thanks, the release is tagged"), "readable without JavaScript");
     assert!(!page.contains("<b>great</b>"), "the log's markup is text");
+    assert!(!page.contains("copy-link"), "no button that needs the app");
     assert!(!site.read("mirage/2016/06/15-06-2016.html").contains("rel=\"prev\""), "the first day has no day before");
     assert_eq!(site.read("mirage/2016/06/29-06-2016.txt"), day("29-06-2016", &[("avsm", "Mirage 3! Over to our release manager yomimono"), ("yomimono", "thanks, the release is tagged"), ("mort", "yomimono: <b>great</b> news")]));
     assert_eq!(site.read("viewer/index.html"), "<!doctype html><title>viewer</title>");

@@ -19,10 +19,19 @@ fn open_log() -> Shared<OpenLog> {
 }
 
 async fn render_row(index: usize) -> String {
-    yew::ServerRenderer::<Row>::with_props(move || RowProps { open: open_log(), index, current: index == 0, highlight: None, lit: false })
+    yew::ServerRenderer::<Row>::with_props(move || RowProps { open: open_log(), index, current: index == 0, highlight: None, lit: false, standalone: false })
     .hydratable(false)
     .render()
     .await
+}
+
+#[tokio::test]
+async fn a_row_of_a_page_read_without_the_app_keeps_its_link_and_drops_the_apps_controls() {
+    let app = render_row(1).await;
+    let page = yew::ServerRenderer::<Row>::with_props(|| RowProps { open: open_log(), index: 1, current: false, highlight: None, lit: false, standalone: true }).hydratable(false).render().await;
+    assert!(app.contains("copy-link") && app.contains("shift-click"), "{app}");
+    assert!(!page.contains("copy-link") && !page.contains("shift-click"), "a button no script answers: {page}");
+    assert!(page.contains(r##"<a href="#L2" class="lineno">2</a>"##) && page.contains(r#"id="L2""#), "{page}");
 }
 
 #[tokio::test]
@@ -99,6 +108,7 @@ async fn mirc_formatting_becomes_styled_spans() {
         current: false,
         highlight: Some("fail".into()),
         lit: false,
+        standalone: false,
     })
     .hydratable(false)
     .render()

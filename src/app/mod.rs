@@ -202,7 +202,7 @@ pub fn App(props: &AppProps) -> Html {
                     </div>
                     <LogView open={open.clone()} listing={reading.listing.clone()} anchor={anchor} highlight={reading.highlight.clone()} onexpand={reading.onexpand.clone()}
                         collapsed={reading.collapsed.clone()} ontoggle={reading.ontoggle.clone()} onvisible={reading.onvisible.clone()}
-                        lit_thread={reading.hovered_thread.or(reading.chosen_thread.map(|(thread, _)| thread))} onchoose={reading.onchoose.clone()} onhover={reading.onhover.clone()} />
+                        lit_thread={reading.hovered_thread.or(reading.chosen_thread.map(|(thread, _)| thread))} onchoose={reading.onchoose.clone()} onhover={reading.onhover.clone()} standalone={props.standalone} />
                 </div>
             </div>
             if *showing_help {

@@ -77,9 +77,10 @@ pub fn build(options: &SiteOptions) -> Result<SiteReport, String> {
     let relatives: Vec<String> = sources.iter().map(|source| source.relative.clone()).collect();
     let page_of = pages::page_paths(&relatives);
     let previous_build: Manifest = std::fs::read(out.join(MANIFEST)).ok().and_then(|bytes| serde_json::from_slice(&bytes).ok()).unwrap_or_default();
-    // What a page is made with: this version's renderer, whose classes the stylesheet follows.
-    // (The index page holds search.js and the site's rules; it is written on every build.)
-    let builder = format!("scrollback {} {}", env!("CARGO_PKG_VERSION"), fingerprint(&[stylesheet().as_bytes(), pages::LOG_STYLESHEET.as_bytes(), pages::STYLESHEET.as_bytes()]));
+    // What a page is made with: the renderer, as the demo log's page shows it (a change to any
+    // row or panel changes it, in a release or not), and the stylesheets. (The index page holds
+    // search.js and the site's rules; it is written on every build.)
+    let builder = format!("scrollback {} {}", env!("CARGO_PKG_VERSION"), fingerprint(&[renderer_sample().as_bytes(), stylesheet().as_bytes(), pages::LOG_STYLESHEET.as_bytes(), pages::STYLESHEET.as_bytes()]));
     let mut report = SiteReport { logs: sources.len(), ..SiteReport::default() };
     let mut writes = Writes::default();
 
@@ -321,6 +322,12 @@ fn copy_viewer(viewer: &Path, out: &Path, writes: &mut Writes) -> Result<(), Str
 }
 
 /// A short hash (FNV-1a, stable across builds) of what a page or an index file is made from.
+/// The demo log's page: what this build's renderer makes of a meeting.
+fn renderer_sample() -> String {
+    let log = crate::parse::parse_file(crate::demo::DEMO_LOG.as_bytes(), Some(crate::demo::DEMO_FILE_NAME), None);
+    site_page(log, crate::demo::DEMO_FILE_NAME.to_owned(), &SitePage { stylesheet_hrefs: &[], nav: "" })
+}
+
 fn fingerprint(parts: &[&[u8]]) -> String {
     format!("{:016x}", fnv1a64(&parts.concat()))
 }

@@ -48,6 +48,9 @@ pub struct LogViewProps {
     /// The lines the URL hash points at.
     #[prop_or_default]
     pub anchor: Option<Anchor>,
+    /// Rendered for a page read without the app: rows without the app's controls.
+    #[prop_or_default]
+    pub standalone: bool,
 }
 
 #[component]
@@ -119,7 +122,7 @@ pub fn LogView(props: &LogViewProps) -> Html {
                                 let index = index as usize;
                                 let current = anchor.is_some_and(|anchor| anchor.contains(index + 1));
                                 let lit = lit_thread.is_some() && open.threads.thread_of(index) == lit_thread;
-                                html! { <Row key={format!("l{index}")} open={open.clone()} index={index} current={current} highlight={props.highlight.clone()} lit={lit} /> }
+                                html! { <Row key={format!("l{index}")} open={open.clone()} index={index} current={current} highlight={props.highlight.clone()} lit={lit} standalone={props.standalone} /> }
                             }
                             Entry::Joins { first, last } => html! {
                                 <JoinsRow key={format!("j{first}")} open={open.clone()} first={first as usize} last={last as usize} onexpand={props.onexpand.clone()} />

@@ -23,6 +23,10 @@ pub struct RowProps {
     /// The row belongs to the conversation that is lit up.
     #[prop_or_default]
     pub lit: bool,
+    /// A page read without the app (`scrollback html`, a site's page): no control that needs
+    /// the app (the copy-link button, the range selection), only the line's link.
+    #[prop_or_default]
+    pub standalone: bool,
 }
 
 #[component]
@@ -47,6 +51,8 @@ pub fn Row(props: &RowProps) -> Html {
             }
             if open.snippet {
                 <span class="lineno">{number}</span>
+            } else if props.standalone {
+                <a class="lineno" href={format!("#{anchor}")}>{number}</a>
             } else {
                 <a class="lineno" href={format!("#{anchor}")} data-line={number.to_string()} aria-label={format!("Line {number}; shift-click to select a range")}>{number}</a>
                 <button type="button" class="copy-link" data-line={number.to_string()} aria-label={format!("Copy a link to line {number}")} title="Copy a link to this line">{"🔗"}</button>
