@@ -8,7 +8,7 @@ mod exports;
 use std::collections::HashMap;
 use std::rc::Rc;
 
-use scrollback::archive::index::{IndexBuilder, Meta, META_PATH, PAGE_POSTINGS};
+use scrollback::archive::index::{fnv1a64, IndexBuilder, Meta, META_PATH, PAGE_POSTINGS};
 use scrollback::archive::query::{query_terms, search, Hit};
 use scrollback::archive::terms::{from_term, terms};
 use scrollback::archive::{words_of, IndexedFile};
@@ -126,6 +126,18 @@ fn a_query_reads_only_the_newest_pages_it_needs() {
     let pages: Vec<&String> = fetched.iter().filter(|path| path.contains("/postings/")).collect();
     assert_eq!(pages.len(), 1, "one page of `the` is enough for 20 hits: {fetched:?}");
     assert_eq!(fetched.iter().filter(|path| path.contains("/terms/")).count(), 1);
+}
+
+#[test]
+fn a_frequent_word_beside_a_rarer_one_costs_the_page_over_the_newest_logs_named_from_the_word() {
+    let archive = archive(40, 500);
+    let mut fetched = Vec::new();
+    let (hits, _) = searched(&archive, "THE release", 20, &mut fetched);
+    assert_eq!(hits, scanned(&archive, "THE release")[..20]);
+    let newest = |term: &str| format!("search/postings/{:016x}-newest.sbx", fnv1a64(term.as_bytes()));
+    assert!(fetched.contains(&newest("the")), "the newest page's name is the word's hash: {fetched:?}");
+    let pages: Vec<&String> = fetched.iter().filter(|path| path.contains("/postings/")).collect();
+    assert!(pages.len() <= 2, "a page of each word: {pages:?}");
 }
 
 #[test]

@@ -49,6 +49,8 @@ async fn a_site_served_from_a_sub_path_finds_lines_and_links_each_to_its_place()
         ("2016/06/29-06-2016.txt", day("29-06-2016", &[("avsm", "Mirage 3! Over to our release manager yomimono"), ("yomimono", "thanks, the release is tagged"), ("mort", "<script>alert(1)</script> release party")])),
         ("2016/07/13-07-2016.txt", day("13-07-2016", &[("avsm", "retrospective on the release"), ("yomimono", "opam repository merged")])),
         ("2016/07/20-07-2016.txt", (0..30).map(|at| format!("20-07-2016 15:{at:02} hannes standup note {at}\n")).collect()),
+        // A word on more lines than a chunk holds (64): its lines are in pages.
+        ("2016/07/27-07-2016.txt", (0..100).map(|at| format!("27-07-2016 {:02}:{:02} hannes heavy {} {at}\n", 15 + at / 60, at % 60, if at % 80 == 10 { "spike" } else { "load" })).collect()),
     ];
     // More logs than one part of the index's names holds (256), so hits name logs of two parts.
     let older = (0..300).map(|n| (format!("older/log-{n:03}.txt"), format!("01-01-2015 10:00 avsm {} {n}\n", if n % 299 == 0 { "bookend" } else { "note" })));
@@ -78,6 +80,13 @@ async fn a_site_served_from_a_sub_path_finds_lines_and_links_each_to_its_place()
 
     browser.goto(&format!("/{MOUNT}/index.html?q=bookend")).await;
     assert_eq!(answered(&browser).await, json!([["older/log-299.html#L1", "1 10:00 avsm bookend 299"], ["older/log-000.html#L1", "1 10:00 avsm bookend 0"]]), "logs named in two parts");
+
+    // A frequent word's lines come from its pages; beside a rarer word, from the page over its logs.
+    browser.goto(&format!("/{MOUNT}/index.html?q=heavy")).await;
+    let heavy = answered(&browser).await;
+    assert_eq!((heavy.as_array().map(Vec::len), &heavy[0]), (Some(25), &json!(["2016/07/27-07-2016.html#L1", "1 15:00 hannes heavy load 0"])), "{heavy}");
+    browser.goto(&format!("/{MOUNT}/index.html?q=spike+heavy")).await;
+    assert_eq!(answered(&browser).await, json!([["2016/07/27-07-2016.html#L11", "11 15:10 hannes heavy spike 10"], ["2016/07/27-07-2016.html#L91", "91 16:30 hannes heavy spike 90"]]));
 
     // Many hits come a page at a time, newest first.
     browser.goto(&format!("/{MOUNT}/index.html?q=standup")).await;

@@ -75,8 +75,13 @@ pub fn chunk_path(chunk: usize) -> String {
     format!("{INDEX_DIR}/terms/{chunk}.sbx")
 }
 
-pub fn page_path(stem: &str, page: usize) -> String {
-    format!("{INDEX_DIR}/postings/{stem}-{page}.sbx")
+/// Page `page` of a term's `pages`. The newest is `<stem>-newest`: its name needs nothing from
+/// the term's chunk (the stem is the term's hash), so a query asks for it with the chunk.
+pub fn page_path(stem: &str, page: usize, pages: usize) -> String {
+    match page + 1 == pages {
+        true => format!("{INDEX_DIR}/postings/{stem}-newest.sbx"),
+        false => format!("{INDEX_DIR}/postings/{stem}-{page}.sbx"),
+    }
 }
 
 /// A part of the logs' names: a JSON list of [`IndexedFile`]s.
@@ -192,8 +197,9 @@ impl IndexBuilder {
             } else {
                 let stem = unique_stem(&term, &mut stems);
                 let mut start = 0;
+                let count = postings.pages.len();
                 for (index, (end, _)) in postings.pages.iter().enumerate() {
-                    out.push((page_path(&stem, index), gzipped(&encoded(&postings.numbers[start..*end]))));
+                    out.push((page_path(&stem, index, count), gzipped(&encoded(&postings.numbers[start..*end]))));
                     start = *end;
                 }
                 let pages = postings.pages.into_iter().map(|(_, page)| page).collect();

@@ -1,11 +1,12 @@
 //! A query over the archive's index: every word on the line (and `from:nick`), newest log first.
-//! It reads the chunk of each term, then the rarest term's pages from the newest, each with the
-//! other terms' pages over the same logs, and stops once it has enough hits. The static site's
-//! `search.js` does the same in the browser; this one is for the tests and the CLI.
+//! It reads the chunk of each term, then the rarest term's pages from the newest, a log at a
+//! time, each with the other terms' page that covers that log, and stops once it has enough
+//! hits. The static site's `search.js` does the same in the browser; this one is for the tests
+//! and the CLI.
 
 use rustc_hash::FxHashMap;
 
-use super::index::{chunk_path, gunzipped, page_path, Meta, PageRef, TermChunk, TermEntry};
+use super::index::{chunk_path, gunzipped, page_path, Meta, TermChunk, TermEntry};
 use super::terms::{for_each_term, from_term, FROM_PREFIX};
 
 /// A line that holds every term of the query: the log's id and the 1-based line.
@@ -55,6 +56,37 @@ pub fn decode_postings(numbers: &[u32]) -> Option<Groups> {
     Some(groups)
 }
 
+/// Each (term, page) read once: a page of a frequent term serves many of the rarest one's logs.
+struct PageCache<'a> {
+    entries: &'a [TermEntry],
+    groups: FxHashMap<(usize, usize), Groups>,
+}
+
+impl PageCache<'_> {
+    fn lines_of(&mut self, term: usize, page: usize, read: &mut dyn FnMut(&str) -> Option<Vec<u8>>) -> Option<&Groups> {
+        if !self.groups.contains_key(&(term, page)) {
+            let entry = &self.entries[term];
+            let groups = match entry.pages.is_empty() {
+                true => decode_postings(&entry.postings)?,
+                false => decode_postings(&postcard::from_bytes::<Vec<u32>>(&read(&page_path(&entry.stem, page, entry.pages.len()))?).ok()?)?,
+            };
+            self.groups.insert((term, page), groups);
+        }
+        self.groups.get(&(term, page))
+    }
+
+    /// The lines of log `file` that `term` is on (a log is never split across pages).
+    fn lines_in(&mut self, term: usize, file: u32, read: &mut dyn FnMut(&str) -> Option<Vec<u8>>) -> Option<Vec<u32>> {
+        let pages = &self.entries[term].pages;
+        let page = pages.partition_point(|page| page.last_file < file);
+        if !pages.is_empty() && pages.get(page).is_none_or(|covering| covering.first_file > file) {
+            return Some(Vec::new());
+        }
+        let groups = self.lines_of(term, page, read)?;
+        Some(groups.binary_search_by_key(&file, |(their_file, _)| *their_file).map(|at| groups[at].1.clone()).unwrap_or_default())
+    }
+}
+
 /// Finds up to `limit` hits of `query`, reading the index's files through `fetch` (a path
 /// under the site, its bytes as stored). `None` when a file is missing or malformed.
 pub fn search(meta: &Meta, query: &str, limit: usize, fetch: &mut dyn FnMut(&str) -> Option<Vec<u8>>) -> Option<Hits> {
@@ -77,46 +109,26 @@ pub fn search(meta: &Meta, query: &str, limit: usize, fetch: &mut dyn FnMut(&str
         return Some(Hits { hits: Vec::new(), more: false });
     }
     entries.sort_by_key(|entry| entry.count);
-    // Each (term, page) read once: a page of a frequent term serves several of the driver's.
-    let mut pages: FxHashMap<(usize, usize), Groups> = FxHashMap::default();
-    let mut lines_of = |term: usize, page: usize, read: &mut dyn FnMut(&str) -> Option<Vec<u8>>| -> Option<Groups> {
-        if let Some(groups) = pages.get(&(term, page)) {
-            return Some(groups.clone());
-        }
-        let entry = &entries[term];
-        let groups = match entry.pages.is_empty() {
-            true => decode_postings(&entry.postings)?,
-            false => decode_postings(&postcard::from_bytes::<Vec<u32>>(&read(&page_path(&entry.stem, page))?).ok()?)?,
-        };
-        pages.insert((term, page), groups.clone());
-        Some(groups)
-    };
-    let whole = [PageRef { first_file: 0, last_file: u32::MAX, count: 0 }];
-    let pages_of = |entry: &TermEntry| -> Vec<PageRef> { if entry.pages.is_empty() { whole.to_vec() } else { entry.pages.clone() } };
-    let driver_pages = pages_of(&entries[0]);
+    let mut pages = PageCache { entries: &entries, groups: FxHashMap::default() };
+    // The rarest term's lines, newest log first; each log's kept where every other term is on
+    // the line, from the one page of theirs that covers that log (the newest, for the first
+    // hits), so a frequent word costs a page, not every page over the rarest one's logs.
+    let driver_pages = entries[0].pages.len().max(1);
     let mut hits = Vec::new();
-    for (index, page) in driver_pages.iter().enumerate().rev() {
-        let mut found: Groups = lines_of(0, index, &mut read)?;
-        for (other, entry) in entries.iter().enumerate().skip(1) {
-            let mut theirs: FxHashMap<u32, Vec<u32>> = FxHashMap::default();
-            for (their_index, their_page) in pages_of(entry).iter().enumerate() {
-                if their_page.last_file >= page.first_file && their_page.first_file <= page.last_file {
-                    theirs.extend(lines_of(other, their_index, &mut read)?);
-                }
+    for index in (0..driver_pages).rev() {
+        let found = pages.lines_of(0, index, &mut read)?.clone();
+        for (at, (file, lines)) in found.iter().enumerate().rev() {
+            let mut lines = lines.clone();
+            for other in 1..entries.len() {
+                let theirs = pages.lines_in(other, *file, &mut read)?;
+                lines.retain(|line| theirs.binary_search(line).is_ok());
             }
-            for (file, lines) in &mut found {
-                let empty = Vec::new();
-                let their_lines = theirs.get(file).unwrap_or(&empty);
-                lines.retain(|line| their_lines.binary_search(line).is_ok());
+            hits.extend(lines.into_iter().map(|line| Hit { file: *file, line }));
+            if hits.len() >= limit {
+                let more = hits.len() > limit || at > 0 || index > 0;
+                hits.truncate(limit);
+                return Some(Hits { hits, more });
             }
-        }
-        for (file, lines) in found.into_iter().rev() {
-            hits.extend(lines.into_iter().map(|line| Hit { file, line }));
-        }
-        if hits.len() >= limit {
-            let more = hits.len() > limit || index > 0;
-            hits.truncate(limit);
-            return Some(Hits { hits, more });
         }
     }
     Some(Hits { hits, more: false })

@@ -138,7 +138,14 @@
     return x.length - y.length;
   }
 
-  function pagePath(entry, page) { return `search/postings/${entry.stem}-${page}.sbx`; }
+  // A term's pages are named by its stem (its FNV-1a hash, src/archive/index.rs), the newest
+  // `<stem>-newest`, so that one can be asked for before the term's chunk says it exists.
+  function pagePath(entry, page) { return `search/postings/${entry.stem}-${page === entry.pages.length - 1 ? "newest" : page}.sbx`; }
+  function stemOf(term) {
+    let hash = 0xcbf29ce484222325n;
+    for (const byte of encoder.encode(term)) hash = ((hash ^ BigInt(byte)) * 0x100000001b3n) & 0xffffffffffffffffn;
+    return hash.toString(16).padStart(16, "0");
+  }
   function href(path) { return path.split("/").map(encodeURIComponent).join("/"); }
 
   async function termEntry(meta, term) {
@@ -151,37 +158,61 @@
     return findInChunk(await load(`search/terms/${low - 1}.sbx`), term);
   }
 
-  const WHOLE = [{ first: 0, last: Infinity, count: 0 }];
-  const pagesOf = (entry) => (entry.pages.length ? entry.pages : WHOLE);
-  async function linesOf(entry, page) {
-    if (!entry.pages.length) return decodePostings(entry.postings);
-    return decodePostings(new Reader(await load(pagePath(entry, page))).numbers());
+  // A page of a term's lines, decoded once: [log id, [lines]] per log, oldest log first.
+  const decoded = new Map();
+  function groupsOf(entry, page) {
+    const key = `${entry.term}\t${page}`;
+    if (!decoded.has(key)) {
+      decoded.set(key, entry.pages.length ? load(pagePath(entry, page)).then((bytes) => decodePostings(new Reader(bytes).numbers())) : Promise.resolve(decodePostings(entry.postings)));
+    }
+    return decoded.get(key);
+  }
+  // The page of `entry`'s term that covers log `file` (a log is never split), or -1.
+  function pageOver(entry, file) {
+    if (!entry.pages.length) return 0;
+    let low = 0, high = entry.pages.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (entry.pages[middle].last < file) low = middle + 1; else high = middle;
+    }
+    return low < entry.pages.length && entry.pages[low].first <= file ? low : -1;
+  }
+  async function linesIn(entry, file) {
+    const page = pageOver(entry, file);
+    if (page < 0) return [];
+    const group = (await groupsOf(entry, page)).find(([their]) => their === file);
+    return group ? group[1] : [];
   }
 
-  // The next LIMIT hits, newest first: the driver's pages from `cursor.page` down, each page's
-  // hits kept in `cursor.waiting` until shown.
+  // The next LIMIT hits, newest first: the rarest term's lines a log at a time, from its pages
+  // newest first, each log's kept where every other term is on the line (read from the other
+  // term's page over that log, asked for a few logs ahead). Hits found and not yet shown wait
+  // in `cursor.waiting`.
   async function collect(entries, cursor) {
-    const driver = entries[0];
-    const pages = pagesOf(driver);
+    const [driver, ...others] = entries;
     const hits = [];
     while (hits.length < LIMIT) {
       if (cursor.waiting.length) {
         hits.push(...cursor.waiting.splice(0, LIMIT - hits.length));
         continue;
       }
-      if (cursor.page < 0) break;
-      const range = pages[cursor.page];
-      let found = await linesOf(driver, cursor.page);
-      cursor.page--;
-      for (const other of entries.slice(1)) {
-        const theirs = new Map();
-        const overlapping = pagesOf(other).map((their, index) => [their, index]).filter(([their]) => their.last >= range.first && their.first <= range.last);
-        for (const groups of await Promise.all(overlapping.map(([, index]) => linesOf(other, index)))) {
-          for (const [file, lines] of groups) theirs.set(file, new Set(lines));
-        }
-        found = found.map(([file, lines]) => [file, lines.filter((line) => theirs.get(file)?.has(line))]);
+      if (!cursor.logs.length) {
+        if (cursor.page < 0) break;
+        cursor.logs = [...(await groupsOf(driver, cursor.page))];
+        cursor.page--;
+        continue;
       }
-      for (const [file, lines] of found.reverse()) for (const line of lines) cursor.waiting.push({ file, line });
+      for (const [file] of cursor.logs.slice(-8)) for (const other of others) {
+        const page = pageOver(other, file);
+        if (page >= 0) groupsOf(other, page).catch(() => {});
+      }
+      const [file, lines] = cursor.logs.pop();
+      let kept = lines;
+      for (const other of others) {
+        const theirs = new Set(await linesIn(other, file));
+        kept = kept.filter((line) => theirs.has(line));
+      }
+      for (const line of kept) cursor.waiting.push({ file, line });
     }
     return hits;
   }
@@ -276,6 +307,9 @@
     if (!meta || meta.version !== 2) throw new Error("this page holds no search index of a version this script reads");
     const terms = queryTerms(query);
     const asked = Promise.all(terms.map((term) => termEntry(meta, term)));
+    // A frequent term's newest page, asked for with its chunk (a rare term has none: that
+    // request finds nothing, and costs no round).
+    for (const term of terms) load(`search/postings/${stemOf(term)}-newest.sbx`).catch(() => {});
     // The newest logs' names, which the first hits (newest first) nearly always need, come
     // with the terms rather than with the hits' lines.
     if (terms.length && meta.files) load(`search/files/${Math.floor((meta.files - 1) / meta.files_per_part)}.sbx`).catch(() => {});
@@ -293,7 +327,7 @@
     entries.sort((a, b) => a.count - b.count);
     const words = new Set(terms.filter((term) => !term.startsWith("from:")));
     let total = 0;
-    const cursor = { page: pagesOf(entries[0]).length - 1, waiting: [] };
+    const cursor = { page: Math.max(entries[0].pages.length, 1) - 1, logs: [], waiting: [] };
     const more = async () => {
       const hits = await collect(entries, cursor);
       performance.mark("scrollback:search-collected");
@@ -304,7 +338,7 @@
       const filled = render(meta, await names, hits, words, list);
       filled[0]?.then(() => performance.mark("scrollback:search-first-hit"));
       total += hits.length;
-      const next = cursor.waiting.length || cursor.page >= 0 ? 0 : -1;
+      const next = cursor.waiting.length || cursor.logs.length || cursor.page >= 0 ? 0 : -1;
       const plus = next >= 0 ? "+" : "";
       status.textContent = total === 1 && !plus ? `1 line holds “${query}”.` : total ? `${total}${plus} lines hold “${query}”, newest first.` : `No line holds every word of “${query}”.`;
       box.querySelector("button.more")?.remove();
