@@ -17,7 +17,6 @@
   document.body.classList.add("searching");
   window.stop();
   const started = performance.now();
-  performance.mark("scrollback:search-start");
   const decoder = new TextDecoder();
   const encoder = new TextEncoder();
   const cache = new Map();
@@ -177,11 +176,18 @@
     }
     return low < entry.pages.length && entry.pages[low].first <= file ? low : -1;
   }
+  // The lines of log `file` that `entry`'s term is on: a binary search of its page's logs,
+  // since a rarer word's page can span thousands of them.
   async function linesIn(entry, file) {
     const page = pageOver(entry, file);
     if (page < 0) return [];
-    const group = (await groupsOf(entry, page)).find(([their]) => their === file);
-    return group ? group[1] : [];
+    const groups = await groupsOf(entry, page);
+    let low = 0, high = groups.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (groups[middle][0] < file) low = middle + 1; else high = middle;
+    }
+    return low < groups.length && groups[low][0] === file ? groups[low][1] : [];
   }
 
   // The next LIMIT hits, newest first: the rarest term's lines a log at a time, from its pages
@@ -314,7 +320,6 @@
     // with the terms rather than with the hits' lines.
     if (terms.length && meta.files) load(`search/files/${Math.floor((meta.files - 1) / meta.files_per_part)}.sbx`).catch(() => {});
     const entries = await asked;
-    performance.mark("scrollback:search-terms");
     const status = element("p", "status");
     const list = element("div", "hit-list");
     const back = element("a", "all-logs", "All logs");
@@ -330,7 +335,6 @@
     const cursor = { page: Math.max(entries[0].pages.length, 1) - 1, logs: [], waiting: [] };
     const more = async () => {
       const hits = await collect(entries, cursor);
-      performance.mark("scrollback:search-collected");
       // The logs' names first, then the blocks in the hits' order: a browser opens a few
       // connections to a host at a time, so the first hits' lines come in its first round.
       const names = namesOf(meta, hits);
