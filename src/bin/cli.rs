@@ -9,7 +9,7 @@ use std::time::Instant;
 
 use scrollback::model::{Format, LineKind};
 
-const USAGE: &str = "usage: scrollback json FILE [--format ID]\n       scrollback stats FILE [--format ID]\n       scrollback sections FILE [--format ID]\n       scrollback minutes FILE [--format ID]\n       scrollback html FILE > page.html\n       scrollback site LOGDIR OUTDIR [--viewer DIST] [--title TEXT]\n       scrollback palette-css\n       scrollback eval-threads DIR\n       scrollback train-threads DIR [--hold-out K] > src/thread/weights.rs\n       scrollback train-agenda GOLD_DIR CORPUS_DIR > src/agenda/weights.rs\nformats: mirage-meeting, bracket-irc, plain-text";
+const USAGE: &str = "usage: scrollback json FILE [--format ID]\n       scrollback stats FILE [--format ID]\n       scrollback sections FILE [--format ID]\n       scrollback minutes FILE [--format ID]\n       scrollback html FILE > page.html\n       scrollback site LOGDIR OUTDIR [--viewer DIST] [--title TEXT]\n       scrollback palette-css\n       scrollback eval-threads DIR\n       scrollback train-threads DIR [--hold-out K | --score-on DIR] > src/thread/weights.rs\n       scrollback train-agenda GOLD_DIR CORPUS_DIR > src/agenda/weights.rs\nformats: mirage-meeting, bracket-irc, plain-text";
 
 /// The CLI reads files from disk: it is a host tool, and in a wasm build it does nothing.
 #[cfg(target_arch = "wasm32")]
@@ -207,6 +207,7 @@ fn train_threads(dir: &Path, options: &[String]) -> Result<(), String> {
     use scrollback::thread::train::{train, weights_source, Settings};
     let mut settings = Settings::default();
     let mut hold_out = None;
+    let mut score_on: Option<String> = None;
     let mut options = options.iter();
     while let Some(option) = options.next() {
         let mut value = |name: &str| -> Result<String, String> { options.next().cloned().ok_or(format!("{name} needs a value")) };
@@ -214,11 +215,18 @@ fn train_threads(dir: &Path, options: &[String]) -> Result<(), String> {
             "--hold-out" => hold_out = Some(value("--hold-out")?.parse::<usize>().map_err(|error| error.to_string())?.max(2)),
             "--epochs" => settings.epochs = value("--epochs")?.parse().map_err(|error: std::num::ParseIntError| error.to_string())?,
             "--learning-rate" => settings.learning_rate = value("--learning-rate")?.parse().map_err(|error: std::num::ParseFloatError| error.to_string())?,
+            "--score-on" => score_on = Some(value("--score-on")?),
             "--l2" => settings.l2 = value("--l2")?.parse().map_err(|error: std::num::ParseFloatError| error.to_string())?,
             other => return Err(format!("unexpected argument {other:?}\n{USAGE}")),
         }
     }
     let files = read_dir(dir)?;
+    if let Some(other) = score_on {
+        let weights = train(&files, settings);
+        println!("trained on {} files: {settings:?}", files.len());
+        println!("{other} p/r/f: {}", evaluate(&read_dir(Path::new(&other))?, Some(&weights)).total.summary());
+        return Ok(());
+    }
     match hold_out {
         Some(k) => {
             let (held, kept): (Vec<_>, Vec<_>) = files.into_iter().enumerate().partition(|(index, _)| index % k == k - 1);

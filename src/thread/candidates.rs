@@ -2,7 +2,7 @@
 //! (and "no parent", which starts a conversation) as a short list of binary feature ids.
 
 use super::facts::{Facts, Naming, ANSWER, COMMAND, FIRST_OF_SPEAKER, GREETING, JOIN, NONE, QUESTION, SPOKEN, THANKS};
-use super::feature::{self, coarse, gap_bucket, line_bucket, naming_index, rank_bucket, spoken_bucket, words_bucket};
+use super::feature::{self, coarse, gap_bucket, line_bucket, naming_index, rank_bucket, rarity_bucket, spoken_bucket, words_bucket};
 
 /// How many lines back a parent may be: 98% of the benchmark's links are within 50 lines.
 pub const WINDOW: usize = 60;
@@ -259,6 +259,11 @@ impl<'f> Scan<'f> {
             }
             if target_names.is_some() {
                 sink.feature(feature(feature::OVERLAP_NAMED, overlap));
+            }
+            let (shared, rarest) = facts.words.shared(candidate, target);
+            if shared > 0 {
+                sink.feature(feature(feature::SHARED_WORDS, shared.min(4) - 1));
+                sink.feature(feature(feature::RAREST_SHARED, rarity_bucket(rarest)));
             }
             let long_overlap = (facts.long_signature[candidate] & facts.long_signature[target]).count_ones().min(3) as u16;
             sink.feature(feature(feature::LONG_OVERLAP, long_overlap));

@@ -2,6 +2,7 @@
 //! line names, whether it asks or answers, and a 64-bit signature of its words.
 
 use super::people::{nick_stem, normalise_into, FastMap, People};
+use super::words::LineWords;
 use crate::model::{LineKind, Log, SystemEvent};
 use crate::speakers::nick_change;
 
@@ -52,6 +53,8 @@ pub(crate) struct Facts {
     pub signature: Vec<u64>,
     /// The same for long words (six letters or more), which say more.
     pub long_signature: Vec<u64>,
+    /// Content words, hashed exactly, for the words two lines share and how rare they are.
+    pub words: LineWords,
     /// `names[name_start[i]..name_start[i + 1]]` are the people line `i` names.
     pub name_start: Vec<u32>,
     pub names: Vec<Named>,
@@ -106,6 +109,7 @@ pub(crate) fn gather(log: &Log) -> Facts {
         long_signature: Vec::with_capacity(n),
         name_start: Vec::with_capacity(n + 1),
         names: Vec::new(),
+        words: LineWords::with_capacity(n),
         n_people: 0,
     };
     let mut people = People::default();
@@ -217,6 +221,7 @@ pub(crate) fn gather(log: &Log) -> Facts {
                             let n_chars = lower.chars().count();
                             if n_chars >= 3 && !STOP_WORDS.contains(&lower.as_str()) {
                                 let hash = word_hash(&lower);
+                                facts.words.add(hash);
                                 signature |= 1u64 << (hash % 64);
                                 if n_chars >= 6 {
                                     long_signature |= 1u64 << ((hash >> 8) % 64);
@@ -254,7 +259,9 @@ pub(crate) fn gather(log: &Log) -> Facts {
         facts.signature.push(signature);
         facts.long_signature.push(long_signature);
         facts.name_start.push(facts.names.len() as u32);
+        facts.words.end_line();
     }
+    facts.words.finish();
     facts.n_people = people.n_people as usize;
     facts
 }

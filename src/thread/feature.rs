@@ -56,7 +56,10 @@ pub(super) const SELF_OWN_LAST_STARTED: u16 = SELF_COMMAND + 1;
 pub(super) const COMMAND_NAMES_WHOM_TARGET_NAMES: u16 = SELF_OWN_LAST_STARTED + 1;
 pub(super) const LONG_OVERLAP: u16 = COMMAND_NAMES_WHOM_TARGET_NAMES + 1;
 pub(super) const OVERLAP_NAMED: u16 = LONG_OVERLAP + 4;
-pub(super) const N_BASE_FEATURES: u16 = OVERLAP_NAMED + 5;
+/// Words the two lines share, counted exactly, and how rare in the log the rarest of them is.
+pub(super) const SHARED_WORDS: u16 = OVERLAP_NAMED + 5;
+pub(super) const RAREST_SHARED: u16 = SHARED_WORDS + 4;
+pub(super) const N_BASE_FEATURES: u16 = RAREST_SHARED + 5;
 /// Every candidate's features again, once per relation between the two speakers (same person,
 /// the line names the candidate's speaker, the candidate names the line's, neither), so the
 /// model can weigh distance, time and words differently in each case.
@@ -134,5 +137,16 @@ pub(super) fn naming_index(how: Naming) -> u16 {
         Naming::Address => 0,
         Naming::Pointed => 1,
         Naming::Mention => 2,
+    }
+}
+
+/// How many lines of the log hold a word: 1–2, 3–5, 6–20, 21–100, more.
+pub(super) fn rarity_bucket(lines: u32) -> u16 {
+    match lines {
+        0..=2 => 0,
+        3..=5 => 1,
+        6..=20 => 2,
+        21..=100 => 3,
+        _ => 4,
     }
 }
