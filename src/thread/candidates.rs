@@ -150,13 +150,16 @@ impl<'f> Scan<'f> {
             let distance = target - candidate;
             let near = coarse(spoken_distance);
             let same_speaker = speaker != NONE && candidate_speaker == speaker;
+            let candidate_names = facts.names_of(candidate);
+            let target_names = names.iter().find(|named| named.speaker == candidate_speaker && candidate_speaker != NONE);
+            let names_target = speaker != NONE && candidate_names.iter().any(|named| named.speaker == speaker);
             if spoken_distance > ALWAYS_SCORED && !same_speaker {
                 let related = candidate_speaker != NONE
                     && speaker != NONE
                     && (candidate_speaker == partner
                         || candidate_speaker == implicit_partner
-                        || names.iter().any(|named| named.speaker == candidate_speaker)
-                        || facts.names_of(candidate).iter().any(|named| named.speaker == speaker)
+                        || target_names.is_some()
+                        || names_target
                         || self.parent_of[candidate] != NONE && facts.speaker[self.parent_of[candidate] as usize] == speaker);
                 if !related {
                     continue;
@@ -165,9 +168,9 @@ impl<'f> Scan<'f> {
             let feature = |group: u16, index: u16| group + index;
             let relation = if same_speaker {
                 0
-            } else if candidate_speaker != NONE && names.iter().any(|named| named.speaker == candidate_speaker) {
+            } else if target_names.is_some() {
                 1
-            } else if speaker != NONE && facts.names_of(candidate).iter().any(|named| named.speaker == speaker) {
+            } else if names_target {
                 2
             } else {
                 3
@@ -183,7 +186,6 @@ impl<'f> Scan<'f> {
                 sink.feature(feature(feature::SAME_SPEAKER_BY_RANK, rank_bucket(rank)));
                 sink.feature(feature(feature::SAME_SPEAKER_BY_DISTANCE, near));
             }
-            let target_names = names.iter().find(|named| named.speaker == candidate_speaker && candidate_speaker != NONE);
             match target_names {
                 Some(named) => {
                     sink.feature(feature(feature::TARGET_NAMES_CANDIDATE_BY_RANK, naming_index(named.how) * 4 + rank_bucket(rank)));
@@ -192,7 +194,6 @@ impl<'f> Scan<'f> {
                 None if names.iter().any(|named| named.how != Naming::Mention) => sink.feature(feature(feature::TARGET_NAMES_OTHER_BY_DISTANCE, near)),
                 None => {}
             }
-            let candidate_names = facts.names_of(candidate);
             if target_names.is_some() {
                 let index = match candidate_names.iter().any(|named| named.speaker == speaker) {
                     true => 0,
@@ -260,7 +261,8 @@ impl<'f> Scan<'f> {
             if target_names.is_some() {
                 sink.feature(feature(feature::OVERLAP_NAMED, overlap));
             }
-            let (shared, rarest) = facts.words.shared(candidate, target);
+            // The signature holds the same words: no common bit, no common word.
+            let (shared, rarest) = if overlap == 0 { (0, 0) } else { facts.words.shared(candidate, target) };
             if shared > 0 {
                 sink.feature(feature(feature::SHARED_WORDS, shared.min(4) - 1));
                 sink.feature(feature(feature::RAREST_SHARED, rarity_bucket(rarest)));

@@ -84,6 +84,27 @@ const THANKS_WORDS: [&str; 5] = ["thanks", "thx", "ty", "thank", "cheers"];
 const QUESTION_WORDS: [&str; 12] = ["what", "how", "why", "where", "which", "who", "anyone", "anybody", "does", "is", "can", "should"];
 const GREETING_WORDS: [&str; 6] = ["hi", "hello", "hey", "morning", "evening", "hiya"];
 
+// What a listed word is, as bits: one lookup a word instead of a scan of each list.
+const IS_STOP: u8 = 1;
+const IS_ANSWER: u8 = 1 << 1;
+const IS_THANKS: u8 = 1 << 2;
+const IS_QUESTION: u8 = 1 << 3;
+const IS_GREETING: u8 = 1 << 4;
+
+/// The listed words and what each is; no listed word is longer than [`LONGEST_LISTED`] bytes.
+fn word_classes() -> FastMap<&'static str, u8> {
+    let mut classes: FastMap<&'static str, u8> = FastMap::default();
+    let lists: [(&[&'static str], u8); 5] =
+        [(&STOP_WORDS, IS_STOP), (&ANSWER_WORDS, IS_ANSWER), (&THANKS_WORDS, IS_THANKS), (&QUESTION_WORDS, IS_QUESTION), (&GREETING_WORDS, IS_GREETING)];
+    for (words, class) in lists {
+        for &word in words {
+            *classes.entry(word).or_insert(0) |= class;
+        }
+    }
+    classes
+}
+const LONGEST_LISTED: usize = 7;
+
 fn word_hash(word: &str) -> u32 {
     word.bytes().fold(0x811c_9dc5u32, |hash, byte| (hash ^ u32::from(byte)).wrapping_mul(0x0100_0193))
 }
@@ -117,6 +138,7 @@ pub(crate) fn gather(log: &Log) -> Facts {
     let mut buffer = String::new();
     let mut lower = String::new();
     let mut clock = Clock::default();
+    let classes = word_classes();
     let mut has_spoken: Vec<bool> = Vec::new();
     facts.name_start.push(0);
     for line in &log.lines {
@@ -162,22 +184,22 @@ pub(crate) fn gather(log: &Log) -> Facts {
                     let is_last = words.peek().is_none();
                     let word = trim_word(raw);
                     lower.clear();
-                    for c in word.chars() {
-                        lower.extend(c.to_lowercase());
+                    if word.is_ascii() {
+                        lower.push_str(word);
+                        lower.make_ascii_lowercase();
+                    } else {
+                        lower.extend(word.chars().flat_map(char::to_lowercase));
                     }
+                    let class = if lower.len() <= LONGEST_LISTED { classes.get(lower.as_str()).copied().unwrap_or(0) } else { 0 };
                     if first_word {
                         first_word = false;
-                        if ANSWER_WORDS.contains(&lower.as_str()) {
-                            flags |= ANSWER;
-                        }
-                        if GREETING_WORDS.contains(&lower.as_str()) {
-                            flags |= GREETING;
-                        }
-                        if QUESTION_WORDS.contains(&lower.as_str()) {
-                            flags |= QUESTION;
+                        for (is, flag) in [(IS_ANSWER, ANSWER), (IS_GREETING, GREETING), (IS_QUESTION, QUESTION)] {
+                            if class & is != 0 {
+                                flags |= flag;
+                            }
                         }
                     }
-                    if THANKS_WORDS.contains(&lower.as_str()) {
+                    if class & IS_THANKS != 0 {
                         flags |= THANKS;
                     }
                     let named = if word.is_empty() {
@@ -218,8 +240,8 @@ pub(crate) fn gather(log: &Log) -> Facts {
                         }
                         None => {
                             at_start = false;
-                            let n_chars = lower.chars().count();
-                            if n_chars >= 3 && !STOP_WORDS.contains(&lower.as_str()) {
+                            let n_chars = if lower.is_ascii() { lower.len() } else { lower.chars().count() };
+                            if n_chars >= 3 && class & IS_STOP == 0 {
                                 let hash = word_hash(&lower);
                                 facts.words.add(hash);
                                 signature |= 1u64 << (hash % 64);
