@@ -63,7 +63,6 @@ pub(super) const N_BASE_FEATURES: u16 = RAREST_SHARED + 5;
 /// Every candidate's features again, once per relation between the two speakers (same person,
 /// the line names the candidate's speaker, the candidate names the line's, neither), so the
 /// model can weigh distance, time and words differently in each case.
-#[cfg_attr(target_arch = "wasm32", allow(dead_code))] // Training (native only) sizes its weights by it.
 pub(super) const N_RELATIONS: u16 = 4;
 /// The number of feature ids, and of weights.
 #[cfg_attr(target_arch = "wasm32", allow(dead_code))]
