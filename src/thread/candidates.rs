@@ -195,7 +195,7 @@ impl<'f> Scan<'f> {
                 None => {}
             }
             if target_names.is_some() {
-                let index = match candidate_names.iter().any(|named| named.speaker == speaker) {
+                let index = match names_target {
                     true => 0,
                     false if candidate_names.is_empty() => 1,
                     false => 2,

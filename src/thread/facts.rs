@@ -184,7 +184,8 @@ pub(crate) fn gather(log: &Log) -> Facts {
                     let is_last = words.peek().is_none();
                     let word = trim_word(raw);
                     lower.clear();
-                    if word.is_ascii() {
+                    let ascii = word.is_ascii();
+                    if ascii {
                         lower.push_str(word);
                         lower.make_ascii_lowercase();
                     } else {
@@ -240,7 +241,7 @@ pub(crate) fn gather(log: &Log) -> Facts {
                         }
                         None => {
                             at_start = false;
-                            let n_chars = if lower.is_ascii() { lower.len() } else { lower.chars().count() };
+                            let n_chars = if ascii { lower.len() } else { lower.chars().count() };
                             if n_chars >= 3 && class & IS_STOP == 0 {
                                 let hash = word_hash(&lower);
                                 facts.words.add(hash);
@@ -374,6 +375,19 @@ mod tests {
         assert_eq!(names_in_last_line(log), []);
         // Nobody names themselves.
         assert_eq!(names_in_last_line("[10:00] <avsm> a\n[10:01] <avsm> avsm: note to self\n"), []);
+    }
+
+    /// The scan compares two lines' words only when their signatures meet: both must hold the
+    /// same words.
+    #[test]
+    fn lines_sharing_words_share_signature_bits() {
+        let log = parse("[10:00] <a> the kernel panics on boot\n[10:01] <b> which Kernel? Ünïcode boot\n[10:02] <c> ünïcode, not here\n".as_bytes(), None);
+        let facts = gather(&log);
+        for (a, b) in [(0, 1), (1, 2), (0, 2)] {
+            let (shared, _) = facts.words.shared(a, b);
+            assert!(shared == 0 || facts.signature[a] & facts.signature[b] != 0, "lines {a} and {b} share {shared} words but no bit");
+        }
+        assert_eq!([facts.words.shared(0, 1).0, facts.words.shared(1, 2).0, facts.words.shared(0, 2).0], [2, 1, 0]);
     }
 
     #[test]
