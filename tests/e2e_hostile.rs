@@ -199,7 +199,8 @@ async fn a_worker_that_cannot_load_is_said_not_a_bar_for_ever() {
     // A link into dist/: removing it leaves dist/ as it is.
     std::fs::remove_file(site.join("worker-loader.js")).expect("remove the loader's link");
     let browser = Browser::start(&site).await;
-    browser.goto("/index.html").await;
+    // Not `goto`: the app takes over from the prerendered demo only when it has the message.
+    browser.navigate("/index.html").await;
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
     let problem = loop {
         let problem = browser.eval("return document.querySelector('.problem')?.textContent ?? null;", vec![]).await;
@@ -211,5 +212,6 @@ async fn a_worker_that_cannot_load_is_said_not_a_bar_for_ever() {
     };
     assert!(problem.contains("parse worker did not start"), "{problem}");
     assert_eq!(browser.count(".loading").await, 0, "no bar left waiting");
+    assert_eq!(browser.count("#prerendered").await, 0, "the message is not under the prerendered demo");
     browser.close().await;
 }

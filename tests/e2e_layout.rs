@@ -1,5 +1,6 @@
 //! End-to-end layout: the log owns the first screen on a laptop, a desktop, a phone and in an
-//! embed, and a `#L<n>` link lands on its row with its section's title above it, at every size.
+//! embed, and a `#L<n>` link lands on its row with its section's title above it, at every size;
+//! a first visit paints the demo's first screen from the HTML alone, before the app runs.
 //! Skipped unless `dist/` is built; MirageOS calls come from `../shared` beside the demo.
 #![cfg(not(target_arch = "wasm32"))]
 
@@ -297,6 +298,119 @@ async fn what_is_tucked_away_is_one_tap_from_the_screen() {
     assert_eq!(follows, json!(true), "after a pick, the menu still follows the reading");
     browser.client.enter_parent_frame().await.expect("back to the host page");
     browser.screenshot("layout-embed-search").await;
+    browser.close().await;
+    let _ = std::fs::remove_dir_all(site);
+}
+
+/// Set before the page's own scripts: what the first frame painted after the whole HTML was
+/// parsed holds (the app's module script, with its top-level await, may run before the
+/// `DOMContentLoaded` event), and, when the prerendered demo goes, the app's own message rows then.
+const WATCH_PRERENDER: &str = r#"
+window.prerender = null;
+const messages = root => [...root.querySelectorAll('.row.kind-message')].map(row => row.textContent);
+const look = () => {
+  if (document.querySelector('script[src="offline.js"]') === null) { requestAnimationFrame(look); return; }
+  const prerendered = document.getElementById('prerendered');
+  window.prerender = {
+    rows: prerendered ? messages(prerendered) : [],
+    ids_inside: prerendered ? prerendered.querySelectorAll('[id]').length : 0,
+    theme: document.documentElement.getAttribute('data-theme'),
+    app_rows_when_gone: null,
+  };
+  if (prerendered) {
+    new MutationObserver((_, observer) => {
+      if (prerendered.isConnected) return;
+      observer.disconnect();
+      window.prerender.app_rows_when_gone = messages(document.querySelector('main.app'));
+    }).observe(document.body, { childList: true });
+  }
+};
+requestAnimationFrame(look);
+"#;
+
+/// The app's own script gets no further than a broken wasm file: the reader sees what the HTML
+/// alone paints. The demo's first screen is there, as full as the app's own (the figures of
+/// `the_log_owns_the_first_screen_at_every_size`), on a laptop, a desktop and a phone.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_demo_s_first_screen_is_painted_from_the_html_alone() {
+    let Some(dist) = dist_or_skip() else { return };
+    let site = site_with(&dist, "", &[]);
+    let app_wasm = std::fs::read_dir(&site)
+        .expect("the site")
+        .filter_map(|entry| entry.ok().map(|entry| entry.path()))
+        .find(|path| path.file_name().and_then(|name| name.to_str()).is_some_and(|name| name.starts_with("scrollback-app") && name.ends_with(".wasm")))
+        .expect("dist/ has the app's wasm");
+    std::fs::remove_file(&app_wasm).expect("unlink the app's wasm");
+    std::fs::write(&app_wasm, b"not wasm").expect("write a broken wasm");
+    let browser = Browser::start(&site).await;
+    let mut failures = Vec::new();
+    for screen in SCREENS.iter().filter(|screen| !screen.embedded) {
+        browser.client.set_window_size(screen.width, screen.height).await.expect("resize the window");
+        browser.navigate("/index.html").await;
+        browser.wait_for("#prerendered .row.kind-message").await;
+        browser.eval("await new Promise(resolve => requestAnimationFrame(() => setTimeout(resolve, 100)));", vec![]).await;
+        // Inert content is not hit by `elementFromPoint`, which the count asks what is on top.
+        browser.eval("document.getElementById('prerendered').inert = false;", vec![]).await;
+        let n = browser.eval(COUNT_VISIBLE_MESSAGES, vec![]).await.as_u64().unwrap_or(0);
+        let app_rows = browser.count("main.app:not(#prerendered main) .row").await;
+        let shot = browser.screenshot(&format!("prerendered-{}", screen.name)).await;
+        eprintln!("prerendered demo at {}: {n} messages on the first screen; screenshot {}", screen.name, shot.display());
+        assert_eq!(app_rows, 0, "the app did not start: every row on the page is the prerender's");
+        if n < screen.least_messages {
+            failures.push(format!("{}: {n} prerendered messages on the first screen, want at least {}", screen.name, screen.least_messages));
+        }
+    }
+    browser.close().await;
+    let _ = std::fs::remove_dir_all(site);
+    assert!(failures.is_empty(), "{failures:#?}");
+}
+
+/// What `WATCH_PRERENDER` saw of the page last opened.
+async fn prerender_seen(browser: &Browser) -> Value {
+    browser.eventually("return window.prerender !== null;", vec![], &json!(true)).await;
+    browser.eval("return window.prerender;", vec![]).await
+}
+
+/// A plain visit paints the prerendered demo from the HTML, then the app's own rows take its
+/// place in one step; a visit that opens anything else (a `?src=` log, a line link, an embed, a
+/// kept log) never paints it, and a remembered theme is applied before the first paint.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_prerendered_demo_gives_way_to_the_app_and_only_shows_on_a_plain_visit() {
+    let Some(dist) = dist_or_skip() else { return };
+    let log = "29-06-2016 15:12 alice Mirage 3! Over to bob\n29-06-2016 15:13 bob thanks alice\n";
+    let site = site_with(&dist, "", &[("meeting.txt", log.as_bytes())]);
+    let browser = Browser::start(&site).await;
+    browser.run_before_each_page(WATCH_PRERENDER).await;
+
+    browser.goto("/index.html").await;
+    let plain = prerender_seen(&browser).await;
+    let rows = plain["rows"].as_array().unwrap_or_else(|| panic!("rows: {plain}")).clone();
+    assert!(rows.len() >= 20, "a plain visit paints the demo's rows from the HTML: {plain}");
+    assert_eq!(plain["ids_inside"], json!(0), "the prerender repeats none of the app's ids");
+    let app_rows = plain["app_rows_when_gone"].as_array().unwrap_or_else(|| panic!("the prerender went once the app had rows: {plain}")).clone();
+    assert!(app_rows.len() >= 20, "the app's rows were on the page when the prerender went: {plain}");
+    assert_eq!(app_rows[..20], rows[..20], "the app's rows are the prerendered ones");
+
+    for (address, why) in [
+        ("/index.html?src=meeting.txt", "a ?src= log"),
+        ("/index.html#L12", "a line link"),
+        ("/index.html?embed=1&src=meeting.txt", "an embed"),
+    ] {
+        browser.goto(address).await;
+        let visit = prerender_seen(&browser).await;
+        assert_eq!(visit["rows"], json!([]), "{why} never paints the demo: {visit}");
+    }
+
+    browser.goto("/index.html?theme=dark").await;
+    assert_eq!(prerender_seen(&browser).await["theme"], json!("dark"), "the theme is set before the first paint");
+
+    // A dropped log is kept; the next visit opens it, not the demo.
+    browser.drop_file("kept.txt", log).await;
+    browser.wait_for(".toolbar .kept").await;
+    browser.goto("/index.html").await;
+    let kept = prerender_seen(&browser).await;
+    assert_eq!(kept["rows"], json!([]), "a kept log's visit never paints the demo: {kept}");
+    browser.wait_for_text(".log-header .file-name", "kept.txt").await;
     browser.close().await;
     let _ = std::fs::remove_dir_all(site);
 }

@@ -79,6 +79,15 @@ pub fn App(props: &AppProps) -> Html {
         let dispatcher = state.dispatcher();
         Callback::from(move |_| dispatcher.dispatch(Action::DismissProblem))
     };
+    // The demo's prerendered first screen (index.html) gives way once the app shows a log as
+    // whole as it (rows, sections, threads), or has a problem to say. An effect runs before the
+    // next paint, so no frame shows neither.
+    let shows_a_log = !state.open.log.lines.is_empty() && state.loading.is_none();
+    use_effect_with(shows_a_log || state.problem.is_some(), |ready| {
+        if *ready {
+            crate::browser::end_prerender();
+        }
+    });
     let link = crate::browser::use_hash_link();
     let open = &state.open;
     // A time link is looked up in the log once per log and link, not on every render.
@@ -265,5 +274,10 @@ fn progress_text(loading: &Loading) -> String {
 pub fn start() {
     crate::browser::install_panic_banner();
     crate::browser::watch_csp_violations();
-    yew::Renderer::<App>::new().render();
+    // Its own element, not the body: Yew empties the element it mounts in, and the body holds
+    // the demo's prerendered first screen until the app's rows take its place.
+    let document = gloo::utils::document();
+    let root = document.create_element("div").expect("a div");
+    document.body().expect("a body").append_child(&root).expect("the app's root in the body");
+    yew::Renderer::<App>::with_root(root).render();
 }

@@ -9,7 +9,7 @@ use std::time::Instant;
 
 use scrollback::model::{Format, LineKind};
 
-const USAGE: &str = "usage: scrollback json FILE [--format ID]\n       scrollback stats FILE [--format ID]\n       scrollback sections FILE [--format ID]\n       scrollback minutes FILE [--format ID]\n       scrollback html FILE > page.html\n       scrollback site LOGDIR OUTDIR [--viewer DIST] [--title TEXT]\n       scrollback palette-css\n       scrollback eval-threads DIR\n       scrollback train-threads DIR [--hold-out K | --score-on DIR] > src/thread/weights.rs\n       scrollback train-agenda GOLD_DIR CORPUS_DIR > src/agenda/weights.rs\nformats: mirage-meeting, bracket-irc, plain-text";
+const USAGE: &str = "usage: scrollback json FILE [--format ID]\n       scrollback stats FILE [--format ID]\n       scrollback sections FILE [--format ID]\n       scrollback minutes FILE [--format ID]\n       scrollback html FILE > page.html\n       scrollback prerender DIST/index.html\n       scrollback site LOGDIR OUTDIR [--viewer DIST] [--title TEXT]\n       scrollback palette-css\n       scrollback eval-threads DIR\n       scrollback train-threads DIR [--hold-out K | --score-on DIR] > src/thread/weights.rs\n       scrollback train-agenda GOLD_DIR CORPUS_DIR > src/agenda/weights.rs\nformats: mirage-meeting, bracket-irc, plain-text";
 
 /// The CLI reads files from disk: it is a host tool, and in a wasm build it does nothing.
 #[cfg(target_arch = "wasm32")]
@@ -73,6 +73,11 @@ fn run(args: &[String]) -> Result<(), String> {
     }
     if command == "site" {
         return site(Path::new(path), &args[2..]);
+    }
+    if command == "prerender" {
+        let page = std::fs::read_to_string(path).map_err(|error| format!("cannot read {path}: {error}"))?;
+        let page = scrollback::export::with_prerendered_demo(&page)?;
+        return std::fs::write(path, page).map_err(|error| format!("cannot write {path}: {error}"));
     }
     if command == "html" {
         let bytes = read_input(Path::new(path))?;

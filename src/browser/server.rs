@@ -6,6 +6,9 @@ use super::{BlockLayout, OnOpen};
 use crate::state::{OpenLog, ParseJob, Shared, State, Viewport};
 use crate::permalink::{Anchor, Link};
 
+/// Server-side there is no page to uncover.
+pub fn end_prerender() {}
+
 /// The performance timeline is the browser's.
 pub fn mark(_name: &str) {}
 
@@ -73,10 +76,24 @@ pub fn use_hash_link() -> Option<Link> {
     None
 }
 
-/// Everything is in view, so a server render holds every row.
+thread_local! {
+    /// The screen height a server render lays out for; `None` renders every row.
+    static SCREEN_HEIGHT: std::cell::Cell<Option<f64>> = const { std::cell::Cell::new(None) };
+}
+
+/// Runs `render` as if on a screen `height` pixels tall at the top of the log: the rows of the
+/// first screen (and the list's overscan) are rendered, the rest stand as the spacer's height.
+pub fn on_first_screen<T>(height: f64, render: impl FnOnce() -> T) -> T {
+    let before = SCREEN_HEIGHT.replace(Some(height));
+    let rendered = render();
+    SCREEN_HEIGHT.set(before);
+    rendered
+}
+
+/// Everything is in view, so a server render holds every row, unless it renders a first screen.
 #[hook]
 pub fn use_viewport(_list: NodeRef) -> Viewport {
-    Viewport::EVERYTHING
+    SCREEN_HEIGHT.get().map_or(Viewport::EVERYTHING, |height| Viewport { top: 0.0, height, first_line: None })
 }
 
 #[hook]

@@ -27,6 +27,14 @@ pub fn measure(name: &str, start: &str, end: &str) {
     }
 }
 
+/// Takes away the demo's prerendered first screen (index.html), uncovering the app: once the
+/// app shows a log as whole as it, or has something else to say (a problem, a crash).
+pub fn end_prerender() {
+    if let Some(prerendered) = gloo::utils::document().get_element_by_id("prerendered") {
+        prerendered.remove();
+    }
+}
+
 /// After the next frame is painted: the time from opening a file to seeing its rows, and the
 /// wasm memory then, for the benchmark to read.
 pub fn mark_first_rows(log_has_lines: bool) {

@@ -37,6 +37,7 @@ pub fn install_panic_banner() {
 /// it works while Yew's state is stuck: a dropped file is kept and the page reloads to open it.
 pub fn show_crash_banner(message: &str) {
     let first_crash = !CRASHED.with(|crashed| crashed.replace(true));
+    crate::browser::end_prerender();
     let document = gloo::utils::document();
     if let Some(shown) = document.query_selector("#crash-message").ok().flatten() {
         shown.set_text_content(Some(message));

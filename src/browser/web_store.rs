@@ -10,6 +10,15 @@ use web_sys::{IdbDatabase, IdbOpenDbRequest, IdbRequest, IdbTransactionMode};
 const DATABASE: &str = "scrollback";
 const STORE: &str = "kept-log";
 const KEY: &str = "last";
+/// Set in localStorage while a log is kept: the page's first script reads it synchronously, to
+/// take away the prerendered demo before it is painted when a kept log will open instead.
+const KEPT_FLAG: &str = "scrollback:kept-log";
+
+fn flag_kept(kept: bool) {
+    if let Some(storage) = gloo::utils::window().local_storage().ok().flatten() {
+        let _ = if kept { storage.set_item(KEPT_FLAG, "1") } else { storage.remove_item(KEPT_FLAG) };
+    }
+}
 
 /// Saves `bytes` as the kept log; `done` hears whether it worked (a full disk, private mode).
 /// They are stored as a `Blob`: one copy out of wasm memory, and IndexedDB then writes it in
@@ -26,6 +35,12 @@ pub fn keep_log(file_name: &str, bytes: &[u8], done: impl FnOnce(Result<(), Stri
     let record = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&record, &"name".into(), &file_name.into());
     let _ = js_sys::Reflect::set(&record, &"bytes".into(), &blob);
+    let done = move |result: Result<(), String>| {
+        if result.is_ok() {
+            flag_kept(true);
+        }
+        done(result)
+    };
     with_store(IdbTransactionMode::Readwrite, done, move |store| store.put_with_key(&record, &KEY.into()).map(|_| ()));
 }
 
@@ -75,6 +90,7 @@ pub fn kept_log(done: impl FnOnce(Option<(String, Vec<u8>)>) + 'static) {
 
 /// Forgets the kept log.
 pub fn forget_log(done: impl FnOnce(Result<(), String>) + 'static) {
+    flag_kept(false);
     with_store(IdbTransactionMode::Readwrite, done, |store| store.delete(&KEY.into()).map(|_| ()));
 }
 

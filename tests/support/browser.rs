@@ -150,6 +150,12 @@ impl Browser {
 
     /// Opens a page of the served app, e.g. `"/"` or `"index.html?demo=1"`.
     pub async fn goto(&self, path_and_query: &str) {
+        self.navigate(path_and_query).await;
+        self.wait_for_the_app().await;
+    }
+
+    /// Opens a page and returns once it has loaded, whether or not the app has started.
+    pub async fn navigate(&self, path_and_query: &str) {
         let url = format!(
             "{}/{}",
             self.base_url,
@@ -159,6 +165,16 @@ impl Browser {
             .goto(&url)
             .await
             .unwrap_or_else(|e| panic!("cannot open {url}: {e}"));
+    }
+
+    /// Until the app has taken over from the demo's prerendered first screen (index.html), whose
+    /// rows look like the app's but answer nothing: tests then find the app's own elements.
+    pub async fn wait_for_the_app(&self) {
+        let deadline = Instant::now() + WAIT_TIMEOUT;
+        while self.eval("return document.getElementById('prerendered') !== null", vec![]).await == Value::Bool(true) {
+            assert!(Instant::now() < deadline, "the app never took over from the prerendered demo");
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
     }
 
     /// The first element matching `css`, once it exists (the app renders asynchronously).
