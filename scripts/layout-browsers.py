@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Counts the messages on the first screen in Firefox and WebKit, as tests/e2e_layout.rs does in
 Chromium, and checks that the legend's speaker colours and marker shapes (tests/e2e_colours.rs)
-come out there too.
+come out there too, and that the prerendered demo gives way to the app (a plain visit) or never
+stays (a `?src=` visit: its inline script is allowed by the CSP there too).
 
 A manual check, not run by CI. Needs `pip install selenium`, Debian `firefox-esr`,
 `cargo install geckodriver`, Debian `webkit2gtk-driver` and `xvfb` (run under `xvfb-run -a`),
@@ -58,6 +59,27 @@ def browsers():
     yield "webkit", lambda: webdriver.WebKitGTK(options=webdriver.WebKitGTKOptions())
 
 
+PRERENDER = """
+const prerendered = document.getElementById('prerendered');
+return [prerendered === null ? -1 : prerendered.querySelectorAll('.row.kind-message').length,
+        document.querySelectorAll('main.app .row.kind-message').length];
+"""
+
+
+def check_first_visit(name, driver, viewer, src):
+    """The prerendered demo on a plain visit, then the app's rows; none on a `?src=` visit."""
+    driver.get(viewer)
+    at_load = driver.execute_script(PRERENDER)
+    time.sleep(4)
+    settled = driver.execute_script(PRERENDER)
+    driver.get(f"{viewer}?src={src}")
+    with_src = driver.execute_script(PRERENDER)
+    print(f"{name} first visit: prerendered rows at load {at_load[0]} (-1: already gone), "
+          f"after 4 s {settled[0]} with {settled[1]} app rows; ?src= at load: {with_src[0]}")
+    assert settled[0] == -1 and settled[1] > 0, f"{name}: the app did not take over from the prerender"
+    assert with_src[0] == -1, f"{name}: the prerender stayed on a ?src= visit (its script blocked?)"
+
+
 def main():
     site = tempfile.mkdtemp(prefix="scrollback-layout-")
     shutil.copytree(os.path.join(ROOT, "dist"), os.path.join(site, "viewer"))
@@ -70,6 +92,7 @@ def main():
     for name, start in browsers():
         driver = start()
         try:
+            check_first_visit(name, driver, f"http://127.0.0.1:{server.server_address[1]}/viewer/index.html", "../logs/call.txt")
             for screen, width, height in SCREENS:
                 driver.set_window_size(width, height)
                 driver.get(f"{base}&screen={screen}")
