@@ -6,6 +6,7 @@
 fn main() {
     use gloo::worker::Registrable;
     console_error_panic_hook::set_once();
+    scrollback::browser::install_legacy_decoder();
     scrollback::browser::ParseWorker::registrar().encoding::<scrollback::browser::BlockCodec>().register();
 }
 

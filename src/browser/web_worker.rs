@@ -199,6 +199,29 @@ fn now_ms() -> f64 {
         .map_or_else(js_sys::Date::now, |performance| performance.now())
 }
 
+/// The browser's `TextDecoder` as the parser's decoder of UTF-16, ISO-2022-JP and windows-1252
+/// (`parse::decode::Legacy`): the worker's wasm then carries none of encoding_rs's tables. Both
+/// follow the WHATWG Encoding Standard; `tests/wasm.rs` holds them to the same output.
+pub fn install_legacy_decoder() {
+    crate::parse::decode::set_legacy_decoder(decode_with_text_decoder);
+}
+
+pub fn decode_with_text_decoder(encoding: crate::parse::decode::Legacy, bytes: &[u8]) -> (String, bool) {
+    let decoder = |fatal: bool| {
+        let options = web_sys::TextDecoderOptions::new();
+        options.set_fatal(fatal);
+        // As encoding_rs's `decode_without_bom_handling`: a byte-order mark is text here (the
+        // caller has taken the file's own off); web-sys has no setter for this option.
+        let _ = js_sys::Reflect::set(&options, &"ignoreBOM".into(), &true.into());
+        web_sys::TextDecoder::new_with_label_and_options(encoding.name(), &options)
+    };
+    // Strict first, which says whether anything is malformed; then with U+FFFD for it.
+    match decoder(true).and_then(|strict| strict.decode_with_u8_array(bytes)) {
+        Ok(text) => (text, false),
+        Err(_) => (decoder(false).and_then(|lossy| lossy.decode_with_u8_array(bytes)).unwrap_or_else(|_| String::from_utf8_lossy(bytes).into_owned()), true),
+    }
+}
+
 pub fn wasm_memory_bytes() -> u32 {
     wasm_bindgen::memory().unchecked_into::<js_sys::WebAssembly::Memory>().buffer().unchecked_into::<js_sys::ArrayBuffer>().byte_length()
 }

@@ -2,9 +2,72 @@
 
 use std::rc::Rc;
 
-use encoding_rs::{Encoding, ISO_2022_JP, UTF_16BE, UTF_16LE, UTF_8, WINDOWS_1252};
-
 use crate::model::{Diagnostic, DiagnosticKind};
+
+/// The encodings read besides UTF-8, named as the WHATWG Encoding Standard names them. Natively
+/// encoding_rs decodes them; in the browser, the browser's own `TextDecoder` (the same standard),
+/// installed by the parse worker with [`set_legacy_decoder`], so its wasm carries no tables.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Legacy {
+    Utf16Le,
+    Utf16Be,
+    Iso2022Jp,
+    Windows1252,
+}
+
+impl Legacy {
+    pub const ALL: [Legacy; 4] = [Legacy::Utf16Le, Legacy::Utf16Be, Legacy::Iso2022Jp, Legacy::Windows1252];
+
+    /// The standard's name, which is also what a `TextDecoder` takes as its label.
+    pub fn name(self) -> &'static str {
+        match self {
+            Legacy::Utf16Le => "UTF-16LE",
+            Legacy::Utf16Be => "UTF-16BE",
+            Legacy::Iso2022Jp => "ISO-2022-JP",
+            Legacy::Windows1252 => "windows-1252",
+        }
+    }
+}
+
+/// Decodes bytes in a [`Legacy`] encoding, a byte-order mark kept as text: the text (malformed
+/// parts as U+FFFD) and whether there were any.
+pub type LegacyDecoder = fn(Legacy, &[u8]) -> (String, bool);
+
+/// encoding_rs's decoder of `encoding`: the native build's, and the reference the browser's is
+/// tested against.
+#[cfg(not(target_arch = "wasm32"))]
+fn decode_legacy(encoding: Legacy, bytes: &[u8]) -> (String, bool) {
+    let encoding = match encoding {
+        Legacy::Utf16Le => encoding_rs::UTF_16LE,
+        Legacy::Utf16Be => encoding_rs::UTF_16BE,
+        Legacy::Iso2022Jp => encoding_rs::ISO_2022_JP,
+        Legacy::Windows1252 => encoding_rs::WINDOWS_1252,
+    };
+    let (text, had_errors) = encoding.decode_without_bom_handling(bytes);
+    (text.into_owned(), had_errors)
+}
+
+#[cfg(target_arch = "wasm32")]
+static LEGACY_DECODER: std::sync::OnceLock<LegacyDecoder> = std::sync::OnceLock::new();
+
+/// Installs the browser's decoder; the parse worker does so before its first job.
+#[cfg(target_arch = "wasm32")]
+pub fn set_legacy_decoder(decoder: LegacyDecoder) {
+    let _ = LEGACY_DECODER.set(decoder);
+}
+
+/// The installed decoder's reading of `bytes`. Without one (a wasm build that never installed it)
+/// the bytes are read as UTF-8 with every malformed part marked: nothing is lost, and the
+/// diagnostic says the line was not read as it should be.
+#[cfg(target_arch = "wasm32")]
+fn decode_legacy(encoding: Legacy, bytes: &[u8]) -> (String, bool) {
+    match LEGACY_DECODER.get() {
+        Some(decode) => decode(encoding, bytes),
+        None => (String::from_utf8_lossy(bytes).into_owned(), true),
+    }
+}
+
+const UTF_8: &str = "UTF-8";
 
 /// Decoded text plus what the decoding had to say about it.
 #[derive(Debug)]
@@ -20,7 +83,7 @@ pub struct Decoded {
 /// without a copy: the bytes' allocation is the text's.
 pub fn decode_shared(bytes: Rc<[u8]>) -> Decoded {
     match shared_plain_utf8(bytes) {
-        Ok(text) => Decoded { text, encoding: UTF_8.name(), diagnostics: Vec::new() },
+        Ok(text) => Decoded { text, encoding: UTF_8, diagnostics: Vec::new() },
         Err(bytes) => decode(&bytes),
     }
 }
@@ -55,21 +118,25 @@ pub fn shared_plain_utf8(bytes: Rc<[u8]>) -> Result<Rc<str>, Rc<[u8]>> {
 /// Decodes `bytes`. Never fails: a line that is not valid UTF-8 is read as windows-1252,
 /// as irclog2html does, and reported with its line number.
 pub fn decode(bytes: &[u8]) -> Decoded {
-    if let Some((encoding, bom_length)) = Encoding::for_bom(bytes) {
-        if encoding == UTF_16LE || encoding == UTF_16BE {
-            let (text, had_errors) = encoding.decode_without_bom_handling(&bytes[bom_length..]);
-            let mut diagnostics = Vec::new();
-            if had_errors {
-                diagnostics.push(Diagnostic {
-                    line: 1,
-                    kind: DiagnosticKind::Encoding,
-                    message: format!("the file is {} with malformed parts, shown as �", encoding.name()),
-                });
-            }
-            return Decoded { text: Rc::from(text), encoding: encoding.name(), diagnostics };
+    let utf16 = match bytes {
+        [0xFF, 0xFE, ..] => Some(Legacy::Utf16Le),
+        [0xFE, 0xFF, ..] => Some(Legacy::Utf16Be),
+        _ => None,
+    };
+    if let Some(encoding) = utf16 {
+        let (text, had_errors) = decode_legacy(encoding, &bytes[2..]);
+        let mut diagnostics = Vec::new();
+        if had_errors {
+            diagnostics.push(Diagnostic {
+                line: 1,
+                kind: DiagnosticKind::Encoding,
+                message: format!("the file is {} with malformed parts, shown as �", encoding.name()),
+            });
         }
-        debug_assert_eq!(encoding, UTF_8);
-        return decode_utf8_with_fallback(&bytes[bom_length..]);
+        return Decoded { text: Rc::from(text), encoding: encoding.name(), diagnostics };
+    }
+    if let Some(after_bom) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        return decode_utf8_with_fallback(after_bom);
     }
     if looks_like_iso_2022_jp(bytes) {
         return decode_iso_2022_jp(bytes);
@@ -93,7 +160,7 @@ fn decode_iso_2022_jp(bytes: &[u8]) -> Decoded {
             Some(body) => (body, true),
             None => (line, false),
         };
-        let (decoded, had_errors) = ISO_2022_JP.decode_without_bom_handling(body);
+        let (decoded, had_errors) = decode_legacy(Legacy::Iso2022Jp, body);
         text.push_str(&decoded);
         // A last line of nothing but escapes would vanish: keep it as one mark.
         let vanished = !newline && decoded.is_empty() && !body.is_empty();
@@ -107,13 +174,13 @@ fn decode_iso_2022_jp(bytes: &[u8]) -> Decoded {
             diagnostics.push(Diagnostic { line: index + 1, kind: DiagnosticKind::Encoding, message: "malformed ISO-2022-JP, shown as �".to_owned() });
         }
     }
-    Decoded { text: Rc::from(text), encoding: ISO_2022_JP.name(), diagnostics }
+    Decoded { text: Rc::from(text), encoding: Legacy::Iso2022Jp.name(), diagnostics }
 }
 
 fn decode_utf8_with_fallback(bytes: &[u8]) -> Decoded {
     // The common case: one validation pass, one copy.
     if let Ok(text) = std::str::from_utf8(bytes) {
-        return Decoded { text: Rc::from(text), encoding: UTF_8.name(), diagnostics: Vec::new() };
+        return Decoded { text: Rc::from(text), encoding: UTF_8, diagnostics: Vec::new() };
     }
     let mut text = String::with_capacity(bytes.len() + bytes.len() / 8);
     let mut diagnostics = Vec::new();
@@ -135,7 +202,7 @@ fn decode_utf8_with_fallback(bytes: &[u8]) -> Decoded {
                 });
             }
             Err(_) => {
-                let (decoded, _) = WINDOWS_1252.decode_without_bom_handling(line);
+                let (decoded, _) = decode_legacy(Legacy::Windows1252, line);
                 text.push_str(&decoded);
                 diagnostics.push(Diagnostic {
                     line: line_number,
@@ -147,7 +214,7 @@ fn decode_utf8_with_fallback(bytes: &[u8]) -> Decoded {
         start = end;
         line_number += 1;
     }
-    Decoded { text: Rc::from(text), encoding: UTF_8.name(), diagnostics }
+    Decoded { text: Rc::from(text), encoding: UTF_8, diagnostics }
 }
 
 #[cfg(test)]

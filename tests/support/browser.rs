@@ -186,12 +186,26 @@ impl Browser {
                 Err(e) => e,
             };
             if Instant::now() >= deadline {
+                let page = self.page_state().await;
                 panic!(
-                    "no element matches `{css}` after {WAIT_TIMEOUT:?} (last error: {last_error})"
+                    "no element matches `{css}` after {WAIT_TIMEOUT:?} (last error: {last_error}); the page: {page}"
                 );
             }
             tokio::time::sleep(POLL_INTERVAL).await;
         }
+    }
+
+    /// What the page shows, for a failure's message: its address, the app's loading bar and
+    /// messages, the crash banner, the prerendered demo, and its rows.
+    pub async fn page_state(&self) -> Value {
+        self.eval(
+            "const text = css => document.querySelector(css)?.textContent ?? null;
+             return { url: location.href, loading: text('.loading'), problem: text('.problem'), crash: text('#crash-message'),
+                      prerendered: document.getElementById('prerendered') !== null, rows: document.querySelectorAll('.row').length,
+                      file: text('.log-header .file-name') };",
+            vec![],
+        )
+        .await
     }
 
     /// The first element matching `css`, once its rendered text is exactly `expected`.
