@@ -6,6 +6,7 @@
 //! [`browser`] holds the effects, [`view`] the components and [`app`] the root component.
 
 // Core: the log's types and what every layer reads it with.
+pub mod casefold;
 pub mod colour;
 pub mod demo;
 pub mod format_codes;

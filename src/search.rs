@@ -1,6 +1,7 @@
 //! The search box's language: free text (case-insensitive, highlighted and stepped through) and
 //! filters that hide other lines, `from:nick` and `kind:system` (or message, action, notice…).
 
+use crate::casefold::{char_lowercases_to, lowercase};
 use crate::colour::normalise_nick;
 use crate::model::{LineKind, Log};
 use crate::speakers::Roster;
@@ -21,7 +22,7 @@ impl Query {
         let mut query = Query::default();
         let mut words = Vec::new();
         for word in input.split_whitespace() {
-            let lower = word.to_lowercase();
+            let lower = lowercase(word);
             if let Some(nick) = lower.strip_prefix("from:").filter(|nick| !nick.is_empty()) {
                 query.from.push(normalise_nick(nick));
             } else if let Some(kind) = lower.strip_prefix("kind:").filter(|kind| !kind.is_empty()) {
@@ -62,7 +63,8 @@ impl Query {
 }
 
 /// Case-insensitive `contains`. `needle` must be lowercase already. ASCII needles compare bytes
-/// without building a lowercase copy of every line.
+/// without building a lowercase copy of every line; an ASCII line cannot hold any other needle,
+/// so only lines with other letters are lower-cased (in the page, by the browser).
 pub fn contains_ignoring_case(haystack: &str, needle: &str) -> bool {
     if needle.is_empty() {
         return true;
@@ -71,7 +73,7 @@ pub fn contains_ignoring_case(haystack: &str, needle: &str) -> bool {
         let needle = needle.as_bytes();
         return haystack.as_bytes().windows(needle.len()).any(|window| window.eq_ignore_ascii_case(needle));
     }
-    haystack.to_lowercase().contains(needle)
+    !haystack.is_ascii() && lowercase(haystack).contains(needle)
 }
 
 /// The byte ranges of `text` that match `needle` (lowercase), for highlighting.
@@ -99,7 +101,7 @@ pub fn match_ranges(text: &str, needle: &str) -> Vec<std::ops::Range<usize>> {
     let starts: Vec<(usize, char)> = text.char_indices().collect();
     let mut at = 0;
     while at + needle_chars.len() <= starts.len() {
-        let matches = needle_chars.iter().enumerate().all(|(offset, wanted)| starts[at + offset].1.to_lowercase().eq(std::iter::once(*wanted)));
+        let matches = needle_chars.iter().enumerate().all(|(offset, wanted)| char_lowercases_to(starts[at + offset].1, *wanted));
         if matches {
             let end = starts.get(at + needle_chars.len()).map_or(text.len(), |(index, _)| *index);
             found.push(starts[at].0..end);

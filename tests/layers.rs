@@ -15,7 +15,7 @@ use syn::visit::Visit;
 /// The layers from the ground up, each with the top-level modules in it. A module may use its
 /// own layer and the ones before it, never one after.
 const LAYERS: &[(&str, &[&str])] = &[
-    ("core", &["model", "text", "colour", "format_codes", "speakers", "input", "source", "demo"]),
+    ("core", &["model", "casefold", "text", "colour", "format_codes", "speakers", "input", "source", "demo"]),
     ("parse", &["parse"]),
     ("analyses", &["thread", "agenda", "archive", "activity", "search", "listing", "permalink", "snippet", "report"]),
     ("worker boundary", &["transfer"]),

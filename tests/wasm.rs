@@ -231,3 +231,20 @@ fn the_browser_decodes_as_encoding_rs_does() {
     let decoded = scrollback::parse::decode::decode(b"\xFF\xFEh\x00i\x00");
     assert_eq!((&*decoded.text, decoded.encoding), ("hi", "UTF-16LE"));
 }
+
+/// The page lower-cases with the browser's `toLowerCase` (`casefold`), the parse worker and the
+/// native builds with Rust's tables: they must agree, or a nick would fold one way in the
+/// worker's roster and another in the page, and a search would find other lines.
+#[wasm_bindgen_test]
+fn the_browser_lowercases_as_rust_does() {
+    scrollback::browser::install_browser_lowercase();
+    let same = |text: &str| scrollback::casefold::lowercase(text) == scrollback::casefold::rust_lowercase(text);
+    let differ: Vec<char> = (0..=0x10_ffffu32).filter_map(char::from_u32).filter(|c| !c.is_ascii() && !same(&c.to_string())).collect();
+    assert!(differ.is_empty(), "{} code points lower differently: {:?}", differ.len(), differ.iter().take(20).map(|c| format!("U+{:04X}", u32::from(*c))).collect::<Vec<_>>());
+    // In words: a final sigma, a dotted capital I, a nick with a non-ASCII letter.
+    for text in ["ΟΔΟΣ ΣΑΣ", "Σ.", "İstanbul", "Jürgen_", "ÉLODIE|away", "日本語 TEXT"] {
+        assert!(same(text), "{text:?}: the browser gives {:?}, Rust {:?}", scrollback::casefold::lowercase(text), scrollback::casefold::rust_lowercase(text));
+    }
+    // What the page gets is the browser's: an uninstalled mapping would fold ASCII only.
+    assert_eq!(scrollback::casefold::lowercase("ÜBER"), "über");
+}

@@ -274,6 +274,7 @@ fn progress_text(loading: &Loading) -> String {
 pub fn start() {
     crate::browser::install_panic_banner();
     crate::browser::watch_csp_violations();
+    crate::browser::install_browser_lowercase();
     // Its own element, not the body: Yew empties the element it mounts in, and the body holds
     // the demo's prerendered first screen until the app's rows take its place.
     let document = gloo::utils::document();

@@ -7,6 +7,8 @@ fn main() {
     use gloo::worker::Registrable;
     console_error_panic_hook::set_once();
     scrollback::browser::install_legacy_decoder();
+    // The analyses carry Rust's case tables anyway; the page installs the browser's mapping.
+    scrollback::casefold::set_lowercase(scrollback::casefold::rust_lowercase);
     scrollback::browser::ParseWorker::registrar().encoding::<scrollback::browser::BlockCodec>().register();
 }
 

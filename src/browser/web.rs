@@ -13,6 +13,16 @@ use super::OnOpen;
 use crate::state::{Action, State};
 use crate::permalink::{Anchor, Link};
 
+/// The browser's `toLowerCase` as the page's lower case (`casefold`): the same Unicode mapping as
+/// Rust's (`tests/wasm.rs` compares them on every code point), without its tables in the page.
+pub fn install_browser_lowercase() {
+    crate::casefold::set_lowercase(browser_lowercase);
+}
+
+fn browser_lowercase(text: &str) -> String {
+    String::from(js_sys::JsString::from(text).to_lower_case())
+}
+
 /// Marks a moment on the page's performance timeline (`scrollback:*`), for the benchmark.
 pub fn mark(name: &str) {
     if let Some(performance) = gloo::utils::window().performance() {

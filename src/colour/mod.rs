@@ -128,7 +128,7 @@ pub fn normalise_nick(nick: &str) -> String {
     let without_status = if without_status.is_empty() { nick } else { without_status };
     let stem = without_status.trim_end_matches(|c: char| c == '_' || c == '`' || c.is_ascii_digit());
     let stem = if stem.is_empty() { without_status } else { stem };
-    stem.to_lowercase()
+    crate::casefold::lowercase(stem)
 }
 
 /// FNV-1a, 32-bit: tiny, and stable across platforms, builds and Rust versions, unlike std's hasher.

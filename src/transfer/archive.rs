@@ -234,8 +234,8 @@ impl WorkerArchive {
     /// Up to `limit` lines of every log that hold every word of `query` (and `from:nick`),
     /// newest log first; `kind:` keeps the hits of those kinds.
     pub fn search(&self, query: &str, limit: usize) -> ArchiveHits {
-        let kinds: Vec<String> = query.split_whitespace().filter_map(|part| part.to_lowercase().strip_prefix("kind:").map(str::to_owned)).filter(|kind| !kind.is_empty()).collect();
-        let words: String = query.split_whitespace().filter(|part| !part.to_lowercase().starts_with("kind:")).collect::<Vec<_>>().join(" ");
+        let kinds: Vec<String> = query.split_whitespace().filter_map(|part| crate::casefold::lowercase(part).strip_prefix("kind:").map(str::to_owned)).filter(|kind| !kind.is_empty()).collect();
+        let words: String = query.split_whitespace().filter(|part| !crate::casefold::lowercase(part).starts_with("kind:")).collect::<Vec<_>>().join(" ");
         let Some(meta) = &self.meta else { return ArchiveHits { query: query.to_owned(), hits: Vec::new(), more: false } };
         // `kind:` filters after the index: ask for more, so that a page of them is left.
         let wanted = if kinds.is_empty() { limit } else { limit.saturating_mul(4) };
