@@ -5,6 +5,8 @@ set -euo pipefail
 
 TRUNK_VERSION=0.21.14
 BINARYEN_VERSION=132
+# Minifies the wasm-bindgen glue after each build (scripts/minify-js.sh).
+TERSER_VERSION=5.51.4
 # The wasm-bindgen CLI must match the `=`-pinned crate version exactly.
 WASM_BINDGEN_VERSION=0.2.130
 
@@ -24,6 +26,11 @@ fi
 if ! command -v wasm-opt >/dev/null || ! wasm-opt --version | grep -q "version ${BINARYEN_VERSION}"; then
   log "installing wasm-opt (npm binaryen@${BINARYEN_VERSION})"
   npm install -g --silent --prefix /usr/local "binaryen@${BINARYEN_VERSION}"
+fi
+
+if ! command -v terser >/dev/null || ! terser --version | grep -q " ${TERSER_VERSION}"; then
+  log "installing terser (npm terser@${TERSER_VERSION})"
+  npm install -g --silent --prefix /usr/local "terser@${TERSER_VERSION}"
 fi
 
 if ! command -v wasm-bindgen >/dev/null || ! wasm-bindgen --version | grep -q " ${WASM_BINDGEN_VERSION}"; then
