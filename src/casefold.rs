@@ -26,17 +26,6 @@ pub fn lowercase(text: &str) -> String {
     unicode_lowercase(text)
 }
 
-/// Whether the lower case of `c` is the one character `lower`.
-pub fn char_lowercases_to(c: char, lower: char) -> bool {
-    if c.is_ascii() {
-        return c.to_ascii_lowercase() == lower;
-    }
-    let mut buffer = [0u8; 4];
-    let lowered = unicode_lowercase(c.encode_utf8(&mut buffer));
-    let mut chars = lowered.chars();
-    chars.next() == Some(lower) && chars.next().is_none()
-}
-
 /// Rust's own mapping: natively, and what the parse worker installs.
 pub fn rust_lowercase(text: &str) -> String {
     text.to_lowercase()
@@ -59,7 +48,7 @@ fn unicode_lowercase(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{char_lowercases_to, lowercase};
+    use super::lowercase;
 
     #[test]
     fn lowers_ascii_and_every_other_letter() {
@@ -76,15 +65,5 @@ mod tests {
         for (text, lower) in cases {
             assert_eq!(lowercase(text), lower, "{text:?}");
         }
-    }
-
-    #[test]
-    fn a_character_lowers_to_one_character_or_not() {
-        assert!(char_lowercases_to('Ü', 'ü'));
-        assert!(char_lowercases_to('Q', 'q'));
-        assert!(char_lowercases_to('\u{212a}', 'k'));
-        assert!(!char_lowercases_to('Ü', 'u'));
-        // `İ` lowers to two characters: it is not the one character `i`.
-        assert!(!char_lowercases_to('İ', 'i'));
     }
 }

@@ -68,13 +68,38 @@ fn filters_and_text_pick_their_lines() {
     }
 }
 
+/// The lines the search box steps through are the lines found and kept, one by one, whatever
+/// the letters: lines beyond ASCII are lower-cased in batches, which must split back exactly.
+#[test]
+fn the_lines_found_are_those_each_line_holds() {
+    let mut text = String::from(LOG);
+    for index in 0..2500 {
+        let said = ["ÄRGER mit opam", "ΟΔΟΣ ΣΑΣ", "plain ascii", "İstanbul Ärger", "ärger", "ΣΑΣ.", "日本語 OPAM"][index % 7];
+        text.push_str(&format!("[11:{:02}] <{}> {said} {index}\n", index % 60, ["avsm", "Hannes", "yomimono"][index % 3]));
+    }
+    let log = parse(text.as_bytes(), None);
+    let roster = Roster::new(&log);
+    for input in ["opam", "ärger", "ΣΑΣ", "σας", "\u{3c3}\u{3b1}\u{3c2}", "i\u{307}stanbul", "日本語 opam", "from:hannes ärger", "kind:system ärger", "ärger mit opam 249"] {
+        let query = Query::parse(input);
+        let one_by_one: Vec<u32> = (0..log.lines.len()).filter(|&line| query.finds(&log, line) && query.keeps(&log, &roster, line)).map(|line| line as u32).collect();
+        assert_eq!(query.found_lines(&log, &roster), one_by_one, "lines found by {input:?}");
+        if !input.starts_with("kind:") {
+            assert!(!one_by_one.is_empty(), "{input:?} finds something");
+        }
+    }
+}
+
 #[test]
 fn matches_are_found_for_highlighting_whatever_the_case() {
     type Case<'a> = (&'a str, &'a str, &'a [(usize, usize)]);
-    let cases: [Case; 5] = [
+    let cases: [Case; 7] = [
         ("OPAM and opam", "opam", &[(0, 4), (9, 13)]),
         ("aaaa", "aa", &[(0, 2), (2, 4)]),
         ("Ärger ärger", "ärger", &[(0, 6), (7, 13)]),
+        // Each character is lowered on its own: a final capital sigma is a plain sigma here, and
+        // a dotted capital I, which lowers to two characters, is no `i`.
+        ("ΟΔΟΣ σ", "σ", &[(6, 8), (9, 11)]),
+        ("İi", "i\u{307}", &[]),
         ("nothing", "opam", &[]),
         ("anything", "", &[]),
     ];

@@ -123,8 +123,7 @@ pub(super) fn use_reading(open: &Shared<OpenLog>, anchor: Option<Anchor>) -> Rea
     }))
     .clone();
     let found = use_memo((open.clone(), query.clone()), |(open, query)| {
-        let lines = 0..open.log.lines.len();
-        Rc::new(lines.filter(|&line| query.finds(&open.log, line) && query.keeps(&open.log, &open.roster, line)).map(|line| line as u32).collect::<Vec<u32>>())
+        Rc::new(query.found_lines(&open.log, &open.roster))
     });
     let found = (*found).clone();
     let current_match = anchor.and_then(|anchor| found.binary_search(&(anchor.first().saturating_sub(1) as u32)).ok()).map(|index| index + 1);
