@@ -79,10 +79,16 @@ impl Query {
                 batch.push_str(log.source(&log.lines[line]));
                 batch.push('\n');
             }
-            // A line holds no line break, and lower case makes none: the batch splits back into
-            // its lines. (A final sigma is told by the letters beside it, and a break is none.)
+            // A source line holds no line break, and lower case makes none: the batch splits
+            // back into its lines. (A final sigma is told by the letters beside it, and a break
+            // is none.) Should a line ever hold one, the batch is read a line at a time.
             let lowered = lowercase(&batch);
-            for (&line, lower) in lines.iter().zip(lowered.split('\n')) {
+            let lowered: Vec<&str> = lowered.split('\n').collect();
+            if lowered.len() != lines.len() + 1 {
+                found.extend(lines.iter().filter(|&&line| self.finds(log, line) && passes(line)).map(|&line| line as u32));
+                continue;
+            }
+            for (&line, lower) in lines.iter().zip(lowered) {
                 if lower.contains(self.text.as_str()) && passes(line) {
                     found.push(line as u32);
                 }
@@ -130,16 +136,18 @@ pub fn match_ranges(text: &str, needle: &str) -> Vec<std::ops::Range<usize>> {
         return found;
     }
     // Non-ASCII: compare char by char, so byte offsets stay those of the original text. Each
-    // char is lowered alone (a line break after each), all of them in one call.
+    // char is lowered alone: ASCII here, the others each on a line of their own, in one call
+    // (a line break is ASCII, so it never stands for one of them).
     let needle_chars: Vec<char> = needle.chars().collect();
     let starts: Vec<(usize, char)> = text.char_indices().collect();
-    let one_per_line: String = starts.iter().flat_map(|&(_, c)| [c, '\n']).collect();
-    let lowered = lowercase(&one_per_line);
+    let beyond_ascii: String = starts.iter().filter(|(_, c)| !c.is_ascii()).flat_map(|&(_, c)| [c, '\n']).collect();
+    let lowered_beyond = lowercase(&beyond_ascii);
     let single = |lower: &str| {
         let mut chars = lower.chars();
         chars.next().filter(|_| chars.next().is_none())
     };
-    let lowered: Vec<Option<char>> = lowered.split('\n').map(single).collect();
+    let mut lowered_beyond = lowered_beyond.split('\n').map(single);
+    let lowered: Vec<Option<char>> = starts.iter().map(|&(_, c)| if c.is_ascii() { Some(c.to_ascii_lowercase()) } else { lowered_beyond.next().flatten() }).collect();
     let mut at = 0;
     while at + needle_chars.len() <= starts.len() {
         let matches = needle_chars.iter().enumerate().all(|(offset, wanted)| lowered.get(at + offset).copied().flatten() == Some(*wanted));

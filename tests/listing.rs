@@ -92,7 +92,7 @@ fn the_lines_found_are_those_each_line_holds() {
 #[test]
 fn matches_are_found_for_highlighting_whatever_the_case() {
     type Case<'a> = (&'a str, &'a str, &'a [(usize, usize)]);
-    let cases: [Case; 7] = [
+    let cases: [Case; 8] = [
         ("OPAM and opam", "opam", &[(0, 4), (9, 13)]),
         ("aaaa", "aa", &[(0, 2), (2, 4)]),
         ("Ärger ärger", "ärger", &[(0, 6), (7, 13)]),
@@ -100,6 +100,8 @@ fn matches_are_found_for_highlighting_whatever_the_case() {
         // a dotted capital I, which lowers to two characters, is no `i`.
         ("ΟΔΟΣ σ", "σ", &[(6, 8), (9, 11)]),
         ("İi", "i\u{307}", &[]),
+        // A row of an export may hold line breaks; they never stand for a lowered letter.
+        ("Zoë\nZOË\n", "zoë", &[(0, 4), (5, 9)]),
         ("nothing", "opam", &[]),
         ("anything", "", &[]),
     ];
