@@ -2,7 +2,7 @@
 //!
 //! Natively this is Rust's Unicode case mapping. A wasm build installs one with [`set_lowercase`]:
 //! the parse worker Rust's own (its wasm has the tables anyway, for the analyses), the page the
-//! browser's `toLowerCase`, so that the page's wasm carries no case tables (8.5 KB of its
+//! browser's `toLowerCase`, so that the page's wasm carries no case tables (8.2 KB of its
 //! gzipped size). `tests/wasm.rs` holds the browser's mapping to Rust's on every code point.
 
 /// Lower-cases text that is not all ASCII.

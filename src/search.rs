@@ -79,16 +79,12 @@ impl Query {
                 batch.push_str(log.source(&log.lines[line]));
                 batch.push('\n');
             }
-            // A source line holds no line break, and lower case makes none: the batch splits
-            // back into its lines. (A final sigma is told by the letters beside it, and a break
-            // is none.) Should a line ever hold one, the batch is read a line at a time.
+            // A source line holds no line break (the file is split at them), and lower case
+            // makes none: the batch splits back into its lines. (A final sigma is told by the
+            // letters beside it, and a break is none.)
             let lowered = lowercase(&batch);
-            let lowered: Vec<&str> = lowered.split('\n').collect();
-            if lowered.len() != lines.len() + 1 {
-                found.extend(lines.iter().filter(|&&line| self.finds(log, line) && passes(line)).map(|&line| line as u32));
-                continue;
-            }
-            for (&line, lower) in lines.iter().zip(lowered) {
+            debug_assert_eq!(lowered.split('\n').count(), lines.len() + 1, "a batch splits back into its lines");
+            for (&line, lower) in lines.iter().zip(lowered.split('\n')) {
                 if lower.contains(self.text.as_str()) && passes(line) {
                     found.push(line as u32);
                 }

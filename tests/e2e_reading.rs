@@ -210,3 +210,22 @@ async fn every_control_is_named_the_page_has_landmarks_and_muted_text_keeps_aa_c
     }
     browser.close().await;
 }
+
+/// Letters beyond ASCII are found whatever their case: the page lower-cases them with the
+/// browser's mapping, which `app::start` installs (without it only ASCII letters would fold).
+#[tokio::test(flavor = "multi_thread")]
+async fn search_folds_letters_beyond_ascii() {
+    let Some(dist) = dist_or_skip() else { return };
+    let browser = Browser::start(&dist).await;
+    browser.goto("/index.html").await;
+    browser.wait_for(".row").await;
+    let said = ["Überall neue Pakete", "ich bin dafür", "das ist ÜBER alles", "plain words", "über den Release", "Ωmega ΣΑΣ"];
+    let log: String = said.iter().enumerate().map(|(index, text)| format!("[10:{index:02}] <jürgen> {text}\n")).collect();
+    browser.drop_file("umlaut.log", &log).await;
+    browser.wait_for_text(".log-header .file-name", "umlaut.log").await;
+    browser.wait_for("#search-input").await.send_keys("ÜBER").await.expect("type into the search box");
+    browser.wait_for_text(".search-count", "3 lines").await;
+    let marked = browser.eventually("return [...document.querySelectorAll('mark.found')].map(mark => mark.textContent).join(',');", vec![], &json!("Über,ÜBER,über")).await;
+    assert_eq!(marked, json!("Über,ÜBER,über"), "each match marked as written");
+    browser.close().await;
+}
