@@ -14,6 +14,7 @@ use std::time::{Duration, Instant};
 use scrollback::parse::parse;
 
 const N_MESSAGES: usize = 100_000;
+const N_WARM_MESSAGES: usize = 3_000;
 const RUNS: usize = 3;
 
 fn best_time(mut run: impl FnMut()) -> Duration {
@@ -69,6 +70,14 @@ fn main() {
             _ => "json",
         };
         std::fs::write(directory.join(format!("{label}-{N_MESSAGES}.{extension}")), file).expect("the export is written");
+        // A small file of the same format, for the browser benchmark to warm its reader with
+        // first (`SCROLLBACK_BENCH_WARM`), as the demo warms the IRC logs' Mirage reader.
+        let warm = match exports::Export::ALL.iter().find(|export| format!("{export:?}").to_lowercase() == *label) {
+            Some(export) => exports::generated_bytes(*export, N_WARM_MESSAGES),
+            None => as_irc_log(N_WARM_MESSAGES).into_bytes(),
+        };
+        let warm_label = if label.starts_with("irc") { "irc" } else { label.as_str() };
+        std::fs::write(directory.join(format!("{warm_label}-warm.{extension}")), warm).expect("the warm-up file is written");
         // What a drop does natively: unpack (a zip) and check, detect, parse.
         let parse_time = best_time(|| {
             let text = scrollback::input::prepare(black_box(file)).expect("a generated export opens");

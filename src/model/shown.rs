@@ -2,7 +2,7 @@
 //! text, names looked up elsewhere), kept in one string with each entry's spans into it: a big
 //! export's table is a few allocations, and it crosses from the worker as blocks.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use super::Span;
 
@@ -68,7 +68,7 @@ impl ShownTable {
 #[derive(Debug, Default)]
 pub struct ShownTableBuilder {
     table: ShownTable,
-    names: HashMap<Box<str>, Span>,
+    names: FxHashMap<Box<str>, Span>,
 }
 
 impl ShownTableBuilder {

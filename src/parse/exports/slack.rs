@@ -108,25 +108,29 @@ struct Message<'a> {
     thread_ts: Option<Text<'a>>,
     #[serde(borrow)]
     user_profile: Option<Profile<'a>>,
-    #[serde(default)]
-    reactions: Vec<Reaction>,
-    #[serde(default)]
-    files: Vec<File>,
+    #[serde(default, borrow)]
+    reactions: Vec<Reaction<'a>>,
+    #[serde(default, borrow)]
+    files: Vec<File<'a>>,
     edited: Option<IgnoredAny>,
 }
 
+/// A reaction's emoji, and who reacted: only counted, so never copied.
 #[derive(Deserialize)]
-struct Reaction {
-    name: String,
+struct Reaction<'a> {
+    #[serde(borrow)]
+    name: Cow<'a, str>,
     count: Option<u64>,
     #[serde(default)]
-    users: Vec<String>,
+    users: Vec<IgnoredAny>,
 }
 
 #[derive(Deserialize)]
-struct File {
-    name: Option<String>,
-    title: Option<String>,
+struct File<'a> {
+    #[serde(borrow)]
+    name: Option<Text<'a>>,
+    #[serde(borrow)]
+    title: Option<Text<'a>>,
 }
 
 impl Reader for SlackReader {
@@ -134,15 +138,33 @@ impl Reader for SlackReader {
         let mut file = "";
         let mut dms: Vec<Conversation> = Vec::new();
         let mut folders: Vec<(u32, &str)> = Vec::new();
-        for (index, range) in crate::parse::lines::line_ranges(text).enumerate() {
-            let line = &text[range];
-            if let Some(path) = heading(line) {
-                file = path;
-                if let Some((folder, _)) = path.split_once('/') {
-                    if folders.last().is_none_or(|(_, last)| *last != folder) {
-                        folders.push((index as u32, folder));
+        let bytes = text.as_bytes();
+        // Only the top-level files are read here: past them, from heading to heading.
+        let next_heading = memchr::memmem::Finder::new(b"\n==> ");
+        let (mut index, mut start) = (0u32, 0);
+        while start < bytes.len() {
+            let end = memchr::memchr(b'\n', &bytes[start..]).map_or(bytes.len(), |newline| start + newline);
+            let line = &text[start..end];
+            let line = line.strip_suffix('\r').unwrap_or(line);
+            let is_heading = match heading(line) {
+                Some(path) => {
+                    file = path;
+                    if let Some((folder, _)) = path.split_once('/') {
+                        if folders.last().is_none_or(|(_, last)| *last != folder) {
+                            folders.push((index, folder));
+                        }
                     }
+                    true
                 }
+                None => false,
+            };
+            let next = match file.contains('/') {
+                true => next_heading.find(&bytes[end..]).map_or(bytes.len(), |at| end + at + 1),
+                false => end + 1,
+            };
+            index += memchr::memchr_iter(b'\n', &bytes[start..next.min(bytes.len())]).count() as u32;
+            start = next;
+            if is_heading {
                 continue;
             }
             let json = message_json(line);
@@ -241,7 +263,7 @@ impl SlackReader {
             _ => LineKind::Message,
         };
         let mut extras = Extras { edited: message.edited.is_some(), ..Extras::default() };
-        extras.attachments = message.files.iter().map(|file| file.name.clone().or_else(|| file.title.clone()).unwrap_or_else(|| "file".to_owned())).collect();
+        extras.attachments = message.files.iter().map(|file| file.name.as_deref().or(file.title.as_deref()).unwrap_or("file").to_owned()).collect();
         extras.reactions = message.reactions.iter().map(|reaction| (format!(":{}:", reaction.name), reaction.count.unwrap_or(reaction.users.len() as u64))).collect();
         Said { kind, speaker: Some(speaker), moment, text: extras.after(text) }
     }

@@ -32,7 +32,8 @@ pub(crate) fn ranges_in(text: &str, values: &[&RawValue]) -> Option<Vec<Range<us
 /// indentation after them removed. A JSON string holds no raw line break, so no string changes.
 /// `None` when every message already has a line of its own.
 pub(crate) fn one_message_per_line(text: &str, messages: &[Range<usize>]) -> Option<String> {
-    let mut laid_out = String::with_capacity(text.len());
+    // At most a line break before and after each message is added: the text is never moved.
+    let mut laid_out = String::with_capacity(text.len() + 2 * messages.len());
     let mut changed = false;
     let mut at = 0;
     for message in messages {
