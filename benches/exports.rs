@@ -62,6 +62,14 @@ fn main() {
         .collect();
     cases.push(("irc_same_talk".to_owned(), same_talk));
     cases.extend(same_bytes);
+    // Slack's export only comes zipped: the IRC log as big, zipped too, opens through the same
+    // unpacking (and its small warm-up file with it).
+    if let Some((_, log)) = cases.iter().find(|(label, _)| label == "irc_as_big_as_slack") {
+        let zipped = exports::zipped(&[("irc_as_big_as_slack.txt", log.as_slice())]);
+        std::fs::write(directory.join(format!("irc_as_big_as_slack_zipped-{N_MESSAGES}.zip")), zipped).expect("the zipped log is written");
+        let warm = exports::zipped(&[("irc-warm.txt", as_irc_log(N_WARM_MESSAGES).as_bytes())]);
+        std::fs::write(directory.join("irc-warm.zip"), warm).expect("the zipped warm-up log is written");
+    }
     for (label, file) in &cases {
         let extension = match label.as_str() {
             "slack" => "zip",

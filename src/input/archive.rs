@@ -103,59 +103,56 @@ pub fn lay_out<B: AsRef<[u8]>>(mut files: Vec<(String, B)>) -> Result<Vec<u8>, I
             continue;
         }
         laid_out.extend_from_slice(format!("==> {path} <==\n").as_bytes());
-        match std::str::from_utf8(bytes).ok().filter(|_| path.ends_with(".json")).and_then(|text| json_lines(text.trim_start_matches('\u{feff}'))) {
-            Some(lines) => laid_out.extend_from_slice(lines.as_bytes()),
-            None => {
-                laid_out.extend_from_slice(bytes);
-                if !bytes.ends_with(b"\n") {
-                    laid_out.push(b'\n');
-                }
+        let json = std::str::from_utf8(bytes).ok().filter(|_| path.ends_with(".json"));
+        if !json.is_some_and(|text| push_json_lines(&mut laid_out, text.trim_start_matches('\u{feff}'))) {
+            laid_out.extend_from_slice(bytes);
+            if !bytes.ends_with(b"\n") {
+                laid_out.push(b'\n');
             }
         }
     }
     Ok(laid_out)
 }
 
-/// A JSON file as lines: an array's elements one per line, anything else on one line; each
-/// element's own line breaks and the indentation after them removed (JSON strings hold none).
-fn json_lines(text: &str) -> Option<String> {
-    let mut lines = String::with_capacity(text.len());
+/// Pushes a JSON file onto `out` as lines: an array's elements one per line, anything else on
+/// one line; each element's own line breaks and the indentation after them removed (JSON
+/// strings hold none). False, with nothing pushed, when the file is not JSON.
+fn push_json_lines(out: &mut Vec<u8>, text: &str) -> bool {
     let mut push_compact = |json: &str| {
-        push_on_one_line(&mut lines, json);
-        lines.push('\n');
+        push_on_one_line(json, |piece| out.extend_from_slice(piece.as_bytes()));
+        out.push(b'\n');
     };
     // Slack writes its files pretty-printed: their elements are found by their lines.
     let pretty = text.starts_with('[').then(|| pretty_array_elements(text, 0)).flatten();
     if let Some((elements, _)) = pretty.filter(|(_, close)| text[close + 1..].trim().is_empty()) {
         elements.into_iter().for_each(|element| push_compact(&text[element]));
-        return Some(lines);
+        return true;
     }
     match serde_json::from_str::<Vec<&RawValue>>(text) {
         Ok(elements) => elements.iter().for_each(|element| push_compact(element.get())),
-        Err(_) => {
-            serde_json::from_str::<&RawValue>(text).ok()?;
-            push_compact(text.trim());
-        }
+        Err(_) if serde_json::from_str::<&RawValue>(text).is_ok() => push_compact(text.trim()),
+        Err(_) => return false,
     }
-    Some(lines)
+    true
 }
 
-/// Pushes a JSON value onto `out` on one line: its line breaks and the indentation after each
-/// removed (a JSON string holds no raw line break, so no string changes). True when it had any.
-pub(crate) fn push_on_one_line(out: &mut String, json: &str) -> bool {
+/// Pushes a JSON value on one line, a piece at a time: its line breaks and the indentation
+/// after each removed (a JSON string holds no raw line break, so no string changes). True when
+/// it had any.
+pub(crate) fn push_on_one_line(json: &str, mut push: impl FnMut(&str)) -> bool {
     // Bytes and memchr, not `str::split`: this runs on every line of a pretty-printed export.
     let bytes = json.as_bytes();
     let mut start = 0;
     let mut had_breaks = false;
     for newline in memchr::memchr_iter(b'\n', bytes) {
         let end = if newline > start && bytes[newline - 1] == b'\r' { newline - 1 } else { newline };
-        out.push_str(&json[start..end]);
+        push(&json[start..end]);
         had_breaks = true;
         start = newline + 1;
         start += bytes[start..].iter().take_while(|byte| matches!(byte, b' ' | b'\t')).count();
     }
     let last = &json[start..];
-    out.push_str(last.strip_suffix('\r').unwrap_or(last));
+    push(last.strip_suffix('\r').unwrap_or(last));
     had_breaks
 }
 

@@ -183,6 +183,8 @@ impl Reader for SlackReader {
                 _ => {}
             }
         }
+        // Every line past the top-level files is a message, or about one.
+        context.ids.reserve(index as usize);
         // A direct message's folder is its id: name it by who is in it.
         for dm in dms {
             let members: Vec<&str> = dm.members.iter().map(|member| self.names.get(member).map_or(member.as_str(), String::as_str)).collect();
@@ -264,7 +266,7 @@ impl SlackReader {
         };
         let mut extras = Extras { edited: message.edited.is_some(), ..Extras::default() };
         extras.attachments = message.files.iter().map(|file| file.name.as_deref().or(file.title.as_deref()).unwrap_or("file").to_owned()).collect();
-        extras.reactions = message.reactions.iter().map(|reaction| (format!(":{}:", reaction.name), reaction.count.unwrap_or(reaction.users.len() as u64))).collect();
+        extras.reactions = message.reactions.iter().map(|reaction| ([":", &reaction.name, ":"].concat(), reaction.count.unwrap_or(reaction.users.len() as u64))).collect();
         Said { kind, speaker: Some(speaker), moment, text: extras.after(text) }
     }
 
