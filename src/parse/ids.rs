@@ -34,12 +34,12 @@ pub(crate) struct MessageIds {
 }
 
 impl MessageIds {
-    /// Message `id` is on line `line`.
     /// Room for `n` more named messages: a big export names one per line.
     pub fn reserve(&mut self, n: usize) {
         self.lines.reserve(n);
     }
 
+    /// Message `id` is on line `line`.
     pub fn name(&mut self, id: MessageId, line: u32) {
         self.lines.insert(id, line);
     }
