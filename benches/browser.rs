@@ -107,12 +107,12 @@ async fn main() {
         ("meeting-10000.txt.gz", "10k_gz"),
         ("meeting-100000.txt", "100k"),
         ("meeting-1000000.txt", "1m"),
-        // Each export right after its IRC log (of the same talk, or of its bytes): the
-        // machine's speed drifts over a run, and a pair measured together compares fairly.
         // The same meeting in irssi's format beside Mirage's: a reader the demo has not run
         // against the one it has, what a first drop of any other format pays (see warm pairs).
         ("meeting-100000.txt", "irc_mirage_100k"),
         ("meeting-100000.irssi.log", "irssi_100k"),
+        // Each export right after its IRC log (of the same talk, or of its bytes): the
+        // machine's speed drifts over a run, and a pair measured together compares fairly.
         ("exports/irc_same_talk-100000.txt", "irc_same_talk_100k"),
         ("exports/whatsappandroid-100000.txt", "whatsapp_100k"),
         ("exports/irc_as_big_as_discord-100000.txt", "irc_as_big_as_discord"),

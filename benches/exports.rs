@@ -63,13 +63,16 @@ fn main() {
     cases.push(("irc_same_talk".to_owned(), same_talk));
     cases.extend(same_bytes);
     // Slack's export only comes zipped: the IRC log as big, zipped too, opens through the same
-    // unpacking (and its small warm-up file with it).
+    // unpacking.
     if let Some((_, log)) = cases.iter().find(|(label, _)| label == "irc_as_big_as_slack") {
         let zipped = exports::zipped(&[("irc_as_big_as_slack.txt", log.as_slice())]);
         std::fs::write(directory.join(format!("irc_as_big_as_slack_zipped-{N_MESSAGES}.zip")), zipped).expect("the zipped log is written");
-        let warm = exports::zipped(&[("irc-warm.txt", as_irc_log(N_WARM_MESSAGES).as_bytes())]);
-        std::fs::write(directory.join("irc-warm.zip"), warm).expect("the zipped warm-up log is written");
     }
+    // Small files of each format, for the browser benchmark to warm its reader with first
+    // (`SCROLLBACK_BENCH_WARM`), as the demo warms the IRC logs' Mirage reader.
+    let irc_warm = as_irc_log(N_WARM_MESSAGES);
+    std::fs::write(directory.join("irc-warm.txt"), &irc_warm).expect("the warm-up log is written");
+    std::fs::write(directory.join("irc-warm.zip"), exports::zipped(&[("irc-warm.txt", irc_warm.as_bytes())])).expect("the zipped warm-up log is written");
     for (label, file) in &cases {
         let extension = match label.as_str() {
             "slack" => "zip",
@@ -78,14 +81,9 @@ fn main() {
             _ => "json",
         };
         std::fs::write(directory.join(format!("{label}-{N_MESSAGES}.{extension}")), file).expect("the export is written");
-        // A small file of the same format, for the browser benchmark to warm its reader with
-        // first (`SCROLLBACK_BENCH_WARM`), as the demo warms the IRC logs' Mirage reader.
-        let warm = match exports::Export::ALL.iter().find(|export| format!("{export:?}").to_lowercase() == *label) {
-            Some(export) => exports::generated_bytes(*export, N_WARM_MESSAGES),
-            None => as_irc_log(N_WARM_MESSAGES).into_bytes(),
-        };
-        let warm_label = if label.starts_with("irc") { "irc" } else { label.as_str() };
-        std::fs::write(directory.join(format!("{warm_label}-warm.{extension}")), warm).expect("the warm-up file is written");
+        if let Some(export) = exports::Export::ALL.iter().find(|export| format!("{export:?}").to_lowercase() == *label) {
+            std::fs::write(directory.join(format!("{label}-warm.{extension}")), exports::generated_bytes(*export, N_WARM_MESSAGES)).expect("the warm-up file is written");
+        }
         // What a drop does natively: unpack (a zip) and check, detect, parse.
         let parse_time = best_time(|| {
             let text = scrollback::input::prepare(black_box(file)).expect("a generated export opens");

@@ -236,7 +236,27 @@ mod tests {
     use serde_json::value::RawValue;
     use serde_json::Value;
 
-    use super::{is_archive_of_logs, pretty_array_elements, pretty_array_of};
+    use super::{is_archive_of_logs, lay_out, pretty_array_elements, pretty_array_of};
+
+    #[test]
+    fn each_json_file_is_laid_out_one_element_per_line_and_other_files_as_they_are() {
+        let pretty = "[\n  {\n    \"a\": 1,\n    \"b\": [2]\n  },\n  {\"c\": 3}\n]\n";
+        let cases: [(&str, &str, &str); 6] = [
+            ("pretty.json", pretty, "{\"a\": 1,\"b\": [2]}\n{\"c\": 3}\n"),
+            ("minified.json", r#"[{"a":1},{"b":2}]"#, "{\"a\":1}\n{\"b\":2}\n"),
+            ("object.json", "{\n  \"a\": 1\n}", "{\"a\": 1}\n"),
+            // Not JSON: kept as it is, and nothing of it laid out before.
+            ("broken.json", "[\n  {\"a\": 1},\n  {\"b\":\n", "[\n  {\"a\": 1},\n  {\"b\":\n"),
+            ("notes.txt", "[1, 2]", "[1, 2]\n"),
+            ("bom.json", "\u{feff}[1,2]", "1\n2\n"),
+        ];
+        for (path, contents, expected) in cases {
+            // A second file after it, to show where the first one ends.
+            let files = vec![(path.to_owned(), contents.as_bytes()), ("z.txt".to_owned(), &b"x\n"[..])];
+            let laid_out = String::from_utf8(lay_out(files).unwrap()).unwrap();
+            assert_eq!(laid_out, format!("==> {path} <==\n{expected}==> z.txt <==\nx\n"), "{path}");
+        }
+    }
 
     #[test]
     fn logs_side_by_side_are_an_archive_and_an_export_is_not() {
