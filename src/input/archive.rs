@@ -118,16 +118,25 @@ pub fn lay_out<B: AsRef<[u8]>>(mut files: Vec<(String, B)>) -> Result<Vec<u8>, I
 /// one line; each element's own line breaks and the indentation after them removed (JSON
 /// strings hold none). False, with nothing pushed, when the file is not JSON.
 fn push_json_lines(out: &mut Vec<u8>, text: &str) -> bool {
+    // Slack writes its files pretty-printed: their elements are found, and laid out, by their
+    // lines.
+    if text.starts_with('[') {
+        let before = out.len();
+        let pretty = walk_pretty_array(text, 0, |piece, ends_element| {
+            out.extend_from_slice(piece);
+            if ends_element {
+                out.push(b'\n');
+            }
+        });
+        if pretty.is_some_and(|(_, close)| text[close + 1..].trim().is_empty()) {
+            return true;
+        }
+        out.truncate(before);
+    }
     let mut push_compact = |json: &str| {
         push_on_one_line(json, |piece| out.extend_from_slice(piece.as_bytes()));
         out.push(b'\n');
     };
-    // Slack writes its files pretty-printed: their elements are found by their lines.
-    let pretty = text.starts_with('[').then(|| pretty_array_elements(text, 0)).flatten();
-    if let Some((elements, _)) = pretty.filter(|(_, close)| text[close + 1..].trim().is_empty()) {
-        elements.into_iter().for_each(|element| push_compact(&text[element]));
-        return true;
-    }
     match serde_json::from_str::<Vec<&RawValue>>(text) {
         Ok(elements) => elements.iter().for_each(|element| push_compact(element.get())),
         Err(_) if serde_json::from_str::<&RawValue>(text).is_ok() => push_compact(text.trim()),
@@ -163,6 +172,15 @@ pub(crate) fn push_on_one_line(json: &str, mut push: impl FnMut(&str)) -> bool {
 /// element's range and where the closing `]` is; `None` when the array is not written so
 /// (minified, empty, unevenly indented, scalars), and then it is for serde_json to read.
 pub(crate) fn pretty_array_elements(text: &str, open: usize) -> Option<(Vec<std::ops::Range<usize>>, usize)> {
+    walk_pretty_array(text, open, |_, _| {})
+}
+
+/// [`pretty_array_elements`], handing each element to `piece` as it passes it, a line at a time:
+/// each line without its indentation and line break (the last without the comma after the
+/// element), and whether it ends the element. Their concatenation is the element on one line,
+/// as [`push_on_one_line`] writes it: one pass lays out what would otherwise be read twice. On
+/// `None`, what was handed on is the caller's to drop.
+fn walk_pretty_array(text: &str, open: usize, mut piece: impl FnMut(&[u8], bool)) -> Option<(Vec<std::ops::Range<usize>>, usize)> {
     let bytes = text.as_bytes();
     let break_at = open + 1 + memchr::memchr(b'\n', bytes.get(open + 1..)?)?;
     if !bytes[open + 1..break_at].iter().all(u8::is_ascii_whitespace) {
@@ -192,6 +210,7 @@ pub(crate) fn pretty_array_elements(text: &str, open: usize) -> Option<(Vec<std:
                     [b'{', .., b'}'] | [b'[', .., b']'] => elements.push(content_start..content_start + element.len()),
                     _ => return None,
                 }
+                piece(element, open_element.is_none());
             }
             (Some(start), Some(expected)) => {
                 if content.is_empty() || indentation < expected {
@@ -203,6 +222,9 @@ pub(crate) fn pretty_array_elements(text: &str, open: usize) -> Option<(Vec<std:
                     }
                     elements.push(start..content_start + 1);
                     open_element = None;
+                    piece(element, true);
+                } else {
+                    piece(content, false);
                 }
             }
             (Some(_), None) => return None,
@@ -236,7 +258,7 @@ mod tests {
     use serde_json::value::RawValue;
     use serde_json::Value;
 
-    use super::{is_archive_of_logs, lay_out, pretty_array_elements, pretty_array_of};
+    use super::{is_archive_of_logs, lay_out, pretty_array_elements, pretty_array_of, push_on_one_line, walk_pretty_array};
 
     #[test]
     fn each_json_file_is_laid_out_one_element_per_line_and_other_files_as_they_are() {
@@ -338,7 +360,20 @@ mod tests {
             let array = Value::Array(objects.into_iter().map(|map| Value::Object(map.into_iter().collect())).collect());
             let text = format!("{{\n  \"messages\": {}\n}}", serde_json::to_string_pretty(&array).unwrap().replace('\n', "\n  "));
             let open = pretty_array_of(&text, "messages").unwrap();
-            let (elements, _) = pretty_array_elements(&text, open).unwrap();
+            let mut walked = Vec::new();
+            let (elements, _) = walk_pretty_array(&text, open, |piece, ends_element| {
+                walked.extend_from_slice(piece);
+                if ends_element {
+                    walked.push(b'\n');
+                }
+            }).unwrap();
+            // Laid out in the walk as each element is on one line.
+            let mut one_per_line = String::new();
+            for element in &elements {
+                push_on_one_line(&text[element.clone()], |piece| one_per_line.push_str(piece));
+                one_per_line.push('\n');
+            }
+            prop_assert_eq!(String::from_utf8(walked).unwrap(), one_per_line);
             prop_assert_eq!(elements, as_json_reads_them(&text));
         }
     }
