@@ -35,11 +35,6 @@ pub(crate) struct MessageIds {
 }
 
 impl MessageIds {
-    /// Room for `n` more named messages: a big export names one per line.
-    pub fn reserve(&mut self, n: usize) {
-        self.lines.reserve(n);
-    }
-
     /// Message `id` is on line `line`; if an earlier line had the id too, this one has it now.
     pub fn name(&mut self, id: MessageId, line: u32) {
         self.lines.push((id, line));

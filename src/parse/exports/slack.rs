@@ -23,10 +23,12 @@ pub struct SlackReader {
     names: FxHashMap<String, String>,
     /// Channel id → name, for `<#C1>` mentions.
     channels: FxHashMap<String, String>,
-    /// The path of the file whose lines are being read.
-    file: String,
-    /// The conversation (folder) being read, numbered in the order they come: a message's
-    /// `ts` is its id within it.
+    /// Whether the lines being read are a conversation's (a file in a folder), not the top-level files'.
+    in_conversation: bool,
+    /// The folder being read: a conversation.
+    folder: Option<String>,
+    /// The conversation being read, numbered in the order they come: a message's `ts` is its
+    /// id within it.
     conversation: u32,
     conversations: FxHashMap<String, u32>,
     seen_message: bool,
@@ -137,34 +139,13 @@ impl Reader for SlackReader {
     fn prepare(&mut self, text: &str, context: &mut Context) {
         let mut file = "";
         let mut dms: Vec<Conversation> = Vec::new();
-        let mut folders: Vec<(u32, &str)> = Vec::new();
-        let bytes = text.as_bytes();
-        // Only the top-level files are read here: past them, from heading to heading.
-        let next_heading = memchr::memmem::Finder::new(b"\n==> ");
-        let (mut index, mut start) = (0u32, 0);
-        while start < bytes.len() {
-            let end = memchr::memchr(b'\n', &bytes[start..]).map_or(bytes.len(), |newline| start + newline);
-            let line = &text[start..end];
-            let line = line.strip_suffix('\r').unwrap_or(line);
-            let is_heading = match heading(line) {
-                Some(path) => {
-                    file = path;
-                    if let Some((folder, _)) = path.split_once('/') {
-                        if folders.last().is_none_or(|(_, last)| *last != folder) {
-                            folders.push((index, folder));
-                        }
-                    }
-                    true
+        // The top-level files come first: past them, the conversations are read line by line.
+        for line in crate::parse::lines::line_ranges(text).map(|range| &text[range]) {
+            if let Some(path) = heading(line) {
+                if path.contains('/') {
+                    break;
                 }
-                None => false,
-            };
-            let next = match file.contains('/') {
-                true => next_heading.find(&bytes[end..]).map_or(bytes.len(), |at| end + at + 1),
-                false => end + 1,
-            };
-            index += memchr::memchr_iter(b'\n', &bytes[start..next.min(bytes.len())]).count() as u32;
-            start = next;
-            if is_heading {
+                file = path;
                 continue;
             }
             let json = message_json(line);
@@ -183,19 +164,13 @@ impl Reader for SlackReader {
                 _ => {}
             }
         }
-        // Every line past the top-level files is a message, or about one.
-        context.ids.reserve(index as usize);
         // A direct message's folder is its id: name it by who is in it.
         for dm in dms {
             let members: Vec<&str> = dm.members.iter().map(|member| self.names.get(member).map_or(member.as_str(), String::as_str)).collect();
             self.channels.insert(dm.id, format!("direct messages: {}", members.join(", ")));
         }
-        context.parts = folders
-            .into_iter()
-            .map(|(line, folder)| (self.channels.get(folder).filter(|name| name.starts_with("direct")).cloned().unwrap_or_else(|| format!("#{folder}")).into(), line))
-            .collect();
-        let n_channels = context.parts.len();
-        context.meta.title = Some(format!("Slack export: {n_channels} conversation{}", if n_channels == 1 { "" } else { "s" }));
+        // Counted as the conversations are read.
+        context.meta.title = Some("Slack export: 0 conversations".to_owned());
     }
 
     fn read(&mut self, line: &str, context: &mut Context) -> Reading {
@@ -204,15 +179,17 @@ impl Reader for SlackReader {
         }
         let structure = |seen_message: bool| Reading::whole(if seen_message { LineKind::Markup } else { LineKind::Header }, line, 2);
         if let Some(path) = heading(line) {
+            self.in_conversation = false;
             if let Some((folder, _)) = path.split_once('/') {
-                let next = self.conversations.len() as u32;
-                self.conversation = *self.conversations.entry(folder.to_owned()).or_insert(next);
+                self.in_conversation = true;
+                if self.folder.as_deref() != Some(folder) {
+                    self.begin_conversation(folder, context);
+                }
             }
-            self.file = path.to_owned();
             // A conversation's files start its part; the top-level files are the header.
-            return structure(self.seen_message || path.contains('/'));
+            return structure(self.seen_message || self.in_conversation);
         }
-        if !self.file.contains('/') {
+        if !self.in_conversation {
             return structure(self.seen_message);
         }
         let Some(message) = message_of::<Message>(line) else { return Reading::raw(line) };
@@ -231,6 +208,17 @@ impl Reader for SlackReader {
 }
 
 impl SlackReader {
+    /// The lines from here on are `folder`'s, a conversation of the export, and its part of it.
+    fn begin_conversation(&mut self, folder: &str, context: &mut Context) {
+        let next = self.conversations.len() as u32;
+        self.conversation = *self.conversations.entry(folder.to_owned()).or_insert(next);
+        self.folder = Some(folder.to_owned());
+        let name = self.channels.get(folder).filter(|name| name.starts_with("direct")).cloned().unwrap_or_else(|| format!("#{folder}"));
+        context.parts.push((name.into(), context.line_index));
+        let n_parts = context.parts.len();
+        context.meta.title = Some(format!("Slack export: {n_parts} conversation{}", if n_parts == 1 { "" } else { "s" }));
+    }
+
     /// Who wrote `message`: the profile it carries, the user's name, or a bot's.
     fn speaker<'m>(&'m self, message: &'m Message<'_>) -> &'m str {
         let from_profile = message.user_profile.as_ref().and_then(|profile| {
