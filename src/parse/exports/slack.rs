@@ -23,7 +23,8 @@ pub struct SlackReader {
     names: FxHashMap<String, String>,
     /// Channel id → name, for `<#C1>` mentions.
     channels: FxHashMap<String, String>,
-    /// Whether the lines being read are a conversation's (a file in a folder), not the top-level files'.
+    /// Whether the lines being read are a conversation's (a file in a folder), not those of the
+    /// top-level files.
     in_conversation: bool,
     /// The folder being read: a conversation.
     folder: Option<String>,
