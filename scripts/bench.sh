@@ -19,7 +19,7 @@ gzip -kf target/bench/meeting-10000.txt
 
 export TRUNK_SKIP_VERSION_CHECK=true TRUNK_OFFLINE=true
 export CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}"
-trunk build --release >&2
+bash scripts/build.sh >&2
 
 echo "machine $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)" >&2
 cargo bench --quiet --bench parse

@@ -17,6 +17,12 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown
 fi
 
+# The release build compiles std itself, for the page's size (scripts/build.sh).
+if ! rustup component list --installed | grep -qx rust-src; then
+  log "adding the rust-src component"
+  rustup component add rust-src
+fi
+
 if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
   log "installing chromium and chromedriver (apt)"
   apt-get update -qq

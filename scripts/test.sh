@@ -14,8 +14,8 @@ if [ ! -d ../shared ]; then
   echo "note: ../shared is absent, so the real-log corpus tests will skip" >&2
 fi
 
-echo "== building the app (trunk build --release)" >&2
-trunk build --release
+echo "== building the app (scripts/build.sh: trunk build --release)" >&2
+bash scripts/build.sh
 
 echo "== native tests, end-to-end included" >&2
 SCROLLBACK_E2E=1 cargo test --lib --bins --tests

@@ -79,10 +79,12 @@ impl Roster {
 
     /// Everyone, as indices into `people`, most lines first; ties keep their order of appearance.
     fn by_activity(&self) -> Vec<usize> {
-        let mut people: Vec<usize> = (0..self.people.len()).collect();
-        // Unstable with the index as the tie-break: the same order, and the page links one sort less.
-        people.sort_unstable_by_key(|&person| (std::cmp::Reverse(self.people[person].n_lines), person));
-        people
+        // Plain pairs (fewer lines sort later, then the index): the same order as a stable sort,
+        // and the same sort as the listing's (`listing.rs`), so the page links one sort, not two.
+        let lines_then_index = |(person, speaker): (usize, &Speaker)| (u32::MAX - speaker.n_lines.min(u32::MAX as usize) as u32, person as u32);
+        let mut people: Vec<(u32, u32)> = self.people.iter().enumerate().map(lines_then_index).collect();
+        people.sort_unstable();
+        people.into_iter().map(|(_, person)| person as usize).collect()
     }
 
     /// The person `nick` is (any spelling or later nick), as an index into [`Roster::people`].
@@ -169,6 +171,21 @@ mod tests {
         let ranked = roster.ranked();
         assert_eq!((ranked[0].nick.as_str(), ranked[0].n_lines), ("alice", 2));
         assert_eq!(ranked[0].aliases, ["zed"]);
+    }
+
+    #[test]
+    fn ranks_by_lines_and_ties_by_appearance() {
+        type Ranked<'a> = &'a [(&'a str, usize)];
+        let cases: [(&[u8], Ranked); 3] = [
+            (b"[10:00] <a> x\n[10:01] <b> x\n[10:02] <b> x\n[10:03] <c> x\n", &[("b", 2), ("a", 1), ("c", 1)]),
+            (b"[10:00] <c> x\n[10:01] <b> x\n[10:02] <a> x\n", &[("c", 1), ("b", 1), ("a", 1)]),
+            (b"[10:00] <a> x\n[10:01] <b> x\n[10:02] <c> x\n[10:03] <c> x\n[10:04] <b> x\n[10:05] <c> x\n", &[("c", 3), ("b", 2), ("a", 1)]),
+        ];
+        for (text, want) in cases {
+            let ranked = Roster::new(&parse(text, None)).ranked();
+            let got: Vec<(&str, usize)> = ranked.iter().map(|speaker| (speaker.nick.as_str(), speaker.n_lines)).collect();
+            assert_eq!(got, want, "{}", String::from_utf8_lossy(text));
+        }
     }
 
     #[test]

@@ -248,3 +248,19 @@ fn the_browser_lowercases_as_rust_does() {
     // What the page gets is the browser's: an uninstalled mapping would fold ASCII only.
     assert_eq!(scrollback::casefold::lowercase("ÜBER"), "über");
 }
+
+/// The page tells letters and digits beyond ASCII by the browser's Unicode properties (`text`),
+/// natively Rust's tables do: they must agree, or a nick written in another script would be a
+/// mention in the static site and not in the page.
+#[wasm_bindgen_test]
+fn the_browser_tells_letters_and_digits_as_rust_does() {
+    let differ: Vec<char> = (0x80..=0x10_ffffu32).filter_map(char::from_u32).filter(|&c| scrollback::browser::browser_alphanumeric(c) != scrollback::text::rust_alphanumeric(c)).collect();
+    assert!(differ.is_empty(), "{} code points differ: {:?}", differ.len(), differ.iter().take(20).map(|c| format!("U+{:04X}", u32::from(*c))).collect::<Vec<_>>());
+    // Installed, it splits words as Rust's does: the nick beside a closing quote, the digits.
+    scrollback::browser::install_browser_alphanumeric();
+    let mentioned = |text: &str| {
+        let pieces = scrollback::text::pieces(text, |word| ["Jürgen_", "日本"].contains(&word));
+        pieces.iter().filter_map(|piece| match piece { scrollback::text::Piece::Mention(range) => Some(text[range.clone()].to_owned()), _ => None }).collect::<Vec<_>>()
+    };
+    assert_eq!(mentioned("«Jürgen_» and 日本, ٣"), ["Jürgen_", "日本"]);
+}

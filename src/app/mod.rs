@@ -272,9 +272,14 @@ fn progress_text(loading: &Loading) -> String {
 /// Mounts the app on the page (browser only).
 #[cfg(target_arch = "wasm32")]
 pub fn start() {
-    crate::browser::install_panic_banner();
+    // A release build's panic aborts before any hook (`scripts/build.sh`): only the trap is seen.
+    if cfg!(debug_assertions) {
+        crate::browser::install_panic_banner();
+    }
+    crate::browser::watch_for_traps();
     crate::browser::watch_csp_violations();
     crate::browser::install_browser_lowercase();
+    crate::browser::install_browser_alphanumeric();
     // Its own element, not the body: Yew empties the element it mounts in, and the body holds
     // the demo's prerendered first screen until the app's rows take its place.
     let document = gloo::utils::document();

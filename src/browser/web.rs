@@ -23,6 +23,19 @@ fn browser_lowercase(text: &str) -> String {
     String::from(js_sys::JsString::from(text).to_lower_case())
 }
 
+/// The browser's Unicode properties as the page's letters and digits (`text`): the same
+/// properties as Rust's `char::is_alphanumeric`, without its tables in the page.
+pub fn install_browser_alphanumeric() {
+    crate::text::set_alphanumeric(browser_alphanumeric);
+}
+
+pub fn browser_alphanumeric(c: char) -> bool {
+    thread_local! {
+        static LETTER_OR_DIGIT: js_sys::RegExp = js_sys::RegExp::new("^[\\p{Alphabetic}\\p{N}]$", "u");
+    }
+    LETTER_OR_DIGIT.with(|pattern| pattern.test(c.encode_utf8(&mut [0; 4])))
+}
+
 /// Marks a moment on the page's performance timeline (`scrollback:*`), for the benchmark.
 pub fn mark(name: &str) {
     if let Some(performance) = gloo::utils::window().performance() {
@@ -70,11 +83,18 @@ pub fn read_file(file: File, onopen: OnOpen) {
     mark("scrollback:open-start");
     let file_name = file.name();
     wasm_bindgen_futures::spawn_local(async move {
-        match gloo::file::futures::read_as_array_buffer(&gloo::file::File::from(file)).await {
-            Ok(buffer) => onopen.emit((file_name, copy_into_wasm(&js_sys::Uint8Array::new(&buffer)))),
-            Err(error) => gloo::console::error!(format!("cannot read {file_name}: {error}")),
+        match read_bytes(&file).await {
+            Ok(buffer) => onopen.emit((file_name, copy_into_wasm(&buffer))),
+            Err(error) => gloo::console::error!("cannot read", file_name, error),
         }
     });
+}
+
+/// A file's bytes, by the browser's `Blob.arrayBuffer()` (no `FileReader` and its errors' names
+/// linked into the page).
+async fn read_bytes(file: &File) -> Result<js_sys::Uint8Array, wasm_bindgen::JsValue> {
+    let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await?;
+    Ok(js_sys::Uint8Array::new(&buffer))
 }
 
 /// Reads several files dropped together, then opens them in turn (a log and its minutes).
@@ -85,8 +105,8 @@ fn read_files(files: Vec<File>, dispatcher: UseReducerDispatcher<State>) {
         let mut unreadable = Vec::new();
         for file in files {
             let file_name = file.name();
-            match gloo::file::futures::read_as_array_buffer(&gloo::file::File::from(file)).await {
-                Ok(buffer) => read.push((file_name, copy_into_wasm(&js_sys::Uint8Array::new(&buffer)))),
+            match read_bytes(&file).await {
+                Ok(buffer) => read.push((file_name, copy_into_wasm(&buffer))),
                 Err(_) => unreadable.push(file_name),
             }
         }

@@ -1,5 +1,9 @@
 //! When things go wrong in the page: a panic shows a banner (and a new file can still be opened),
 //! and Content-Security-Policy violations are counted where tests and people can see them.
+//!
+//! The release build aborts at a panic without running a hook (`scripts/build.sh`): the wasm
+//! traps, and the browser reports a `WebAssembly.RuntimeError` to the page, which shows the
+//! banner. A debug build's panic hook shows it first, with the panic's message.
 
 use std::cell::Cell;
 
@@ -31,6 +35,22 @@ pub fn install_panic_banner() {
         let place = info.location().map(|at| format!(" ({}:{})", at.file(), at.line())).unwrap_or_default();
         show_crash_banner(&format!("{message}{place}"));
     }));
+}
+
+/// Shows the crash banner when the page's wasm traps: a release build's panic, or any other
+/// trap. It reaches the page as an uncaught error, or as a rejected promise's reason when it
+/// happened in a future.
+pub fn watch_for_traps() {
+    let window = gloo::utils::window();
+    EventListener::new(&window, "error", |event| show_if_trap(&event.unchecked_ref::<web_sys::ErrorEvent>().error())).forget();
+    EventListener::new(&window, "unhandledrejection", |event| show_if_trap(&event.unchecked_ref::<web_sys::PromiseRejectionEvent>().reason())).forget();
+}
+
+fn show_if_trap(error: &wasm_bindgen::JsValue) {
+    if let Some(trap) = error.dyn_ref::<js_sys::WebAssembly::RuntimeError>() {
+        let what = String::from(trap.message());
+        show_crash_banner(&format!("The page's WebAssembly stopped ({what}). A release build keeps no panic messages; the same steps in a debug build (`bash scripts/serve.sh`) show it."));
+    }
 }
 
 /// Shows the banner (once; a later panic only updates its message). Plain DOM and callbacks, so
