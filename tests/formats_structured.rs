@@ -290,6 +290,14 @@ fn newest_first_files_are_listed_oldest_first() {
         let position = listing.position_of_line(line).unwrap();
         assert_eq!(listing.entries[position], Entry::Line(line as u32));
     }
+    // With lines filtered out, a line is found at the entry that starts last at or before it in
+    // the file, whichever block that entry is shown in.
+    let every_other = Rules { keep: &|line| line % 2 == 0, ..Rules::EVERYTHING };
+    let filtered = Listing::build(&log, &every_other);
+    for line in 0..log.lines.len() {
+        let before = filtered.entries.iter().enumerate().filter(|(_, entry)| entry.first_line() <= line).max_by_key(|(_, entry)| entry.first_line());
+        assert_eq!(filtered.position_of_line(line), before.map(|(position, _)| position), "line {line}");
+    }
     // No clock jumps in the order shown.
     assert!(log.diagnostics.is_empty(), "{:?}", log.diagnostics);
 
