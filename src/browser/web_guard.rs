@@ -47,9 +47,13 @@ pub fn watch_for_traps() {
 }
 
 fn show_if_trap(error: &wasm_bindgen::JsValue) {
+    // After a debug build's panic hook the trap follows: the banner keeps the panic's message.
+    if crashed() {
+        return;
+    }
     if let Some(trap) = error.dyn_ref::<js_sys::WebAssembly::RuntimeError>() {
         let what = String::from(trap.message());
-        show_crash_banner(&format!("The page's WebAssembly stopped ({what}). A release build keeps no panic messages; the same steps in a debug build (`bash scripts/serve.sh`) show it."));
+        show_crash_banner(&format!("The page's WebAssembly stopped ({what}): a check in its code failed."));
     }
 }
 
