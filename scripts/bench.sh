@@ -17,7 +17,6 @@ for n in 3000 10000 100000 1000000; do
 done
 gzip -kf target/bench/meeting-10000.txt
 
-export TRUNK_SKIP_VERSION_CHECK=true TRUNK_OFFLINE=true
 export CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}"
 bash scripts/build.sh >&2
 

@@ -12,6 +12,7 @@ files as they were, if the glue does not name each import and export as expected
 """
 
 import json
+import os
 import re
 import subprocess
 import sys
@@ -30,9 +31,21 @@ def main(wasm_path: str, glue_path: str) -> None:
     ).stdout
     # wasm-opt prints the mapping as JSON after any notes of its own.
     names = json.loads(mapping[mapping.index("{"):])
+    try:
+        glue = shortened_glue(glue_path, names)
+    except BaseException:  # sys.exit's too: the build fails with no stray file in dist/
+        os.remove(shortened)
+        raise
+    with open(glue_path, "w", encoding="utf-8") as file:
+        file.write(glue)
+    os.replace(shortened, wasm_path)
+    print(f"short-wasm-names: {len(names['imports'])} imports and {len(names['exports'])} exports renamed")
+
+
+def shortened_glue(glue_path: str, names: dict) -> str:
+    """The glue with the names in `names` (wasm-opt's mapping) in place of wasm-bindgen's."""
     with open(glue_path, encoding="utf-8") as file:
         glue = file.read()
-
     modules = {module for module, _, _ in names["imports"]}
     if len(modules) != 1:
         sys.exit(f"short-wasm-names: expected the imports of one module, found {sorted(modules)}")
@@ -47,11 +60,7 @@ def main(wasm_path: str, glue_path: str) -> None:
     leftover = [old for old, _ in names["exports"] if re.search(rf"\bwasm\.{re.escape(old)}\b", glue)]
     if leftover:
         sys.exit(f"short-wasm-names: the glue still names exports {leftover}")
-
-    with open(glue_path, "w", encoding="utf-8") as file:
-        file.write(glue)
-    subprocess.run(["mv", shortened, wasm_path], check=True)
-    print(f"short-wasm-names: {len(names['imports'])} imports and {len(names['exports'])} exports renamed")
+    return glue
 
 
 def replace_once(text: str, pattern, replacement: str, what: str) -> str:

@@ -4,10 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-bash scripts/ensure-tools.sh
-export TRUNK_SKIP_VERSION_CHECK=true
-# Trunk must use the tools on PATH; it cannot download its own here.
-export TRUNK_OFFLINE=true
+# The build (scripts/build.sh) installs what is missing first, Chromium included.
 export CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}"
 
 if [ ! -d ../shared ]; then

@@ -633,3 +633,20 @@ async fn a_format_in_the_address_reads_every_log_in_it() {
     assert_eq!(browser.text_of(".log-header .format-name").await, "Plain text");
     browser.close().await;
 }
+
+/// The page tells letters beyond ASCII by the browser's Unicode properties (`text`, installed
+/// when the app starts): a nick in another script is a mention beside punctuation of another
+/// script, and letters of any script are one word with it. Without the browser's test
+/// installed, `«jürgen»` would read as one word and name nobody.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_nick_beyond_ascii_is_a_mention_beside_any_punctuation() {
+    let Some(dist) = dist_or_skip() else { return };
+    let browser = Browser::start(&dist).await;
+    browser.goto("/index.html").await;
+    browser.wait_for(".row").await;
+    browser.drop_file("letters.log", "[10:00] <jürgen> hallo\n[10:01] <bob> «jürgen» und jürgenx\n").await;
+    browser.wait_for_text(".log-header .file-name", "letters.log").await;
+    assert_eq!(browser.count("#L2 .mention").await, 1, "«jürgen» is a mention, jürgenx is not");
+    assert_eq!(browser.text_of("#L2 .mention").await, "jürgen");
+    browser.close().await;
+}
