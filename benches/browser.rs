@@ -187,6 +187,7 @@ async fn main() {
         println!("main_thread_longest_task_{label} {:.0} ms", number("longest_task_ms"));
         if std::env::var_os("SCROLLBACK_BENCH_TRACE").is_some() {
             eprintln!("{label}: long tasks (start, ms): {}\n{label}: marks: {}", figures["long_tasks"], figures["marks"]);
+            eprintln!("{label}: worker: whole job {} ms, of which reading the lines {} ms and the reply {} ms", figures["worker_parse_ms"], figures["worker_read_ms"], figures["worker_reply_ms"]);
         }
         println!("main_thread_longest_gap_{label} {:.0} ms", number("longest_gap_ms"));
         println!("dom_elements_{label} {:.0} elements", number("elements"));

@@ -48,8 +48,12 @@ impl ParseWorker {
         let (job, file_name) = (request.job, request.file_name.clone());
         match WorkerParse::begin(request) {
             Ok(parse) => {
-                let parse = if sending_text { parse.sending_text() } else { parse };
+                let mut parse = if sending_text { parse.sending_text() } else { parse };
                 ParseWorker::respond(scope, asker, job, parse.progress());
+                // Text the page lacks crosses now, while the lines are read, not after them.
+                if let Some(text) = parse.text_for_page() {
+                    ParseWorker::respond(scope, asker, job, ParseReply::Text(text));
+                }
                 self.parse = Some(RunningParse { asker, job, file_name, parse, started_ms, reading_ms: 0.0 });
                 scope.send_future(next_task(job));
             }

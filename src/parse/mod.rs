@@ -79,6 +79,9 @@ pub struct Parser {
     shown: ShownTableBuilder,
     /// Where the next slice starts: the start of a line, or the end of the text.
     position: usize,
+    /// The reader has looked over the whole text (`Reader::prepare`): done by the first slice,
+    /// so that a worker can send the text, laid out, before that work.
+    prepared: bool,
 }
 
 impl Parser {
@@ -97,13 +100,16 @@ impl Parser {
             }
             None => text,
         };
-        let lines = Vec::with_capacity(lines::count_lines(text.as_bytes()));
-        reader.prepare(&text, &mut context);
-        Parser { reader, text, format, context, lines, shown: ShownTableBuilder::default(), position: 0 }
+        Parser { reader, text, format, context, lines: Vec::new(), shown: ShownTableBuilder::default(), position: 0, prepared: false }
     }
 
     pub fn format(&self) -> Format {
         self.format
+    }
+
+    /// The text being read: the one given, or its reader's layout of it.
+    pub fn text(&self) -> &Rc<str> {
+        &self.text
     }
 
     /// The bytes of text read so far, and in all.
@@ -113,7 +119,12 @@ impl Parser {
 
     /// Reads whole lines until at least `budget` more bytes are read or the text ends; true at the end.
     pub fn read(&mut self, budget: usize) -> bool {
-        let Parser { text, context, reader, lines, shown, position, format } = self;
+        let Parser { text, context, reader, lines, shown, position, format, prepared } = self;
+        if !*prepared {
+            *prepared = true;
+            lines.reserve_exact(lines::count_lines(text.as_bytes()));
+            reader.prepare(text, context);
+        }
         let is_structured = format.is_structured();
         let bytes = text.as_bytes();
         let start = *position;

@@ -8,7 +8,8 @@ use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
 
-use super::{folder_files, ParseRequest, SharedBytes};
+use super::worker_parse::folder_files;
+use super::{ParseRequest, SharedBytes};
 use crate::archive::index::{IndexBuilder, Meta, META_PATH};
 use crate::archive::{query, words_of, IndexedFile};
 use crate::input::archive::{is_archive_of_logs, is_log_name, unzip, zip_paths};

@@ -7,17 +7,17 @@ mod encoding;
 #[cfg(test)]
 mod tests;
 pub mod wire;
+mod worker_parse;
 
-use std::borrow::Cow;
 use std::rc::Rc;
 
 use serde::{Deserialize, Serialize};
 
-use crate::input::{prepare, prepare_folder};
 use crate::model::{Diagnostic, Format, Log};
-use crate::parse::{decode, detect, Parser};
+use crate::parse::decode;
 use crate::speakers::Roster;
 pub use encoding::{decode_lines, decode_pairs, decode_shown, encode_lines, encode_pairs, encode_shown_spans, Bytes, SharedBytes, WireMeta, LINE_RECORD_BYTES};
+pub use worker_parse::WorkerParse;
 
 /// The main thread to its one worker, which lives as long as the page: every log is parsed
 /// there, so the main app carries no reader, thread model or agenda finder.
@@ -65,6 +65,10 @@ pub struct FromWorker {
 pub enum ParseReply {
     /// Bytes of text read so far, out of all.
     Progress { read: u64, total: u64 },
+    /// The text of the log being read, when the page does not have it (a zip's, an export laid
+    /// out, decoded text): sent before the lines are read, so that it crosses to the page and is
+    /// copied there while the worker reads them. Its `Parsed` then says so.
+    Text(SharedBytes),
     Parsed(Box<ParsedLog>),
     /// Then, after the rows are on the page: the threads and agenda, found in the worker.
     Analysed(Box<Analyses>),
@@ -108,6 +112,8 @@ pub struct ParsedLog {
     /// encoding, a byte-order mark, gzip, a zip, an export laid out. A block of its own, so a
     /// big text is copied once and never read by the message's decoder.
     pub text: Option<SharedBytes>,
+    /// The text crossed before this reply, in a [`ParseReply::Text`] of the same job.
+    pub text_sent_before: bool,
     /// For the benchmark: milliseconds the worker spent preparing, decoding and parsing, and
     /// its wasm memory then.
     pub parse_ms: f64,
@@ -119,13 +125,19 @@ pub struct ParsedLog {
     pub memory_bytes: u64,
 }
 
+/// Text the worker sent, as the log's text once it is checked to be UTF-8.
+fn checked_text(text: SharedBytes) -> Result<Rc<str>, String> {
+    decode::shared_utf8(text.0).map_err(|_| "the parse worker sent text that is not UTF-8".to_owned())
+}
+
 impl ParsedLog {
     /// The log's text: `bytes`, shared without a copy once checked to be UTF-8, unless the
-    /// worker sent the decoded text.
-    pub fn take_text(&mut self, bytes: Rc<[u8]>) -> Result<Rc<str>, String> {
-        match self.text.take() {
-            Some(text) => decode::shared_utf8(text.0).map_err(|_| "the parse worker sent text that is not UTF-8".to_owned()),
-            None => decode::shared_plain_utf8(bytes).map_err(|_| "the parse worker did not send the decoded text".to_owned()),
+    /// worker sent the decoded text, in this reply or before it (`sent_before`).
+    pub fn take_text(&mut self, bytes: Rc<[u8]>, sent_before: Option<SharedBytes>) -> Result<Rc<str>, String> {
+        match (self.text.take(), self.text_sent_before) {
+            (Some(text), _) => checked_text(text),
+            (None, true) => sent_before.map_or_else(|| Err("the parse worker's text did not come".to_owned()), checked_text),
+            (None, false) => decode::shared_plain_utf8(bytes).map_err(|_| "the parse worker did not send the decoded text".to_owned()),
         }
     }
 
@@ -295,101 +307,3 @@ impl Analyses {
         Ok(CheckedAnalyses { threads, agenda: self.agenda, minutes: self.minutes, minutes_markdown: self.minutes_markdown })
     }
 }
-
-
-/// A folder's files out of the one block they were sent in (see [`ParseRequest::folder`]).
-fn folder_files<'a>(bytes: &'a [u8], folder: &[(String, u32)]) -> Vec<(String, &'a [u8])> {
-    let mut start = 0;
-    let mut files = Vec::with_capacity(folder.len());
-    for (path, length) in folder {
-        let end = (start + *length as usize).min(bytes.len());
-        files.push((path.clone(), &bytes[start..end]));
-        start = end;
-    }
-    files
-}
-
-/// A parse in the worker, from the request to the reply, a slice at a time.
-pub struct WorkerParse {
-    parser: Parser,
-    decoding: Vec<Diagnostic>,
-    detected_format: Format,
-    /// The request's own bytes as text, when that is what is parsed: then the page has it.
-    request_text: Option<Rc<str>>,
-}
-
-impl WorkerParse {
-    /// Unpacks, checks and decodes the request's bytes, and detects the format.
-    pub fn begin(request: ParseRequest) -> Result<WorkerParse, String> {
-        let refused = |problem: crate::input::InputProblem| format!("{}: {problem}", request.file_name);
-        let prepared = match request.folder.is_empty() {
-            true => prepare(&request.bytes.0),
-            false => prepare_folder(folder_files(&request.bytes.0, &request.folder)).map(Cow::Owned),
-        };
-        let unpacked = match prepared {
-            _ if request.demo => Some(crate::demo::DEMO_LOG.as_bytes().to_vec()),
-            Err(problem) => return Err(refused(problem)),
-            Ok(Cow::Borrowed(_)) => None,
-            Ok(Cow::Owned(unpacked)) => Some(unpacked),
-        };
-        let (bytes, text_is_request) = match unpacked {
-            Some(unpacked) => (Rc::from(unpacked), false),
-            None => (request.bytes.0, true),
-        };
-        let address = Rc::as_ptr(&bytes) as *const u8;
-        let mut decoded = decode::decode_shared(bytes);
-        decoded.diagnostics.extend(request.notes);
-        // Plain UTF-8 keeps the allocation; anything decoded is new text the main thread lacks.
-        let request_text = (text_is_request && decoded.text.as_ptr() == address).then(|| Rc::clone(&decoded.text));
-        let detected_format = detect(&decoded.text);
-        let parser = Parser::new(decoded.text, Some(&request.file_name), Some(request.format.unwrap_or(detected_format)));
-        Ok(WorkerParse { parser, decoding: decoded.diagnostics, detected_format, request_text })
-    }
-
-    /// This parse, replying with its text even when it is the request's bytes: the page does
-    /// not have the bytes of a log the worker holds (an archive's).
-    pub fn sending_text(self) -> WorkerParse {
-        WorkerParse { request_text: None, ..self }
-    }
-
-    /// Reads about `budget` more bytes; true once the whole text is read.
-    pub fn read(&mut self, budget: usize) -> bool {
-        self.parser.read(budget)
-    }
-
-    pub fn progress(&self) -> ParseReply {
-        let (read, total) = self.parser.progress();
-        ParseReply::Progress { read: read as u64, total: total as u64 }
-    }
-
-    /// The reply for the page, and the log, which the worker keeps to analyse next. `now_ms`
-    /// times the reply's building (table, roster), which a native parse does not do.
-    pub fn finish(self, now_ms: &dyn Fn() -> f64) -> (ParsedLog, Log) {
-        let log = self.parser.finish(self.decoding);
-        let reply_started = now_ms();
-        let line_shown = log.lines.iter().enumerate().filter_map(|(index, line)| line.shown.map(|shown| (index as u32, shown.index() as u32)));
-        let parsed = ParsedLog {
-            shown_text: Bytes(log.shown.text().as_bytes().to_vec()),
-            shown_spans: Bytes(encode_shown_spans(log.shown.entries())),
-            line_shown: Bytes(encode_pairs(line_shown)),
-            explicit_replies: log.explicit_replies.clone(),
-            aliases: log.aliases.clone(),
-            newest_first_blocks: log.newest_first_blocks.clone(),
-            parts: log.parts.clone(),
-            roster: Roster::new(&log),
-            format: log.format,
-            detected_format: self.detected_format,
-            lines: Bytes(encode_lines(&log.lines)),
-            // A reader may read other text than the request's (a minified export laid out).
-            text: (!self.request_text.is_some_and(|request| Rc::ptr_eq(&request, &log.text))).then(|| SharedBytes(Rc::from(Rc::clone(&log.text)))),
-            meta: WireMeta::new(log.meta.clone()),
-            diagnostics: log.diagnostics.clone(),
-            parse_ms: 0.0,
-            read_ms: 0.0,
-            reply_ms: 0.0,
-            memory_bytes: 0,
-        };
-        (ParsedLog { reply_ms: now_ms() - reply_started, ..parsed }, log)
-    }
-}
-

@@ -17,6 +17,12 @@ fn through_the_worker_with_notes(name: &str, bytes: &[u8], format: Option<Format
     let request = ParseRequest { job: 7, file_name: name.to_owned(), format, bytes: SharedBytes(Rc::from(bytes)), notes, demo: false, folder: Vec::new() };
     let ToWorker::Parse(request) = over_the_wire(&ToWorker::Parse(request)) else { panic!("a parse request comes back a parse request") };
     let mut parse = WorkerParse::begin(request)?;
+    // Text the page lacks crosses first, as the worker sends it.
+    let text_ahead = parse.text_for_page().map(|text| {
+        let ParseReply::Text(text) = over_the_wire(&FromWorker { job: 7, reply: ParseReply::Text(text) }).reply else { panic!("text comes back text") };
+        text
+    });
+    assert!(parse.text_for_page().is_none(), "the text crosses once");
     let mut progress = Vec::new();
     while !parse.read(16) {
         progress.push(parse.progress());
@@ -25,7 +31,8 @@ fn through_the_worker_with_notes(name: &str, bytes: &[u8], format: Option<Format
     let (parsed, _) = parse.finish(&|| 0.0);
     let sent = FromWorker { job: 7, reply: ParseReply::Parsed(Box::new(parsed.clone())) };
     let ParseReply::Parsed(mut reply) = over_the_wire(&sent).reply else { panic!("a parsed log comes back a parsed log") };
-    let text = reply.take_text(Rc::from(bytes))?;
+    assert!(reply.text.is_none() || !reply.text_sent_before, "the reply does not carry the text sent ahead of it");
+    let text = reply.take_text(Rc::from(bytes), text_ahead)?;
     let (log, roster) = reply.into_log(text)?;
     Ok((log, roster, parsed))
 }
@@ -74,7 +81,7 @@ const LOG: &str = "Irc discussions from #mirage on 29-06-2016\n\n29-06-2016 15:1
 fn a_utf8_log_comes_back_equal_and_its_text_is_not_sent_back() {
     let (log, parsed) = through_the_worker("29-06-2016.txt", LOG.as_bytes(), None).unwrap();
     assert_eq!(log, parse_file(LOG.as_bytes(), Some("29-06-2016.txt"), None));
-    assert!(parsed.text.is_none(), "the main thread already has the text");
+    assert!(parsed.text.is_none() && !parsed.text_sent_before, "the main thread already has the text");
     assert_eq!(parsed.lines.0.len(), log.lines.len() * LINE_RECORD_BYTES);
 }
 
@@ -103,7 +110,8 @@ fn a_structured_export_comes_back_with_its_shown_text_and_stated_replies() {
     assert_eq!(log.explicit_replies, vec![(2, 1)]);
     assert!(!parsed.shown_spans.0.is_empty() && !parsed.line_shown.0.is_empty());
     let into_log = |mut parsed: ParsedLog| {
-        let text = parsed.take_text(Rc::from(MATRIX.as_bytes())).unwrap();
+        // The text as the page has it (sent ahead, if the export was laid out).
+        let text = parsed.take_text(Rc::from(MATRIX.as_bytes()), Some(SharedBytes(Rc::from(Rc::clone(&log.text))))).unwrap();
         parsed.into_log(text)
     };
     let mut broken = parsed.clone();
@@ -122,9 +130,11 @@ fn a_structured_export_comes_back_with_its_shown_text_and_stated_replies() {
 fn the_demo_is_read_from_the_workers_copy_and_its_text_sent_to_the_page() {
     let request = ParseRequest { job: 1, file_name: crate::demo::DEMO_FILE_NAME.to_owned(), format: None, bytes: SharedBytes(Rc::from([])), notes: Vec::new(), demo: true, folder: Vec::new() };
     let mut parse = WorkerParse::begin(request).expect("the demo opens");
+    let ahead = parse.text_for_page();
     while !parse.read(1 << 20) {}
     let (mut parsed, _) = parse.finish(&|| 0.0);
-    let text = parsed.take_text(Rc::from([])).expect("the worker sends the demo's text");
+    assert!(parsed.text.is_none() && parsed.text_sent_before, "the demo's text went ahead of its lines");
+    let text = parsed.take_text(Rc::from([]), ahead).expect("the worker sends the demo's text");
     assert_eq!(&*text, crate::demo::DEMO_LOG);
     let (log, _) = parsed.into_log(text).unwrap();
     assert_eq!(log, parse_file(crate::demo::DEMO_LOG.as_bytes(), Some(crate::demo::DEMO_FILE_NAME), None));
@@ -152,7 +162,8 @@ fn decoded_text_comes_back_when_it_is_not_the_bytes() {
     let latin = b"[10:00] <a> it\x92s\n[10:01] <b> ok\n";
     let (log, parsed) = through_the_worker("a.log", latin, None).unwrap();
     assert_eq!(log, parse_file(latin, Some("a.log"), None));
-    assert_eq!(parsed.text.as_ref().map(|text| &*text.0), Some("[10:00] <a> it\u{2019}s\n[10:01] <b> ok\n".as_bytes()));
+    assert!(parsed.text_sent_before, "the decoded text went to the page");
+    assert_eq!(&*log.text, "[10:00] <a> it\u{2019}s\n[10:01] <b> ok\n", "the page has the decoded text");
 
     let mut packed = Vec::new();
     let mut encoder = flate2::write::GzEncoder::new(&mut packed, flate2::Compression::fast());
@@ -216,7 +227,7 @@ fn the_roster_is_found_in_the_worker_and_a_broken_one_is_refused() {
     assert_eq!(roster.ranked().iter().map(|speaker| speaker.nick.as_str()).collect::<Vec<_>>(), ["alice", "bob", "carol"]);
     let mut broken = parsed;
     broken.roster = serde_json::from_str(r#"{"people":[],"by_nick":{"alice":3}}"#).unwrap();
-    let text = broken.take_text(Rc::from(LOG.as_bytes())).unwrap();
+    let text = broken.take_text(Rc::from(LOG.as_bytes()), None).unwrap();
     assert_eq!(broken.into_log(text).unwrap_err(), "the parse worker sent a broken roster");
 }
 
@@ -251,7 +262,8 @@ fn a_laid_out_export_sends_its_laid_out_text() {
     let minified = br#"[{"id":1,"username":"ann","date":"2021-03-03T01:44:06Z","html":"<p>hi</p>"}]"#;
     let (log, parsed) = through_the_worker("chat.json", minified, None).unwrap();
     assert_eq!(log, parse_file(minified, Some("chat.json"), None));
-    assert_eq!(parsed.text.as_ref().map(|text| &*text.0), Some(log.text.as_bytes()), "the page lacks the laid-out text");
+    assert!(parsed.text_sent_before, "the page lacks the laid-out text");
+    assert!(log.text.lines().count() > 1 && log.text.len() > minified.len(), "the page has the laid-out text: {}", log.text);
     assert_eq!(log.lines.len(), 8);
 }
 
@@ -272,6 +284,32 @@ fn a_folder_through_the_worker_is_its_zip() {
     assert!(log.text.contains("==> photo.png <== (10 bytes, not text)"), "{}", log.text);
     let said: Vec<&str> = log.lines.iter().filter_map(|line| log.nick(line)).collect();
     assert_eq!(said, ["ann"]);
+}
+
+#[test]
+fn text_the_page_lacks_crosses_once_before_the_lines_are_read() {
+    let mut packed = Vec::new();
+    let mut encoder = flate2::write::GzEncoder::new(&mut packed, flate2::Compression::fast());
+    std::io::Write::write_all(&mut encoder, LOG.as_bytes()).unwrap();
+    encoder.finish().unwrap();
+    let request = |bytes: &[u8]| ParseRequest { job: 2, file_name: "29-06-2016.txt".to_owned(), format: None, bytes: SharedBytes(Rc::from(bytes)), notes: Vec::new(), demo: false, folder: Vec::new() };
+    let mut parse = WorkerParse::begin(request(&packed)).unwrap();
+    let ahead = parse.text_for_page().expect("the page has only the gzip");
+    assert_eq!(&*ahead.0, LOG.as_bytes());
+    assert!(parse.text_for_page().is_none(), "sent once");
+    while !parse.read(1 << 20) {}
+    let (parsed, log) = parse.finish(&|| 0.0);
+    assert!(parsed.text.is_none() && parsed.text_sent_before);
+    let (mut without, mut with) = (parsed.clone(), parsed);
+    assert_eq!(without.take_text(Rc::from(&packed[..]), None).unwrap_err(), "the parse worker's text did not come");
+    assert_eq!(with.clone().take_text(Rc::from(&packed[..]), Some(ahead)).unwrap(), log.text);
+    assert_eq!(with.take_text(Rc::from(&packed[..]), Some(SharedBytes(Rc::from(&b"caf\xe9"[..])))).unwrap_err(), "the parse worker sent text that is not UTF-8");
+
+    let mut parse = WorkerParse::begin(request(LOG.as_bytes())).unwrap();
+    assert!(parse.text_for_page().is_none(), "the page has plain UTF-8 already");
+    while !parse.read(1 << 20) {}
+    let (parsed, _) = parse.finish(&|| 0.0);
+    assert!(parsed.text.is_none() && !parsed.text_sent_before);
 }
 
 #[test]

@@ -126,7 +126,7 @@ impl Post<'_> {
         let mut extras = Extras { edited: self.edit_at.is_some_and(|edit| edit > 0), ..Extras::default() };
         extras.attachments = self.attachments.iter().map(|attachment| attachment.path.rsplit('/').next().unwrap_or_default().to_owned()).collect();
         for reaction in &self.reactions {
-            let emoji = format!(":{}:", reaction.emoji_name);
+            let emoji = [":", &reaction.emoji_name, ":"].concat();
             match extras.reactions.iter_mut().find(|(name, _)| *name == emoji) {
                 Some((_, count)) => *count += 1,
                 None => extras.reactions.push((emoji, 1)),
@@ -200,13 +200,15 @@ impl Reader for MattermostReader {
                 index += 1;
                 continue;
             }
-            // A post whose replies were laid out runs to the line that closes their array.
+            // A post whose replies were laid out runs to the line that closes their array: its
+            // first line ends with the array's `[`, so is no whole record and is not read alone.
             let mut last = index;
-            let mut record = serde_json::from_str::<Record>(line).ok();
-            if record.is_none() && line.trim_end().ends_with('[') {
+            let record = if line.trim_end().ends_with('[') {
                 last = (index + 1..ranges.len()).find(|at| text[ranges[*at].clone()].trim_start().starts_with(']')).unwrap_or(index);
-                record = serde_json::from_str::<Record>(&text[ranges[index].start..ranges[last].end]).ok();
-            }
+                serde_json::from_str::<Record>(&text[ranges[index].start..ranges[last].end]).ok()
+            } else {
+                serde_json::from_str::<Record>(line).ok()
+            };
             match record {
                 Some(Record { post: Some(post), .. }) => {
                     let channel = match &post.channel {

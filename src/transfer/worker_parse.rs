@@ -1,0 +1,122 @@
+//! The worker's side of a parse: the request unpacked, decoded and read a slice at a time, the
+//! text the page lacks sent ahead of the lines, and the reply built from the log.
+
+use std::borrow::Cow;
+use std::rc::Rc;
+
+use super::{encode_lines, encode_pairs, encode_shown_spans, Bytes, ParseReply, ParseRequest, ParsedLog, SharedBytes, WireMeta};
+use crate::input::{prepare, prepare_folder};
+use crate::model::{Diagnostic, Format, Log};
+use crate::parse::{decode, detect, Parser};
+use crate::speakers::Roster;
+
+/// A folder's files out of the one block they were sent in (see [`ParseRequest::folder`]).
+pub(super) fn folder_files<'a>(bytes: &'a [u8], folder: &[(String, u32)]) -> Vec<(String, &'a [u8])> {
+    let mut start = 0;
+    let mut files = Vec::with_capacity(folder.len());
+    for (path, length) in folder {
+        let end = (start + *length as usize).min(bytes.len());
+        files.push((path.clone(), &bytes[start..end]));
+        start = end;
+    }
+    files
+}
+
+/// A parse in the worker, from the request to the reply, a slice at a time.
+pub struct WorkerParse {
+    parser: Parser,
+    decoding: Vec<Diagnostic>,
+    detected_format: Format,
+    /// The request's own bytes as text, when that is what is parsed: then the page has it.
+    request_text: Option<Rc<str>>,
+    /// The text went to the page already ([`WorkerParse::text_for_page`]).
+    text_sent: bool,
+}
+
+impl WorkerParse {
+    /// Unpacks, checks and decodes the request's bytes, and detects the format.
+    pub fn begin(request: ParseRequest) -> Result<WorkerParse, String> {
+        let refused = |problem: crate::input::InputProblem| format!("{}: {problem}", request.file_name);
+        let prepared = match request.folder.is_empty() {
+            true => prepare(&request.bytes.0),
+            false => prepare_folder(folder_files(&request.bytes.0, &request.folder)).map(Cow::Owned),
+        };
+        let unpacked = match prepared {
+            _ if request.demo => Some(crate::demo::DEMO_LOG.as_bytes().to_vec()),
+            Err(problem) => return Err(refused(problem)),
+            Ok(Cow::Borrowed(_)) => None,
+            Ok(Cow::Owned(unpacked)) => Some(unpacked),
+        };
+        let (bytes, text_is_request) = match unpacked {
+            Some(unpacked) => (Rc::from(unpacked), false),
+            None => (request.bytes.0, true),
+        };
+        let address = Rc::as_ptr(&bytes) as *const u8;
+        let mut decoded = decode::decode_shared(bytes);
+        decoded.diagnostics.extend(request.notes);
+        // Plain UTF-8 keeps the allocation; anything decoded is new text the main thread lacks.
+        let request_text = (text_is_request && decoded.text.as_ptr() == address).then(|| Rc::clone(&decoded.text));
+        let detected_format = detect(&decoded.text);
+        let parser = Parser::new(decoded.text, Some(&request.file_name), Some(request.format.unwrap_or(detected_format)));
+        Ok(WorkerParse { parser, decoding: decoded.diagnostics, detected_format, request_text, text_sent: false })
+    }
+
+    /// This parse, replying with its text even when it is the request's bytes: the page does
+    /// not have the bytes of a log the worker holds (an archive's).
+    pub fn sending_text(self) -> WorkerParse {
+        WorkerParse { request_text: None, ..self }
+    }
+
+    /// The text to send the page before the lines are read, once, if the page lacks it: then
+    /// the reply does not carry it.
+    pub fn text_for_page(&mut self) -> Option<SharedBytes> {
+        let text = self.parser.text();
+        let page_has_it = self.text_sent || self.request_text.as_ref().is_some_and(|request| Rc::ptr_eq(request, text));
+        if page_has_it {
+            return None;
+        }
+        self.text_sent = true;
+        Some(SharedBytes(Rc::from(Rc::clone(text))))
+    }
+
+    /// Reads about `budget` more bytes; true once the whole text is read.
+    pub fn read(&mut self, budget: usize) -> bool {
+        self.parser.read(budget)
+    }
+
+    pub fn progress(&self) -> ParseReply {
+        let (read, total) = self.parser.progress();
+        ParseReply::Progress { read: read as u64, total: total as u64 }
+    }
+
+    /// The reply for the page, and the log, which the worker keeps to analyse next. `now_ms`
+    /// times the reply's building (table, roster), which a native parse does not do.
+    pub fn finish(self, now_ms: &dyn Fn() -> f64) -> (ParsedLog, Log) {
+        let log = self.parser.finish(self.decoding);
+        let reply_started = now_ms();
+        let line_shown = log.lines.iter().enumerate().filter_map(|(index, line)| line.shown.map(|shown| (index as u32, shown.index() as u32)));
+        let parsed = ParsedLog {
+            shown_text: Bytes(log.shown.text().as_bytes().to_vec()),
+            shown_spans: Bytes(encode_shown_spans(log.shown.entries())),
+            line_shown: Bytes(encode_pairs(line_shown)),
+            explicit_replies: log.explicit_replies.clone(),
+            aliases: log.aliases.clone(),
+            newest_first_blocks: log.newest_first_blocks.clone(),
+            parts: log.parts.clone(),
+            roster: Roster::new(&log),
+            format: log.format,
+            detected_format: self.detected_format,
+            lines: Bytes(encode_lines(&log.lines)),
+            // A reader may read other text than the request's (a minified export laid out).
+            text: (!self.text_sent && !self.request_text.is_some_and(|request| Rc::ptr_eq(&request, &log.text))).then(|| SharedBytes(Rc::from(Rc::clone(&log.text)))),
+            text_sent_before: self.text_sent,
+            meta: WireMeta::new(log.meta.clone()),
+            diagnostics: log.diagnostics.clone(),
+            parse_ms: 0.0,
+            read_ms: 0.0,
+            reply_ms: 0.0,
+            memory_bytes: 0,
+        };
+        (ParsedLog { reply_ms: now_ms() - reply_started, ..parsed }, log)
+    }
+}
