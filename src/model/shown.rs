@@ -74,18 +74,31 @@ pub struct ShownTableBuilder {
 impl ShownTableBuilder {
     /// Adds `shown` as the next entry and returns its index.
     pub fn push(&mut self, shown: Shown) -> usize {
+        let spans = self.spans(shown.nick.as_deref(), shown.body.as_deref());
+        self.push_spans(spans)
+    }
+
+    /// Writes an entry's text into the table, a name only the first time it is seen (looked up
+    /// by `&str`: an export's line names someone the table has, and copies nothing), for
+    /// [`ShownTableBuilder::push_spans`].
+    pub fn spans(&mut self, nick: Option<&str>, body: Option<&str>) -> ShownSpans {
         let ShownTableBuilder { table, names } = self;
-        let nick = shown.nick.map(|nick| match names.get(&nick) {
+        let nick = nick.map(|nick| match names.get(nick) {
             Some(span) => *span,
             None => {
-                let span = append(&mut table.text, &nick);
-                names.insert(nick, span);
+                let span = append(&mut table.text, nick);
+                names.insert(nick.into(), span);
                 span
             }
         });
-        let body = shown.body.map(|body| append(&mut table.text, &body));
-        table.entries.push(ShownSpans { nick, body });
-        table.entries.len() - 1
+        let body = body.map(|body| append(&mut table.text, body));
+        ShownSpans { nick, body }
+    }
+
+    /// Adds an entry written by [`ShownTableBuilder::spans`] and returns its index.
+    pub fn push_spans(&mut self, spans: ShownSpans) -> usize {
+        self.table.entries.push(spans);
+        self.table.entries.len() - 1
     }
 
     pub fn finish(self) -> ShownTable {

@@ -19,7 +19,7 @@ use std::rc::Rc;
 
 use chrono::NaiveDate;
 
-use crate::model::{Diagnostic, DiagnosticKind, Format, Line, LineKind, Log, Meta, Shown, ShownTableBuilder, Span, Stamp};
+use crate::model::{Diagnostic, DiagnosticKind, Format, Line, LineKind, Log, Meta, ShownSpans, ShownTableBuilder, Span, Stamp};
 
 use clock_jumps::clock_jumps;
 pub use clock_jumps::describe_minutes;
@@ -75,8 +75,6 @@ pub struct Parser {
     context: Context,
     reader: Box<dyn Reader>,
     lines: Vec<Line>,
-    /// Text shown in place of the source's (decoded entities, JSON escapes), by `Line::shown`.
-    shown: ShownTableBuilder,
     /// Where the next slice starts: the start of a line, or the end of the text.
     position: usize,
     /// The reader has looked over the whole text (`Reader::prepare`): done by the first slice,
@@ -100,7 +98,7 @@ impl Parser {
             }
             None => text,
         };
-        Parser { reader, text, format, context, lines: Vec::new(), shown: ShownTableBuilder::default(), position: 0, prepared: false }
+        Parser { reader, text, format, context, lines: Vec::new(), position: 0, prepared: false }
     }
 
     pub fn format(&self) -> Format {
@@ -119,7 +117,7 @@ impl Parser {
 
     /// Reads whole lines until at least `budget` more bytes are read or the text ends; true at the end.
     pub fn read(&mut self, budget: usize) -> bool {
-        let Parser { text, context, reader, lines, shown, position, format, prepared } = self;
+        let Parser { text, context, reader, lines, position, format, prepared } = self;
         if !*prepared {
             *prepared = true;
             lines.reserve_exact(lines::count_lines(text.as_bytes()));
@@ -142,8 +140,8 @@ impl Parser {
             }
             mark_ctcp_action(source, &mut reading);
             let mut line = reading.into_line(range, context.date);
-            if let Some(decoded) = context.shown.take() {
-                line.shown = crate::model::ShownIndex::new(shown.push(decoded));
+            if let Some(spans) = context.shown.take() {
+                line.shown = crate::model::ShownIndex::new(context.shown_table.push_spans(spans));
             }
             lines.push(line);
         }
@@ -153,7 +151,7 @@ impl Parser {
 
     /// The log, with `decoding`'s diagnostics (from decoding the file) among the parser's own.
     pub fn finish(self, decoding: Vec<Diagnostic>) -> Log {
-        let Parser { text, format, mut context, lines, shown, .. } = self;
+        let Parser { text, format, mut context, lines, .. } = self;
         let mut diagnostics = decoding;
         diagnostics.append(&mut context.diagnostics);
         // Readers of exports that are often newest first say so and mark their blocks; the clock decides.
@@ -173,7 +171,7 @@ impl Parser {
             meta: context.meta,
             lines,
             diagnostics: Vec::new(),
-            shown: shown.finish(),
+            shown: std::mem::take(&mut context.shown_table).finish(),
             explicit_replies,
             aliases: context.aliases,
             newest_first_blocks,
@@ -223,8 +221,11 @@ pub(crate) struct Context {
     pub diagnostics: Vec<Diagnostic>,
     /// The 0-based index of the line being read.
     pub line_index: u32,
-    /// What the line being read shows instead of its source, if anything; taken after each line.
-    pub shown: Option<Shown>,
+    /// What the line being read shows instead of its source, if anything, already written into
+    /// `shown_table`; taken after each line.
+    pub shown: Option<ShownSpans>,
+    /// The text every line shows instead of its source.
+    pub shown_table: ShownTableBuilder,
     /// Replies whose target is already known: `(reply, replied-to)` line indices.
     pub replies: Vec<(u32, u32)>,
     /// The message each export id names, and the replies to an id (which may come later in

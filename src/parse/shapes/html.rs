@@ -8,7 +8,6 @@ use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime};
 use html5gum::{Token, Tokenizer};
 
 use super::time::{clock, year_month_day};
-use crate::model::Shown;
 use crate::parse::Context;
 
 /// An HTML start tag: its lower-case name and attributes, values decoded.
@@ -130,7 +129,7 @@ pub(crate) fn place_borrowed(line: &str, nick: Option<&str>, body: &str, context
 }
 
 fn place_pieces(line: &str, nick: Option<&str>, body: &str, context: &mut Context, search: bool) -> (Option<Range<usize>>, Range<usize>) {
-    let mut shown = Shown::default();
+    let (mut shown_nick, mut shown_body) = (None, None);
     // A piece borrowed from the line is where it is; any other is looked for (memchr's memmem:
     // a big export looks for a message's text in every line).
     let find = |piece: &str| within(line, piece).map(|range| range.start).or_else(|| search.then(|| memchr::memmem::find(line.as_bytes(), piece.as_bytes())).flatten());
@@ -138,7 +137,7 @@ fn place_pieces(line: &str, nick: Option<&str>, body: &str, context: &mut Contex
     let nick_range = nick.map(|nick| match find(nick).filter(|_| !nick.is_empty()) {
         Some(start) => start..start + nick.len(),
         None => {
-            shown.nick = Some(nick.into());
+            shown_nick = Some(nick);
             0..0
         }
     });
@@ -148,13 +147,13 @@ fn place_pieces(line: &str, nick: Option<&str>, body: &str, context: &mut Contex
         match rfind(body) {
             Some(start) => start..start + body.len(),
             None => {
-                shown.body = Some(body.into());
+                shown_body = Some(body);
                 line.len()..line.len()
             }
         }
     };
-    if shown != Shown::default() {
-        context.shown = Some(shown);
+    if shown_nick.is_some() || shown_body.is_some() {
+        context.shown = Some(context.shown_table.spans(shown_nick, shown_body));
     }
     (nick_range, body_range)
 }
