@@ -73,9 +73,16 @@ async fn a_slack_export_zip_or_folder_opens_with_its_channel_list_and_threads() 
     let browser = Browser::start(&dist).await;
     browser.goto("/index.html").await;
     browser.wait_for(".row").await;
+    // The demo's marks go: what follows is the zip's.
+    browser.eval("performance.clearMarks(); return null;", vec![]).await;
     browser.drop_bytes("slack-export.zip", &exports::slack_zip()).await;
     browser.wait_for_text(".log-header .file-name", "slack-export.zip").await;
     slack_export_is_shown(&browser).await;
+    // The page has only the zip: the worker sends the text it unpacked ahead of the lines, so
+    // it crosses while they are read, not after the parse.
+    let order = browser.eval("const at = name => performance.getEntriesByName(name).map(mark => mark.startTime); return [at('scrollback:text-ahead'), at('scrollback:worker-parsed')];", vec![]).await;
+    let (ahead, parsed) = (order[0].as_array().expect("marks"), order[1].as_array().expect("marks"));
+    assert!(ahead.len() == 1 && parsed.len() == 1 && ahead[0].as_f64() <= parsed[0].as_f64(), "the zip's text came once, ahead of the parsed log: {order}");
     browser.screenshot("e2e-slack-export").await;
 
     // Its folder: the files' paths inside it are what the zip holds, so it reads the same.

@@ -127,6 +127,7 @@ fn on_reply(current: &Rc<RefCell<Option<CurrentJob>>>, id: u32, reply: ParseRepl
             dispatcher.dispatch(Action::Progress { job: id, read, total });
         }
         ParseReply::Text(text) => {
+            mark("scrollback:text-ahead");
             if let Some(current) = current.borrow_mut().as_mut() {
                 current.text = Some(text);
             }
