@@ -36,16 +36,17 @@ pub struct SlackReader {
 }
 
 /// A message's `ts` (`"1685664000.002880"`: seconds and microseconds) as microseconds, read by
-/// its bytes: it is each message's id, and its time.
+/// its bytes: it is each message's id, and its time. At most 12 digits of seconds (the year
+/// 33658), so the sum cannot overflow and needs no checked (in wasm, 128-bit) multiply.
 fn micros(ts: &str) -> Option<u64> {
     let (seconds, fraction) = ts.split_at(ts.bytes().position(|byte| byte == b'.').unwrap_or(ts.len()));
     let fraction = fraction.strip_prefix('.').unwrap_or(fraction);
-    let digits = |text: &str| text.bytes().try_fold(0u64, |value, byte| byte.is_ascii_digit().then(|| value.checked_mul(10)?.checked_add(u64::from(byte - b'0'))).flatten());
-    if seconds.is_empty() || fraction.len() > 6 {
+    if seconds.is_empty() || seconds.len() > 12 || fraction.len() > 6 {
         return None;
     }
+    let digits = |text: &str| text.bytes().try_fold(0u64, |value, byte| byte.is_ascii_digit().then(|| value * 10 + u64::from(byte - b'0')));
     let scale = 10u64.pow(6 - fraction.len() as u32);
-    digits(seconds)?.checked_mul(1_000_000)?.checked_add(digits(fraction)? * scale)
+    Some(digits(seconds)? * 1_000_000 + digits(fraction)? * scale)
 }
 
 /// The heading `input::archive` writes before each file of an archive.
@@ -253,6 +254,9 @@ impl SlackReader {
             _ if message.bot_id.is_some() && message.user.is_none() => LineKind::Notice,
             _ => LineKind::Message,
         };
+        if message.files.is_empty() && message.reactions.is_empty() && message.edited.is_none() {
+            return Said { kind, speaker: Some(speaker), moment, text };
+        }
         let mut extras = Extras { edited: message.edited.is_some(), ..Extras::default() };
         extras.attachments = message.files.iter().map(|file| file.name.as_deref().or(file.title.as_deref()).unwrap_or("file").to_owned()).collect();
         extras.reactions = message.reactions.iter().map(|reaction| ([":", &reaction.name, ":"].concat(), reaction.count.unwrap_or(reaction.users.len() as u64))).collect();
@@ -331,6 +335,8 @@ mod tests {
             ("1685664000.0000001", None),
             ("-1685664000.000001", None),
             ("99999999999999999999.000001", None),
+            ("999999999999.999999", Some(999_999_999_999_999_999)),
+            ("1000000000000.000001", None),
         ];
         for (ts, expected) in cases {
             assert_eq!(micros(ts), expected, "{ts}");

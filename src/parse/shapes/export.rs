@@ -2,6 +2,7 @@
 //! attachments, reactions and edits shown after a message's text, and the export's moments.
 
 use std::borrow::Cow;
+use std::fmt::Write as _;
 use std::ops::Range;
 
 use serde_json::value::RawValue;
@@ -144,26 +145,43 @@ impl Extras {
         if is_bare {
             return text;
         }
-        let mut said = String::with_capacity(text.len() + 16);
-        let mut add = |piece: &str| {
-            if !said.is_empty() && !piece.is_empty() {
+        // Written straight into one string: an export's every edited or reacted message passes here.
+        let mut said = String::with_capacity(text.len() + 32);
+        let space = |said: &mut String| {
+            if !said.is_empty() {
                 said.push(' ');
             }
-            said.push_str(piece);
         };
         if let Some(from) = &self.forwarded_from {
-            add(&format!("[forwarded from {from}]"));
+            said.push_str("[forwarded from ");
+            said.push_str(from);
+            said.push(']');
         }
-        add(&text);
+        if !text.is_empty() {
+            space(&mut said);
+            said.push_str(&text);
+        }
         for attachment in &self.attachments {
-            add(&format!("[file: {attachment}]"));
+            space(&mut said);
+            said.push_str("[file: ");
+            said.push_str(attachment);
+            said.push(']');
         }
         if !self.reactions.is_empty() {
-            let counts: Vec<String> = self.reactions.iter().map(|(emoji, count)| format!("{emoji} {count}")).collect();
-            add(&format!("[{}]", counts.join(", ")));
+            space(&mut said);
+            said.push('[');
+            for (index, (emoji, count)) in self.reactions.iter().enumerate() {
+                if index > 0 {
+                    said.push_str(", ");
+                }
+                said.push_str(emoji);
+                let _ = write!(said, " {count}");
+            }
+            said.push(']');
         }
         if self.edited {
-            add("(edited)");
+            space(&mut said);
+            said.push_str("(edited)");
         }
         Cow::Owned(said)
     }
@@ -259,5 +277,9 @@ mod tests {
         };
         assert_eq!(extras.after("see this"), "see this [file: plan.pdf] [👍 2, 🎉 1] (edited)");
         assert_eq!(extras.after(""), "[file: plan.pdf] [👍 2, 🎉 1] (edited)");
+        let forwarded = Extras { forwarded_from: Some("ada".into()), ..Extras::default() };
+        assert_eq!(forwarded.after("hi"), "[forwarded from ada] hi");
+        assert_eq!(forwarded.after(""), "[forwarded from ada]");
+        assert_eq!(Extras::default().after("hi"), "hi");
     }
 }
