@@ -316,13 +316,15 @@ const CASES: &[(Format, &str, usize, &str)] = &[
     (ELEMENT, ELEMENT_EXPORT, 8, "system:join|2023-06-01T08:00:00|-|Anil joined"),
     (ELEMENT, ELEMENT_EXPORT, 9, "message|2023-06-01T08:01:00|Anil|Mirage call at 3"),
     (ELEMENT, ELEMENT_EXPORT, 10, "message|2023-06-01T08:02:00|@hannes:matrix.org|I will be there"),
-    // Mattermost: the header records, a post, its replies laid out after it, reactions counted.
+    // Mattermost: the header records, a post, its replies laid out after it (the rest of the
+    // post's record on the last reply's line, not a line of raw JSON of its own), reactions
+    // counted.
     (MATTERMOST, MATTERMOST_EXPORT, 1, "header|-|-|{\"type\":\"version\",\"version\":1}"),
     (MATTERMOST, MATTERMOST_EXPORT, 5, "message|2023-06-01T08:00:00|anil|Release plan? [:+1: 2]"),
     (MATTERMOST, MATTERMOST_EXPORT, 6, "message|2023-06-01T08:01:00|mindy|Friday"),
     (MATTERMOST, MATTERMOST_EXPORT, 7, "message|2023-06-01T08:02:00|hannes|works for me (edited)"),
-    (MATTERMOST, MATTERMOST_EXPORT, 9, "message|2023-06-01T08:03:20|mindy|here are the notes [file: notes.md]"),
-    (MATTERMOST, MATTERMOST_EXPORT, 10, "message|2023-06-01T08:05:00|anil|thanks"),
+    (MATTERMOST, MATTERMOST_EXPORT, 8, "message|2023-06-01T08:03:20|mindy|here are the notes [file: notes.md]"),
+    (MATTERMOST, MATTERMOST_EXPORT, 9, "message|2023-06-01T08:05:00|anil|thanks"),
     // WhatsApp, Android: day first (13/01 decides), system lines, media, continuation lines,
     // a subject change whose words hold `: ` is no speaker.
     (WHATSAPP, WHATSAPP_ANDROID, 1, "system:other|2020-12-31T23:58:00|-|Messages and calls are end-to-end encrypted. No one outside of this chat, not even WhatsApp, can read or listen to them."),
@@ -400,7 +402,7 @@ fn every_message_of_an_export_is_one_line_and_the_header_is_titled() {
     assert_eq!(parse(ELEMENT_EXPORT.as_bytes(), None).meta.title.as_deref(), Some("#mirage:matrix.org"));
     // Mattermost's channels, written one after another, are its parts; interleaved, they are not.
     let names = |log: &Log| log.parts.iter().map(|(name, line)| (name.to_string(), line + 1)).collect::<Vec<_>>();
-    assert_eq!(names(&mattermost), [("Town Square".to_owned(), 5), ("direct messages: anil, mindy".to_owned(), 10)]);
+    assert_eq!(names(&mattermost), [("Town Square".to_owned(), 5), ("direct messages: anil, mindy".to_owned(), 9)]);
     let post = |channel: &str, at: u64| format!("{{\"type\":\"post\",\"post\":{{\"channel\":\"{channel}\",\"user\":\"anil\",\"message\":\"hi\",\"create_at\":{at}}}}}\n");
     let interleaved = [post("a", 1), post("b", 2), post("a", 3)].concat();
     let log = parse_text(Rc::from(interleaved), Some(MATTERMOST));

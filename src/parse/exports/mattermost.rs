@@ -1,7 +1,8 @@
 //! Mattermost's bulk export (JSONL): one record per line, `{"type": "post", "post": {channel,
 //! user, message, create_at, replies, reactions, attachments}}` (and `direct_post`), with the
 //! thread's replies inside their post. Each reply is laid out on a line of its own after its
-//! post and answers it; the other records (version, team, channel, user) are the file's header.
+//! post and answers it, the rest of the post's record on the last reply's line; the other
+//! records (version, team, channel, user) are the file's header.
 
 use std::borrow::Cow;
 use std::ops::Range;
@@ -9,7 +10,7 @@ use std::ops::Range;
 use serde::Deserialize;
 use serde_json::value::RawValue;
 
-use crate::parse::shapes::export::{message_json, one_message_per_line, ranges_in, Extras, ONE_MESSAGE_PER_LINE, Said, Text};
+use crate::parse::shapes::export::{message_json, one_message_per_line_closed, ranges_in, Closing, Extras, ONE_MESSAGE_PER_LINE, Said, Text};
 use crate::model::{LineKind, SystemEvent};
 use crate::parse::shapes::html::{epoch_millis, within};
 use crate::parse::{is_blank, Context, Reader, Reading};
@@ -180,7 +181,7 @@ impl Reader for MattermostReader {
         if replies.is_empty() {
             return None;
         }
-        one_message_per_line(text, &ranges_in(text, &replies)?)
+        one_message_per_line_closed(text, &ranges_in(text, &replies)?, Closing::OnLastMessage)
     }
 
     fn laid_out_note(&self) -> &'static str {
@@ -200,12 +201,19 @@ impl Reader for MattermostReader {
                 index += 1;
                 continue;
             }
-            // A post whose replies were laid out runs to the line that closes their array: its
-            // first line ends with the array's `[`, so is no whole record and is not read alone.
+            // A post whose replies were laid out runs on to its last reply's line, which holds the
+            // rest of the record: its first line ends with the array's `[`, so is no whole record,
+            // and the record is read from there to where serde_json finds it ends.
             let mut last = index;
             let record = if line.trim_end().ends_with('[') {
-                last = (index + 1..ranges.len()).find(|at| text[ranges[*at].clone()].trim_start().starts_with(']')).unwrap_or(index);
-                serde_json::from_str::<Record>(&text[ranges[index].start..ranges[last].end]).ok()
+                let start = ranges[index].start;
+                let mut records = serde_json::Deserializer::from_str(&text[start..]).into_iter::<Record>();
+                let record = records.next().and_then(Result::ok);
+                if record.is_some() {
+                    let end = start + records.byte_offset();
+                    last = ranges.partition_point(|range| range.start < end).saturating_sub(1).max(index);
+                }
+                record
             } else {
                 serde_json::from_str::<Record>(line).ok()
             };
@@ -219,7 +227,7 @@ impl Reader for MattermostReader {
                         runs.push((index as u32, channel.into_owned()));
                     }
                     self.lines[index] = Some(post.said(None, &text[ranges[index].clone()]));
-                    for (offset, reply) in post.replies.iter().enumerate().take(last.saturating_sub(index + 1)) {
+                    for (offset, reply) in post.replies.iter().enumerate().take(last - index) {
                         let at = index + 1 + offset;
                         self.lines[at] = Some(reply.said(Some(index as u32), &text[ranges[at].clone()]));
                     }

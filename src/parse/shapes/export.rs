@@ -28,11 +28,28 @@ pub(crate) fn ranges_in(text: &str, values: &[&RawValue]) -> Option<Vec<Range<us
         .collect()
 }
 
+/// Where the text that closes an array of laid-out messages (`],…`) goes.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Closing {
+    /// On a line of its own: the end of an export's one array, its footer.
+    OwnLine,
+    /// On the last message's line: the rest of a record around a thread's replies (Mattermost's
+    /// `],"user":…}` after a post's replies), which as a line of its own would show raw JSON
+    /// between two messages.
+    OnLastMessage,
+}
+
 /// `text` with each of `messages` (ranges of `text` holding a JSON value, in order) on a line
 /// of its own: the text between them kept as it is, and each message's own line breaks and the
 /// indentation after them removed. A JSON string holds no raw line break, so no string changes.
 /// `None` when every message already has a line of its own.
 pub(crate) fn one_message_per_line(text: &str, messages: &[Range<usize>]) -> Option<String> {
+    one_message_per_line_closed(text, messages, Closing::OwnLine)
+}
+
+/// [`one_message_per_line`], with the text that closes the messages' array placed as `closing`
+/// says.
+pub(crate) fn one_message_per_line_closed(text: &str, messages: &[Range<usize>], closing: Closing) -> Option<String> {
     // At most a line break before and after each message is added: the text is never moved.
     let mut laid_out = String::with_capacity(text.len() + 2 * messages.len());
     let mut changed = false;
@@ -53,7 +70,8 @@ pub(crate) fn one_message_per_line(text: &str, messages: &[Range<usize>]) -> Opt
         let separator = rest.len() - rest.trim_start_matches([',', ' ', '\t', '\r']).len();
         laid_out.push_str(&rest[..separator]);
         at = end + separator;
-        if at < text.len() && !text[at..].starts_with('\n') {
+        let closes_on_this_line = closing == Closing::OnLastMessage && text[at..].starts_with(']');
+        if at < text.len() && !text[at..].starts_with('\n') && !closes_on_this_line {
             laid_out.push('\n');
             changed = true;
         }
@@ -248,6 +266,9 @@ mod tests {
         assert_eq!(one_message_per_line(minified, &messages(minified)).unwrap(), "{\"messages\":[\n{\"id\":1},\n{\"id\":2}\n],\"n\":2}");
         // Already one per line: nothing to do.
         assert_eq!(one_message_per_line(&laid_out, &messages(&laid_out)), None);
+        // What closes the array goes on the last message's line when asked.
+        let closed_on_last = one_message_per_line_closed(minified, &messages(minified), Closing::OnLastMessage).unwrap();
+        assert_eq!(closed_on_last, "{\"messages\":[\n{\"id\":1},\n{\"id\":2}],\"n\":2}");
     }
 
     #[test]
