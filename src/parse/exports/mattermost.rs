@@ -124,13 +124,7 @@ struct Attachment<'a> {
 impl Post<'_> {
     /// What the post says on `line`, the line it is laid out on.
     fn said(&self, answers: Option<u32>, line: &str) -> Prepared {
-        let edited = self.edit_at.is_some_and(|edit| edit > 0);
-        let kind = self.kind.as_deref().map_or(LineKind::Message, system_kind);
-        let (speaker, moment) = (Piece::of(&self.user, line), self.create_at.and_then(epoch_millis));
-        if !edited && self.attachments.is_empty() && self.reactions.is_empty() {
-            return Prepared { kind, speaker, moment, text: Piece::of(&self.message, line), answers };
-        }
-        let mut extras = Extras { edited, ..Extras::default() };
+        let mut extras = Extras { edited: self.edit_at.is_some_and(|edit| edit > 0), ..Extras::default() };
         extras.attachments = self.attachments.iter().map(|attachment| attachment.path.rsplit('/').next().unwrap_or_default().to_owned()).collect();
         for reaction in &self.reactions {
             let emoji = [":", &reaction.emoji_name, ":"].concat();
@@ -139,7 +133,13 @@ impl Post<'_> {
                 None => extras.reactions.push((emoji, 1)),
             }
         }
-        Prepared { kind, speaker, moment, text: Piece::of(&extras.after(self.message.as_ref()), line), answers }
+        Prepared {
+            kind: self.kind.as_deref().map_or(LineKind::Message, system_kind),
+            speaker: Piece::of(&self.user, line),
+            moment: self.create_at.and_then(epoch_millis),
+            text: Piece::of(&extras.after(self.message.as_ref()), line),
+            answers,
+        }
     }
 }
 

@@ -254,9 +254,6 @@ impl SlackReader {
             _ if message.bot_id.is_some() && message.user.is_none() => LineKind::Notice,
             _ => LineKind::Message,
         };
-        if message.files.is_empty() && message.reactions.is_empty() && message.edited.is_none() {
-            return Said { kind, speaker: Some(speaker), moment, text };
-        }
         let mut extras = Extras { edited: message.edited.is_some(), ..Extras::default() };
         extras.attachments = message.files.iter().map(|file| file.name.as_deref().or(file.title.as_deref()).unwrap_or("file").to_owned()).collect();
         extras.reactions = message.reactions.iter().map(|reaction| ([":", &reaction.name, ":"].concat(), reaction.count.unwrap_or(reaction.users.len() as u64))).collect();
