@@ -147,9 +147,16 @@ async fn main() {
             let [(irc_file, _), (export_file, label)] = [pair[0], pair[1]];
             let mut ratios = Vec::new();
             for _ in 0..runs {
-                let irc = drop_file(&dist, irc_file, warm.then(|| warm_file(irc_file)).as_deref()).await["first_rows_ms"].as_f64().unwrap_or(f64::NAN);
-                let export = drop_file(&dist, export_file, warm.then(|| warm_file(export_file)).as_deref()).await["first_rows_ms"].as_f64().unwrap_or(f64::NAN);
+                let irc_figures = drop_file(&dist, irc_file, warm.then(|| warm_file(irc_file)).as_deref()).await;
+                let export_figures = drop_file(&dist, export_file, warm.then(|| warm_file(export_file)).as_deref()).await;
+                let [irc, export] = [&irc_figures, &export_figures].map(|figures| figures["first_rows_ms"].as_f64().unwrap_or(f64::NAN));
                 eprintln!("{label}: {export:.0} ms against {irc:.0} ms");
+                if std::env::var_os("SCROLLBACK_BENCH_TRACE").is_some() {
+                    for (whose, figures) in [("log", &irc_figures), ("export", &export_figures)] {
+                        eprintln!("  the {whose}'s marks: {}", figures["marks"]);
+                        eprintln!("  the {whose}'s worker: whole job {} ms, reading the lines {} ms, the reply {} ms, its wasm memory {} MB", figures["worker_parse_ms"], figures["worker_read_ms"], figures["worker_reply_ms"], figures["worker_wasm_bytes"].as_f64().unwrap_or(f64::NAN) / 1e6);
+                    }
+                }
                 ratios.push(export / irc);
             }
             ratios.sort_by(f64::total_cmp);

@@ -574,6 +574,15 @@ fn zips_open_what_they_hold_or_say_what_they_are() {
     assert_eq!(scrollback::input::prepare(&document).unwrap_err().to_string(), "This looks like an office document, not a chat log");
     let broken = &exports::slack_zip()[..200];
     assert!(scrollback::input::prepare(broken).unwrap_err().to_string().starts_with("This zip archive does not unpack"));
+    // A file whose CRC-32 no longer matches it (in its local header and the central directory)
+    // still shows what it holds: one damaged byte does not refuse the whole archive.
+    let mut damaged = exports::zipped(&[("a.txt", b"[10:00] <ann> hi\n"), ("b.txt", b"[10:01] <bob> ho\n")]);
+    let central = damaged.windows(4).position(|signature| signature == b"PK\x01\x02").unwrap();
+    for crc in [14, central + 16] {
+        damaged[crc] ^= 0xFF;
+    }
+    let laid_out = String::from_utf8(scrollback::input::prepare(&damaged).unwrap().into_owned()).unwrap();
+    assert_eq!(laid_out, "==> a.txt <==\n[10:00] <ann> hi\n==> b.txt <==\n[10:01] <bob> ho\n");
     // Files that are not text keep a line that names them.
     let mixed = exports::zipped(&[("a.txt", b"[10:00] <ann> hi\n"), ("b.txt", b"[10:01] <bob> ho\n"), ("c.png", b"\x89PNG\r\n\x1a\n....")]);
     let laid_out = String::from_utf8(scrollback::input::prepare(&mixed).unwrap().into_owned()).unwrap();

@@ -522,8 +522,10 @@ fn chrome_capabilities(user_data_dir: &Path) -> fantoccini::wd::Capabilities {
                 "--disable-sync",
                 "--disable-dev-shm-usage",
                 "--window-size=1280,900",
-                // `gc()` for the benchmark, so memory is measured without garbage not yet collected.
-                "--js-flags=--expose-gc",
+                // `gc()` for the benchmark, so memory is measured without garbage not yet collected;
+                // `SCROLLBACK_BENCH_JS_FLAGS` adds V8's own (`--no-wasm-dynamic-tiering`: every
+                // wasm function optimized from the start, to tell JIT warm-up from the code's cost).
+                format!("--js-flags=--expose-gc {}", std::env::var("SCROLLBACK_BENCH_JS_FLAGS").unwrap_or_default()),
                 format!("--user-data-dir={}", user_data_dir.display()),
             ],
         }

@@ -36,17 +36,27 @@ pub struct SlackReader {
 }
 
 /// A message's `ts` (`"1685664000.002880"`: seconds and microseconds) as microseconds, read by
-/// its bytes: it is each message's id, and its time. At most 12 digits of seconds (the year
-/// 33658), so the sum cannot overflow and needs no checked (in wasm, 128-bit) multiply.
+/// its bytes in one pass: it is each message's id, and its time. At most 12 digits of seconds
+/// (the year 33658), so the sum cannot overflow and needs no checked (in wasm, 128-bit) multiply.
 fn micros(ts: &str) -> Option<u64> {
-    let (seconds, fraction) = ts.split_at(ts.bytes().position(|byte| byte == b'.').unwrap_or(ts.len()));
-    let fraction = fraction.strip_prefix('.').unwrap_or(fraction);
-    if seconds.is_empty() || seconds.len() > 12 || fraction.len() > 6 {
-        return None;
+    const SCALE: [u64; 7] = [1_000_000, 100_000, 10_000, 1_000, 100, 10, 1];
+    let (mut seconds, mut fraction) = (0u64, 0u64);
+    let (mut n_seconds, mut n_fraction, mut past_dot) = (0usize, 0usize, false);
+    for byte in ts.bytes() {
+        match byte {
+            b'.' if !past_dot => past_dot = true,
+            b'0'..=b'9' if past_dot && n_fraction < 6 => {
+                fraction = fraction * 10 + u64::from(byte - b'0');
+                n_fraction += 1;
+            }
+            b'0'..=b'9' if !past_dot && n_seconds < 12 => {
+                seconds = seconds * 10 + u64::from(byte - b'0');
+                n_seconds += 1;
+            }
+            _ => return None,
+        }
     }
-    let digits = |text: &str| text.bytes().try_fold(0u64, |value, byte| byte.is_ascii_digit().then(|| value * 10 + u64::from(byte - b'0')));
-    let scale = 10u64.pow(6 - fraction.len() as u32);
-    Some(digits(seconds)? * 1_000_000 + digits(fraction)? * scale)
+    (n_seconds > 0).then(|| seconds * 1_000_000 + fraction * SCALE[n_fraction])
 }
 
 /// The heading `input::archive` writes before each file of an archive.
