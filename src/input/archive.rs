@@ -32,6 +32,9 @@ pub fn unzip(bytes: &[u8]) -> Result<Vec<(String, Vec<u8>)>, InputProblem> {
         let claimed = file.size().min(file.compressed_size().saturating_mul(1032)) as usize;
         let mut contents = Vec::with_capacity(claimed.min(room + 1));
         (&mut file).take(room as u64 + 1).read_to_end(&mut contents).map_err(|error| InputProblem::BrokenArchive { reason: error.to_string() })?;
+        // A header that claimed more than the file holds does not keep its room reserved: each
+        // of many such files would.
+        contents.shrink_to_fit();
         total += contents.len();
         if total > MAX_FILE_BYTES {
             return Err(InputProblem::TooBig { bytes: total });
