@@ -154,7 +154,7 @@ async fn main() {
                 if std::env::var_os("SCROLLBACK_BENCH_TRACE").is_some() {
                     for (whose, figures) in [("log", &irc_figures), ("export", &export_figures)] {
                         eprintln!("  the {whose}'s marks: {}", figures["marks"]);
-                        eprintln!("  the {whose}'s worker: whole job {} ms, reading the lines {} ms, the reply {} ms, its wasm memory {} MB", figures["worker_parse_ms"], figures["worker_read_ms"], figures["worker_reply_ms"], figures["worker_wasm_bytes"].as_f64().unwrap_or(f64::NAN) / 1e6);
+                        eprintln!("  the {whose}'s worker: {}", worker_figures(figures));
                     }
                 }
                 ratios.push(export / irc);
@@ -194,7 +194,7 @@ async fn main() {
         println!("main_thread_longest_task_{label} {:.0} ms", number("longest_task_ms"));
         if std::env::var_os("SCROLLBACK_BENCH_TRACE").is_some() {
             eprintln!("{label}: long tasks (start, ms): {}\n{label}: marks: {}", figures["long_tasks"], figures["marks"]);
-            eprintln!("{label}: worker: whole job {} ms, of which reading the lines {} ms and the reply {} ms", figures["worker_parse_ms"], figures["worker_read_ms"], figures["worker_reply_ms"]);
+            eprintln!("{label}: worker: {}", worker_figures(&figures));
         }
         println!("main_thread_longest_gap_{label} {:.0} ms", number("longest_gap_ms"));
         println!("dom_elements_{label} {:.0} elements", number("elements"));
@@ -215,6 +215,16 @@ async fn main() {
             println!("memory_worker_over_file_{label} {:.2} x", number("worker_wasm_bytes") / number("bytes"));
         }
     }
+}
+
+/// What the worker says of its job in a drop's figures: its time, its line pass, its reply and
+/// its wasm memory.
+fn worker_figures(figures: &Value) -> String {
+    let memory_mb = figures["worker_wasm_bytes"].as_f64().unwrap_or(f64::NAN) / 1e6;
+    format!(
+        "whole job {} ms, reading the lines {} ms, the reply {} ms, its wasm memory {memory_mb:.1} MB",
+        figures["worker_parse_ms"], figures["worker_read_ms"], figures["worker_reply_ms"]
+    )
 }
 
 /// The small file of `file`'s format that benches/exports.rs writes beside it.
