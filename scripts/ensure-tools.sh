@@ -22,6 +22,12 @@ if ! rustup component list --installed | grep -qx rust-src; then
   log "adding the rust-src component"
   rustup component add rust-src
 fi
+# Trunk builds offline (scripts/build.sh), so std's own dependencies must be in Cargo's cache.
+std_library="$(rustc --print sysroot)/lib/rustlib/src/rust/library"
+if ! (cd "$std_library" && RUSTC_BOOTSTRAP=1 cargo fetch --offline >/dev/null 2>&1); then
+  log "fetching the dependencies of std's sources (for -Z build-std)"
+  (cd "$std_library" && RUSTC_BOOTSTRAP=1 cargo fetch --quiet)
+fi
 
 if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
   log "installing chromium and chromedriver (apt)"

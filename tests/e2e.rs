@@ -422,6 +422,14 @@ async fn watch_progress(browser: &Browser, cancel: bool) {
              performance.clearMarks('scrollback:worker-parsed');
              performance.clearMarks('scrollback:worker-analysed');
              new MutationObserver(() => {
+               // A big log's first screen: its rows, its speakers not coloured yet.
+               const firstNick = document.querySelector('.app.first-screen .row .nick');
+               const note = getComputedStyle(document.querySelector('.log-header .facts'), '::after').content;
+               if (firstNick && note.includes('reading the rest') && getComputedStyle(document.querySelector('.format-choice')).display === 'none') {
+                 window.seen.firstScreen = window.seen.firstScreen || performance.now();
+                 window.seen.firstScreenNick = getComputedStyle(firstNick).color;
+                 window.seen.plainColour = getComputedStyle(document.querySelector('.app')).color;
+               }
                const bar = document.querySelector('.loading[data-stage=parsing]');
                if (!bar || !bar.querySelector('progress')) return;
                window.seen.progress = true;
@@ -442,21 +450,40 @@ async fn a_big_log_is_parsed_in_the_worker_with_progress_and_other_encodings_too
     watch_progress(&browser, false).await;
     let log = generated_meeting(150_000);
     assert!(log.len() > 8_000_000, "two slices of the worker's parse at least, so it reports progress");
+    // A link past the first screen waits for the whole log.
+    browser.eval("location.hash = '#L140000';", vec![]).await;
     browser.drop_file("worker.log", &log).await;
     browser.wait_for_text(".log-header .file-name", "worker.log").await;
-    let row = browser.wait_for("#L3").await;
-    assert!(text(&row).await.contains("message number 3"));
+    // The rows come first (a big log's first screen, then the whole log); the worker's threads
+    // and agenda follow, and then the bar goes.
+    let done = json!({ "analysed": 1, "parsed": 1, "loading": false });
+    let analysed = browser
+        .eventually(
+            "return { analysed: performance.getEntriesByName('scrollback:worker-analysed').length, parsed: performance.getEntriesByName('scrollback:worker-parsed').length,
+                      loading: !!document.querySelector('.loading') };",
+            vec![],
+            &done,
+        )
+        .await;
+    assert_eq!(analysed, done, "the worker parsed it, the threads and agenda came from it, then the bar went");
     let seen = browser
-        .eval("return { seen: window.seen, parsed: performance.getEntriesByName('scrollback:worker-parsed').length, loading: !!document.querySelector('.loading') };", vec![])
+        .eval(
+            "await new Promise(resolve => setTimeout(resolve, 300));
+             const at = name => performance.getEntriesByName('scrollback:' + name)[0]?.startTime ?? null;
+             const nick = document.querySelector('#L140000 .nick');
+             const row = nick ? document.getElementById('L140000').getBoundingClientRect() : { top: -1, bottom: -1 };
+             return { seen: window.seen, parsed: at('worker-parsed'), lines: document.querySelector('.log-header .size').textContent,
+                      nick: nick && getComputedStyle(nick).color, linked: row.top >= 0 && row.bottom <= innerHeight };",
+            vec![],
+        )
         .await;
     assert_eq!(seen["seen"]["progress"], true, "the progress bar was shown: {seen}");
-    assert_eq!(seen["parsed"], 1, "the worker parsed it: {seen}");
-    // The rows come first; the worker's threads and agenda follow, and then the bar goes.
-    let done = json!({ "analysed": 1, "loading": false });
-    let analysed = browser
-        .eventually("return { analysed: performance.getEntriesByName('scrollback:worker-analysed').length, loading: !!document.querySelector('.loading') };", vec![], &done)
-        .await;
-    assert_eq!(analysed, done, "the threads and agenda came from the worker, then the bar went");
+    let shown_at = seen["seen"]["firstScreen"].as_f64().expect("its first lines showed while the rest was read");
+    assert!(shown_at < seen["parsed"].as_f64().unwrap(), "they showed before the whole log came: {seen}");
+    assert_eq!(seen["seen"]["firstScreenNick"], seen["seen"]["plainColour"], "no speaker's colour before the whole roster: {seen}");
+    assert_ne!(seen["nick"], seen["seen"]["plainColour"], "the whole log's rows have their colours: {seen}");
+    assert!(seen["lines"].as_str().unwrap().starts_with("150000 lines"), "the whole log's count: {seen}");
+    assert_eq!(seen["linked"], true, "the link past the first screen landed once the whole log came: {seen}");
     assert!(browser.count(".row .reply-to").await > 0, "the rows show the worker's reply links");
 
     // A small windows-1252 file is decoded in the worker, which sends the decoded text back.

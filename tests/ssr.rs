@@ -163,3 +163,18 @@ fn an_embedded_log_survives_markup_in_its_text() {
     assert!(!page.contains("<script>"), "no markup from the log");
     assert_eq!(scrollback::source::embedded_source(page.as_bytes()), Some(("a \"b\" <c>.log".to_owned(), hostile.to_owned())));
 }
+
+#[tokio::test]
+async fn a_first_screen_is_marked_as_one_for_the_page_to_show_its_rows_plain() {
+    let first = || {
+        let log = parse(LOG.as_bytes(), None);
+        let roster = scrollback::speakers::Roster::new(&log);
+        Shared::new(OpenLog { first_screen: true, ..OpenLog::from_parts(log, "big.log", roster, Default::default(), Default::default()) })
+    };
+    let html = yew::ServerRenderer::<App>::with_props(move || scrollback::app::AppProps { initial: Some(first()), standalone: false }).hydratable(false).render().await;
+    // The page shows its speakers plain and says it is the first lines (app.css's `.first-screen`).
+    assert!(html.contains(r#"class="app first-screen""#), "{html}");
+    assert!(html.contains(r#"id="L5""#), "its rows: {html}");
+    let whole = yew::ServerRenderer::<App>::with_props(|| scrollback::app::AppProps { initial: Some(open_log()), standalone: false }).hydratable(false).render().await;
+    assert!(whole.contains("5 lines, 3 messages, 2 speakers") && !whole.contains("first-screen") && whole.contains("speaker-filter"), "{whole}");
+}

@@ -138,3 +138,27 @@ fn an_archive_opens_a_log_at_a_time_and_keeps_only_its_newest_search() {
     let other = cleared.reduce(Action::Open { file_name: "other.log".to_owned(), bytes: bytes("c") });
     assert!(other.archive.is_none());
 }
+
+#[test]
+fn a_big_logs_first_screen_shows_while_its_job_reads_the_rest_and_goes_with_it() {
+    let log = scrollback::parse::parse_text(Rc::from("29-06-2016 15:12 avsm hello\n"), None);
+    let screen = Shared::new(OpenLog { first_screen: true, ..OpenLog::from_parts(log, "big.log", Default::default(), Default::default(), Default::default()) });
+    let demo = Shared::new(OpenLog::demo());
+    let opening = Rc::new(State::opened(demo.clone())).reduce(Action::Open { file_name: "big.log".to_owned(), bytes: bytes("29-06-2016 15:12 avsm hello\n") });
+    let job = opening.parsing.as_ref().map(|job| job.id).expect("a job");
+    let first_screen = Some((job, screen.clone()));
+    assert!(*opening.shown(&first_screen) == screen, "its first lines show while the rest is read");
+    assert!(*opening.shown(&None) == demo && *opening.shown(&Some((job + 1, screen.clone()))) == demo, "none, or another job's: the open log");
+
+    // The whole log takes its place, and its threads and agenda follow it.
+    let whole = Shared::new(OpenLog::demo());
+    let parsed = opening.clone().reduce(Action::Parsed { job, result: Ok(whole.clone()) });
+    assert!(*parsed.shown(&first_screen) == whole);
+    assert!(*parsed.clone().reduce(Action::Analysed { job, result: Ok(whole.clone()) }).shown(&first_screen) == whole);
+    // A cancel, a refusal or a new file goes back to the log that was open.
+    assert!(*opening.clone().reduce(Action::Cancel).shown(&first_screen) == demo);
+    let refused = opening.clone().reduce(Action::Parsed { job, result: Err("big.log: no".to_owned()) });
+    assert!(*refused.shown(&first_screen) == demo && refused.problem.is_some());
+    let replaced = opening.reduce(Action::Open { file_name: "next.log".to_owned(), bytes: bytes("x\n") });
+    assert!(*replaced.shown(&first_screen) == demo);
+}

@@ -89,7 +89,9 @@ pub fn App(props: &AppProps) -> Html {
         }
     });
     let link = crate::browser::use_hash_link();
-    let open = &state.open;
+    // A big log's first lines stand in for the open log while the worker reads the rest.
+    let first_screen = crate::browser::first_screen();
+    let open = state.shown(&first_screen);
     // A time link is looked up in the log once per log and link, not on every render.
     let anchor = *use_memo((link, open.clone()), |(link, open)| link.and_then(|link| link.resolve(&open.log)));
     let showing_help = use_state(|| false);
@@ -142,7 +144,7 @@ pub fn App(props: &AppProps) -> Html {
     };
     let section_jump = html! { <SectionJump open={open.clone()} current={reading.current_section} /> };
     html! {
-        <main class={classes!("app", props.standalone.then_some("standalone"), embedded.then_some("embedded"))} aria-label="scrollback log viewer">
+        <main class={classes!("app", props.standalone.then_some("standalone"), embedded.then_some("embedded"), open.first_screen.then_some("first-screen"))} aria-label="scrollback log viewer">
             if embedded {
                 <EmbedBar open={open.clone()} searching={search_open} onsearch={onsearch.clone()}>{section_jump.clone()}</EmbedBar>
             } else if !props.standalone {

@@ -21,6 +21,11 @@ pub fn read_file(_file: web_sys::File, _onopen: OnOpen) {}
 #[hook]
 pub fn use_parse_worker(_job: Option<ParseJob>, _search: Option<(u32, std::rc::Rc<str>)>, _dispatcher: UseReducerDispatcher<State>) {}
 
+/// Server-side there is no worker, so no first screen of a log it reads.
+pub fn first_screen() -> crate::state::FirstScreen {
+    None
+}
+
 #[hook]
 pub fn use_page_drop_and_paste(_dispatcher: UseReducerDispatcher<State>, _onopen: OnOpen, _enabled: bool) {}
 

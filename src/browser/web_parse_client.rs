@@ -9,7 +9,7 @@ use yew::prelude::*;
 
 use super::web::mark;
 use super::web_worker::{BlockCodec, ParseWorker};
-use crate::state::{Action, OpenLog, ParseJob, Shared, State};
+use crate::state::{Action, FirstScreen, OpenLog, ParseJob, Shared, State};
 use crate::transfer::{FromWorker, ParseReply, ParseRequest, ParsedLog, SharedBytes, ToWorker};
 
 /// The worker's entry script beside `index.html` (`worker-loader.js`): it loads the glue Trunk
@@ -21,6 +21,17 @@ const WORKER_SCRIPT: &str = "worker-loader.js";
 /// memory never shrinks, and a worker kept warm for the next file should not hold on to a
 /// million lines' worth of it.
 const RETIRE_WORKER_AFTER_BYTES: u64 = 64 << 20;
+
+thread_local! {
+    /// The first screen of the big log the page's worker is reading: beside the reducer's state,
+    /// which is copied for every action (`State::shown` decides whether it shows).
+    static FIRST_SCREEN: RefCell<FirstScreen> = const { RefCell::new(None) };
+}
+
+/// The first screen of the log the page's worker is reading, if it sent one.
+pub fn first_screen() -> FirstScreen {
+    FIRST_SCREEN.with(|first_screen| first_screen.borrow().clone())
+}
 
 /// The page's side of its parse worker: the bridge, and the job it is working on.
 struct WorkerClient {
@@ -68,7 +79,6 @@ impl WorkerClient {
 
     /// Hands `job` to the worker, which drops the one before.
     fn send(&self, job: &ParseJob) {
-        mark("scrollback:worker-start");
         let (current, dispatcher, id, name) = (Rc::clone(&self.current), self.dispatcher.clone(), job.id, job.file_name.clone());
         let watchdog = gloo::timers::callback::Timeout::new(WORKER_SILENT_MS, move || {
             let silent = current.borrow().as_ref().is_some_and(|current| current.job.id == id && !current.answered);
@@ -123,7 +133,6 @@ fn on_reply(current: &Rc<RefCell<Option<CurrentJob>>>, id: u32, reply: ParseRepl
     };
     match reply {
         ParseReply::Progress { read, total } => {
-            mark("scrollback:worker-progress");
             dispatcher.dispatch(Action::Progress { job: id, read, total });
         }
         ParseReply::Text(text) => {
@@ -133,7 +142,12 @@ fn on_reply(current: &Rc<RefCell<Option<CurrentJob>>>, id: u32, reply: ParseRepl
             }
         }
         ParseReply::Parsed(parsed) => {
-            mark("scrollback:worker-parsed");
+            // A big log's first lines come first, with their own text (`ParsedLog::first_screen`),
+            // and before the whole log's text ahead: the whole log's figures then replace theirs.
+            let first_screen = parsed.first_screen;
+            if !first_screen {
+                mark("scrollback:worker-parsed");
+            }
             set_root_figure("data-scrollback-worker-parse-ms", parsed.parse_ms);
             set_root_figure("data-scrollback-worker-read-ms", parsed.read_ms);
             set_root_figure("data-scrollback-worker-reply-ms", parsed.reply_ms);
@@ -144,7 +158,13 @@ fn on_reply(current: &Rc<RefCell<Option<CurrentJob>>>, id: u32, reply: ParseRepl
             });
             let (dispatcher, current) = (dispatcher.clone(), Rc::clone(current));
             wasm_bindgen_futures::spawn_local(async move {
-                let result = open_parsed(*parsed, &job, text_sent_before).await.map_err(|problem| format!("{}: {problem}", job.file_name));
+                let result = open_parsed(*parsed, &job, text_sent_before, first_screen).await.map_err(|problem| format!("{}: {problem}", job.file_name));
+                // A malformed first screen is left out: the whole log follows, checked in turn.
+                // The page shows it with the progress the worker sends after it.
+                if first_screen {
+                    FIRST_SCREEN.with(|first_screen| *first_screen.borrow_mut() = result.ok().map(|open| (id, open)));
+                    return;
+                }
                 let opened = result.as_ref().ok().cloned();
                 dispatcher.dispatch(Action::Parsed { job: id, result });
                 let waiting = match (current.borrow_mut().as_mut().filter(|current| current.job.id == id), &opened) {
@@ -230,8 +250,9 @@ pub fn use_parse_worker(job: Option<ParseJob>, search: Option<(u32, Rc<str>)>, d
 
 /// The open log from the worker's reply, built in steps with a yield to the page between them,
 /// so that no single task blocks the main thread for long: checking the text, reading the line
-/// table, then what the views derive from the log.
-async fn open_parsed(mut parsed: ParsedLog, job: &ParseJob, text_sent_before: Option<SharedBytes>) -> Result<Shared<OpenLog>, String> {
+/// table, then what the views derive from the log. A `first_screen` (which carries its text) is
+/// opened as one ([`OpenLog::first_screen`]).
+async fn open_parsed(mut parsed: ParsedLog, job: &ParseJob, text_sent_before: Option<SharedBytes>, first_screen: bool) -> Result<Shared<OpenLog>, String> {
     let text = timed("scrollback:check-text", || parsed.take_text(Rc::clone(&job.bytes), text_sent_before))?;
     // A zip's text is far bigger than its bytes: the text it unpacks to decides.
     let big = text.len() > BIG_LOG_BYTES;
@@ -239,16 +260,16 @@ async fn open_parsed(mut parsed: ParsedLog, job: &ParseJob, text_sent_before: Op
     let detected_format = parsed.detected_format;
     let (log, roster) = timed("scrollback:read-table", || parsed.into_log(text))?;
     yield_to_page(big).await;
+    // Threads and agenda come from the worker next; until then the log shows without them.
     let name: Rc<str> = match &job.snippet {
         Some((title, _)) => title.clone(),
         None => job.file_name.clone().into(),
     };
-    // Threads and agenda come from the worker next; until then the log shows without them.
     let open = timed("scrollback:derive", || OpenLog::from_parts(log, name, roster, Default::default(), Default::default()));
     let (first_line_number, snippet) = job.snippet.as_ref().map_or((1, false), |(_, first_line)| (*first_line, true));
     // The render that follows (the listing, the first rows) gets a task of its own.
     yield_to_page(big).await;
-    Ok(Shared::new(OpenLog { detected_format, first_line_number, snippet, ..open }))
+    Ok(Shared::new(OpenLog { detected_format, first_line_number, snippet, first_screen, ..open }))
 }
 
 /// The open log with the worker's threads and agenda, built in steps like [`open_parsed`]:

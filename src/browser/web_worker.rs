@@ -12,6 +12,10 @@ use crate::transfer::{wire, FromWorker, ParseReply, ParseRequest, PreviousLog, T
 /// Text read between progress reports and chances to be stopped: about 10 ms of parsing.
 const SLICE_BYTES: usize = 4_000_000;
 
+/// A log longer than a slice shows this much of it first, read before the rest: a few thousand
+/// lines, more than a screen, in a few milliseconds.
+const FIRST_SCREEN_BYTES: usize = 256 << 10;
+
 /// Parses one file at a time, in slices. Between slices it yields to its message queue, so that
 /// a new file or a cancel from the page is seen mid-parse. It lives as long as the page: its
 /// wasm is fetched and compiled once, not for every file.
@@ -50,11 +54,20 @@ impl ParseWorker {
             Ok(parse) => {
                 let mut parse = if sending_text { parse.sending_text() } else { parse };
                 ParseWorker::respond(scope, asker, job, parse.progress());
+                // A log read in more than one slice shows its first lines while the rest is
+                // read; they go before its text, which takes the page a while to take in.
+                let screen_started_ms = now_ms();
+                if let Some(first_screen) = parse.first_screen(SLICE_BYTES, FIRST_SCREEN_BYTES) {
+                    ParseWorker::respond(scope, asker, job, ParseReply::Parsed(Box::new(first_screen)));
+                    // Its progress after it: the page shows the first screen with it.
+                    ParseWorker::respond(scope, asker, job, parse.progress());
+                }
+                let reading_ms = now_ms() - screen_started_ms;
                 // Text the page lacks crosses now, while the lines are read, not after them.
                 if let Some(text) = parse.text_for_page() {
                     ParseWorker::respond(scope, asker, job, ParseReply::Text(text));
                 }
-                self.parse = Some(RunningParse { asker, job, file_name, parse, started_ms, reading_ms: 0.0 });
+                self.parse = Some(RunningParse { asker, job, file_name, parse, started_ms, reading_ms });
                 scope.send_future(next_task(job));
             }
             Err(problem) => ParseWorker::respond(scope, asker, job, ParseReply::Refused(problem)),
@@ -265,10 +278,6 @@ impl Codec for BlockCodec {
     }
 
     fn decode<O: for<'de> Deserialize<'de>>(input: JsValue) -> O {
-        // In the page (not the worker, which has no window): when a reply arrived, for the trace.
-        if let Some(performance) = web_sys::window().and_then(|window| window.performance()) {
-            let _ = performance.mark("scrollback:reply-arrived");
-        }
         let message: js_sys::Array = input.unchecked_into();
         let fields = message.get(0).dyn_into::<js_sys::Uint8Array>().map(|fields| fields.to_vec()).unwrap_or_default();
         let blocks: js_sys::Array = message.get(1).dyn_into().unwrap_or_default();

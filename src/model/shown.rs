@@ -104,6 +104,11 @@ impl ShownTableBuilder {
     pub fn finish(self) -> ShownTable {
         self.table
     }
+
+    /// The table as written so far, for the lines read so far (a first screen).
+    pub fn so_far(&self) -> ShownTable {
+        self.table.clone()
+    }
 }
 
 fn append(text: &mut String, piece: &str) -> Span {

@@ -25,7 +25,7 @@ impl MessageId {
 
 /// The messages an export names by id, and the replies that name them; the replies are linked
 /// once the whole file is read, since a newest-first export names messages that come later.
-#[derive(Debug, Default)]
+#[derive(Debug, Clone, Default)]
 pub(crate) struct MessageIds {
     /// Each named message and its line, in the order they are read. Exports number their
     /// messages in the order they write them, so this is in order of id already (or in reverse),

@@ -11,6 +11,7 @@ mod ids;
 mod infer;
 pub mod lines;
 mod minutes;
+mod finish;
 pub mod shapes;
 mod web;
 
@@ -21,7 +22,6 @@ use chrono::NaiveDate;
 
 use crate::model::{Diagnostic, DiagnosticKind, Format, Line, LineKind, Log, Meta, ShownSpans, ShownTableBuilder, Span, Stamp};
 
-use clock_jumps::clock_jumps;
 pub use clock_jumps::describe_minutes;
 pub use detect::detect;
 
@@ -130,6 +130,7 @@ impl Parser {
             Some(wanted) => memchr::memchr(b'\n', &bytes[wanted..]).map_or(bytes.len(), |offset| wanted + offset + 1),
             None => bytes.len(),
         };
+        reader.prepare_slice(text, start..end, context);
         for relative in lines::line_ranges(&text[start..end]) {
             let range = start + relative.start..start + relative.end;
             let source = &text[range.clone()];
@@ -147,68 +148,6 @@ impl Parser {
         }
         *position = end;
         end == bytes.len()
-    }
-
-    /// The log, with `decoding`'s diagnostics (from decoding the file) among the parser's own.
-    pub fn finish(self, decoding: Vec<Diagnostic>) -> Log {
-        let Parser { text, format, mut context, lines, .. } = self;
-        let mut diagnostics = decoding;
-        diagnostics.append(&mut context.diagnostics);
-        // Readers of exports that are often newest first say so and mark their blocks; the clock decides.
-        let newest_first_blocks = if context.meta.newest_first { newest_first_blocks(&lines, std::mem::take(&mut context.block_starts)) } else { Vec::new() };
-        context.meta.newest_first = !newest_first_blocks.is_empty();
-        let mut explicit_replies = std::mem::take(&mut context.replies);
-        explicit_replies.extend(context.ids.linked());
-        // A reply answers an earlier message: one that points ahead (a reused event id) is no
-        // reply, unless the file runs newest first.
-        let newest_first = context.meta.newest_first;
-        explicit_replies.retain(|(reply, parent)| parent < reply || (newest_first && parent != reply));
-        explicit_replies.sort_unstable();
-        explicit_replies.dedup_by_key(|(reply, _)| *reply);
-        let mut log = Log {
-            text,
-            format,
-            meta: context.meta,
-            lines,
-            diagnostics: Vec::new(),
-            shown: std::mem::take(&mut context.shown_table).finish(),
-            explicit_replies,
-            aliases: context.aliases,
-            newest_first_blocks,
-            parts: context.parts,
-        };
-        let nested_reply = |index: &usize| format.nests_replies() && log.explicit_replies.binary_search_by_key(&(*index as u32), |(reply, _)| *reply).is_ok();
-        if log.parts.is_empty() {
-            diagnostics.extend(clock_jumps(log.display_ranges().into_iter().flatten().filter(|index| !nested_reply(index)).map(|index| (index, &log.lines[index]))));
-        } else {
-            // Each of a file's parts (a channel, a chat) has its own clock: the next one
-            // starting earlier is no jump.
-            let part_starts = log.parts.iter().map(|(_, start)| (*start as usize).min(log.lines.len()));
-            let mut bounds: Vec<usize> = std::iter::once(0).chain(part_starts).chain([log.lines.len()]).collect();
-            bounds.dedup();
-            for part in bounds.windows(2).map(|bound| bound[0]..bound[1]) {
-                diagnostics.extend(clock_jumps(part.filter(|index| !nested_reply(index)).map(|index| (index, &log.lines[index]))));
-            }
-        }
-        diagnostics.sort_by_key(|diagnostic| diagnostic.line);
-        log.diagnostics = diagnostics;
-        log
-    }
-}
-
-/// The starts of `block_starts`' blocks if the blocks run newest first (the first block that
-/// has a time is later than the last one that has), else nothing.
-fn newest_first_blocks(lines: &[Line], mut block_starts: Vec<u32>) -> Vec<u32> {
-    block_starts.push(0);
-    block_starts.sort_unstable();
-    block_starts.dedup();
-    block_starts.retain(|start| (*start as usize) < lines.len());
-    let ends = block_starts.iter().skip(1).map(|end| *end as usize).chain([lines.len()]);
-    let first_times: Vec<Stamp> =
-        block_starts.iter().zip(ends).filter_map(|(start, end)| lines[*start as usize..end].iter().find_map(|line| line.time)).collect();
-    match (first_times.first(), first_times.last()) {
-        (Some(first), Some(last)) if first > last => block_starts,
-        _ => Vec::new(),
     }
 }
 
@@ -244,6 +183,12 @@ pub(crate) trait Reader {
     /// Sees the whole text once before any line is read: for formats where a line's speaker or
     /// time is written on a later line. Most readers need nothing from it.
     fn prepare(&mut self, _text: &str, _context: &mut Context) {}
+
+    /// Sees the text of the lines about to be read (a slice of the parse, from a line's start to
+    /// a line's end) before they are: a reader that reads ahead of its lines (a record laid out
+    /// over several lines) does that a slice at a time, so that a big file's first lines are
+    /// read before its last are looked at (the page's first screen).
+    fn prepare_slice(&mut self, _text: &str, _slice: Range<usize>, _context: &mut Context) {}
 
     /// The text laid out in lines the reader can read, when the file as it is has none (a
     /// minified JSON export); `None` reads the text as it is. Called once, before `prepare`: a

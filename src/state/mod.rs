@@ -10,4 +10,4 @@ mod reducer;
 pub use archive::{ArchiveState, ARCHIVE_HITS};
 pub use blocks::{BlockHeights, Viewport, BLOCK_LINES, LONGEST_SHOWN_LINE};
 pub use open_log::{OpenLog, Shared};
-pub use reducer::{Action, Loading, ParseJob, Stage, State};
+pub use reducer::{Action, FirstScreen, Loading, ParseJob, Stage, State};

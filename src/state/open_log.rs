@@ -73,6 +73,11 @@ pub struct OpenLog {
     pub minutes: Option<Rc<crate::transfer::MinutesNote>>,
     /// The agenda as minutes in Markdown (from the worker; empty until the agenda is found).
     pub minutes_markdown: Rc<str>,
+    /// Only the first lines of a log still being read, shown while the worker reads the rest:
+    /// the page shows its rows (app.css's `.first-screen`) without its speakers' colours, which
+    /// wait for the whole log's roster so that no one changes colour, and without the counts,
+    /// the legend and the timeline of a part of the log.
+    pub first_screen: bool,
 }
 
 impl OpenLog {
@@ -123,6 +128,7 @@ impl OpenLog {
             snippet: false,
             minutes: None,
             minutes_markdown: Rc::from(""),
+            first_screen: false,
         }
     }
 

@@ -93,6 +93,11 @@ impl ParseJob {
     }
 }
 
+/// A big log's first screen, with its job's id: shown in place of the open log while that job
+/// reads the rest ([`State::shown`]). The page keeps it beside the state, not in it: a state
+/// holds what a reader opened, and the reducer copies it for every action.
+pub type FirstScreen = Option<(u32, Shared<OpenLog>)>;
+
 impl PartialEq for ParseJob {
     fn eq(&self, other: &ParseJob) -> bool {
         self.id == other.id
@@ -108,6 +113,15 @@ impl State {
     /// A fresh state with nothing shown yet, opening `job`.
     pub fn opening(job: ParseJob) -> State {
         State::opened(Shared::new(OpenLog::empty(""))).start(job)
+    }
+
+    /// What the page shows: `first_screen` while its job is being read, else the open log.
+    pub fn shown<'a>(&'a self, first_screen: &'a FirstScreen) -> &'a Shared<OpenLog> {
+        let reading = self.parsing.as_ref().filter(|_| self.loading.as_ref().is_some_and(|loading| loading.stage == Stage::Parsing));
+        match (first_screen, reading) {
+            (Some((job, open)), Some(reading)) if *job == reading.id => open,
+            _ => &self.open,
+        }
     }
 
     /// The demo, opened by the worker like any file.

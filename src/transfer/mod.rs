@@ -60,7 +60,8 @@ pub struct FromWorker {
     pub reply: ParseReply,
 }
 
-/// Progress as the parse goes, then one `Parsed` and one `Analysed`, or one `Refused`.
+/// Progress as the parse goes (and a big log's first screen, a `Parsed` of its first lines),
+/// then one `Parsed` and one `Analysed`, or one `Refused`.
 #[derive(Debug, Serialize, Deserialize)]
 pub enum ParseReply {
     /// Bytes of text read so far, out of all.
@@ -114,6 +115,9 @@ pub struct ParsedLog {
     pub text: Option<SharedBytes>,
     /// The text crossed before this reply, in a [`ParseReply::Text`] of the same job.
     pub text_sent_before: bool,
+    /// Only the first lines of a log read in more than one slice, with their own text, sent
+    /// before the rest is read: the page shows them until the whole log's `Parsed` comes.
+    pub first_screen: bool,
     /// For the benchmark: milliseconds the worker spent preparing, decoding and parsing, and
     /// its wasm memory then.
     pub parse_ms: f64,

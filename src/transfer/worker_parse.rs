@@ -89,34 +89,57 @@ impl WorkerParse {
         ParseReply::Progress { read: read as u64, total: total as u64 }
     }
 
+    /// The first screen of a text longer than `after` bytes: its first `budget` bytes of lines
+    /// read (the whole parse goes on from there), as a reply that carries their text, for the
+    /// page to show while the rest is read. `None` for a text no longer than that, or one read
+    /// in full by then.
+    pub fn first_screen(&mut self, after: usize, budget: usize) -> Option<ParsedLog> {
+        if self.parser.progress().1 <= after || self.parser.read(budget) {
+            return None;
+        }
+        let mut log = self.parser.read_so_far()?;
+        let mut diagnostics = self.decoding.clone();
+        diagnostics.append(&mut log.diagnostics);
+        log.diagnostics = diagnostics;
+        let text = SharedBytes(Rc::from(Rc::clone(&log.text)));
+        Some(ParsedLog { text: Some(text), first_screen: true, ..reply_of(&log, self.detected_format) })
+    }
+
     /// The reply for the page, and the log, which the worker keeps to analyse next. `now_ms`
     /// times the reply's building (table, roster), which a native parse does not do.
     pub fn finish(self, now_ms: &dyn Fn() -> f64) -> (ParsedLog, Log) {
         let log = self.parser.finish(self.decoding);
         let reply_started = now_ms();
-        let line_shown = log.lines.iter().enumerate().filter_map(|(index, line)| line.shown.map(|shown| (index as u32, shown.index() as u32)));
-        let parsed = ParsedLog {
-            shown_text: Bytes(log.shown.text().as_bytes().to_vec()),
-            shown_spans: Bytes(encode_shown_spans(log.shown.entries())),
-            line_shown: Bytes(encode_pairs(line_shown)),
-            explicit_replies: log.explicit_replies.clone(),
-            aliases: log.aliases.clone(),
-            newest_first_blocks: log.newest_first_blocks.clone(),
-            parts: log.parts.clone(),
-            roster: Roster::new(&log),
-            format: log.format,
-            detected_format: self.detected_format,
-            lines: Bytes(encode_lines(&log.lines)),
-            // A reader may read other text than the request's (a minified export laid out).
-            text: (!self.text_sent && !self.request_text.is_some_and(|request| Rc::ptr_eq(&request, &log.text))).then(|| SharedBytes(Rc::from(Rc::clone(&log.text)))),
-            text_sent_before: self.text_sent,
-            meta: WireMeta::new(log.meta.clone()),
-            diagnostics: log.diagnostics.clone(),
-            parse_ms: 0.0,
-            read_ms: 0.0,
-            reply_ms: 0.0,
-            memory_bytes: 0,
-        };
-        (ParsedLog { reply_ms: now_ms() - reply_started, ..parsed }, log)
+        let parsed = reply_of(&log, self.detected_format);
+        // A reader may read other text than the request's (a minified export laid out).
+        let text = (!self.text_sent && !self.request_text.is_some_and(|request| Rc::ptr_eq(&request, &log.text))).then(|| SharedBytes(Rc::from(Rc::clone(&log.text))));
+        (ParsedLog { text, text_sent_before: self.text_sent, reply_ms: now_ms() - reply_started, ..parsed }, log)
+    }
+}
+
+/// `log` as a reply, without its text: the line table, the shown text, the roster.
+fn reply_of(log: &Log, detected_format: Format) -> ParsedLog {
+    let line_shown = log.lines.iter().enumerate().filter_map(|(index, line)| line.shown.map(|shown| (index as u32, shown.index() as u32)));
+    ParsedLog {
+        shown_text: Bytes(log.shown.text().as_bytes().to_vec()),
+        shown_spans: Bytes(encode_shown_spans(log.shown.entries())),
+        line_shown: Bytes(encode_pairs(line_shown)),
+        explicit_replies: log.explicit_replies.clone(),
+        aliases: log.aliases.clone(),
+        newest_first_blocks: log.newest_first_blocks.clone(),
+        parts: log.parts.clone(),
+        roster: Roster::new(log),
+        format: log.format,
+        detected_format,
+        lines: Bytes(encode_lines(&log.lines)),
+        text: None,
+        text_sent_before: false,
+        first_screen: false,
+        meta: WireMeta::new(log.meta.clone()),
+        diagnostics: log.diagnostics.clone(),
+        parse_ms: 0.0,
+        read_ms: 0.0,
+        reply_ms: 0.0,
+        memory_bytes: 0,
     }
 }

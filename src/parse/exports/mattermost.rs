@@ -17,8 +17,17 @@ use crate::parse::{is_blank, Context, Reader, Reading};
 
 #[derive(Debug, Default)]
 pub struct MattermostReader {
-    /// What each line of a post and its replies says, by 0-based line, found in `prepare`.
+    /// The text's lines, as byte ranges (`prepare`).
+    ranges: Vec<Range<usize>>,
+    /// What each line of a post and its replies says, by 0-based line, found a slice ahead of
+    /// its reading (`prepare_slice`): a post's reactions are on its last reply's line.
     lines: Vec<Option<Prepared>>,
+    /// The first line whose record is not read yet.
+    next: usize,
+    /// Channel name → the name shown.
+    channels: Vec<(String, String)>,
+    /// Each run of posts in one channel: its first line, and the channel.
+    runs: Vec<(u32, String)>,
     seen_post: bool,
 }
 
@@ -171,6 +180,26 @@ fn system_kind(kind: &str) -> LineKind {
     LineKind::System(event)
 }
 
+impl MattermostReader {
+    /// What only the whole export says: its one channel's name as its title (in a file with no
+    /// post too), and its channels as parts when each is written in one run.
+    fn after_the_last_record(&mut self, context: &mut Context) {
+        if let [(_, shown)] = &self.channels[..] {
+            context.meta.title = Some(shown.clone());
+        }
+        // Channels written one after another are the export's parts (its channel list); posts
+        // of several channels interleaved are not.
+        let runs = &self.runs;
+        let mut distinct: Vec<&str> = runs.iter().map(|(_, channel)| channel.as_str()).collect();
+        distinct.sort_unstable();
+        distinct.dedup();
+        if runs.len() >= 2 && distinct.len() == runs.len() {
+            let shown = |channel: &str| self.channels.iter().find(|(name, _)| name == channel).map_or_else(|| channel.to_owned(), |(_, shown)| shown.clone());
+            context.parts = runs.iter().map(|(line, channel)| (shown(channel).into(), *line)).collect();
+        }
+    }
+}
+
 impl Reader for MattermostReader {
     fn lay_out(&mut self, text: &str) -> Option<String> {
         let mut replies = Vec::new();
@@ -188,17 +217,20 @@ impl Reader for MattermostReader {
         ONE_MESSAGE_PER_LINE
     }
 
-    fn prepare(&mut self, text: &str, context: &mut Context) {
-        let ranges: Vec<std::ops::Range<usize>> = crate::parse::lines::line_ranges(text).collect();
-        self.lines = (0..ranges.len()).map(|_| None).collect();
-        // Channel name → the name shown, and each run of posts in one channel: (first line, channel).
-        let mut channels: Vec<(String, String)> = Vec::new();
-        let mut runs: Vec<(u32, String)> = Vec::new();
-        let mut index = 0;
-        while index < ranges.len() {
+    fn prepare(&mut self, text: &str, _context: &mut Context) {
+        self.ranges = crate::parse::lines::line_ranges(text).collect();
+        self.lines = (0..self.ranges.len()).map(|_| None).collect();
+    }
+
+    /// Reads the records that start in `slice` (serde_json's work, most of the export's), so a
+    /// big export's first lines are read before its last records are.
+    fn prepare_slice(&mut self, text: &str, slice: Range<usize>, context: &mut Context) {
+        let ranges = &self.ranges;
+        while self.next < ranges.len() && ranges[self.next].start < slice.end {
+            let index = self.next;
             let line = &text[ranges[index].clone()];
+            self.next += 1;
             if !line.trim_start().starts_with('{') {
-                index += 1;
                 continue;
             }
             // A post whose replies were laid out runs on to its last reply's line, which holds the
@@ -219,12 +251,18 @@ impl Reader for MattermostReader {
             };
             match record {
                 Some(Record { post: Some(post), .. }) => {
+                    // The bulk format writes its channels before its posts.
+                    if self.runs.is_empty() {
+                        if let [(_, shown)] = &self.channels[..] {
+                            context.meta.title = Some(shown.clone());
+                        }
+                    }
                     let channel = match &post.channel {
                         Some(channel) => Cow::Borrowed(channel.as_ref()),
                         None => Cow::Owned(format!("direct messages: {}", post.channel_members.join(", "))),
                     };
-                    if runs.last().is_none_or(|(_, last)| *last != channel) {
-                        runs.push((index as u32, channel.into_owned()));
+                    if self.runs.last().is_none_or(|(_, last)| *last != channel) {
+                        self.runs.push((index as u32, channel.into_owned()));
                     }
                     self.lines[index] = Some(post.said(None, &text[ranges[index].clone()]));
                     for (offset, reply) in post.replies.iter().enumerate().take(last - index) {
@@ -233,23 +271,14 @@ impl Reader for MattermostReader {
                     }
                 }
                 Some(Record { channel: Some(Channel { name: Some(name), display_name }), .. }) => {
-                    channels.push((name.clone(), display_name.unwrap_or(name)));
+                    self.channels.push((name.clone(), display_name.unwrap_or(name)));
                 }
                 _ => {}
             }
-            index = last + 1;
+            self.next = last + 1;
         }
-        if let [(_, shown)] = &channels[..] {
-            context.meta.title = Some(shown.clone());
-        }
-        // Channels written one after another are the export's parts (its channel list); posts
-        // of several channels interleaved are not.
-        let mut distinct: Vec<&str> = runs.iter().map(|(_, channel)| channel.as_str()).collect();
-        distinct.sort_unstable();
-        distinct.dedup();
-        if runs.len() >= 2 && distinct.len() == runs.len() {
-            let shown = |channel: &str| channels.iter().find(|(name, _)| name == channel).map_or_else(|| channel.to_owned(), |(_, shown)| shown.clone());
-            context.parts = runs.iter().map(|(line, channel)| (shown(channel).into(), *line)).collect();
+        if slice.end == text.len() {
+            self.after_the_last_record(context);
         }
     }
 
