@@ -16,14 +16,8 @@ impl Parser {
         // Readers of exports that are often newest first say so and mark their blocks; the clock decides.
         let newest_first_blocks = if context.meta.newest_first { newest_first_blocks(&lines, std::mem::take(&mut context.block_starts)) } else { Vec::new() };
         context.meta.newest_first = !newest_first_blocks.is_empty();
-        let mut explicit_replies = std::mem::take(&mut context.replies);
-        explicit_replies.extend(context.ids.linked());
-        // A reply answers an earlier message: one that points ahead (a reused event id) is no
-        // reply, unless the file runs newest first.
-        let newest_first = context.meta.newest_first;
-        explicit_replies.retain(|(reply, parent)| parent < reply || (newest_first && parent != reply));
-        explicit_replies.sort_unstable();
-        explicit_replies.dedup_by_key(|(reply, _)| *reply);
+        let known = std::mem::take(&mut context.replies);
+        let explicit_replies = stated_replies(known, context.ids.linked(), lines.len() as u32, context.meta.newest_first);
         let mut log = Log {
             text,
             format,
@@ -65,11 +59,7 @@ impl Parser {
             return None;
         }
         let read = lines.len() as u32;
-        // A reply answers an earlier message, as the whole log's do (`Parser::finish`).
-        let within = |(reply, parent): &(u32, u32)| *reply < read && parent < reply;
-        let mut explicit_replies: Vec<(u32, u32)> = context.replies.iter().copied().chain(context.ids.clone().linked()).filter(within).collect();
-        explicit_replies.sort_unstable();
-        explicit_replies.dedup_by_key(|(reply, _)| *reply);
+        let explicit_replies = stated_replies(context.replies.clone(), context.ids.clone().linked(), read, false);
         Some(Log {
             text: Rc::from(&text[..*position]),
             format: *format,
@@ -83,6 +73,17 @@ impl Parser {
             parts: context.parts.iter().filter(|(_, start)| *start < read).cloned().collect(),
         })
     }
+}
+
+/// The replies stated among the first `read` lines, one per reply: those known as they were
+/// read and those named by id. A reply answers an earlier message: one that points ahead (a
+/// reused event id) is no reply, unless the file runs newest first.
+fn stated_replies(mut replies: Vec<(u32, u32)>, by_id: impl Iterator<Item = (u32, u32)>, read: u32, newest_first: bool) -> Vec<(u32, u32)> {
+    replies.extend(by_id);
+    replies.retain(|(reply, parent)| *reply < read && (parent < reply || (newest_first && parent != reply)));
+    replies.sort_unstable();
+    replies.dedup_by_key(|(reply, _)| *reply);
+    replies
 }
 
 /// The starts of `block_starts`' blocks if the blocks run newest first (the first block that
