@@ -11,33 +11,69 @@ use std::rc::Rc;
 
 use exports::{generated_bytes, Export};
 use scrollback::model::Log;
-use scrollback::transfer::{ParseRequest, SharedBytes, WorkerParse};
+use scrollback::transfer::{ParseReply, ParseRequest, ParsedLog, SharedBytes, WorkerParse};
 
 fn request(file_name: &str, bytes: &[u8]) -> ParseRequest {
     ParseRequest { job: 1, file_name: file_name.to_owned(), format: None, bytes: SharedBytes(Rc::from(bytes)), notes: Vec::new(), demo: false, folder: Vec::new() }
 }
 
-/// The first screen of `bytes` (over `after` bytes, its first `budget` bytes of lines) and the
-/// whole log, each opened as the page opens the worker's replies.
+/// A first screen opened as the page opens it.
+fn opened(file_name: &str, bytes: &[u8], mut first: ParsedLog) -> Log {
+    assert!(first.text.is_some() && first.first_screen, "{file_name}: a first screen carries its own text");
+    let text = first.take_text(Rc::from(bytes), None).expect("its text is UTF-8");
+    first.into_log(text).expect("the first screen's table fits its text").0
+}
+
+/// The first screen of `bytes` (over `after` bytes, its first `budget` bytes of lines) as the
+/// worker sends it, from the file's head where it can be read alone, and the whole log, each
+/// opened as the page opens the worker's replies. A first screen read from the head is the one
+/// read from the whole text.
 fn first_screen_and_whole(file_name: &str, bytes: &[u8], after: usize, budget: usize) -> (Option<Log>, Log) {
-    let mut parse = WorkerParse::begin(request(file_name, bytes)).expect("the file opens");
-    let first = parse.first_screen(after, budget);
+    first_screen_and_whole_of(request(file_name, bytes), after, budget).0
+}
+
+/// Like [`first_screen_and_whole`] for any request; and whether the first screen was read from
+/// the head.
+fn first_screen_and_whole_of(request: ParseRequest, after: usize, budget: usize) -> ((Option<Log>, Log), bool) {
+    let (file_name, bytes) = (request.file_name.clone(), request.bytes.0.clone());
+    let of_head = WorkerParse::first_screen_of_head(&request, after, budget).map(|(first, progress)| {
+        assert!(matches!(progress, ParseReply::Progress { read, total } if read > 0 && read < total), "{file_name}: {progress:?}");
+        opened(&file_name, &bytes, first)
+    });
+    let folder = request.folder.clone();
+    let mut parse = WorkerParse::begin(request).expect("the file opens");
+    let first = parse.first_screen(after, budget).map(|first| opened(&file_name, &bytes, first));
+    if let Some(of_head) = &of_head {
+        let first = first.as_ref().expect("a head's first screen is one the whole text has too");
+        assert_eq!((&of_head.text, &of_head.lines, &of_head.explicit_replies), (&first.text, &first.lines, &first.explicit_replies), "{file_name}: from the head or the whole");
+        assert_eq!((&of_head.parts, &of_head.meta, of_head.format), (&first.parts, &first.meta, first.format), "{file_name}");
+        assert_eq!(of_head.shown.text(), first.shown.text(), "{file_name}");
+    }
     let text_ahead = parse.text_for_page();
     // In small slices: a reader that reads ahead a slice at a time (Mattermost's) reads the same.
     while !parse.read(4 << 10) {}
     let (mut whole, _) = parse.finish(&|| 0.0);
-    let first = first.map(|mut first| {
-        assert!(first.text.is_some(), "{file_name}: a first screen carries its own text");
-        let text = first.take_text(Rc::from(bytes), None).expect("its text is UTF-8");
-        first.into_log(text).expect("the first screen's table fits its text").0
-    });
-    let text = whole.take_text(Rc::from(bytes), text_ahead).expect("the whole text");
+    let read_from_head = of_head.is_some();
+    let first = of_head.or(first);
+    let text = whole.take_text(Rc::clone(&bytes), text_ahead).expect("the whole text");
     let whole = whole.into_log(text).expect("the whole table fits the text").0;
-    let unpacked = scrollback::input::prepare(bytes).expect("a log");
-    let read_at_once = scrollback::parse::parse_file(&unpacked, Some(file_name), None);
+    let unpacked = match folder.is_empty() {
+        true => scrollback::input::prepare(&bytes).expect("a log").into_owned(),
+        false => scrollback::input::prepare_folder(in_folder(&bytes, &folder)).expect("a log"),
+    };
+    let read_at_once = scrollback::parse::parse_file(&unpacked, Some(&file_name), None);
     assert_eq!(whole.lines, read_at_once.lines, "{file_name}: read in slices or at once");
     assert_eq!((&whole.explicit_replies, &whole.parts, &whole.meta), (&read_at_once.explicit_replies, &read_at_once.parts, &read_at_once.meta), "{file_name}");
-    (first, whole)
+    ((first, whole), read_from_head)
+}
+
+/// A folder's files out of the one block a request sends them in.
+fn in_folder<'a>(bytes: &'a [u8], folder: &[(String, u32)]) -> Vec<(String, &'a [u8])> {
+    let mut start = 0;
+    folder.iter().map(|(path, length)| {
+        start += *length as usize;
+        (path.clone(), &bytes[start - *length as usize..start])
+    }).collect()
 }
 
 /// A Mirage meeting of `n` lines, talk and replies by prefix, as the page's bigger drops are.
@@ -100,4 +136,31 @@ fn only_a_log_longer_than_the_threshold_and_the_screen_has_a_first_screen() {
     assert!(first.is_none(), "a log read whole by the first screen's budget is simply the log");
     let (first, whole) = first_screen_and_whole("29-06-2016.txt", log.as_bytes(), log.len() - 1, 32 << 10);
     assert!(first.is_some_and(|first| first.lines.len() < whole.lines.len()), "a log one byte over the threshold shows its first screen");
+}
+
+#[test]
+fn an_export_of_records_shows_its_first_screen_from_its_head() {
+    let slack = generated_bytes(Export::Slack, 3000);
+    let files = scrollback::input::archive::unzip(&slack).expect("the export unzips");
+    let folder = files.iter().map(|(path, contents)| (path.clone(), contents.len() as u32)).collect();
+    let block: Vec<u8> = files.into_iter().flat_map(|(_, contents)| contents).collect();
+    let mattermost = generated_bytes(Export::Mattermost, 3000);
+    // Slack's zip (its first files unpacked), the same export unzipped as a folder, and
+    // Mattermost's lines (its first records laid out).
+    let requests = [request(Export::Slack.file_name(), &slack), ParseRequest { folder, ..request("slack-export", &block) }, request(Export::Mattermost.file_name(), &mattermost)];
+    for request in requests {
+        let file_name = request.file_name.clone();
+        let ((first, whole), read_from_head) = first_screen_and_whole_of(request, 0, 32 << 10);
+        assert!(read_from_head, "{file_name}: read from its head");
+        let n = first.map_or(0, |first| first.lines.len());
+        assert!(n >= 40 && n < whole.lines.len(), "{file_name}: {n} of {} lines", whole.lines.len());
+    }
+    // A reader that looks at the whole text first (a JSON document, WhatsApp's day order), and
+    // a log whose whole is read as soon, read their first screen from the whole text.
+    let meeting = meeting(4000);
+    let whole_first = [(Export::Discord.file_name(), generated_bytes(Export::Discord, 3000)), (Export::WhatsappAndroid.file_name(), generated_bytes(Export::WhatsappAndroid, 3000)), ("29-06-2016.txt", meeting.into_bytes())];
+    for (file_name, bytes) in whole_first {
+        let ((first, _), read_from_head) = first_screen_and_whole_of(request(file_name, &bytes), 0, 32 << 10);
+        assert!(first.is_some() && !read_from_head, "{file_name}");
+    }
 }

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use wasm_bindgen::{JsCast, JsValue};
 
 use crate::transfer::archive::WorkerArchive;
-use crate::transfer::{wire, FromWorker, ParseReply, ParseRequest, PreviousLog, ToWorker, WorkerParse};
+use crate::transfer::{wire, FromWorker, ParseReply, ParseRequest, ParsedLog, PreviousLog, ToWorker, WorkerParse};
 
 /// Text read between progress reports and chances to be stopped: about 10 ms of parsing.
 const SLICE_BYTES: usize = 4_000_000;
@@ -47,22 +47,34 @@ impl ParseWorker {
         scope.respond(asker, FromWorker { job, reply });
     }
 
+    /// Sends a big log's first screen, then `progress`, with which the page shows it.
+    fn send_first_screen(scope: &WorkerScope<Self>, asker: HandlerId, job: u32, first_screen: ParsedLog, progress: ParseReply) {
+        ParseWorker::respond(scope, asker, job, ParseReply::Parsed(Box::new(first_screen)));
+        ParseWorker::respond(scope, asker, job, progress);
+    }
+
     /// Starts parsing `request`; `sending_text` when the page does not have its bytes.
     fn begin(&mut self, scope: &WorkerScope<Self>, asker: HandlerId, request: ParseRequest, started_ms: f64, sending_text: bool) {
         let (job, file_name) = (request.job, request.file_name.clone());
+        // A log read in more than one slice shows its first lines while the rest is read; they
+        // go before its text, which takes the page a while to take in. Read from the file's
+        // head when its reader can: before a zip's other files are unpacked or a text laid out.
+        let screen_started_ms = now_ms();
+        let head_screen = WorkerParse::first_screen_of_head(&request, SLICE_BYTES, FIRST_SCREEN_BYTES);
+        let sent_head_screen = head_screen.is_some();
+        if let Some((first_screen, progress)) = head_screen {
+            ParseWorker::send_first_screen(scope, asker, job, first_screen, progress);
+        }
+        let mut reading_ms = now_ms() - screen_started_ms;
         match WorkerParse::begin(request) {
             Ok(parse) => {
                 let mut parse = if sending_text { parse.sending_text() } else { parse };
                 ParseWorker::respond(scope, asker, job, parse.progress());
-                // A log read in more than one slice shows its first lines while the rest is
-                // read; they go before its text, which takes the page a while to take in.
                 let screen_started_ms = now_ms();
-                if let Some(first_screen) = parse.first_screen(SLICE_BYTES, FIRST_SCREEN_BYTES) {
-                    ParseWorker::respond(scope, asker, job, ParseReply::Parsed(Box::new(first_screen)));
-                    // Its progress after it: the page shows the first screen with it.
-                    ParseWorker::respond(scope, asker, job, parse.progress());
+                if let Some(first_screen) = (!sent_head_screen).then(|| parse.first_screen(SLICE_BYTES, FIRST_SCREEN_BYTES)).flatten() {
+                    ParseWorker::send_first_screen(scope, asker, job, first_screen, parse.progress());
                 }
-                let reading_ms = now_ms() - screen_started_ms;
+                reading_ms += now_ms() - screen_started_ms;
                 // Text the page lacks crosses now, while the lines are read, not after them.
                 if let Some(text) = parse.text_for_page() {
                     ParseWorker::respond(scope, asker, job, ParseReply::Text(text));

@@ -2,6 +2,8 @@
 //! what is not a chat log a clear answer instead of a page of noise.
 
 pub mod archive;
+pub mod head;
+pub(crate) mod pretty_json;
 
 use std::borrow::Cow;
 use std::io::Read;
@@ -60,8 +62,7 @@ const ZIP_MAGIC: &[u8] = b"PK\x03\x04";
 pub fn prepare(bytes: &[u8]) -> Result<Cow<'_, [u8]>, InputProblem> {
     if bytes.starts_with(ZIP_MAGIC) {
         let files = archive::unzip(bytes)?;
-        // Office documents are zips of XML: not an export.
-        if files.iter().any(|(path, _)| path == "[Content_Types].xml" || path == "mimetype") {
+        if archive::is_office_document(files.iter().map(|(path, _)| path.as_str())) {
             return Err(InputProblem::Binary { what: "an office document" });
         }
         let laid_out = archive::lay_out(files)?;

@@ -101,6 +101,12 @@ impl Parser {
         Parser { reader, text, format, context, lines: Vec::new(), position: 0, prepared: false }
     }
 
+    /// A parse of `head`, the start of a bigger text cut where a record ends, if its reader
+    /// reads a head as the whole text's start ([`Reader::reads_a_head_alone`]).
+    pub fn of_head(head: Rc<str>, file_name: Option<&str>, format: Format) -> Option<Parser> {
+        reader_for(format).reads_a_head_alone().then(|| Parser::new(head, file_name, Some(format)))
+    }
+
     pub fn format(&self) -> Format {
         self.format
     }
@@ -195,6 +201,14 @@ pub(crate) trait Reader {
     /// reader that parses the whole document here may keep what it learns.
     fn lay_out(&mut self, _text: &str) -> Option<String> {
         None
+    }
+
+    /// Whether a head of the text (its first records, cut where one ends) reads as the whole
+    /// text's start: the reader looks at nothing after the lines it reads but the text's end,
+    /// which a head's first screen does not reach. A big file's first screen is then read from
+    /// its head, before the rest is unpacked, decoded or laid out.
+    fn reads_a_head_alone(&self) -> bool {
+        false
     }
 
     /// What the page says about a laid-out file (`lay_out`'s diagnostic).

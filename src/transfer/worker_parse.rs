@@ -5,6 +5,7 @@ use std::borrow::Cow;
 use std::rc::Rc;
 
 use super::{encode_lines, encode_pairs, encode_shown_spans, Bytes, ParseReply, ParseRequest, ParsedLog, SharedBytes, WireMeta};
+use crate::input::head::{prepare_folder_head, prepare_head};
 use crate::input::{prepare, prepare_folder};
 use crate::model::{Diagnostic, Format, Log};
 use crate::parse::{decode, detect, Parser};
@@ -103,6 +104,32 @@ impl WorkerParse {
         log.diagnostics = diagnostics;
         let text = SharedBytes(Rc::from(Rc::clone(&log.text)));
         Some(ParsedLog { text: Some(text), first_screen: true, ..reply_of(&log, self.detected_format) })
+    }
+
+    /// The first screen of a request over `after` bytes, read from its head alone
+    /// ([`prepare_head`]: a zip's first files, a text's first lines) before the whole is
+    /// unpacked, decoded or laid out, as [`WorkerParse::first_screen`] reads it from the whole;
+    /// with the progress it stands for. `None` where a head cannot stand for the whole: its
+    /// reader does not read one alone, it is not plain UTF-8 (another encoding is decided over
+    /// the whole file), or `budget` reads all of it.
+    pub fn first_screen_of_head(request: &ParseRequest, after: usize, budget: usize) -> Option<(ParsedLog, ParseReply)> {
+        let want = budget.saturating_mul(2);
+        let head = match request.folder.is_empty() {
+            _ if request.demo => return None,
+            true => prepare_head(&request.bytes.0, want, after)?,
+            false => prepare_folder_head(folder_files(&request.bytes.0, &request.folder), want, after)?,
+        };
+        let text = decode::shared_plain_utf8(Rc::from(head.bytes)).ok()?;
+        let detected_format = detect(&text);
+        let mut parser = Parser::of_head(text, Some(&request.file_name), request.format.unwrap_or(detected_format))?;
+        if parser.read(budget) {
+            return None;
+        }
+        let mut log = parser.read_so_far()?;
+        log.diagnostics.splice(0..0, request.notes.iter().cloned());
+        let progress = ParseReply::Progress { read: log.text.len() as u64, total: head.total as u64 };
+        let text = SharedBytes(Rc::from(Rc::clone(&log.text)));
+        Some((ParsedLog { text: Some(text), first_screen: true, ..reply_of(&log, detected_format) }, progress))
     }
 
     /// The reply for the page, and the log, which the worker keeps to analyse next. `now_ms`

@@ -217,6 +217,11 @@ impl Reader for MattermostReader {
         ONE_MESSAGE_PER_LINE
     }
 
+    /// Each record is a line of the export: a head is laid out, and read, as the whole's start.
+    fn reads_a_head_alone(&self) -> bool {
+        true
+    }
+
     fn prepare(&mut self, text: &str, _context: &mut Context) {
         self.ranges = crate::parse::lines::line_ranges(text).collect();
         self.lines = (0..self.ranges.len()).map(|_| None).collect();

@@ -148,6 +148,11 @@ struct File<'a> {
 }
 
 impl Reader for SlackReader {
+    /// The top-level files, which `prepare` reads, come before any conversation.
+    fn reads_a_head_alone(&self) -> bool {
+        true
+    }
+
     fn prepare(&mut self, text: &str, context: &mut Context) {
         let mut file = "";
         let mut dms: Vec<Conversation> = Vec::new();

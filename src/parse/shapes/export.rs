@@ -7,7 +7,7 @@ use std::ops::Range;
 
 use serde_json::value::RawValue;
 
-use crate::input::archive::{pretty_array_elements, pretty_array_of, push_on_one_line};
+use crate::input::pretty_json::{pretty_array_elements, pretty_array_of, push_on_one_line};
 use crate::model::LineKind;
 use crate::parse::shapes::html::place_borrowed;
 use crate::parse::{Context, Reading};
