@@ -3,6 +3,10 @@
 
 mod support;
 
+#[path = "support/exports.rs"]
+#[allow(dead_code)]
+mod exports;
+
 use fantoccini::elements::Element;
 use fantoccini::Locator;
 use serde_json::json;
@@ -500,6 +504,33 @@ async fn a_big_log_is_parsed_in_the_worker_with_progress_and_other_encodings_too
     let row = browser.wait_for("#L1 .text").await;
     assert_eq!(text(&row).await, "it\u{2019}s done");
     browser.wait_for(".log-header .warning").await;
+    browser.close().await;
+}
+
+/// A big export shows its first screen before the rest of it is read: a Slack zip of 40,000
+/// messages (over the worker's 4 MB slice, unpacked) shows its first rows under `.first-screen`,
+/// then the whole export with every message counted.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_big_export_shows_its_first_screen_before_the_rest_is_read() {
+    let Some(dist) = dist_or_skip() else { return };
+    const N_MESSAGES: usize = 40_000;
+    let zip = exports::generated_bytes(exports::Export::Slack, N_MESSAGES);
+    let browser = Browser::start(&dist).await;
+    browser.goto("/index.html").await;
+    browser.wait_for(".row").await;
+    watch_progress(&browser, false).await;
+    browser.drop_bytes("slack-export.zip", &zip).await;
+    browser.wait_for_text_containing(".log-header .size", &format!("{} messages", exports::n_spoken(N_MESSAGES))).await;
+    let seen = browser
+        .eval(
+            "const at = name => performance.getEntriesByName('scrollback:' + name)[0]?.startTime ?? null;
+             return { seen: window.seen, parsed: at('worker-parsed'), format: document.querySelector('.log-header .format-name').textContent };",
+            vec![],
+        )
+        .await;
+    let shown_at = seen["seen"]["firstScreen"].as_f64().unwrap_or_else(|| panic!("its first rows showed while the rest was read: {seen}"));
+    assert!(shown_at < seen["parsed"].as_f64().unwrap(), "before the whole export came: {seen}");
+    assert!(seen["format"].as_str().unwrap().contains(exports::Export::Slack.format_name()), "{seen}");
     browser.close().await;
 }
 
