@@ -176,7 +176,7 @@ fn push_json_lines(out: &mut Vec<u8>, text: &str) -> bool {
                 out.push(b'\n');
             }
         });
-        if pretty.is_some_and(|(_, close)| text[close + 1..].trim().is_empty()) {
+        if pretty.is_some_and(|(_, close)| close.is_some_and(|close| text[close + 1..].trim().is_empty())) {
             return true;
         }
         out.truncate(before);

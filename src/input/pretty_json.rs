@@ -29,15 +29,27 @@ pub(crate) fn push_on_one_line(json: &str, mut push: impl FnMut(&str)) -> bool {
 /// element's range and where the closing `]` is; `None` when the array is not written so
 /// (minified, empty, unevenly indented, scalars), and then it is for serde_json to read.
 pub(crate) fn pretty_array_elements(text: &str, open: usize) -> Option<(Vec<std::ops::Range<usize>>, usize)> {
-    walk_pretty_array(text, open, |_, _| {})
+    let (elements, close) = walk_pretty_array(text, open, |_, _| {})?;
+    Some((elements, close?))
+}
+
+/// The elements of such an array in a text that ends inside it (a head of a bigger file), found
+/// as [`pretty_array_elements`] finds them: those that end in the text. `None` when the array
+/// closes in the text, or is not written so.
+pub(crate) fn pretty_array_elements_so_far(text: &str, open: usize) -> Option<Vec<std::ops::Range<usize>>> {
+    match walk_pretty_array(text, open, |_, _| {})? {
+        (elements, None) => Some(elements),
+        (_, Some(_)) => None,
+    }
 }
 
 /// [`pretty_array_elements`], handing each element to `piece` as it passes it, a line at a time:
 /// each line without its indentation and line break (the last without the comma after the
 /// element), and whether it ends the element. Their concatenation is the element on one line,
-/// as [`push_on_one_line`] writes it: one pass lays out what would otherwise be read twice. On
-/// `None`, what was handed on is the caller's to drop.
-pub(super) fn walk_pretty_array(text: &str, open: usize, mut piece: impl FnMut(&[u8], bool)) -> Option<(Vec<std::ops::Range<usize>>, usize)> {
+/// as [`push_on_one_line`] writes it: one pass lays out what would otherwise be read twice. The
+/// closing `]` is `None` when the text ends inside the array. On `None` (or no `]` where one is
+/// needed), what was handed on is the caller's to drop.
+pub(super) fn walk_pretty_array(text: &str, open: usize, mut piece: impl FnMut(&[u8], bool)) -> Option<(Vec<std::ops::Range<usize>>, Option<usize>)> {
     let bytes = text.as_bytes();
     let break_at = open + 1 + memchr::memchr(b'\n', bytes.get(open + 1..)?)?;
     if !bytes[open + 1..break_at].iter().all(u8::is_ascii_whitespace) {
@@ -57,7 +69,7 @@ pub(super) fn walk_pretty_array(text: &str, open: usize, mut piece: impl FnMut(&
         let content_start = line_start + indentation;
         let element = content.strip_suffix(b",").unwrap_or(content);
         match (open_element, element_indentation) {
-            (None, Some(expected)) if content.first() == Some(&b']') && indentation < expected => return Some((elements, content_start)),
+            (None, Some(expected)) if content.first() == Some(&b']') && indentation < expected => return Some((elements, Some(content_start))),
             (None, _) => {
                 if content.is_empty() || *element_indentation.get_or_insert(indentation) != indentation {
                     return None;
@@ -88,7 +100,8 @@ pub(super) fn walk_pretty_array(text: &str, open: usize, mut piece: impl FnMut(&
         }
         line_start = line_end + 1;
     }
-    None
+    // The text ends inside the array: a head of a bigger file.
+    Some((elements, None))
 }
 
 /// Where the array of a pretty-printed object's key opens: the `[` of a `"key": [` line.
@@ -115,7 +128,7 @@ mod tests {
     use serde_json::value::RawValue;
     use serde_json::Value;
 
-    use super::{pretty_array_elements, pretty_array_of, push_on_one_line, walk_pretty_array};
+    use super::{pretty_array_elements, pretty_array_elements_so_far, pretty_array_of, push_on_one_line, walk_pretty_array};
 
     /// Where serde_json finds the elements of `text`, an array or an object's `messages`.
     fn as_json_reads_them(text: &str) -> Vec<std::ops::Range<usize>> {
@@ -140,6 +153,12 @@ mod tests {
             let (elements, close) = pretty_array_elements(text, 0).unwrap_or_else(|| panic!("{text:?}"));
             assert_eq!(elements, as_json_reads_them(text), "{text:?}");
             assert_eq!(&text[close..=close], "]");
+            // A head of it, cut where a line ends inside the array, holds the elements ending in it.
+            for cut in text.match_indices('\n').map(|(at, _)| at + 1).filter(|cut| *cut <= close) {
+                let so_far: Vec<_> = elements.iter().filter(|element| element.end <= cut).cloned().collect();
+                assert_eq!(pretty_array_elements_so_far(&text[..cut], 0), Some(so_far), "{text:?} cut at {cut}");
+            }
+            assert_eq!(pretty_array_elements_so_far(text, 0), None, "closed in the text");
         }
         let not_pretty = [
             "[{\"a\": 1}, {\"b\": 2}]",

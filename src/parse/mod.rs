@@ -86,11 +86,25 @@ impl Parser {
     /// Detects the format unless `format` is given; dates come from `file_name` until a line gives one.
     pub fn new(text: Rc<str>, file_name: Option<&str>, format: Option<Format>) -> Parser {
         let format = format.unwrap_or_else(|| detect(&text));
-        let mut context = Context { date: file_name.and_then(shapes::time::date_in_file_name), ..Context::default() };
         let mut reader = reader_for(format);
         // A file its reader cannot read line by line as it is (a minified export) is read laid
         // out, and says so.
-        let text = match reader.lay_out(&text) {
+        let laid_out = reader.lay_out(&text);
+        Parser::with_reader(text, laid_out, reader, file_name, format)
+    }
+
+    /// A parse of `head`, the start of a bigger text cut where a line ends, as the whole text's
+    /// start is read, if its reader can read it so ([`Reader::lay_out_head`]).
+    pub fn of_head(head: Rc<str>, file_name: Option<&str>, format: Format) -> Option<Parser> {
+        let mut reader = reader_for(format);
+        let (length, laid_out) = reader.lay_out_head(&head)?;
+        let head = if length < head.len() { Rc::from(head.get(..length)?) } else { head };
+        Some(Parser::with_reader(head, laid_out, reader, file_name, format))
+    }
+
+    fn with_reader(text: Rc<str>, laid_out: Option<String>, reader: Box<dyn Reader>, file_name: Option<&str>, format: Format) -> Parser {
+        let mut context = Context { date: file_name.and_then(shapes::time::date_in_file_name), ..Context::default() };
+        let text = match laid_out {
             Some(laid_out) => {
                 let message = reader.laid_out_note();
                 context.diagnostics.push(Diagnostic { line: 1, kind: DiagnosticKind::LaidOut, message: message.to_owned() });
@@ -99,12 +113,6 @@ impl Parser {
             None => text,
         };
         Parser { reader, text, format, context, lines: Vec::new(), position: 0, prepared: false }
-    }
-
-    /// A parse of `head`, the start of a bigger text cut where a record ends, if its reader
-    /// reads a head as the whole text's start ([`Reader::reads_a_head_alone`]).
-    pub fn of_head(head: Rc<str>, file_name: Option<&str>, format: Format) -> Option<Parser> {
-        reader_for(format).reads_a_head_alone().then(|| Parser::new(head, file_name, Some(format)))
     }
 
     pub fn format(&self) -> Format {
@@ -203,12 +211,14 @@ pub(crate) trait Reader {
         None
     }
 
-    /// Whether a head of the text (its first records, cut where one ends) reads as the whole
-    /// text's start: the reader looks at nothing after the lines it reads but the text's end,
-    /// which a head's first screen does not reach. A big file's first screen is then read from
-    /// its head, before the rest is unpacked, decoded or laid out.
-    fn reads_a_head_alone(&self) -> bool {
-        false
+    /// A head of the text (its first lines, cut where a line ends) as the reader reads the whole
+    /// text's start, when it can be read alone: how much of it to read (up to where the whole's
+    /// lay-out of it ends) and its lay-out, if laid out. `None` when the reader looks at the
+    /// whole text first, or at more of it than the head. A big file's first screen is read from
+    /// its head, before the rest is unpacked, decoded or laid out; the reader never meets the
+    /// head's end (it reads less than the head holds).
+    fn lay_out_head(&mut self, _head: &str) -> Option<(usize, Option<String>)> {
+        None
     }
 
     /// What the page says about a laid-out file (`lay_out`'s diagnostic).

@@ -7,7 +7,7 @@ use std::borrow::Cow;
 use serde::de::IgnoredAny;
 use serde::Deserialize;
 
-use crate::parse::shapes::export::{export_moment, lay_out_messages, message_of, structure, Extras, ONE_MESSAGE_PER_LINE, Said, Text};
+use crate::parse::shapes::export::{export_moment, lay_out_messages, lay_out_messages_head, message_of, structure, Extras, ONE_MESSAGE_PER_LINE, Said, Text};
 use crate::model::{LineKind, SystemEvent};
 use crate::parse::{is_blank, Context, Reader, Reading};
 use crate::parse::ids::MessageId;
@@ -118,6 +118,11 @@ struct Reference {
 impl Reader for DiscordReader {
     fn lay_out(&mut self, text: &str) -> Option<String> {
         lay_out_messages(text, &mut self.header)
+    }
+
+    /// The header comes before the messages, and each message is read on its own line.
+    fn lay_out_head(&mut self, head: &str) -> Option<(usize, Option<String>)> {
+        lay_out_messages_head(head, &mut self.header)
     }
 
     fn laid_out_note(&self) -> &'static str {

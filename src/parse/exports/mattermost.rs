@@ -218,8 +218,8 @@ impl Reader for MattermostReader {
     }
 
     /// Each record is a line of the export: a head is laid out, and read, as the whole's start.
-    fn reads_a_head_alone(&self) -> bool {
-        true
+    fn lay_out_head(&mut self, head: &str) -> Option<(usize, Option<String>)> {
+        Some((head.len(), self.lay_out(head)))
     }
 
     fn prepare(&mut self, text: &str, _context: &mut Context) {

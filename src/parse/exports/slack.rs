@@ -149,8 +149,8 @@ struct File<'a> {
 
 impl Reader for SlackReader {
     /// The top-level files, which `prepare` reads, come before any conversation.
-    fn reads_a_head_alone(&self) -> bool {
-        true
+    fn lay_out_head(&mut self, head: &str) -> Option<(usize, Option<String>)> {
+        Some((head.len(), None))
     }
 
     fn prepare(&mut self, text: &str, context: &mut Context) {

@@ -7,7 +7,7 @@ use std::ops::Range;
 
 use serde_json::value::RawValue;
 
-use crate::input::pretty_json::{pretty_array_elements, pretty_array_of, push_on_one_line};
+use crate::input::pretty_json::{pretty_array_elements, pretty_array_elements_so_far, pretty_array_of, push_on_one_line};
 use crate::model::LineKind;
 use crate::parse::shapes::html::place_borrowed;
 use crate::parse::{Context, Reading};
@@ -100,6 +100,20 @@ pub(crate) fn lay_out_messages<H: serde::de::DeserializeOwned>(text: &str, heade
     let export: MessagesAndHeader<H> = serde_json::from_str(text.trim_start_matches('\u{feff}')).ok()?;
     *header = Some(export.header);
     one_message_per_line(text, &ranges_in(text, &export.messages)?)
+}
+
+/// [`lay_out_messages`] for a head of a pretty-printed export (its first lines, which end inside
+/// its `messages`): the header read from what comes before them, and the head up to the end of
+/// the last message in it, laid out as the whole export's start is. `None` when the head is no
+/// such export's, holds all of its messages, or none.
+pub(crate) fn lay_out_messages_head<H: serde::de::DeserializeOwned>(head: &str, header: &mut Option<H>) -> Option<(usize, Option<String>)> {
+    let open = pretty_array_of(head, "messages")?;
+    let messages = pretty_array_elements_so_far(head, open)?;
+    let last = messages.last()?.end;
+    let length = last + memchr::memchr(b'\n', &head.as_bytes()[last..])? + 1;
+    let without_messages = format!("{}]}}", &head[..=open]);
+    *header = Some(serde_json::from_str(without_messages.trim_start_matches('\u{feff}')).ok()?);
+    Some((length, one_message_per_line(&head[..length], &messages)))
 }
 
 /// A pretty-printed export's `messages`, found by their lines ([`pretty_array_elements`]:
@@ -247,6 +261,31 @@ pub(crate) fn structure(line: &str, before_messages: bool) -> Reading {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_heads_messages_are_laid_out_as_the_whole_exports_start() {
+        #[derive(serde::Deserialize, Debug, PartialEq)]
+        struct Header {
+            name: Option<String>,
+        }
+        let messages: Vec<String> = (0..6).map(|n| format!("    {{\n      \"id\": {n},\n      \"text\": \"a ] {{ message, {n}\"\n    }}")).collect();
+        let export = format!("{{\n  \"name\": \"general\",\n  \"messages\": [\n{}\n  ],\n  \"count\": 6\n}}\n", messages.join(",\n"));
+        let mut whole_header = None;
+        let whole = lay_out_messages::<Header>(&export, &mut whole_header).expect("laid out");
+        let line_ends: Vec<usize> = export.match_indices('\n').map(|(at, _)| at + 1).collect();
+        let mut n_heads = 0;
+        for cut in line_ends {
+            let mut header = None;
+            let Some((length, laid_out)) = lay_out_messages_head::<Header>(&export[..cut], &mut header) else { continue };
+            n_heads += 1;
+            let laid_out = laid_out.unwrap_or_else(|| export[..length].to_owned());
+            assert!(whole.starts_with(&laid_out), "cut at {cut}: {laid_out:?}");
+            assert!(laid_out.ends_with("},\n") || laid_out.ends_with("}\n"), "cut at {cut}: it ends with a whole message: {laid_out:?}");
+            assert_eq!(header, whole_header, "cut at {cut}");
+        }
+        // A head ending after each of the first five messages (the sixth closes the array).
+        assert!(n_heads >= 5, "{n_heads} heads");
+    }
 
     fn messages(text: &str) -> Vec<Range<usize>> {
         #[derive(serde::Deserialize)]

@@ -4,7 +4,7 @@
 use serde::Deserialize;
 
 use super::matrix::{Event, MatrixReader};
-use crate::parse::shapes::export::{lay_out_messages, message_of, structure, ONE_MESSAGE_PER_LINE};
+use crate::parse::shapes::export::{lay_out_messages, lay_out_messages_head, message_of, structure, ONE_MESSAGE_PER_LINE};
 use crate::parse::{is_blank, Context, Reader, Reading};
 
 #[derive(Debug, Default)]
@@ -24,6 +24,11 @@ struct Header {
 impl Reader for ElementReader {
     fn lay_out(&mut self, text: &str) -> Option<String> {
         lay_out_messages(text, &mut self.header)
+    }
+
+    /// The header comes before the messages, and each message is read on its own line.
+    fn lay_out_head(&mut self, head: &str) -> Option<(usize, Option<String>)> {
+        lay_out_messages_head(head, &mut self.header)
     }
 
     fn laid_out_note(&self) -> &'static str {
