@@ -10,7 +10,7 @@ use serde::de::IgnoredAny;
 use serde::Deserialize;
 use serde_json::value::RawValue;
 
-use crate::parse::shapes::export::{export_moment, holds_object, message_of, one_message_per_line, pretty_messages, ranges_in, structure, Extras, ONE_MESSAGE_PER_LINE, Said, Text};
+use crate::parse::shapes::export::{export_moment, holds_object, lay_out_messages_head, message_of, one_message_per_line, pretty_messages, ranges_in, structure, Extras, ONE_MESSAGE_PER_LINE, Said, Text};
 use crate::model::{LineKind, SystemEvent};
 use crate::parse::{is_blank, Context, Reader, Reading};
 use crate::parse::ids::MessageId;
@@ -138,6 +138,18 @@ impl Reader for TelegramReader {
 
     fn laid_out_note(&self) -> &'static str {
         ONE_MESSAGE_PER_LINE
+    }
+
+    /// One chat, pretty-printed: its name comes before its messages, and the head's messages
+    /// are all the first screen reads of it. An account's export (its `chats`) is read whole.
+    fn lay_out_head(&mut self, head: &str) -> Option<(usize, Option<String>)> {
+        if memchr::memmem::find(head.as_bytes(), b"\"chats\"").is_some() {
+            return None;
+        }
+        let mut chat: Option<OneChat> = None;
+        let head = lay_out_messages_head(head, &mut chat)?;
+        self.chats = vec![(chat?.name.unwrap_or_default(), usize::MAX)];
+        Some(head)
     }
 
     fn prepare(&mut self, _text: &str, context: &mut Context) {
