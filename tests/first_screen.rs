@@ -145,10 +145,11 @@ fn an_export_of_records_shows_its_first_screen_from_its_head() {
     let folder = files.iter().map(|(path, contents)| (path.clone(), contents.len() as u32)).collect();
     let block: Vec<u8> = files.into_iter().flat_map(|(_, contents)| contents).collect();
     // Slack's zip (its first files unpacked), the same export unzipped as a folder, Mattermost's
-    // lines (its first records laid out), and the pretty-printed JSON of Discord, Element and a
-    // Telegram chat (their first messages laid out, their header read from before them).
+    // lines (its first records laid out), the pretty-printed JSON of Discord, Element and a
+    // Telegram chat (their first messages laid out, their header read from before them), and
+    // Discord's minified HTML page (cut where a message starts).
     let mut requests = vec![request(Export::Slack.file_name(), &slack), ParseRequest { folder, ..request("slack-export", &block) }];
-    requests.extend([Export::Mattermost, Export::Discord, Export::Element, Export::Telegram].map(|export| request(export.file_name(), &generated_bytes(export, 3000))));
+    requests.extend([Export::Mattermost, Export::Discord, Export::Element, Export::Telegram, Export::DiscordHtml].map(|export| request(export.file_name(), &generated_bytes(export, 3000))));
     for request in requests {
         let file_name = request.file_name.clone();
         let ((first, whole), read_from_head) = first_screen_and_whole_of(request, 0, 32 << 10);
@@ -156,9 +157,9 @@ fn an_export_of_records_shows_its_first_screen_from_its_head() {
         let n = first.map_or(0, |first| first.lines.len());
         assert!(n >= 40 && n < whole.lines.len(), "{file_name}: {n} of {} lines", whole.lines.len());
     }
-    // A reader that looks at the whole text first (a Discord HTML page, WhatsApp's day order),
-    // and a log whose whole is read as soon, read their first screen from the whole text.
-    let mut whole_first: Vec<(&str, Vec<u8>)> = [Export::DiscordHtml, Export::WhatsappAndroid].map(|export| (export.file_name(), generated_bytes(export, 3000))).into();
+    // A reader that looks at the whole text first (WhatsApp's day order), and a log whose whole
+    // is read as soon, read their first screen from the whole text.
+    let mut whole_first: Vec<(&str, Vec<u8>)> = [Export::WhatsappAndroid, Export::WhatsappIos].map(|export| (export.file_name(), generated_bytes(export, 3000))).into();
     whole_first.push(("29-06-2016.txt", meeting(4000).into_bytes()));
     for (file_name, bytes) in whole_first {
         let ((first, _), read_from_head) = first_screen_and_whole_of(request(file_name, &bytes), 0, 32 << 10);

@@ -10,7 +10,8 @@ use super::{check_input, MAX_FILE_BYTES, GZIP_MAGIC, ZIP_MAGIC};
 /// The start of what [`super::prepare`] gives for an input, read without the rest.
 #[derive(Debug)]
 pub struct Head<'a> {
-    /// At least the bytes wanted, ending where a line (or a file of an archive) ends.
+    /// At least the bytes wanted, ending where a line (or a file of an archive) ends, or in a
+    /// line twice as long as that, where a character ends.
     pub bytes: Cow<'a, [u8]>,
     /// The whole input's size as far as it is known unread: a text's length, the sizes a zip's
     /// directory gives its files.
@@ -29,7 +30,13 @@ pub fn prepare_head(bytes: &[u8], want: usize, over: usize) -> Option<Head<'_>> 
     if bytes.len() <= over || bytes.starts_with(GZIP_MAGIC) || check_input(bytes).is_err() {
         return None;
     }
-    let end = want + memchr::memchr(b'\n', bytes.get(want..)?)? + 1;
+    // Where a line ends after what is wanted; in a long line (a minified file), where a
+    // character ends, for the reader to cut where a record of it starts.
+    let soon = bytes.len().min(want.saturating_mul(2));
+    let end = match memchr::memchr(b'\n', bytes.get(want..soon)?) {
+        Some(at) => want + at + 1,
+        None => want + bytes[want..].iter().position(|byte| byte & 0xC0 != 0x80)?,
+    };
     (end < bytes.len()).then(|| Head { bytes: Cow::Borrowed(&bytes[..end]), total: bytes.len() })
 }
 
@@ -141,6 +148,9 @@ mod tests {
         assert!(prepare_head(&three_logs, 100, log.len() * 3 - 1).is_some_and(|head| head.total == log.len() * 3), "one a byte bigger");
         assert_eq!(head.bytes.len(), log.find("[10:05]").unwrap(), "a text's head ends where the line past what was wanted ends");
         assert_eq!(head.total, log.len());
+        let minified = format!("{}\n", "é".repeat(100));
+        let head = prepare_head(minified.as_bytes(), 51, 0).unwrap();
+        assert_eq!(head.bytes.len(), 52, "a long line is cut where a character ends");
         let cases: [(&str, Vec<u8>); 5] = [
             ("one text file beside a picture", zip_of(&[("chat.txt", &log), ("IMG-1.jpg", "\u{0}\u{0}\u{0}\u{0}")])),
             ("an office document", zip_of(&[("[Content_Types].xml", &log), ("word/document.xml", &log)])),

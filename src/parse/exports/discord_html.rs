@@ -248,6 +248,14 @@ impl Reader for DiscordHtmlReader {
         changed.then_some(laid_out)
     }
 
+    /// The page's title comes before its messages, and each message is laid out on a line of
+    /// its own: a head ends where the last message starting in it starts (it may run on).
+    fn lay_out_head(&mut self, head: &str) -> Option<(usize, Option<String>)> {
+        let starts = message_starts(head);
+        let [_, .., last] = starts[..] else { return None };
+        Some((last, self.lay_out(&head[..last])))
+    }
+
     fn laid_out_note(&self) -> &'static str {
         "the export is shown laid out with one message per line (a line break inside a message written as <br>), and line numbers count those lines"
     }
