@@ -58,8 +58,14 @@ fn unzip_head(bytes: &[u8], want: usize, over: usize) -> Option<Head<'static>> {
     if is_office_document(paths.iter().map(|(_, path)| path.as_str())) {
         return None;
     }
+    // A zip written as a stream (Java's, for one) puts each file's sizes after its data, which
+    // the directory holds too: read from there, file by file.
+    let claimed = match archive.decompressed_size() {
+        Some(claimed) => claimed,
+        None => (0..archive.len()).map(|index| archive.by_index_raw(index).map(|file| u128::from(file.size()))).sum::<Result<u128, _>>().ok()?,
+    };
     // What the whole would be refused for is left for it to say.
-    let total = usize::try_from(archive.decompressed_size()?).ok().filter(|total| *total > over && *total <= MAX_FILE_BYTES)?;
+    let total = usize::try_from(claimed).ok().filter(|total| *total > over && *total <= MAX_FILE_BYTES)?;
     paths.retain(|(_, path)| !path.ends_with('/') && !is_left_out(path));
     paths.sort_by(|(_, a), (_, b)| lay_out_key(a).cmp(&lay_out_key(b)));
     let files = paths.into_iter().map(|(index, _)| unpack(&mut archive, index, MAX_FILE_BYTES).ok().flatten());
@@ -131,6 +137,18 @@ mod tests {
             assert!(headings.len() == 2 || headings[headings.len() - 1] < want, "{want}: {} files", headings.len());
         }
         assert!(prepare_head(&zipped, whole.len(), 0).is_none(), "a head that would be all of it");
+        // Written as a stream, each file's sizes after its data: the same head.
+        let mut streamed = zip::ZipWriter::new_stream(Vec::new());
+        for (path, contents) in &borrowed {
+            streamed.start_file(*path, zip::write::SimpleFileOptions::default()).unwrap();
+            streamed.write_all(contents.as_bytes()).unwrap();
+        }
+        let streamed = streamed.finish().unwrap().into_inner();
+        assert_eq!(crate::input::archive::open_zip(&streamed).unwrap().decompressed_size(), None, "its directory's total is not taken");
+        assert_eq!(prepare(&streamed).unwrap().as_ref(), &whole[..]);
+        let head = prepare_head(&zipped, 3000, 0).unwrap();
+        let streamed_head = prepare_head(&streamed, 3000, 0).expect("a streamed zip's head");
+        assert_eq!((&streamed_head.bytes, streamed_head.total), (&head.bytes, head.total));
         let in_folder: Vec<(String, &[u8])> = files.iter().map(|(path, contents)| (path.clone(), contents.as_bytes())).collect();
         let folder_whole = prepare_folder(in_folder.clone()).unwrap();
         let folder_head = prepare_folder_head(in_folder, 3000, 0).unwrap();

@@ -93,8 +93,9 @@ impl Parser {
         Parser::with_reader(text, laid_out, reader, file_name, format)
     }
 
-    /// A parse of `head`, the start of a bigger text cut where a line ends, as the whole text's
-    /// start is read, if its reader can read it so ([`Reader::lay_out_head`]).
+    /// A parse of `head`, the start of a bigger text (cut where a line ends, or in a long line
+    /// where a character ends), as the whole text's start is read, if its reader can read it so
+    /// ([`Reader::lay_out_head`]).
     pub fn of_head(head: Rc<str>, file_name: Option<&str>, format: Format) -> Option<Parser> {
         let mut reader = reader_for(format);
         let (length, laid_out) = reader.lay_out_head(&head)?;
@@ -211,9 +212,10 @@ pub(crate) trait Reader {
         None
     }
 
-    /// A head of the text (its first lines, cut where a line ends) as the reader reads the whole
-    /// text's start, when it can be read alone: how much of it to read (up to where the whole's
-    /// lay-out of it ends) and its lay-out, if laid out. `None` when the reader looks at the
+    /// A head of the text (its first lines, cut where a line ends, or in a long line where a
+    /// character ends) as the reader reads the whole text's start, when it can be read alone: how
+    /// much of it to read (up to where the whole's lay-out of it ends) and its lay-out, if laid
+    /// out. `None` when the reader looks at the
     /// whole text first, or at more of it than the head. A big file's first screen is read from
     /// its head, before the rest is unpacked, decoded or laid out; the reader never meets the
     /// head's end (it reads less than the head holds).
