@@ -66,15 +66,12 @@ pub(super) fn is_office_document<'a>(mut paths: impl Iterator<Item = &'a str>) -
     paths.any(|path| path == "[Content_Types].xml" || path == "mimetype")
 }
 
-/// Whether a file is left out of the lay-out: macOS's zip tool adds resource forks under
-/// `__MACOSX/`, and its folders' settings, which are not part of what was zipped.
-pub(super) fn is_left_out(path: &str) -> bool {
-    path.starts_with("__MACOSX/") || path.rsplit('/').next() == Some(".DS_Store")
-}
-
-/// Where a file comes in the lay-out: top-level files before folders, then by path.
-pub(super) fn lay_out_key(path: &str) -> (bool, &str) {
-    (path.contains('/'), path)
+/// Puts `files` (each with its path, `path`) in lay-out order: top-level files before folders,
+/// then by path; leaving out what macOS's zip tool adds, resource forks under `__MACOSX/` and its
+/// folders' settings, which are not part of what was zipped.
+pub(super) fn in_lay_out_order<T>(files: &mut Vec<T>, path: impl Fn(&T) -> &str) {
+    files.retain(|file| !path(file).starts_with("__MACOSX/") && path(file).rsplit('/').next() != Some(".DS_Store"));
+    files.sort_by(|a, b| (path(a).contains('/'), path(a)).cmp(&(path(b).contains('/'), path(b))));
 }
 
 /// Whether files with these paths are an archive of logs (a channel's days, a project's
@@ -126,7 +123,7 @@ pub fn zip_paths(bytes: &[u8]) -> Option<Vec<String>> {
 
 /// The files as one text to parse (see the module's comment), or the one text file there is.
 pub fn lay_out<B: AsRef<[u8]>>(mut files: Vec<(String, B)>) -> Result<Vec<u8>, InputProblem> {
-    files.retain(|(path, _)| !is_left_out(path));
+    in_lay_out_order(&mut files, |(path, _)| path);
     let is_text = |bytes: &[u8]| check_input(bytes).is_ok();
     let texts: Vec<usize> = (0..files.len()).filter(|index| is_text(files[*index].1.as_ref())).collect();
     if let [only] = texts[..] {
@@ -135,7 +132,6 @@ pub fn lay_out<B: AsRef<[u8]>>(mut files: Vec<(String, B)>) -> Result<Vec<u8>, I
     if texts.is_empty() {
         return Err(InputProblem::Binary { what: "an archive with no text file in it" });
     }
-    files.sort_by(|(a, _), (b, _)| lay_out_key(a).cmp(&lay_out_key(b)));
     let mut laid_out = Vec::with_capacity(files.iter().map(|(_, bytes)| bytes.as_ref().len() + 64).sum());
     // Each file is let go once laid out: the archive is not held twice over.
     for (path, bytes) in files {

@@ -4,7 +4,7 @@
 
 use std::borrow::Cow;
 
-use super::archive::{is_left_out, is_office_document, lay_out_file, lay_out_key, open_zip, unpack};
+use super::archive::{in_lay_out_order, is_office_document, lay_out_file, open_zip, unpack};
 use super::{check_input, MAX_FILE_BYTES, GZIP_MAGIC, ZIP_MAGIC};
 
 /// The start of what [`super::prepare`] gives for an input, read without the rest.
@@ -46,8 +46,7 @@ pub fn prepare_folder_head<B: AsRef<[u8]>>(mut files: Vec<(String, B)>, want: us
     if total <= over || total > MAX_FILE_BYTES {
         return None;
     }
-    files.retain(|(path, _)| !is_left_out(path));
-    files.sort_by(|(a, _), (b, _)| lay_out_key(a).cmp(&lay_out_key(b)));
+    in_lay_out_order(&mut files, |(path, _)| path);
     laid_out_head(files.into_iter().map(Some), want, total)
 }
 
@@ -66,8 +65,8 @@ fn unzip_head(bytes: &[u8], want: usize, over: usize) -> Option<Head<'static>> {
     };
     // What the whole would be refused for is left for it to say.
     let total = usize::try_from(claimed).ok().filter(|total| *total > over && *total <= MAX_FILE_BYTES)?;
-    paths.retain(|(_, path)| !path.ends_with('/') && !is_left_out(path));
-    paths.sort_by(|(_, a), (_, b)| lay_out_key(a).cmp(&lay_out_key(b)));
+    paths.retain(|(_, path)| !path.ends_with('/'));
+    in_lay_out_order(&mut paths, |(_, path)| path);
     let files = paths.into_iter().map(|(index, _)| unpack(&mut archive, index, MAX_FILE_BYTES).ok().flatten());
     laid_out_head(files, want, total)
 }

@@ -102,8 +102,7 @@ impl WorkerParse {
         let mut diagnostics = self.decoding.clone();
         diagnostics.append(&mut log.diagnostics);
         log.diagnostics = diagnostics;
-        let text = SharedBytes(Rc::from(Rc::clone(&log.text)));
-        Some(ParsedLog { text: Some(text), first_screen: true, ..reply_of(&log, self.detected_format) })
+        Some(first_screen_reply(&log, self.detected_format))
     }
 
     /// The first screen of a request over `after` bytes, read from its head alone
@@ -128,8 +127,7 @@ impl WorkerParse {
         let mut log = parser.read_so_far()?;
         log.diagnostics.splice(0..0, request.notes.iter().cloned());
         let progress = ParseReply::Progress { read: log.text.len() as u64, total: head.total as u64 };
-        let text = SharedBytes(Rc::from(Rc::clone(&log.text)));
-        Some((ParsedLog { text: Some(text), first_screen: true, ..reply_of(&log, detected_format) }, progress))
+        Some((first_screen_reply(&log, detected_format), progress))
     }
 
     /// The reply for the page, and the log, which the worker keeps to analyse next. `now_ms`
@@ -142,6 +140,12 @@ impl WorkerParse {
         let text = (!self.text_sent && !self.request_text.is_some_and(|request| Rc::ptr_eq(&request, &log.text))).then(|| SharedBytes(Rc::from(Rc::clone(&log.text))));
         (ParsedLog { text, text_sent_before: self.text_sent, reply_ms: now_ms() - reply_started, ..parsed }, log)
     }
+}
+
+/// The lines read so far as a first screen, which carries their text.
+fn first_screen_reply(so_far: &Log, detected_format: Format) -> ParsedLog {
+    let text = SharedBytes(Rc::from(Rc::clone(&so_far.text)));
+    ParsedLog { text: Some(text), first_screen: true, ..reply_of(so_far, detected_format) }
 }
 
 /// `log` as a reply, without its text: the line table, the shown text, the roster.
