@@ -110,12 +110,52 @@ fn word_hash(word: &str) -> u32 {
 }
 
 fn trim_word(word: &str) -> &str {
-    let word = word.trim_matches(|c: char| !(c.is_alphanumeric() || c == '_' || c == '`' || c == '|' || c == '-' || c == '^' || c == '[' || c == ']'));
+    let word = if word.is_ascii() {
+        // The same trim by bytes: an ASCII character is alphanumeric when its byte is.
+        let bytes = word.as_bytes();
+        let start = bytes.iter().position(|&byte| is_word_byte(byte)).unwrap_or(bytes.len());
+        let end = bytes.iter().rposition(|&byte| is_word_byte(byte)).map_or(start, |last| last + 1);
+        &word[start..end]
+    } else {
+        word.trim_matches(|c: char| !(c.is_alphanumeric() || c == '_' || c == '`' || c == '|' || c == '-' || c == '^' || c == '[' || c == ']'))
+    };
     // "`hannes`:": logs kept as Markdown wrap nicks in code spans. A backtick may end a nick, but
     // one on both sides is the span.
     match word.strip_prefix('`').and_then(|inner| inner.strip_suffix('`')) {
         Some(inner) if !inner.is_empty() => inner,
         _ => word,
+    }
+}
+
+fn is_word_byte(byte: u8) -> bool {
+    byte.is_ascii_alphanumeric() || matches!(byte, b'_' | b'`' | b'|' | b'-' | b'^' | b'[' | b']')
+}
+
+/// A body's words: split by ASCII whitespace alone when the body is ASCII, which is the same
+/// split and several times faster.
+enum Words<'a> {
+    Ascii(std::str::SplitAsciiWhitespace<'a>),
+    Unicode(std::str::SplitWhitespace<'a>),
+}
+
+impl<'a> Words<'a> {
+    fn of(body: &'a str) -> Words<'a> {
+        if body.is_ascii() {
+            Words::Ascii(body.split_ascii_whitespace())
+        } else {
+            Words::Unicode(body.split_whitespace())
+        }
+    }
+}
+
+impl<'a> Iterator for Words<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        match self {
+            Words::Ascii(words) => words.next(),
+            Words::Unicode(words) => words.next(),
+        }
     }
 }
 
@@ -177,7 +217,7 @@ pub(crate) fn gather(log: &Log) -> Facts {
                     flags |= COMMAND;
                 }
                 let mut at_start = true;
-                let mut words = body.split_whitespace().peekable();
+                let mut words = Words::of(body).peekable();
                 let mut first_word = true;
                 while let Some(raw) = words.next() {
                     n_words = n_words.saturating_add(1);
@@ -207,13 +247,12 @@ pub(crate) fn gather(log: &Log) -> Facts {
                         None
                     } else {
                         // `lower` is already lower case: normalising it only trims.
-                        buffer.clear();
-                        buffer.push_str(nick_stem(&lower));
+                        let stem = nick_stem(&lower);
                         let addressing = raw.ends_with(':') || raw.ends_with(',');
-                        let exact = people.by_nick.get(buffer.as_str()).copied();
+                        let exact = people.by_nick.get(stem).copied();
                         let person = match exact {
                             Some(person) => Some(person),
-                            None if at_start && addressing => people.by_prefix(&buffer),
+                            None if at_start && addressing => people.by_prefix(stem),
                             None => None,
                         };
                         person.filter(|&person| person != speaker).map(|person| {

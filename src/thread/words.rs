@@ -1,7 +1,6 @@
 //! The content words of every line, hashed, sorted and counted: which words two lines share, and
 //! how many lines of the log hold the rarest of them.
 
-use super::people::FastMap;
 
 #[derive(Default)]
 pub(crate) struct LineWords {
@@ -9,7 +8,8 @@ pub(crate) struct LineWords {
     start: Vec<u32>,
     /// A word's hash, and then the number of lines holding it (once [`LineWords::finish`] ran).
     words: Vec<(u32, u32)>,
-    lines_holding: FastMap<u32, u32>,
+    /// Keyed by the word's hash, which needs no hashing again.
+    lines_holding: nohash_hasher::IntMap<u32, u32>,
     /// The words of the line being read.
     current: Vec<u32>,
 }
@@ -43,7 +43,7 @@ impl LineWords {
         for (word, lines) in &mut self.words {
             *lines = self.lines_holding.get(word).copied().unwrap_or(1);
         }
-        self.lines_holding = FastMap::default();
+        self.lines_holding = nohash_hasher::IntMap::default();
     }
 
     fn of(&self, line: usize) -> &[(u32, u32)] {
