@@ -2,6 +2,7 @@
 //! (and "no parent", which starts a conversation) as a short list of binary feature ids.
 
 use super::facts::{Facts, Naming, ANSWER, COMMAND, FIRST_OF_SPEAKER, GREETING, JOIN, NONE, QUESTION, SPOKEN, THANKS};
+use super::sink::Sink;
 use super::feature::{self, coarse, gap_bucket, line_bucket, naming_index, rank_bucket, rarity_bucket, spoken_bucket, words_bucket};
 
 /// How many lines back a parent may be: 98% of the benchmark's links are within 50 lines.
@@ -12,66 +13,9 @@ pub const WINDOW: usize = 60;
 /// twelve: the same dev F (71.5), a fifth fewer candidates in a meeting.
 const ALWAYS_SCORED: usize = 6;
 
-/// The candidates of one line: `lines[k]` (`NONE` for "no parent", always last) has the
-/// features `features[starts[k]..starts[k + 1]]`.
-#[derive(Default)]
-#[cfg_attr(target_arch = "wasm32", allow(dead_code))] // Training (native only) scores whole candidate lists.
-pub struct Candidates {
-    pub lines: Vec<u32>,
-    pub starts: Vec<u32>,
-    pub features: Vec<u16>,
-    relation_offset: u16,
-}
-
-#[cfg_attr(target_arch = "wasm32", allow(dead_code))]
-impl Candidates {
-    pub fn features_of(&self, candidate: usize) -> &[u16] {
-        &self.features[self.starts[candidate] as usize..self.starts[candidate + 1] as usize]
-    }
-
-    pub fn score(&self, candidate: usize, weights: &[f32]) -> f32 {
-        self.features_of(candidate).iter().map(|&id| weights.get(usize::from(id)).copied().unwrap_or(0.0)).sum()
-    }
-
-}
-
-/// Where a candidate's feature ids go: stored for training ([`Candidates`]), or summed into
-/// scores as the model runs. Each id counts twice: as itself and in its relation's copy.
-pub trait Sink {
-    fn clear(&mut self);
-    /// A candidate begins, in relation class `relation`.
-    fn start(&mut self, relation: u16);
-    fn feature(&mut self, id: u16);
-    /// The candidate is complete: `line`, or `NONE` for "no parent".
-    fn finish(&mut self, line: u32);
-}
-
-/// Where relation class `relation`'s copy of the features starts.
-pub fn relation_offset(relation: u16) -> u16 {
-    feature::N_BASE_FEATURES * (1 + relation)
-}
-
-impl Sink for Candidates {
-    fn clear(&mut self) {
-        self.lines.clear();
-        self.starts.clear();
-        self.features.clear();
-        self.starts.push(0);
-    }
-
-    fn start(&mut self, relation: u16) {
-        self.relation_offset = relation_offset(relation);
-    }
-
-    fn feature(&mut self, id: u16) {
-        self.features.push(id);
-        self.features.push(id + self.relation_offset);
-    }
-
-    fn finish(&mut self, line: u32) {
-        self.lines.push(line);
-        self.starts.push(self.features.len() as u32);
-    }
+/// The lines of `lines` (in order) at or after `window_start`, latest first.
+fn in_window(lines: &[u32], window_start: u32) -> impl Iterator<Item = u32> + '_ {
+    lines.iter().rev().copied().take_while(move |&line| line >= window_start)
 }
 
 /// Walks the log forward, keeping what the features need about each person.
@@ -86,10 +30,21 @@ pub struct Scan<'f> {
     /// The parent found for each line so far.
     parent_of: Vec<u32>,
     n_replies: Vec<u8>,
-    /// Lines seen per person while walking back through the window.
-    seen: Vec<u16>,
-    touched: Vec<u32>,
     last_spoken: u32,
+    /// The spoken lines so far, and where each spoken line is in it: how many spoken lines lie
+    /// between two is a subtraction.
+    spoken: Vec<u32>,
+    spoken_index: Vec<u32>,
+    /// Per person, the lines they said, the lines that name them and the lines found to answer
+    /// them, in order: a line's candidates further back than [`ALWAYS_SCORED`] are read from
+    /// these rather than by walking every line of the window.
+    said_by: Vec<Vec<u32>>,
+    naming: Vec<Vec<u32>>,
+    answering: Vec<Vec<u32>>,
+    /// Where each spoken line is in its speaker's `said_by`.
+    said_index: Vec<u32>,
+    /// The current line's candidates, latest first.
+    chosen: Vec<u32>,
 }
 
 impl<'f> Scan<'f> {
@@ -102,9 +57,14 @@ impl<'f> Scan<'f> {
             implicit_partner: vec![NONE; facts.n_people],
             parent_of: vec![NONE; facts.len()],
             n_replies: vec![0; facts.len()],
-            seen: vec![0; facts.n_people],
-            touched: Vec::new(),
             last_spoken: NONE,
+            spoken: Vec::new(),
+            spoken_index: vec![NONE; facts.len()],
+            said_by: vec![Vec::new(); facts.n_people],
+            naming: vec![Vec::new(); facts.n_people],
+            answering: vec![Vec::new(); facts.n_people],
+            said_index: vec![NONE; facts.len()],
+            chosen: Vec::new(),
         }
     }
 
@@ -126,26 +86,37 @@ impl<'f> Scan<'f> {
         let partner = self.partner.get(speaker as usize).copied().unwrap_or(NONE);
         let implicit_partner = self.implicit_partner.get(speaker as usize).copied().unwrap_or(NONE);
         let own_last = self.last_spoken_of.get(speaker as usize).copied().unwrap_or(NONE);
+        let names_someone_directly = names.iter().any(|named| named.how != Naming::Mention);
+        let own_last_parent = if own_last == NONE { NONE } else { self.parent_of[own_last as usize] };
         let mut named_in_window = [false; 3];
         let mut partner_in_window = false;
 
-        let window_start = target.saturating_sub(WINDOW);
-        let mut spoken_distance = 0usize;
-        for candidate in (window_start..target).rev() {
-            let candidate_flags = facts.flags[candidate];
-            if candidate_flags & SPOKEN == 0 {
-                continue;
-            }
-            spoken_distance += 1;
-            let candidate_speaker = facts.speaker[candidate];
-            let rank = match self.seen.get_mut(candidate_speaker as usize) {
-                Some(seen) => {
-                    if *seen == 0 {
-                        self.touched.push(candidate_speaker);
-                    }
-                    *seen = seen.saturating_add(1);
-                    *seen
+        let window_start = target.saturating_sub(WINDOW) as u32;
+        // The candidates: the latest spoken lines, and further back in the window only lines of
+        // the same speaker or of someone they named or answered.
+        let mut chosen = std::mem::take(&mut self.chosen);
+        chosen.clear();
+        chosen.extend(in_window(&self.spoken[self.spoken.len().saturating_sub(ALWAYS_SCORED)..], window_start));
+        if speaker != NONE {
+            for person in [speaker, partner, implicit_partner].into_iter().chain(names.iter().map(|named| named.speaker)) {
+                if let Some(lines) = self.said_by.get(person as usize) {
+                    chosen.extend(in_window(lines, window_start));
                 }
+            }
+            chosen.extend(in_window(&self.naming[speaker as usize], window_start));
+            chosen.extend(in_window(&self.answering[speaker as usize], window_start));
+        }
+        chosen.sort_unstable_by(|a, b| b.cmp(a));
+        chosen.dedup();
+        let spoken_before = self.spoken.len();
+        for &candidate in &chosen {
+            let candidate = candidate as usize;
+            let candidate_flags = facts.flags[candidate];
+            let spoken_distance = spoken_before - self.spoken_index[candidate] as usize;
+            let candidate_speaker = facts.speaker[candidate];
+            // This line and the speaker's later lines before the target.
+            let rank = match self.said_by.get(candidate_speaker as usize) {
+                Some(lines) => (lines.len() - self.said_index[candidate] as usize).min(usize::from(u16::MAX)) as u16,
                 None => 1,
             };
             let distance = target - candidate;
@@ -153,19 +124,9 @@ impl<'f> Scan<'f> {
             let same_speaker = speaker != NONE && candidate_speaker == speaker;
             let candidate_names = facts.names_of(candidate);
             let target_names = names.iter().find(|named| named.speaker == candidate_speaker && candidate_speaker != NONE);
-            let names_target = speaker != NONE && candidate_names.iter().any(|named| named.speaker == speaker);
-            if spoken_distance > ALWAYS_SCORED && !same_speaker {
-                let related = candidate_speaker != NONE
-                    && speaker != NONE
-                    && (candidate_speaker == partner
-                        || candidate_speaker == implicit_partner
-                        || target_names.is_some()
-                        || names_target
-                        || self.parent_of[candidate] != NONE && facts.speaker[self.parent_of[candidate] as usize] == speaker);
-                if !related {
-                    continue;
-                }
-            }
+            let candidate_names_target = if speaker == NONE { None } else { candidate_names.iter().find(|named| named.speaker == speaker) };
+            let names_target = candidate_names_target.is_some();
+            let candidate_parent = self.parent_of[candidate];
             let feature = |group: u16, index: u16| group + index;
             let relation = if same_speaker {
                 0
@@ -182,17 +143,15 @@ impl<'f> Scan<'f> {
             let gap = gap_bucket(facts.seconds[candidate], facts.seconds[target]);
             sink.feature(feature(feature::GAP, gap));
             sink.feature(feature(feature::RANK_BY_DISTANCE, rank_bucket(rank) * 4 + near));
-            if same_speaker {
-                sink.feature(feature(feature::SAME_SPEAKER_BY_GAP, gap));
-                sink.feature(feature(feature::SAME_SPEAKER_BY_RANK, rank_bucket(rank)));
-                sink.feature(feature(feature::SAME_SPEAKER_BY_DISTANCE, near));
-            }
+            sink.feature_if(same_speaker, feature(feature::SAME_SPEAKER_BY_GAP, gap));
+            sink.feature_if(same_speaker, feature(feature::SAME_SPEAKER_BY_RANK, rank_bucket(rank)));
+            sink.feature_if(same_speaker, feature(feature::SAME_SPEAKER_BY_DISTANCE, near));
             match target_names {
                 Some(named) => {
                     sink.feature(feature(feature::TARGET_NAMES_CANDIDATE_BY_RANK, naming_index(named.how) * 4 + rank_bucket(rank)));
                     sink.feature(feature(feature::TARGET_NAMES_CANDIDATE_BY_DISTANCE, near));
                 }
-                None if names.iter().any(|named| named.how != Naming::Mention) => sink.feature(feature(feature::TARGET_NAMES_OTHER_BY_DISTANCE, near)),
+                None if names_someone_directly => sink.feature(feature(feature::TARGET_NAMES_OTHER_BY_DISTANCE, near)),
                 None => {}
             }
             if target_names.is_some() {
@@ -210,78 +169,47 @@ impl<'f> Scan<'f> {
                     sink.feature(feature(feature::COMMAND_NAMES_WHOM_TARGET_NAMES, 0));
                 }
             }
-            if own_last != NONE && self.parent_of[own_last as usize] == candidate as u32 {
-                sink.feature(feature(feature::SAME_PARENT_AS_OWN_LAST, u16::from(same_speaker)));
-            }
-            match candidate_names.iter().find(|named| named.speaker == speaker && speaker != NONE) {
+            sink.feature_if(own_last_parent == candidate as u32, feature(feature::SAME_PARENT_AS_OWN_LAST, u16::from(same_speaker)));
+            match candidate_names_target {
                 Some(named) => {
                     sink.feature(feature(feature::CANDIDATE_NAMES_TARGET_BY_RANK, naming_index(named.how) * 4 + rank_bucket(rank)));
                     sink.feature(feature(feature::CANDIDATE_NAMES_TARGET_BY_DISTANCE, near));
                     named_in_window[usize::from(naming_index(named.how))] = true;
                 }
-                None if !candidate_names.is_empty() => sink.feature(feature(feature::CANDIDATE_NAMES_OTHER, near)),
-                None => {}
+                None => sink.feature_if(!candidate_names.is_empty(), feature(feature::CANDIDATE_NAMES_OTHER, near)),
             }
-            if candidate_speaker == partner && partner != NONE {
-                sink.feature(feature(feature::PARTNER_BY_RANK, rank_bucket(rank)));
-                sink.feature(feature(feature::PARTNER_BY_DISTANCE, near));
-                partner_in_window = true;
-            }
-            let candidate_parent = self.parent_of[candidate];
-            if candidate_parent != NONE && speaker != NONE && facts.speaker[candidate_parent as usize] == speaker {
-                sink.feature(feature(feature::CANDIDATE_ANSWERED_TARGET_BY_RANK, rank_bucket(rank)));
-                sink.feature(feature(feature::CANDIDATE_ANSWERED_TARGET_BY_DISTANCE, near));
-            }
-            if candidate_speaker != NONE && self.implicit_partner.get(speaker as usize) == Some(&candidate_speaker) {
-                sink.feature(feature(feature::IMPLICIT_PARTNER_BY_RANK, rank_bucket(rank)));
-            }
+            let is_partner = candidate_speaker == partner && partner != NONE;
+            sink.feature_if(is_partner, feature(feature::PARTNER_BY_RANK, rank_bucket(rank)));
+            sink.feature_if(is_partner, feature(feature::PARTNER_BY_DISTANCE, near));
+            partner_in_window |= is_partner;
+            let answered_target = candidate_parent != NONE && speaker != NONE && facts.speaker[candidate_parent as usize] == speaker;
+            sink.feature_if(answered_target, feature(feature::CANDIDATE_ANSWERED_TARGET_BY_RANK, rank_bucket(rank)));
+            sink.feature_if(answered_target, feature(feature::CANDIDATE_ANSWERED_TARGET_BY_DISTANCE, near));
+            sink.feature_if(candidate_speaker != NONE && implicit_partner == candidate_speaker, feature(feature::IMPLICIT_PARTNER_BY_RANK, rank_bucket(rank)));
             sink.feature(feature(feature::CANDIDATE_REPLIES, u16::from(self.n_replies[candidate].min(2))));
-            if candidate_flags & QUESTION != 0 {
-                sink.feature(feature(feature::CANDIDATE_QUESTION_BY_DISTANCE, near));
-                if flags & ANSWER != 0 {
-                    sink.feature(feature(feature::QUESTION_ANSWER, 0));
-                }
-                if flags & THANKS != 0 {
-                    sink.feature(feature(feature::QUESTION_ANSWER, 1));
-                }
-                if flags & QUESTION != 0 {
-                    sink.feature(feature(feature::QUESTION_ANSWER, 2));
-                }
-            }
-            if flags & ANSWER != 0 {
-                sink.feature(feature(feature::TARGET_ANSWER_BY_DISTANCE, near));
-            }
-            if flags & QUESTION != 0 {
-                sink.feature(feature(feature::TARGET_QUESTION_BY_DISTANCE, near));
-            }
+            let candidate_asks = candidate_flags & QUESTION != 0;
+            sink.feature_if(candidate_asks, feature(feature::CANDIDATE_QUESTION_BY_DISTANCE, near));
+            sink.feature_if(candidate_asks && flags & ANSWER != 0, feature(feature::QUESTION_ANSWER, 0));
+            sink.feature_if(candidate_asks && flags & THANKS != 0, feature(feature::QUESTION_ANSWER, 1));
+            sink.feature_if(candidate_asks && flags & QUESTION != 0, feature(feature::QUESTION_ANSWER, 2));
+            sink.feature_if(flags & ANSWER != 0, feature(feature::TARGET_ANSWER_BY_DISTANCE, near));
+            sink.feature_if(flags & QUESTION != 0, feature(feature::TARGET_QUESTION_BY_DISTANCE, near));
             let overlap = (facts.signature[candidate] & facts.signature[target]).count_ones().min(4) as u16;
             sink.feature(feature(feature::OVERLAP, overlap));
-            if same_speaker {
-                sink.feature(feature(feature::OVERLAP_SAME_SPEAKER, overlap));
-            }
-            if target_names.is_some() {
-                sink.feature(feature(feature::OVERLAP_NAMED, overlap));
-            }
+            sink.feature_if(same_speaker, feature(feature::OVERLAP_SAME_SPEAKER, overlap));
+            sink.feature_if(target_names.is_some(), feature(feature::OVERLAP_NAMED, overlap));
             // The signature holds the same words: no common bit, no common word.
             let (shared, rarest) = if overlap == 0 { (0, 0) } else { facts.words.shared(candidate, target) };
-            if shared > 0 {
-                sink.feature(feature(feature::SHARED_WORDS, shared.min(4) - 1));
-                sink.feature(feature(feature::RAREST_SHARED, rarity_bucket(rarest)));
-            }
+            sink.feature_if(shared > 0, feature(feature::SHARED_WORDS, shared.clamp(1, 4) - 1));
+            sink.feature_if(shared > 0, feature(feature::RAREST_SHARED, rarity_bucket(rarest)));
             let long_overlap = (facts.long_signature[candidate] & facts.long_signature[target]).count_ones().min(3) as u16;
             sink.feature(feature(feature::LONG_OVERLAP, long_overlap));
             for (bit, index) in [(GREETING, 0), (THANKS, 1), (ANSWER, 2)] {
-                if candidate_flags & bit != 0 {
-                    sink.feature(feature(feature::CANDIDATE_FLAGS, index));
-                }
+                sink.feature_if(candidate_flags & bit != 0, feature(feature::CANDIDATE_FLAGS, index));
             }
-            if flags & GREETING != 0 {
-                sink.feature(feature(feature::TARGET_GREETING_BY_DISTANCE, near));
-            }
+            sink.feature_if(flags & GREETING != 0, feature(feature::TARGET_GREETING_BY_DISTANCE, near));
             sink.feature(feature(feature::CANDIDATE_WORDS, words_bucket(facts.n_words[candidate])));
-            if candidate_flags & FIRST_OF_SPEAKER != 0 {
-                sink.feature(feature(feature::CANDIDATE_FIRST_OF_SPEAKER, 0));
-            }
+            sink.feature_if(candidate_flags & FIRST_OF_SPEAKER != 0, feature(feature::CANDIDATE_FIRST_OF_SPEAKER, 0));
             sink.feature(feature(feature::RANK, rank_bucket(rank)));
             if !names_anyone {
                 sink.feature(feature(feature::RANK_UNNAMED_TARGET, rank_bucket(rank)));
@@ -342,12 +270,7 @@ impl<'f> Scan<'f> {
             sink.feature(feature(feature::SELF_OWN_LAST_STARTED, 0));
         }
         sink.finish(NONE);
-
-        for person in self.touched.drain(..) {
-            if let Some(seen) = self.seen.get_mut(person as usize) {
-                *seen = 0;
-            }
-        }
+        self.chosen = chosen;
     }
 
     /// Takes line `line`, and the parent found for it (`NONE` if none), into account for the
@@ -365,6 +288,13 @@ impl<'f> Scan<'f> {
                 self.implicit_partner[speaker as usize] = parent_speaker;
                 self.implicit_partner[parent_speaker as usize] = speaker;
             }
+            if let Some(answering) = self.answering.get_mut(parent_speaker as usize) {
+                answering.push(line as u32);
+            }
+        }
+        if facts.flags[line] & SPOKEN != 0 {
+            self.spoken_index[line] = self.spoken.len() as u32;
+            self.spoken.push(line as u32);
         }
         if speaker == NONE {
             return;
@@ -375,7 +305,14 @@ impl<'f> Scan<'f> {
                 *last = line as u32;
             }
             self.last_spoken = line as u32;
+            if let Some(said) = self.said_by.get_mut(person) {
+                self.said_index[line] = said.len() as u32;
+                said.push(line as u32);
+            }
             for named in facts.names_of(line) {
+                if let Some(naming) = self.naming.get_mut(named.speaker as usize) {
+                    naming.push(line as u32);
+                }
                 if named.how != Naming::Mention {
                     if let Some(partner) = self.partner.get_mut(person) {
                         *partner = named.speaker;
@@ -390,5 +327,57 @@ impl<'f> Scan<'f> {
                 *joined = line as u32;
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::facts::gather;
+    use super::super::sink::Candidates;
+    use super::*;
+
+    /// The candidates read from the per-person lists are the lines a walk back through the window
+    /// picks: the latest spoken lines, then only the speaker's own lines and those of people
+    /// they named, answered or were named or answered by.
+    #[test]
+    fn the_lists_give_the_lines_a_walk_would() {
+        let log = crate::parse::parse(crate::demo::DEMO_LOG.as_bytes(), None);
+        let facts = gather(&log);
+        let mut scan = Scan::new(&facts);
+        let mut candidates = Candidates::default();
+        let mut n_further_back = 0;
+        for target in 0..facts.len() {
+            let speaker = facts.speaker[target];
+            if facts.flags[target] & SPOKEN != 0 {
+                scan.candidates(target, &mut candidates);
+                let partner = scan.partner.get(speaker as usize).copied().unwrap_or(NONE);
+                let implicit_partner = scan.implicit_partner.get(speaker as usize).copied().unwrap_or(NONE);
+                let mut expected = Vec::new();
+                let mut spoken_distance = 0;
+                for candidate in (target.saturating_sub(WINDOW)..target).rev().filter(|&line| facts.flags[line] & SPOKEN != 0) {
+                    spoken_distance += 1;
+                    let by = facts.speaker[candidate];
+                    let parent = scan.parent_of[candidate];
+                    let related = by != NONE
+                        && speaker != NONE
+                        && (by == speaker
+                            || by == partner
+                            || by == implicit_partner
+                            || facts.names_of(target).iter().any(|named| named.speaker == by)
+                            || facts.names_of(candidate).iter().any(|named| named.speaker == speaker)
+                            || parent != NONE && facts.speaker[parent as usize] == speaker);
+                    if spoken_distance <= ALWAYS_SCORED || related {
+                        n_further_back += usize::from(spoken_distance > ALWAYS_SCORED);
+                        expected.push(candidate as u32);
+                    }
+                }
+                expected.push(NONE);
+                assert_eq!(candidates.lines, expected, "line {target}");
+            }
+            // Each line answers its latest candidate, so that answers build up as well.
+            let parent = candidates.lines.first().copied().filter(|_| facts.flags[target] & SPOKEN != 0).unwrap_or(NONE);
+            scan.advance(target, parent);
+        }
+        assert!(n_further_back > 100, "the demo should reach past the latest lines ({n_further_back})");
     }
 }

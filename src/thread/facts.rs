@@ -1,7 +1,8 @@
 //! What the reply model knows about each line, gathered in one pass: who spoke, when, whom the
 //! line names, whether it asks or answers, and a 64-bit signature of its words.
 
-use super::people::{nick_stem, normalise_into, FastMap, People};
+use super::people::{normalise_into, FastMap, People};
+use super::tokens::{trim_word, WordCache, Words, IS_ANSWER, IS_GREETING, IS_QUESTION, IS_STOP, IS_THANKS};
 use super::words::LineWords;
 use crate::model::{LineKind, Log, SystemEvent};
 use crate::speakers::nick_change;
@@ -62,6 +63,7 @@ pub(crate) struct Facts {
 }
 
 impl Facts {
+    #[inline]
     pub fn names_of(&self, line: usize) -> &[Named] {
         let start = self.name_start[line] as usize;
         let end = self.name_start[line + 1] as usize;
@@ -73,91 +75,6 @@ impl Facts {
     }
 }
 
-
-const STOP_WORDS: [&str; 40] = [
-    "the", "and", "for", "you", "that", "this", "with", "have", "are", "but", "not", "was", "can", "what", "how", "just",
-    "your", "its", "it's", "there", "they", "then", "from", "any", "all", "get", "has", "will", "does", "don't", "i'm",
-    "use", "one", "yes", "now", "out", "know", "about", "like", "try",
-];
-const ANSWER_WORDS: [&str; 12] = ["yes", "no", "yeah", "yep", "nope", "not", "nah", "sure", "ok", "okay", "correct", "right"];
-const THANKS_WORDS: [&str; 5] = ["thanks", "thx", "ty", "thank", "cheers"];
-const QUESTION_WORDS: [&str; 12] = ["what", "how", "why", "where", "which", "who", "anyone", "anybody", "does", "is", "can", "should"];
-const GREETING_WORDS: [&str; 6] = ["hi", "hello", "hey", "morning", "evening", "hiya"];
-
-// What a listed word is, as bits: one lookup a word instead of a scan of each list.
-const IS_STOP: u8 = 1;
-const IS_ANSWER: u8 = 1 << 1;
-const IS_THANKS: u8 = 1 << 2;
-const IS_QUESTION: u8 = 1 << 3;
-const IS_GREETING: u8 = 1 << 4;
-
-/// The listed words and what each is; no listed word is longer than [`LONGEST_LISTED`] bytes.
-fn word_classes() -> FastMap<&'static str, u8> {
-    let mut classes: FastMap<&'static str, u8> = FastMap::default();
-    let lists: [(&[&'static str], u8); 5] =
-        [(&STOP_WORDS, IS_STOP), (&ANSWER_WORDS, IS_ANSWER), (&THANKS_WORDS, IS_THANKS), (&QUESTION_WORDS, IS_QUESTION), (&GREETING_WORDS, IS_GREETING)];
-    for (words, class) in lists {
-        for &word in words {
-            *classes.entry(word).or_insert(0) |= class;
-        }
-    }
-    classes
-}
-const LONGEST_LISTED: usize = 7;
-
-fn word_hash(word: &str) -> u32 {
-    word.bytes().fold(0x811c_9dc5u32, |hash, byte| (hash ^ u32::from(byte)).wrapping_mul(0x0100_0193))
-}
-
-fn trim_word(word: &str) -> &str {
-    let word = if word.is_ascii() {
-        // The same trim by bytes: an ASCII character is alphanumeric when its byte is.
-        let bytes = word.as_bytes();
-        let start = bytes.iter().position(|&byte| is_word_byte(byte)).unwrap_or(bytes.len());
-        let end = bytes.iter().rposition(|&byte| is_word_byte(byte)).map_or(start, |last| last + 1);
-        &word[start..end]
-    } else {
-        word.trim_matches(|c: char| !(c.is_alphanumeric() || c == '_' || c == '`' || c == '|' || c == '-' || c == '^' || c == '[' || c == ']'))
-    };
-    // "`hannes`:": logs kept as Markdown wrap nicks in code spans. A backtick may end a nick, but
-    // one on both sides is the span.
-    match word.strip_prefix('`').and_then(|inner| inner.strip_suffix('`')) {
-        Some(inner) if !inner.is_empty() => inner,
-        _ => word,
-    }
-}
-
-fn is_word_byte(byte: u8) -> bool {
-    byte.is_ascii_alphanumeric() || matches!(byte, b'_' | b'`' | b'|' | b'-' | b'^' | b'[' | b']')
-}
-
-/// A body's words: split by ASCII whitespace alone when the body is ASCII, which is the same
-/// split and several times faster.
-enum Words<'a> {
-    Ascii(std::str::SplitAsciiWhitespace<'a>),
-    Unicode(std::str::SplitWhitespace<'a>),
-}
-
-impl<'a> Words<'a> {
-    fn of(body: &'a str) -> Words<'a> {
-        if body.is_ascii() {
-            Words::Ascii(body.split_ascii_whitespace())
-        } else {
-            Words::Unicode(body.split_whitespace())
-        }
-    }
-}
-
-impl<'a> Iterator for Words<'a> {
-    type Item = &'a str;
-
-    fn next(&mut self) -> Option<&'a str> {
-        match self {
-            Words::Ascii(words) => words.next(),
-            Words::Unicode(words) => words.next(),
-        }
-    }
-}
 
 pub(crate) fn gather(log: &Log) -> Facts {
     let n = log.lines.len();
@@ -176,9 +93,8 @@ pub(crate) fn gather(log: &Log) -> Facts {
     let mut people = People::default();
     let mut by_spelling: FastMap<&str, u32> = FastMap::default();
     let mut buffer = String::new();
-    let mut lower = String::new();
     let mut clock = Clock::default();
-    let classes = word_classes();
+    let mut cache = WordCache::default();
     let mut has_spoken: Vec<bool> = Vec::new();
     facts.name_start.push(0);
     for line in &log.lines {
@@ -223,15 +139,8 @@ pub(crate) fn gather(log: &Log) -> Facts {
                     n_words = n_words.saturating_add(1);
                     let is_last = words.peek().is_none();
                     let word = trim_word(raw);
-                    lower.clear();
-                    let ascii = word.is_ascii();
-                    if ascii {
-                        lower.push_str(word);
-                        lower.make_ascii_lowercase();
-                    } else {
-                        lower.extend(word.chars().flat_map(char::to_lowercase));
-                    }
-                    let class = if lower.len() <= LONGEST_LISTED { classes.get(lower.as_str()).copied().unwrap_or(0) } else { 0 };
+                    let facts_of_word = cache.get(word, &people);
+                    let class = facts_of_word.class;
                     if first_word {
                         first_word = false;
                         for (is, flag) in [(IS_ANSWER, ANSWER), (IS_GREETING, GREETING), (IS_QUESTION, QUESTION)] {
@@ -246,13 +155,13 @@ pub(crate) fn gather(log: &Log) -> Facts {
                     let named = if word.is_empty() {
                         None
                     } else {
-                        // `lower` is already lower case: normalising it only trims.
-                        let stem = nick_stem(&lower);
                         let addressing = raw.ends_with(':') || raw.ends_with(',');
-                        let exact = people.by_nick.get(stem).copied();
-                        let person = match exact {
+                        let person = match facts_of_word.person {
                             Some(person) => Some(person),
-                            None if at_start && addressing => people.by_prefix(stem),
+                            None if at_start && addressing => {
+                                normalise_into(word, &mut buffer);
+                                people.by_prefix(&buffer)
+                            }
                             None => None,
                         };
                         person.filter(|&person| person != speaker).map(|person| {
@@ -280,9 +189,9 @@ pub(crate) fn gather(log: &Log) -> Facts {
                         }
                         None => {
                             at_start = false;
-                            let n_chars = if ascii { lower.len() } else { lower.chars().count() };
+                            let n_chars = facts_of_word.n_chars;
                             if n_chars >= 3 && class & IS_STOP == 0 {
-                                let hash = word_hash(&lower);
+                                let hash = facts_of_word.hash;
                                 facts.words.add(hash);
                                 signature |= 1u64 << (hash % 64);
                                 if n_chars >= 6 {
@@ -305,10 +214,7 @@ pub(crate) fn gather(log: &Log) -> Facts {
                     normalise_into(old, &mut buffer);
                     let person = people.get_or_add(&buffer);
                     normalise_into(new, &mut buffer);
-                    if !people.by_nick.contains_key(buffer.as_str()) {
-                        people.by_nick.insert(buffer.clone(), person);
-                        people.sorted.insert(buffer.clone(), person);
-                    }
+                    people.add_nick(&buffer, person);
                     by_spelling.remove(new);
                 }
             }

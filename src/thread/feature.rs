@@ -68,29 +68,44 @@ pub(super) const N_RELATIONS: u16 = 4;
 #[cfg_attr(target_arch = "wasm32", allow(dead_code))]
 pub const N_FEATURES: usize = (N_BASE_FEATURES * (1 + N_RELATIONS)) as usize;
 
-pub(super) fn line_bucket(distance: usize) -> u16 {
-    match distance {
-        0..=1 => 0,
-        2 => 1,
-        3 => 2,
-        4 => 3,
-        5..=6 => 4,
-        7..=9 => 5,
-        10..=14 => 6,
-        15..=20 => 7,
-        21..=30 => 8,
-        31..=40 => 9,
-        41..=50 => 10,
-        _ => 11,
+/// [`line_bucket`] of every distance up to 63: a lookup, not a chain of compares, in the scan.
+const LINE_BUCKETS: [u8; 64] = {
+    let mut buckets = [0u8; 64];
+    let mut distance = 0;
+    while distance < 64 {
+        buckets[distance] = match distance {
+            0..=1 => 0,
+            2 => 1,
+            3 => 2,
+            4 => 3,
+            5..=6 => 4,
+            7..=9 => 5,
+            10..=14 => 6,
+            15..=20 => 7,
+            21..=30 => 8,
+            31..=40 => 9,
+            41..=50 => 10,
+            _ => 11,
+        };
+        distance += 1;
     }
+    buckets
+};
+
+/// 0–1, 2, 3, 4, 5–6, 7–9, 10–14, 15–20, 21–30, 31–40, 41–50, more lines.
+#[inline]
+pub(super) fn line_bucket(distance: usize) -> u16 {
+    u16::from(LINE_BUCKETS[distance.min(63)])
 }
 
 /// Like [`line_bucket`], with everything past 30 spoken lines in one bucket.
+#[inline]
 pub(super) fn spoken_bucket(distance: usize) -> u16 {
     line_bucket(distance).min(9)
 }
 
 /// 1, 2–3, 4–10, more spoken lines back.
+#[inline]
 pub(super) fn coarse(spoken_distance: usize) -> u16 {
     match spoken_distance {
         0..=1 => 0,
@@ -101,6 +116,7 @@ pub(super) fn coarse(spoken_distance: usize) -> u16 {
 }
 
 /// Seconds → 0, 1, 2, 3–5, 6–10, 11–30, 31+ minutes, or unknown.
+#[inline]
 pub(super) fn gap_bucket(earlier: u32, later: u32) -> u16 {
     if earlier == NONE || later == NONE {
         return 7;
@@ -116,6 +132,7 @@ pub(super) fn gap_bucket(earlier: u32, later: u32) -> u16 {
     }
 }
 
+#[inline]
 pub(super) fn words_bucket(n_words: u16) -> u16 {
     match n_words {
         0..=1 => 0,
@@ -127,10 +144,12 @@ pub(super) fn words_bucket(n_words: u16) -> u16 {
     }
 }
 
+#[inline]
 pub(super) fn rank_bucket(rank: u16) -> u16 {
     rank.clamp(1, 4) - 1
 }
 
+#[inline]
 pub(super) fn naming_index(how: Naming) -> u16 {
     match how {
         Naming::Address => 0,
@@ -140,6 +159,7 @@ pub(super) fn naming_index(how: Naming) -> u16 {
 }
 
 /// How many lines of the log hold a word: 1–2, 3–5, 6–20, 21–100, more.
+#[inline]
 pub(super) fn rarity_bucket(lines: u32) -> u16 {
     match lines {
         0..=2 => 0,
@@ -147,5 +167,15 @@ pub(super) fn rarity_bucket(lines: u32) -> u16 {
         6..=20 => 2,
         21..=100 => 3,
         _ => 4,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// The table holds the buckets the doc names, and a distance past it is in the last.
+    #[test]
+    fn line_buckets_by_distance() {
+        let got: Vec<u16> = [0, 1, 2, 3, 4, 5, 6, 7, 9, 10, 14, 15, 20, 21, 30, 31, 40, 41, 50, 51, 63, 64, 1000].map(super::line_bucket).to_vec();
+        assert_eq!(got, [0, 0, 1, 2, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 10, 11, 11, 11, 11]);
     }
 }

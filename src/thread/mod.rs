@@ -20,18 +20,21 @@ mod candidates;
 mod facts;
 mod feature;
 mod people;
+mod sink;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod benchmark;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod train;
+mod tokens;
 mod weights;
 mod words;
 
 use crate::model::{LineKind, Log};
 use facts::{gather, Naming, NONE, SPOKEN};
 #[cfg(not(target_arch = "wasm32"))]
-use candidates::Candidates;
-use candidates::{relation_offset, Scan, Sink, WINDOW};
+use sink::Candidates;
+use candidates::{Scan, WINDOW};
+use sink::{relation_offset, Sink};
 
 /// The reply links and threads of a log: a few `u32`s per line, whatever its length.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -211,10 +214,12 @@ struct Scores {
     score: f32,
 }
 
-/// A power of two at least [`feature::N_BASE_FEATURES`].
+/// A power of two above [`feature::N_BASE_FEATURES`].
 const RELATION_STRIDE: usize = 512;
 const SCORE_TABLE: usize = RELATION_STRIDE * feature::N_RELATIONS as usize;
-const _: () = assert!(feature::N_BASE_FEATURES as usize <= RELATION_STRIDE && SCORE_TABLE.is_power_of_two());
+/// An entry no feature uses, left zero: what [`Sink::feature_if`] adds for an absent feature.
+const ZERO_ENTRY: usize = SCORE_TABLE - 1;
+const _: () = assert!((feature::N_BASE_FEATURES as usize) < RELATION_STRIDE && SCORE_TABLE.is_power_of_two());
 
 impl Scores {
     fn new(weights: &[f32]) -> Scores {
@@ -243,6 +248,13 @@ impl Sink for Scores {
 
     fn feature(&mut self, id: u16) {
         self.score += self.by_relation[(self.relation_start + usize::from(id)) & (SCORE_TABLE - 1)];
+    }
+
+    fn feature_if(&mut self, present: bool, id: u16) {
+        // All ones when present: the feature's entry, else the table's last, a zero.
+        let keep = usize::from(present).wrapping_neg();
+        let index = ((self.relation_start + usize::from(id)) & keep) | (ZERO_ENTRY & !keep);
+        self.score += self.by_relation[index & (SCORE_TABLE - 1)];
     }
 
     fn finish(&mut self, line: u32) {

@@ -9,6 +9,8 @@ pub(super) struct People {
     pub(super) by_nick: FastMap<String, u32>,
     pub(super) sorted: BTreeMap<String, u32>,
     pub(super) n_people: u32,
+    /// Counts the nicks added: what was looked up before a change may be stale.
+    pub(super) version: u32,
 }
 
 impl People {
@@ -18,9 +20,17 @@ impl People {
         }
         let person = self.n_people;
         self.n_people += 1;
-        self.by_nick.insert(normal.to_owned(), person);
-        self.sorted.insert(normal.to_owned(), person);
+        self.add_nick(normal, person);
         person
+    }
+
+    /// Another nick of `person` (a rename), unless the nick is known already.
+    pub(super) fn add_nick(&mut self, normal: &str, person: u32) {
+        if !self.by_nick.contains_key(normal) {
+            self.by_nick.insert(normal.to_owned(), person);
+            self.sorted.insert(normal.to_owned(), person);
+            self.version += 1;
+        }
     }
 
     /// The one known nick starting with `prefix` (three letters at least), if only one does.

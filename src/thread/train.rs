@@ -6,7 +6,8 @@
 use super::benchmark::Annotated;
 use super::facts::{gather, NONE, SPOKEN};
 use super::feature::N_FEATURES;
-use super::candidates::{Candidates, Scan};
+use super::candidates::Scan;
+use super::sink::Candidates;
 
 /// How the model is fitted; [`Settings::default`] made the committed weights.
 #[derive(Debug, Clone, Copy)]

@@ -52,8 +52,19 @@ impl LineWords {
 
     /// The words lines `a` and `b` share: how many, and how many lines hold the rarest of them.
     pub fn shared(&self, a: usize, b: usize) -> (u16, u32) {
-        let (mut left, mut right) = (self.of(a), self.of(b));
+        let (left, right) = (self.of(a), self.of(b));
         let (mut shared, mut rarest) = (0u16, u32::MAX);
+        if left.len().max(right.len()) <= SHORT_LIST {
+            // Every pair compared without a branch a pair: a line holds a handful of words, and
+            // a merge's branches are a coin toss each.
+            for &(word, lines) in left {
+                let found = right.iter().fold(false, |found, &(other, _)| found | (other == word));
+                shared += u16::from(found);
+                rarest = if found { rarest.min(lines) } else { rarest };
+            }
+            return (shared, rarest);
+        }
+        let (mut left, mut right) = (left, right);
         while let (Some(&(x, lines)), Some(&(y, _))) = (left.first(), right.first()) {
             if x == y {
                 shared += 1;
@@ -69,6 +80,9 @@ impl LineWords {
         (shared, rarest)
     }
 }
+
+/// Lists this short are compared pair by pair rather than merged.
+const SHORT_LIST: usize = 16;
 
 #[cfg(test)]
 mod tests {
@@ -86,5 +100,22 @@ mod tests {
         assert_eq!(words.shared(0, 1), (2, 2));
         assert_eq!(words.shared(0, 2), (0, u32::MAX));
         assert_eq!(words.shared(1, 1), (3, 1));
+    }
+
+    /// Long lists are merged, short ones compared pair by pair: both count the same.
+    #[test]
+    fn long_and_short_lists_share_alike() {
+        let mut words = LineWords::with_capacity(3);
+        let long: Vec<u32> = (0..40).map(|word| word * 3).collect();
+        let other: Vec<u32> = (0..30).map(|word| word * 5).collect();
+        for line in [&long[..], &other[..], &[15, 30, 31][..]] {
+            line.iter().for_each(|&word| words.add(word));
+            words.end_line();
+        }
+        words.finish();
+        // Multiples of 15 below 120: 0, 15, …, 105; 15 and 30 are on all three lines.
+        assert_eq!(words.shared(0, 1), (8, 2));
+        assert_eq!(words.shared(0, 2), (2, 3));
+        assert_eq!(words.shared(2, 1), (2, 3));
     }
 }
