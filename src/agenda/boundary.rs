@@ -155,7 +155,8 @@ pub(super) fn gather(log: &Log, people: &PersonLookup, chair: Option<&str>) -> B
         if pass.closings[next_closing..].iter().take_while(|&&closing| closing < line).next().is_some() {
             own.push(feature::AFTER_CLOSING);
         }
-        if pass.closings[next_closing..].contains(&line) {
+        // The closings are in order: the search stops at this line, not at the log's end.
+        if pass.closings[next_closing..].iter().take_while(|&&closing| closing <= line).any(|&closing| closing == line) {
             own.push(feature::IS_CLOSING);
         }
         if lines.get(index + 1).is_some_and(|&next| person.is_some() && people.of_line(next as usize) == person) {

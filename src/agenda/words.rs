@@ -63,19 +63,25 @@ pub(super) fn word_hash(word: &str) -> u64 {
 /// For each candidate, how alike the words of the [`WORD_WINDOW`] messages before it and of it and
 /// the ones after are (cosine of word counts); `None` at the log's start.
 pub(super) fn word_similarity(log: &Log, lines: &[u32]) -> Vec<Option<f32>> {
-    let mut hashes: Vec<u64> = Vec::new();
-    let mut hash_offsets: Vec<usize> = vec![0];
+    // Each distinct word gets a dense id as it is first read, so that the counts below are a
+    // vector indexed by id: one hash lookup per word read, not one per count changed (four).
+    let mut ids: nohash_hasher::IntMap<u64, u32> = nohash_hasher::IntMap::default();
+    let mut words: Vec<u32> = Vec::new();
+    let mut word_offsets: Vec<usize> = Vec::with_capacity(lines.len() + 1);
+    word_offsets.push(0);
     for &line in lines {
-        hashes.extend(content_words(log.body(&log.lines[line as usize])).map(|(_, _, hash)| hash));
-        hash_offsets.push(hashes.len());
+        for (_, _, hash) in content_words(log.body(&log.lines[line as usize])) {
+            let next_id = ids.len() as u32;
+            words.push(*ids.entry(hash).or_insert(next_id));
+        }
+        word_offsets.push(words.len());
     }
-    let words_of = |index: usize| &hashes[hash_offsets[index]..hash_offsets[index + 1]];
+    let words_of = |index: usize| &words[word_offsets[index]..word_offsets[index + 1]];
     // Per word: its count before and after the current candidate; the dot product and squared norms kept as counts change.
-    // The keys are already hashes: hashing them again would be most of this loop's work.
-    let mut counts: nohash_hasher::IntMap<u64, [i64; 2]> = nohash_hasher::IntMap::default();
+    let mut counts: Vec<[i64; 2]> = vec![[0, 0]; ids.len()];
     let (mut dot, mut squares) = (0i64, [0i64; 2]);
-    let mut change = |word: u64, side: usize, delta: i64, dot: &mut i64, squares: &mut [i64; 2]| {
-        let entry = counts.entry(word).or_insert([0, 0]);
+    let mut change = |word: u32, side: usize, delta: i64, dot: &mut i64, squares: &mut [i64; 2]| {
+        let entry = &mut counts[word as usize];
         let count = entry[side];
         *dot += delta * entry[1 - side];
         squares[side] += (count + delta) * (count + delta) - count * count;
