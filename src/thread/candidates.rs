@@ -2,8 +2,8 @@
 //! (and "no parent", which starts a conversation) as a short list of binary feature ids.
 
 use super::facts::{Facts, Naming, ANSWER, COMMAND, FIRST_OF_SPEAKER, GREETING, JOIN, NONE, QUESTION, SPOKEN, THANKS};
-use super::sink::Sink;
 use super::feature::{self, coarse, gap_bucket, line_bucket, naming_index, rank_bucket, rarity_bucket, spoken_bucket, words_bucket};
+use super::sink::Sink;
 
 /// How many lines back a parent may be: 98% of the benchmark's links are within 50 lines.
 pub const WINDOW: usize = 60;

@@ -31,9 +31,9 @@ mod words;
 
 use crate::model::{LineKind, Log};
 use facts::{gather, Naming, NONE, SPOKEN};
+use candidates::{Scan, WINDOW};
 #[cfg(not(target_arch = "wasm32"))]
 use sink::Candidates;
-use candidates::{Scan, WINDOW};
 use sink::{relation_offset, Sink};
 
 /// The reply links and threads of a log: a few `u32`s per line, whatever its length.
