@@ -68,34 +68,22 @@ pub(super) const N_RELATIONS: u16 = 4;
 #[cfg_attr(target_arch = "wasm32", allow(dead_code))]
 pub const N_FEATURES: usize = (N_BASE_FEATURES * (1 + N_RELATIONS)) as usize;
 
-/// [`line_bucket`] of every distance up to 63: a lookup, not a chain of compares, in the scan.
-const LINE_BUCKETS: [u8; 64] = {
-    let mut buckets = [0u8; 64];
-    let mut distance = 0;
-    while distance < 64 {
-        buckets[distance] = match distance {
-            0..=1 => 0,
-            2 => 1,
-            3 => 2,
-            4 => 3,
-            5..=6 => 4,
-            7..=9 => 5,
-            10..=14 => 6,
-            15..=20 => 7,
-            21..=30 => 8,
-            31..=40 => 9,
-            41..=50 => 10,
-            _ => 11,
-        };
-        distance += 1;
-    }
-    buckets
-};
-
-/// 0–1, 2, 3, 4, 5–6, 7–9, 10–14, 15–20, 21–30, 31–40, 41–50, more lines.
 #[inline]
 pub(super) fn line_bucket(distance: usize) -> u16 {
-    u16::from(LINE_BUCKETS[distance.min(63)])
+    match distance {
+        0..=1 => 0,
+        2 => 1,
+        3 => 2,
+        4 => 3,
+        5..=6 => 4,
+        7..=9 => 5,
+        10..=14 => 6,
+        15..=20 => 7,
+        21..=30 => 8,
+        31..=40 => 9,
+        41..=50 => 10,
+        _ => 11,
+    }
 }
 
 /// Like [`line_bucket`], with everything past 30 spoken lines in one bucket.
@@ -172,7 +160,7 @@ pub(super) fn rarity_bucket(lines: u32) -> u16 {
 
 #[cfg(test)]
 mod tests {
-    /// The table holds the buckets the doc names, and a distance past it is in the last.
+    /// Distances fall in the buckets the features were trained with.
     #[test]
     fn line_buckets_by_distance() {
         let got: Vec<u16> = [0, 1, 2, 3, 4, 5, 6, 7, 9, 10, 14, 15, 20, 21, 30, 31, 40, 41, 50, 51, 63, 64, 1000].map(super::line_bucket).to_vec();

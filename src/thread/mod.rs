@@ -214,12 +214,10 @@ struct Scores {
     score: f32,
 }
 
-/// A power of two above [`feature::N_BASE_FEATURES`].
+/// A power of two at least [`feature::N_BASE_FEATURES`].
 const RELATION_STRIDE: usize = 512;
 const SCORE_TABLE: usize = RELATION_STRIDE * feature::N_RELATIONS as usize;
-/// An entry no feature uses, left zero: what [`Sink::feature_if`] adds for an absent feature.
-const ZERO_ENTRY: usize = SCORE_TABLE - 1;
-const _: () = assert!((feature::N_BASE_FEATURES as usize) < RELATION_STRIDE && SCORE_TABLE.is_power_of_two());
+const _: () = assert!(feature::N_BASE_FEATURES as usize <= RELATION_STRIDE && SCORE_TABLE.is_power_of_two());
 
 impl Scores {
     fn new(weights: &[f32]) -> Scores {
@@ -248,13 +246,6 @@ impl Sink for Scores {
 
     fn feature(&mut self, id: u16) {
         self.score += self.by_relation[(self.relation_start + usize::from(id)) & (SCORE_TABLE - 1)];
-    }
-
-    fn feature_if(&mut self, present: bool, id: u16) {
-        // All ones when present: the feature's entry, else the table's last, a zero.
-        let keep = usize::from(present).wrapping_neg();
-        let index = ((self.relation_start + usize::from(id)) & keep) | (ZERO_ENTRY & !keep);
-        self.score += self.by_relation[index & (SCORE_TABLE - 1)];
     }
 
     fn finish(&mut self, line: u32) {

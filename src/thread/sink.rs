@@ -33,8 +33,7 @@ pub trait Sink {
     /// A candidate begins, in relation class `relation`.
     fn start(&mut self, relation: u16);
     fn feature(&mut self, id: u16);
-    /// [`Sink::feature`] when `present`: the scorer adds a zero weight otherwise rather than
-    /// branch, as whether a candidate has a feature is a coin toss for the branch predictor.
+    /// [`Sink::feature`] when `present`.
     fn feature_if(&mut self, present: bool, id: u16) {
         if present {
             self.feature(id);

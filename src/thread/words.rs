@@ -52,19 +52,8 @@ impl LineWords {
 
     /// The words lines `a` and `b` share: how many, and how many lines hold the rarest of them.
     pub fn shared(&self, a: usize, b: usize) -> (u16, u32) {
-        let (left, right) = (self.of(a), self.of(b));
+        let (mut left, mut right) = (self.of(a), self.of(b));
         let (mut shared, mut rarest) = (0u16, u32::MAX);
-        if left.len().max(right.len()) <= SHORT_LIST {
-            // Every pair compared without a branch a pair: a line holds a handful of words, and
-            // a merge's branches are a coin toss each.
-            for &(word, lines) in left {
-                let found = right.iter().fold(false, |found, &(other, _)| found | (other == word));
-                shared += u16::from(found);
-                rarest = if found { rarest.min(lines) } else { rarest };
-            }
-            return (shared, rarest);
-        }
-        let (mut left, mut right) = (left, right);
         while let (Some(&(x, lines)), Some(&(y, _))) = (left.first(), right.first()) {
             if x == y {
                 shared += 1;
@@ -80,9 +69,6 @@ impl LineWords {
         (shared, rarest)
     }
 }
-
-/// Lists this short are compared pair by pair rather than merged.
-const SHORT_LIST: usize = 16;
 
 #[cfg(test)]
 mod tests {
@@ -102,9 +88,9 @@ mod tests {
         assert_eq!(words.shared(1, 1), (3, 1));
     }
 
-    /// Long lists are merged, short ones compared pair by pair: both count the same.
+    /// Long lists share words as short ones do.
     #[test]
-    fn long_and_short_lists_share_alike() {
+    fn long_lists_share_words() {
         let mut words = LineWords::with_capacity(3);
         let long: Vec<u32> = (0..40).map(|word| word * 3).collect();
         let other: Vec<u32> = (0..30).map(|word| word * 5).collect();
