@@ -139,15 +139,16 @@ pub(super) fn github_name(text: &str) -> Option<String> {
     (matches!(kind, "pull" | "issues") && is_number && !repo.is_empty()).then(|| format!("{repo} #{number}"))
 }
 
-/// `text` up to the end of its first clause.
+/// Where a clause ends: a sentence's end, a dash, a colon, a smiley, an aside, "which", ….
+const CLAUSE_ENDS: [&str; 24] = [
+    ". ", "! ", "? ", "!", "?", "...", "…", " — ", " -- ", " - ", "—", ": ", ", ", " :)", " :-)", " ;)", " :D", " :P", " (", "; ", " which ", " who ", " that's ", " because ",
+];
+
+/// `text` up to the end of its first clause: the leftmost of [`CLAUSE_ENDS`], found in one scan.
 pub(super) fn cut_clause(text: &str) -> &str {
-    let end = [
-        ". ", "! ", "? ", "!", "?", "...", "…", " — ", " -- ", " - ", "—", ": ", ", ", " :)", " :-)", " ;)", " :D", " :P", " (", "; ", " which ", " who ", " that's ", " because ",
-    ]
-    .iter()
-    .filter_map(|mark| text.find(mark))
-    .min()
-    .unwrap_or(text.len());
+    static ENDS: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
+    let ends = ENDS.get_or_init(|| aho_corasick::AhoCorasick::builder().match_kind(aho_corasick::MatchKind::LeftmostFirst).build(CLAUSE_ENDS).expect("a few short marks make an automaton"));
+    let end = ends.find(text).map_or(text.len(), |found| found.start());
     &text[..end]
 }
 

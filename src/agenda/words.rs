@@ -23,6 +23,28 @@ pub(super) fn common_word_hashes() -> &'static [u64] {
     })
 }
 
+/// The longest of [`COMMON_WORDS`]: a longer word is never looked up.
+const LONGEST_COMMON_WORD: usize = 6;
+const _: () = {
+    let mut index = 0;
+    while index < COMMON_WORDS.len() {
+        assert!(COMMON_WORDS[index].len() <= LONGEST_COMMON_WORD);
+        index += 1;
+    }
+};
+
+/// Whether a byte belongs to a word: ASCII letters and digits, `-`, `_` and any non-ASCII byte.
+const WORD_BYTES: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut byte = 0;
+    while byte < 256 {
+        let b = byte as u8;
+        table[byte] = b.is_ascii_alphanumeric() || b == b'-' || b == b'_' || b >= 0x80;
+        byte += 1;
+    }
+    table
+};
+
 /// The words of four letters or more that are not [`COMMON_WORDS`], each with where it starts
 /// and its hash (the same for any ASCII case). A word is a run of letters, digits, `-`, `_` and
 /// non-ASCII bytes, hashed as it is scanned: this runs over every message of the log.
@@ -32,17 +54,17 @@ pub(super) fn content_words(body: &str) -> impl Iterator<Item = (usize, &str, u6
     let mut at = 0;
     std::iter::from_fn(move || {
         while at < bytes.len() {
-            let is_word_byte = |byte: u8| byte.is_ascii_alphanumeric() || byte == b'-' || byte == b'_' || byte >= 0x80;
-            while at < bytes.len() && !is_word_byte(bytes[at]) {
+            while at < bytes.len() && !WORD_BYTES[usize::from(bytes[at])] {
                 at += 1;
             }
             let start = at;
             let mut hash = FNV_OFFSET;
-            while at < bytes.len() && is_word_byte(bytes[at]) {
+            while at < bytes.len() && WORD_BYTES[usize::from(bytes[at])] {
                 hash = fnv_step(hash, bytes[at]);
                 at += 1;
             }
-            if at - start >= 4 && common.binary_search(&hash).is_err() {
+            let length = at - start;
+            if length >= 4 && (length > LONGEST_COMMON_WORD || common.binary_search(&hash).is_err()) {
                 return Some((start, &body[start..at], hash));
             }
         }
@@ -132,40 +154,54 @@ pub(super) struct LineShape<'a> {
     pub(super) ends_with_bang: bool,
 }
 
+/// [`LineShape::of`]'s byte classes: ASCII whitespace, and the few bytes it looks closer at.
+const SPACE: u8 = 1;
+const MARK: u8 = 2;
+const SHAPE_CLASSES: [u8; 256] = {
+    let mut table = [0; 256];
+    let mut byte = 0;
+    while byte < 256 {
+        let b = byte as u8;
+        if b.is_ascii_whitespace() {
+            table[byte] = SPACE;
+        } else if matches!(b, b'?' | b'"' | 0xe2 | b'#' | b')' | b'.') {
+            table[byte] = MARK;
+        }
+        byte += 1;
+    }
+    table
+};
+
 impl<'a> LineShape<'a> {
     pub(super) fn of(body: &'a str) -> LineShape<'a> {
         let bytes = body.as_bytes();
-        let (mut n_words, mut in_word, mut first_word) = (0, false, (0, 0));
         let (mut has_question, mut has_quote, mut has_issue_number, mut may_number_items) = (false, false, false, false);
         let leading_digits = bytes.iter().take_while(|byte| byte.is_ascii_digit()).count();
+        // A word starts where a byte that is not whitespace follows whitespace (or the start).
+        let mut n_words = 0;
+        let mut after_space = true;
         for (at, &byte) in bytes.iter().enumerate() {
-            if byte.is_ascii_whitespace() {
-                if in_word && n_words == 1 {
-                    first_word.1 = at;
+            let class = SHAPE_CLASSES[usize::from(byte)];
+            let is_space = class == SPACE;
+            n_words += usize::from(after_space && !is_space);
+            after_space = is_space;
+            if class == MARK {
+                match byte {
+                    b'?' => has_question = true,
+                    b'"' => has_quote = true,
+                    // The first byte of `“` (E2 80 9C).
+                    0xe2 if bytes.get(at + 1..at + 3) == Some(&[0x80, 0x9c]) => has_quote = true,
+                    b'#' if bytes.get(at + 1).is_some_and(u8::is_ascii_digit) => has_issue_number = true,
+                    b')' | b'.' if at > 0 && bytes[at - 1].is_ascii_digit() => may_number_items = true,
+                    _ => {}
                 }
-                in_word = false;
-                continue;
-            }
-            if !in_word {
-                in_word = true;
-                n_words += 1;
-                if n_words == 1 {
-                    first_word = (at, bytes.len());
-                }
-            }
-            match byte {
-                b'?' => has_question = true,
-                b'"' => has_quote = true,
-                // The first byte of `“` (E2 80 9C).
-                0xe2 if bytes.get(at + 1..at + 3) == Some(&[0x80, 0x9c]) => has_quote = true,
-                b'#' if bytes.get(at + 1).is_some_and(u8::is_ascii_digit) => has_issue_number = true,
-                b')' | b'.' if at > 0 && bytes[at - 1].is_ascii_digit() => may_number_items = true,
-                _ => {}
             }
         }
+        let first_start = bytes.iter().position(|byte| !byte.is_ascii_whitespace()).unwrap_or(bytes.len());
+        let first_end = bytes[first_start..].iter().position(u8::is_ascii_whitespace).map_or(bytes.len(), |end| first_start + end);
         LineShape {
             n_words: n_words.min(26),
-            first_word: &body[first_word.0..first_word.1],
+            first_word: &body[first_start..first_end],
             has_question,
             has_quote,
             has_issue_number: has_issue_number || leading_digits >= 3,
@@ -242,4 +278,31 @@ pub(super) fn item_number(body: &str) -> Option<u32> {
         let is_numbering = (1..=5).contains(&digits) && word.as_bytes()[0].is_ascii_digit() && (rest == ")" || rest == ".");
         is_numbering.then(|| word[..digits].split('/').next().and_then(|number| number.parse().ok())).flatten()
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What one scan of a line's bytes tells, on the marks it looks at.
+    #[test]
+    fn a_line_shape_reads_words_and_marks() {
+        let shape = LineShape::of("  ok,\tnext: “Solo5” (see #12 here)?  ");
+        assert_eq!((shape.n_words, shape.first_word), (6, "ok,"));
+        assert!(shape.has_question && shape.has_quote && shape.has_issue_number && !shape.may_number_items && !shape.ends_with_bang);
+        let shape = LineShape::of("2) sdk!");
+        assert_eq!((shape.n_words, shape.first_word), (2, "2)"));
+        assert!(shape.may_number_items && shape.ends_with_bang && !shape.has_question && !shape.has_quote && !shape.has_issue_number);
+        let shape = LineShape::of("230: I'm not sure \"why\"");
+        assert!(shape.has_issue_number && shape.has_quote && !shape.may_number_items);
+        assert_eq!(LineShape::of(" \t ").first_word, "");
+        assert_eq!(LineShape::of(&"word ".repeat(40)).n_words, 26);
+    }
+
+    #[test]
+    fn content_words_leave_out_short_and_common_words() {
+        let words: Vec<&str> = content_words("Thanks, the Solo5 ELF-loader: really_long words_here and ÉCOLE").map(|(_, word, _)| word).collect();
+        assert_eq!(words, ["Solo5", "ELF-loader", "really_long", "words_here", "ÉCOLE"]);
+        assert_eq!(content_words("SOLO5").next().map(|(_, _, hash)| hash), content_words("solo5").next().map(|(_, _, hash)| hash));
+    }
 }
