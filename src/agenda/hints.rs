@@ -61,6 +61,21 @@ pub(super) fn space_positions(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ 
     })
 }
 
+/// The first two letters (lower case) of every word that may start a cue.
+const CUE_PAIRS: [&[u8; 2]; 20] = [b"mo", b"ne", b"fi", b"la", b"an", b"al", b"wh", b"we", b"ag", b"me", b"on", b"ov", b"ot", b"it", b"in", b"st", b"be", b"ba", b"to", b"ao"];
+
+/// [`CUE_PAIRS`] as bits: entry `first - 'a'` has bit `second - 'a'`.
+const CUE_PAIR_BITS: [u32; 26] = {
+    let mut bits = [0u32; 26];
+    let mut index = 0;
+    while index < CUE_PAIRS.len() {
+        let [first, second] = *CUE_PAIRS[index];
+        bits[(first - b'a') as usize] |= 1 << (second - b'a');
+        index += 1;
+    }
+    bits
+};
+
 /// The first words of the phrases that move on wherever they sit, in the bit order of [`Hints::anywhere`].
 pub(super) const ANCHORS: [&str; 5] = ["mov", "next", "first", "last", "any other"];
 
@@ -86,12 +101,10 @@ pub(super) fn hints(body: &str, needs_meeting_words: bool) -> Hints {
             hints.any |= after.starts_with(b") ") || after.starts_with(b". ");
             continue;
         }
-        // Only words starting with these two letters can start a cue: most words are skipped at once.
+        // Only words starting with one of [`CUE_PAIRS`] can start a cue: most words are skipped
+        // at once, by one bit of a table.
         let pair = [byte | 0x20, bytes.get(index + 1).map_or(b' ', |next| next | 0x20)];
-        if !matches!(
-            &pair,
-            b"mo" | b"ne" | b"fi" | b"la" | b"an" | b"al" | b"wh" | b"we" | b"ag" | b"me" | b"on" | b"ov" | b"ot" | b"it" | b"in" | b"st" | b"be" | b"ba" | b"to" | b"ao"
-        ) {
+        if !(pair[0].is_ascii_lowercase() && pair[1].is_ascii_lowercase() && CUE_PAIR_BITS[usize::from(pair[0] - b'a')] & 1 << (pair[1] - b'a') != 0) {
             continue;
         }
         let mut four = [b' '; 4];
@@ -130,6 +143,17 @@ pub(super) fn hints(body: &str, needs_meeting_words: bool) -> Hints {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_pair_table_holds_exactly_the_cue_pairs() {
+        for first in b'a'..=b'z' {
+            for second in b'a'..=b'z' {
+                let in_table = CUE_PAIR_BITS[usize::from(first - b'a')] & 1 << (second - b'a') != 0;
+                assert_eq!(in_table, CUE_PAIRS.contains(&&[first, second]), "{}{}", first as char, second as char);
+            }
+        }
+        assert!(hints("ok, Onto Solo5", false).any && hints("(next up: CI", false).anywhere == 2 && !hints("nothing here at all", false).any);
+    }
 
     #[test]
     fn finds_every_space() {
