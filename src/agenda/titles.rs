@@ -307,6 +307,21 @@ mod tests {
     use super::*;
     use crate::speakers::Roster;
 
+    /// The clause ends at the leftmost mark, whichever of the marks that is.
+    #[test]
+    fn a_clause_ends_at_its_first_mark() {
+        for (text, clause) in [
+            ("Solo5 - the ELF loader, which is new", "Solo5"),
+            ("wait... ok. next", "wait"),
+            ("v2.8.0 released! yay", "v2.8.0 released"),
+            ("Irmin (the store): news", "Irmin"),
+            ("no mark at all", "no mark at all"),
+            ("", ""),
+        ] {
+            assert_eq!(cut_clause(text), clause, "{text:?}");
+        }
+    }
+
     #[test]
     fn titles_are_short_and_tidy() {
         let cases = [
