@@ -192,15 +192,16 @@ fn the_json_report_carries_reply_links_and_threads() {
 }
 
 /// The published figures for the test set are 35.0 F (previous message), 63.5 (their linear
-/// model), 72.3 (feed-forward); this model must keep at least 71 on dev, never trained on.
+/// model), 72.3 (feed-forward). This model scores 72.4 on dev (never trained on) and must keep
+/// 72: without its hidden layer it falls to 71.3–71.6.
 #[test]
-fn the_dev_set_scores_at_least_71_f() {
+fn the_dev_set_scores_at_least_72_f() {
     let Some(dir) = shared::shared("threads/dev") else { return };
     let files = read_dir(&dir).expect("the dev set reads");
     let evaluation = evaluate(&files, None);
     let total = evaluation.total;
     eprintln!("irc-disentanglement dev p/r/f: {} ({} links, {} files)", total.summary(), total.gold, files.len());
-    assert!(total.f() >= 71.0, "dev F fell to {:.1}", total.f());
+    assert!(total.f() >= 72.0, "dev F fell to {:.1}", total.f());
 }
 
 /// The nick a message addresses at its start, as written: "nick: …", "nick, …", "@nick …",

@@ -67,6 +67,11 @@ pub(super) const N_RELATIONS: u16 = 4;
 /// The number of feature ids, and of weights.
 #[cfg_attr(target_arch = "wasm32", allow(dead_code))]
 pub const N_FEATURES: usize = (N_BASE_FEATURES * (1 + N_RELATIONS)) as usize;
+/// Units of the hidden layer: each feature id also has a weight per unit.
+pub const HIDDEN: usize = 8;
+/// All weights: the linear ones, then per feature id [`HIDDEN`] unit weights, then the units'
+/// biases and their weights in the score.
+pub const N_WEIGHTS: usize = N_FEATURES * (1 + HIDDEN) + 2 * HIDDEN;
 
 #[inline]
 pub(super) fn line_bucket(distance: usize) -> u16 {

@@ -32,8 +32,6 @@ mod words;
 use crate::model::{LineKind, Log};
 use facts::{gather, Naming, NONE, SPOKEN};
 use candidates::{Scan, WINDOW};
-#[cfg(not(target_arch = "wasm32"))]
-use sink::Candidates;
 use sink::{relation_offset, Sink};
 
 /// The reply links and threads of a log: a few `u32`s per line, whatever its length.
@@ -208,6 +206,11 @@ struct Scores {
     /// Per relation class, each base feature's weight plus its relation copy's, a relation every
     /// [`RELATION_STRIDE`] entries: one lookup a feature, and an index that needs no bounds check.
     by_relation: Box<[f32; SCORE_TABLE]>,
+    /// The same for the hidden units' weights, [`feature::HIDDEN`] per entry.
+    hidden_by_relation: Vec<[f32; feature::HIDDEN]>,
+    unit_bias: [f32; feature::HIDDEN],
+    unit_weight: [f32; feature::HIDDEN],
+    units: [f32; feature::HIDDEN],
     lines: Vec<u32>,
     scores: Vec<f32>,
     relation_start: usize,
@@ -229,7 +232,24 @@ impl Scores {
                 by_relation[usize::from(relation) * RELATION_STRIDE + id] = weight(id) + weight(id + offset);
             }
         }
-        Scores { by_relation, lines: Vec::new(), scores: Vec::new(), relation_start: 0, score: 0.0 }
+        let mut hidden_by_relation = vec![[0.0; feature::HIDDEN]; SCORE_TABLE];
+        let mut unit_bias = [0.0; feature::HIDDEN];
+        let mut unit_weight = [0.0; feature::HIDDEN];
+        if weights.len() >= feature::N_WEIGHTS {
+            let unit = |id: usize, j: usize| weights[feature::N_FEATURES + id * feature::HIDDEN + j];
+            for relation in 0..feature::N_RELATIONS {
+                let offset = usize::from(relation_offset(relation));
+                for id in 0..usize::from(feature::N_BASE_FEATURES) {
+                    for j in 0..feature::HIDDEN {
+                        hidden_by_relation[usize::from(relation) * RELATION_STRIDE + id][j] = unit(id, j) + unit(id + offset, j);
+                    }
+                }
+            }
+            let tail = feature::N_FEATURES * (1 + feature::HIDDEN);
+            unit_bias.copy_from_slice(&weights[tail..tail + feature::HIDDEN]);
+            unit_weight.copy_from_slice(&weights[tail + feature::HIDDEN..tail + 2 * feature::HIDDEN]);
+        }
+        Scores { by_relation, hidden_by_relation, unit_bias, unit_weight, units: [0.0; feature::HIDDEN], lines: Vec::new(), scores: Vec::new(), relation_start: 0, score: 0.0 }
     }
 }
 
@@ -242,15 +262,22 @@ impl Sink for Scores {
     fn start(&mut self, relation: u16) {
         self.relation_start = usize::from(relation) * RELATION_STRIDE;
         self.score = 0.0;
+        self.units = self.unit_bias;
     }
 
     fn feature(&mut self, id: u16) {
-        self.score += self.by_relation[(self.relation_start + usize::from(id)) & (SCORE_TABLE - 1)];
+        let at = (self.relation_start + usize::from(id)) & (SCORE_TABLE - 1);
+        self.score += self.by_relation[at];
+        let row = &self.hidden_by_relation[at];
+        for (unit, weight) in self.units.iter_mut().zip(row) {
+            *unit += weight;
+        }
     }
 
     fn finish(&mut self, line: u32) {
+        let hidden: f32 = self.units.iter().zip(&self.unit_weight).map(|(unit, weight)| unit.max(0.0) * weight).sum();
         self.lines.push(line);
-        self.scores.push(self.score);
+        self.scores.push(self.score + hidden);
     }
 }
 
@@ -274,21 +301,6 @@ fn best_two(lines: &[u32], scores: &[f32]) -> (u32, Option<u32>) {
     let total: f32 = scores.iter().map(|score| (score - best.0).exp()).sum();
     let second_probability = (second.0 - best.0).exp() / total;
     (best.1, (second_probability >= SECOND_PARENT_PROBABILITY).then_some(second.1))
-}
-
-/// The best-scoring candidate's line (`NONE` for "no parent"); on a tie the later line wins.
-#[cfg(not(target_arch = "wasm32"))] // Training only.
-fn best_candidate(candidates: &Candidates, weights: &[f32]) -> u32 {
-    let mut best = NONE;
-    let mut best_score = f32::NEG_INFINITY;
-    for (index, &line) in candidates.lines.iter().enumerate() {
-        let score = candidates.score(index, weights);
-        if score > best_score {
-            best_score = score;
-            best = line;
-        }
-    }
-    best
 }
 
 /// Thread ids from the links: union-find, then ids in order of each thread's first line.
@@ -343,6 +355,37 @@ mod tests {
     /// of features; this says when they must be regenerated.
     #[test]
     fn the_weights_match_the_features() {
-        assert_eq!(super::weights::WEIGHTS.len(), super::feature::N_FEATURES, "run scripts/train-threads.sh");
+        assert_eq!(super::weights::WEIGHTS.len(), super::feature::N_WEIGHTS, "run scripts/train-threads.sh");
+    }
+
+    /// The model as it runs (each feature's weights summed per relation, the hidden units added
+    /// as the features come) scores every candidate as training does from the flat weights.
+    #[test]
+    fn the_model_scores_candidates_as_training_does() {
+        use super::*;
+        let log = crate::parse::parse(crate::demo::DEMO_LOG.as_bytes(), None);
+        let facts = gather(&log);
+        let weights = &super::weights::WEIGHTS[..];
+        let (mut stored_scan, mut summed_scan) = (Scan::new(&facts), Scan::new(&facts));
+        let (mut stored, mut summed) = (sink::Candidates::default(), Scores::new(weights));
+        let mut n_scored = 0;
+        for line in 0..facts.len() {
+            let mut parent = NONE;
+            if facts.flags[line] & SPOKEN != 0 {
+                stored_scan.candidates(line, &mut stored);
+                summed_scan.candidates(line, &mut summed);
+                assert_eq!(stored.lines, summed.lines, "line {line}");
+                for (index, &running) in summed.scores.iter().enumerate() {
+                    let mut units = [0.0; feature::HIDDEN];
+                    let trained = stored.score(index, weights, &mut units);
+                    assert!((trained - running).abs() < 1e-3, "line {line}, candidate {index}: {trained} in training, {running} as it runs");
+                    n_scored += 1;
+                }
+                parent = best_two(&summed.lines, &summed.scores).0;
+            }
+            stored_scan.advance(line, parent);
+            summed_scan.advance(line, parent);
+        }
+        assert!(n_scored > 1000, "{n_scored} candidates scored");
     }
 }

@@ -1,7 +1,7 @@
 //! Where the reply model's feature ids go, candidate by candidate: stored for training
 //! ([`Candidates`]), or summed into scores as the model runs (`Scores`, in `mod.rs`).
 
-use super::feature;
+use super::feature::{self, HIDDEN, N_FEATURES};
 
 /// The candidates of one line: `lines[k]` (`NONE` for "no parent", always last) has the
 /// features `features[starts[k]..starts[k + 1]]`.
@@ -20,10 +20,21 @@ impl Candidates {
         &self.features[self.starts[candidate] as usize..self.starts[candidate + 1] as usize]
     }
 
-    pub fn score(&self, candidate: usize, weights: &[f32]) -> f32 {
-        self.features_of(candidate).iter().map(|&id| weights.get(usize::from(id)).copied().unwrap_or(0.0)).sum()
+    /// Candidate `candidate`'s score under all the weights (`feature::N_WEIGHTS` of them), as
+    /// training sees it; `units` gets the hidden units' inputs, before the ReLU.
+    pub fn score(&self, candidate: usize, weights: &[f32], units: &mut [f32; HIDDEN]) -> f32 {
+        let tail = N_FEATURES * (1 + HIDDEN);
+        units.copy_from_slice(&weights[tail..tail + HIDDEN]);
+        let mut score = 0.0;
+        for &id in self.features_of(candidate) {
+            let id = usize::from(id);
+            score += weights[id];
+            for (unit, weight) in units.iter_mut().zip(&weights[N_FEATURES + id * HIDDEN..]) {
+                *unit += weight;
+            }
+        }
+        score + units.iter().zip(&weights[tail + HIDDEN..]).map(|(unit, weight)| unit.max(0.0) * weight).sum::<f32>()
     }
-
 }
 
 /// Where a candidate's feature ids go: stored for training ([`Candidates`]), or summed into
