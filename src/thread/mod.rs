@@ -32,7 +32,7 @@ mod words;
 use crate::model::{LineKind, Log};
 use facts::{gather, Naming, NONE, SPOKEN};
 use candidates::{Scan, WINDOW};
-use sink::{relation_offset, Sink};
+use sink::{add_row, relation_offset, Sink};
 
 /// The reply links and threads of a log: a few `u32`s per line, whatever its length.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -268,10 +268,7 @@ impl Sink for Scores {
     fn feature(&mut self, id: u16) {
         let at = (self.relation_start + usize::from(id)) & (SCORE_TABLE - 1);
         self.score += self.by_relation[at];
-        let row = &self.hidden_by_relation[at];
-        for (unit, weight) in self.units.iter_mut().zip(row) {
-            *unit += weight;
-        }
+        add_row(&mut self.units, &self.hidden_by_relation[at]);
     }
 
     fn finish(&mut self, line: u32) {
